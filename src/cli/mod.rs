@@ -1,0 +1,85 @@
+//! Command-line interface: one file per subcommand, each only wiring library calls.
+
+mod build;
+mod export;
+mod extract;
+mod load;
+mod path;
+mod table;
+
+use clap::{Parser, Subcommand};
+
+/// Extract who-did-what-to-whom graphs from English news; store, query and draw them.
+#[derive(Parser)]
+#[command(name = "newsgraph", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the actors and relations found in documents (no store involved).
+    Extract(extract::Args),
+    /// Extract documents and merge them into the graph store.
+    Load(load::Args),
+    /// Shortest path between two actors, with the evidence of every hop.
+    Path(path::Args),
+    /// Write the stored graph as a diagram or interchange file.
+    Export(export::Args),
+    /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
+    Build(build::Args),
+}
+
+/// Runs the command line; returns the process exit code. Errors are printed as one
+/// line on stderr ("newsgraph: <file>: <what went wrong>").
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Load(a) => load::run(a),
+        Command::Path(a) => path::run(a),
+        Command::Export(a) => export::run(a),
+        Command::Build(a) => build::run(a),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            // One line: the chain of causes joined, never a backtrace.
+            let msg = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            eprintln!("newsgraph: {}", msg.replace('\n', " "));
+            if e.downcast_ref::<BrokenPipe>().is_some() {
+                return 0;
+            }
+            1
+        }
+    }
+}
+
+/// Marker error for a closed stdout (e.g. piped into `head`): not a failure.
+#[derive(Debug)]
+struct BrokenPipe;
+
+impl std::fmt::Display for BrokenPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("broken pipe")
+    }
+}
+
+impl std::error::Error for BrokenPipe {}
+
+/// Writes to stdout; a closed pipe ends the program quietly.
+fn print_out(s: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Parses a comma-separated list of relation types.
+fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
+    s.split(',').filter(|x| !x.trim().is_empty()).map(|x| x.trim().parse().map_err(anyhow::Error::msg)).collect()
+}

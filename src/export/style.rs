@@ -1,0 +1,42 @@
+//! Visual style shared by every diagram format: one place decides the shape and
+//! colour of each actor kind and the colour of each relation type.
+
+use crate::graph::model::{ActorKind, RelationType};
+
+/// Graphviz shape and fill colour of an actor kind.
+pub fn kind_style(k: ActorKind) -> (&'static str, &'static str) {
+    match k {
+        ActorKind::Person => ("ellipse", "#cfe3f7"),
+        ActorKind::Organization => ("box", "#fde2c4"),
+        ActorKind::Country => ("hexagon", "#d4edcf"),
+        ActorKind::Place => ("house", "#e6e1f0"),
+    }
+}
+
+/// Line colour of a relation type (a qualitative palette readable in print).
+pub fn relation_color(t: RelationType) -> &'static str {
+    match t {
+        RelationType::Call => "#1f77b4",
+        RelationType::Meet => "#2ca02c",
+        RelationType::Visit => "#17becf",
+        RelationType::Condemn => "#d62728",
+        RelationType::Claim => "#8c564b",
+        RelationType::Attack => "#b10026",
+        RelationType::Deny => "#7f7f7f",
+        RelationType::Demand => "#ff7f0e",
+        RelationType::Support => "#98df8a",
+        RelationType::Accuse => "#e377c2",
+        RelationType::Threaten => "#9467bd",
+        RelationType::Agree => "#bcbd22",
+        RelationType::Affiliation => "#aaaaaa",
+    }
+}
+
+/// Line style of a relation type: states (affiliation) are dashed, events solid.
+pub fn relation_line(t: RelationType) -> &'static str {
+    if t == RelationType::Affiliation {
+        "dashed"
+    } else {
+        "solid"
+    }
+}

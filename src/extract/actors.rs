@@ -1,0 +1,452 @@
+//! Actors from mentions: aliases and coreference within one document.
+//!
+//! Named mentions are clustered first (a full name, its spelling variants and its
+//! title forms become one actor; "Nechirvan Barzani" and "Masoud Barzani" stay two).
+//! Then, in reading order, the shorter forms are resolved: a surname alone or with a
+//! title goes to the most recent person with that surname (and title), "the
+//! Secretary" to the most recent person holding that title, "the group" to the most
+//! recent organization, "he" to the most recent person in subject position, and
+//! "I"/"we" inside a quote to the quote's speaker.
+
+use super::lexicon::{Form, Lexicon};
+use super::mentions::{Mention, MentionForm, Pronoun};
+use super::quotes::Quote;
+use super::sentences::Sentence;
+use super::tokens::Token;
+use crate::graph::model::ActorKind;
+use crate::text::{edit_distance_within, fold, name_key};
+
+/// An actor as built inside one document.
+#[derive(Debug, Clone)]
+pub struct DocActor {
+    /// Display name: the canonical lexicon name, else the fullest form in the text.
+    pub name: String,
+    /// What it is, once known.
+    pub kind: Option<ActorKind>,
+    /// Its country (alpha-3).
+    pub country: Option<String>,
+    /// Every form the text uses (display forms, first seen first).
+    pub aliases: Vec<String>,
+    /// Canonical lexicon name, for gazetteer entities.
+    pub lexicon_name: Option<String>,
+    /// Titles held: (title as written, class).
+    pub titles: Vec<(String, String)>,
+    /// Folded words of the fullest personal name.
+    pub words: Vec<String>,
+    /// Acronyms it is known by.
+    pub acronyms: Vec<String>,
+    /// Mentions preceded by a locative preposition / all name mentions.
+    pub locative: (usize, usize),
+    /// How it was identified, for explanations (one line per merge decision).
+    pub trail: Vec<String>,
+}
+
+impl DocActor {
+    fn new(name: String, kind: Option<ActorKind>) -> Self {
+        DocActor {
+            name,
+            kind,
+            country: None,
+            aliases: Vec::new(),
+            lexicon_name: None,
+            titles: Vec::new(),
+            words: Vec::new(),
+            acronyms: Vec::new(),
+            locative: (0, 0),
+            trail: Vec::new(),
+        }
+    }
+
+    fn add_alias(&mut self, s: &str) {
+        let s = s.trim();
+        if s.is_empty() {
+            return;
+        }
+        let k = name_key(s);
+        if !k.is_empty() && !self.aliases.iter().any(|a| name_key(a) == k) {
+            self.aliases.push(s.to_string());
+        }
+    }
+
+    fn surname(&self) -> Option<&str> {
+        self.words.last().map(|w| strip_particle(w))
+    }
+
+    fn is_person(&self) -> bool {
+        self.kind == Some(ActorKind::Person)
+    }
+}
+
+fn strip_particle(w: &str) -> &str {
+    for p in ["al-", "el-", "ul-", "bin-", "abu-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            return rest;
+        }
+    }
+    w
+}
+
+/// Name words of a person: folded, without initials, suffixes and particles.
+fn person_words(head: &str) -> Vec<String> {
+    fold(head)
+        .split(' ')
+        .filter(|w| w.chars().count() > 1 && !matches!(*w, "jr" | "sr" | "ii" | "iii"))
+        .filter(|w| !matches!(*w, "al" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "der" | "del" | "di" | "du" | "la" | "le" | "el" | "dos" | "das"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn first_names_compatible(a: &str, b: &str) -> bool {
+    a == b || a.starts_with(b) && b.len() >= 3 || b.starts_with(a) && a.len() >= 3 || (a.len() >= 4 && edit_distance_within(a, b, 1) <= 1)
+}
+
+/// Whether a mention's title fits an actor's titles ("Secretary" fits "Secretary
+/// of State"; "leader" fits any head of state or government).
+fn title_fits(title: &(String, String), actor: &DocActor) -> bool {
+    let t = fold(&title.0);
+    let last = t.split(' ').next_back().unwrap_or("");
+    actor.titles.iter().any(|(at, ac)| {
+        let af = fold(at);
+        af == t
+            || af.split(' ').any(|w| w == last) && !last.is_empty()
+            || title.1 == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal" | "minister")
+            || ac == &title.1 && title.1 != "leader" && title.1 != "member"
+    })
+}
+
+/// What coreference needs about the document.
+pub struct DocCtx<'a> {
+    /// Document text.
+    pub doc: &'a str,
+    /// Tokens.
+    pub tokens: &'a [Token],
+    /// Sentences.
+    pub sentences: &'a [Sentence],
+    /// Quotes with their attribution verbs.
+    pub quotes: &'a [Quote],
+    /// Lexicons.
+    pub lx: &'a Lexicon,
+}
+
+/// Builds the document's actors and sets `actor` on every mention that resolves.
+pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
+    let mut actors: Vec<DocActor> = Vec::new();
+    cluster_names(ctx, mentions, &mut actors);
+    resolve_short_forms(ctx, mentions, &mut actors);
+    resolve_speakers(ctx, mentions);
+    set_countries(ctx, mentions, &mut actors);
+    for a in &mut actors {
+        if a.kind.is_none() {
+            a.kind = Some(if !a.titles.is_empty() {
+                ActorKind::Person
+            } else if a.locative.0 > 0 && a.locative.0 * 2 >= a.locative.1 {
+                ActorKind::Place
+            } else if a.words.len() >= 2 {
+                ActorKind::Person
+            } else {
+                ActorKind::Organization
+            });
+        }
+    }
+    actors
+}
+
+/// Pass 1: gazetteer entities and multi-word names.
+fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocActor>) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let head = m.head_text(ctx.doc, ctx.tokens).to_string();
+        if let Some(g) = &m.gaz {
+            let idx = match actors.iter().position(|a| a.lexicon_name.as_deref() == Some(g.name.as_str())) {
+                Some(x) => x,
+                None => {
+                    let mut a = DocActor::new(g.name.clone(), Some(g.kind));
+                    a.lexicon_name = Some(g.name.clone());
+                    a.country = g.country.clone();
+                    a.trail.push(format!("lexicon entry {:?}", g.name));
+                    actors.push(a);
+                    actors.len() - 1
+                }
+            };
+            let a = &mut actors[idx];
+            a.add_alias(&head);
+            if g.form == Form::Name && m.form == MentionForm::Name {
+                a.locative.1 += 1;
+            }
+            mentions[i].actor = Some(idx);
+            continue;
+        }
+        if m.form != MentionForm::Name {
+            continue;
+        }
+        let words = person_words(&head);
+        let key = name_key(&head);
+        let phrase = m.text(ctx.doc, ctx.tokens).to_string();
+        let person_like = m.kind.is_none_or(|k| k == ActorKind::Person);
+        let found = if words.len() >= 2 && person_like {
+            actors.iter().position(|a| {
+                a.kind.is_none_or(|k| k == ActorKind::Person)
+                    && a.words.len() >= 2
+                    && a.surname() == words.last().map(|w| strip_particle(w))
+                    && first_names_compatible(&a.words[0], &words[0])
+            })
+        } else {
+            None
+        }
+        .or_else(|| {
+            if words.len() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person) && !key.is_empty() {
+                actors.iter().position(|a| {
+                    a.lexicon_name.is_none() && (name_key(&a.name) == key || a.aliases.iter().any(|x| name_key(x) == key))
+                })
+            } else {
+                None
+            }
+        });
+        let multiword = head.split_whitespace().count() >= 2 || m.kind.is_some() || m.title.is_some();
+        let idx = match found {
+            Some(x) => x,
+            None if multiword => {
+                let mut a = DocActor::new(head.clone(), m.kind.or(m.title.as_ref().map(|_| ActorKind::Person)));
+                a.words = words.clone();
+                a.trail.push(format!("name {head:?} (sentence {})", m.sentence));
+                actors.push(a);
+                actors.len() - 1
+            }
+            None => continue, // one-word names wait for pass 2
+        };
+        let a = &mut actors[idx];
+        if words.len() > a.words.len() && person_like {
+            a.words = words;
+            a.name = head.clone();
+        }
+        if a.kind.is_none() {
+            a.kind = m.kind.or(m.title.as_ref().map(|_| ActorKind::Person));
+        }
+        a.add_alias(&head);
+        if phrase != head {
+            a.add_alias(phrase.trim_start_matches("the ").trim_start_matches("The "));
+        }
+        if let Some(t) = &m.title {
+            if !a.titles.contains(t) {
+                a.titles.push(t.clone());
+            }
+        }
+        if let Some(ac) = &m.acronym {
+            if !a.acronyms.contains(ac) {
+                a.acronyms.push(ac.clone());
+                a.add_alias(ac);
+            }
+        }
+        a.locative.1 += 1;
+        a.locative.0 += usize::from(m.locative);
+        if found.is_some() {
+            a.trail.push(format!("{head:?} matched by full name (sentence {})", m.sentence));
+        }
+        mentions[i].actor = Some(idx);
+    }
+}
+
+/// The person mentioned first in a sentence outside prepositional phrases: the
+/// salient person pronouns refer back to.
+fn sentence_subjects(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Option<usize>> {
+    let mut subj = vec![None; ctx.sentences.len()];
+    for m in mentions {
+        if m.absorbed || subj.get(m.sentence).is_none_or(|s: &Option<usize>| s.is_some()) {
+            continue;
+        }
+        if let Some(a) = m.actor {
+            let prev = m.span.start.checked_sub(1).map(|p| ctx.tokens[p].norm.as_str()).unwrap_or("");
+            let in_pp = matches!(prev, "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from");
+            if actors[a].is_person() && !in_pp {
+                subj[m.sentence] = Some(a);
+            }
+        }
+    }
+    subj
+}
+
+/// Pass 2: one-word names, role phrases and pronouns, in reading order.
+fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocActor>) {
+    let mut last_seen: Vec<Option<usize>> = vec![None; actors.len()];
+    let mut last_person_subject: Option<usize> = None;
+    let mut last_thing_subject: Option<usize> = None;
+    let mut current_sentence = usize::MAX;
+    let mut subjects = sentence_subjects(ctx, mentions, actors);
+    for i in 0..mentions.len() {
+        if mentions[i].sentence != current_sentence {
+            if let Some(Some(s)) = subjects.get(current_sentence) {
+                last_person_subject = Some(*s);
+            }
+            current_sentence = mentions[i].sentence;
+        }
+        let recent = |pred: &dyn Fn(&DocActor) -> bool, last_seen: &[Option<usize>], actors: &[DocActor]| -> Option<usize> {
+            let mut best: Option<(usize, usize)> = None;
+            for (idx, a) in actors.iter().enumerate() {
+                if let Some(at) = last_seen.get(idx).copied().flatten() {
+                    if pred(a) && best.is_none_or(|(_, b)| at > b) {
+                        best = Some((idx, at));
+                    }
+                }
+            }
+            best.map(|(idx, _)| idx)
+        };
+        if mentions[i].actor.is_none() {
+            let m = &mentions[i];
+            let head = m.head_text(ctx.doc, ctx.tokens).to_string();
+            let resolved: Option<usize> = match m.form {
+                MentionForm::Name => {
+                    let w = fold(&head);
+                    let key = name_key(&head);
+                    let w_stripped = strip_particle(&w).to_string();
+                    let exact = actors.iter().position(|a| a.acronyms.iter().any(|x| x == &head) || name_key(&a.name) == key);
+                    let persons: Vec<usize> = (0..actors.len())
+                        .filter(|&x| actors[x].kind.is_none_or(|k| k == ActorKind::Person) && actors[x].words.len() >= 2 && actors[x].surname() == Some(w_stripped.as_str()))
+                        .collect();
+                    let pick = |cands: &[usize], last_seen: &[Option<usize>]| -> Option<usize> {
+                        let titled: Vec<usize> = match &m.title {
+                            Some(t) => cands.iter().copied().filter(|&x| title_fits(t, &actors[x])).collect(),
+                            None => Vec::new(),
+                        };
+                        let pool = if titled.is_empty() { cands.to_vec() } else { titled };
+                        pool.iter().copied().max_by_key(|&x| last_seen[x].map(|v| v + 1).unwrap_or(0))
+                    };
+                    exact
+                        .or_else(|| pick(&persons, &last_seen))
+                        .or_else(|| {
+                            let firsts: Vec<usize> = (0..actors.len()).filter(|&x| actors[x].is_person() && actors[x].words.len() >= 2 && actors[x].words[0] == w).collect();
+                            pick(&firsts, &last_seen)
+                        })
+                        .or_else(|| {
+                            (0..actors.len()).find(|&x| {
+                                !actors[x].is_person() && actors[x].lexicon_name.is_none() && fold(&actors[x].name).split(' ').next() == Some(w.as_str()) && actors[x].name.split_whitespace().count() >= 2
+                            })
+                        })
+                }
+                MentionForm::Role => match &m.title {
+                    Some(t) if m.kind == Some(ActorKind::Person) && !m.plural => {
+                        let country = m.qualifier.and_then(|q| mentions[q].gaz.as_ref().and_then(|g| g.country.clone()));
+                        let fits = |a: &DocActor| a.is_person() && title_fits(t, a) && (country.is_none() || a.country == country || a.country.is_none());
+                        recent(&fits, &last_seen, actors).or_else(|| (0..actors.len()).find(|&x| fits(&actors[x])))
+                    }
+                    Some(_) => None,
+                    None => {
+                        let desc = fold(&head);
+                        let fits = |a: &DocActor| {
+                            a.kind == Some(ActorKind::Organization) && (fold(&a.name).split(' ').any(|w| w == desc || desc.starts_with(w) && w.len() > 4) || desc == "group" || desc == "rebels" || desc == "militants")
+                        };
+                        recent(&fits, &last_seen, actors).or_else(|| recent(&|a: &DocActor| a.kind == Some(ActorKind::Organization), &last_seen, actors))
+                    }
+                },
+                MentionForm::Pronoun => match m.pronoun {
+                    Some(Pronoun::Person) => last_person_subject.or_else(|| recent(&|a: &DocActor| a.is_person(), &last_seen, actors)),
+                    Some(Pronoun::Thing) => last_thing_subject.or_else(|| recent(&|a: &DocActor| matches!(a.kind, Some(ActorKind::Organization) | Some(ActorKind::Country)), &last_seen, actors)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let resolved = match resolved {
+                Some(r) => Some(r),
+                None if m.form == MentionForm::Name => {
+                    let w = fold(&head);
+                    let common = ctx.lx.common.contains(&w) || ctx.lx.titles.contains_key(&w);
+                    if common || w.chars().count() < 2 {
+                        None
+                    } else {
+                        let mut a = DocActor::new(head.clone(), m.kind);
+                        a.trail.push(format!("one-word name {head:?} (sentence {})", m.sentence));
+                        actors.push(a);
+                        last_seen.push(None);
+                        Some(actors.len() - 1)
+                    }
+                }
+                None => None,
+            };
+            if let Some(r) = resolved {
+                let m = &mentions[i];
+                let a = &mut actors[r];
+                match m.form {
+                    MentionForm::Pronoun => {}
+                    MentionForm::Role => {
+                        a.add_alias(m.text(ctx.doc, ctx.tokens));
+                        a.trail.push(format!("role {:?} → {} (sentence {})", m.text(ctx.doc, ctx.tokens), a.name, m.sentence));
+                    }
+                    _ => {
+                        a.add_alias(&head);
+                        a.locative.1 += 1;
+                        a.locative.0 += usize::from(m.locative);
+                        if let Some(t) = &m.title {
+                            if !a.titles.contains(t) {
+                                a.titles.push(t.clone());
+                            }
+                            a.add_alias(m.text(ctx.doc, ctx.tokens).trim_start_matches("the ").trim_start_matches("The "));
+                        }
+                    }
+                }
+                mentions[i].actor = Some(r);
+                // Subjects recomputed lazily: a newly resolved name may be a subject.
+                if subjects.get(m_sentence(mentions, i)).is_some_and(|s| s.is_none()) && actors[r].is_person() && !mentions[i].absorbed && mentions[i].form != MentionForm::Pronoun {
+                    subjects[mentions[i].sentence] = Some(r);
+                }
+            }
+        }
+        if let Some(a) = mentions[i].actor {
+            if !mentions[i].absorbed {
+                last_seen[a] = Some(i);
+                if matches!(actors[a].kind, Some(ActorKind::Organization) | Some(ActorKind::Country)) && is_clause_subject(ctx, &mentions[i]) {
+                    last_thing_subject = Some(a);
+                }
+            }
+        }
+    }
+}
+
+fn m_sentence(mentions: &[Mention], i: usize) -> usize {
+    mentions[i].sentence
+}
+
+/// A mention at the start of its sentence (after an opening adverbial), i.e. the
+/// likely subject.
+fn is_clause_subject(ctx: &DocCtx, m: &Mention) -> bool {
+    let s = &ctx.sentences[m.sentence];
+    let before = s.tokens.start..m.span.start;
+    before.len() <= 1 || ctx.tokens[m.span.start - 1].is_punct(',')
+}
+
+/// Pass 3: "I" and "we" inside quotes are the quote's speaker.
+fn resolve_speakers(ctx: &DocCtx, mentions: &mut [Mention]) {
+    let speaker_of = |verb: usize, mentions: &[Mention]| -> Option<usize> {
+        // The attribution's subject: a mention right before the verb ("Blinken
+        // said"), or right after it ("said Ned Price").
+        let before = mentions.iter().rev().find(|m| m.span.end <= verb && m.span.end + 4 >= verb && !m.absorbed && m.actor.is_some());
+        let after = mentions.iter().find(|m| m.span.start > verb && m.span.start <= verb + 2 && !m.absorbed && m.actor.is_some());
+        before.or(after).and_then(|m| m.actor)
+    };
+    for qi in 0..ctx.quotes.len() {
+        let q = &ctx.quotes[qi];
+        let Some(verb) = q.verb else { continue };
+        let Some(speaker) = speaker_of(verb, mentions) else { continue };
+        for m in mentions.iter_mut() {
+            if m.pronoun == Some(Pronoun::Speaker) && q.inner.contains(&m.span.start) {
+                m.actor = Some(speaker);
+            }
+        }
+    }
+}
+
+/// Countries of actors: a country is its own; a titled person or an institution
+/// takes the country that qualifies it ("Iraqi Prime Minister", "Iran's Guards").
+fn set_countries(ctx: &DocCtx, mentions: &[Mention], actors: &mut [DocActor]) {
+    let _ = ctx;
+    for m in mentions {
+        let (Some(a), Some(q)) = (m.actor, m.qualifier) else { continue };
+        let qm = &mentions[q];
+        let country = match (&qm.gaz, qm.actor) {
+            (Some(g), _) if g.kind == ActorKind::Country => g.country.clone(),
+            (_, Some(qa)) => actors[qa].country.clone(),
+            _ => None,
+        };
+        if actors[a].country.is_none() && actors[a].kind != Some(ActorKind::Country) {
+            actors[a].country = country;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Shallow clause structure of a sentence: where clauses start, how they start, and
+//! which tokens are a leading adverbial ("On Monday,", "In a call with X,").
+//! Arguments of an event are looked for inside its clause; a clause without a
+//! subject of its own borrows the subject of the clause before it ("X condemned
+//! ... and expressed ..."), or the antecedent of its relative pronoun ("airstrikes
+//! that killed ...").
+
+use super::tokens::{TokKind, Token};
+use std::ops::Range;
+
+/// How a clause begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// The sentence's first clause.
+    Start,
+    /// After a leading adverbial: the sentence's main clause.
+    Main,
+    /// "that", "which", "who" after a noun: its subject is that noun.
+    Relative,
+    /// "that" after a verb of saying or a complement: a clause with its own subject.
+    Complement,
+    /// "and" or "but" followed by a verb: the same subject goes on.
+    Coordinate,
+    /// Any other boundary (";", ", but", subordinators).
+    Other,
+}
+
+/// One clause: its tokens and how it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// Token range (document indices).
+    pub range: Range<usize>,
+    /// How it opens.
+    pub opening: Opening,
+    /// A leading adverbial phrase: its subject is the main clause's.
+    pub adverbial: bool,
+}
+
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "while", "although", "though", "whereas", "since", "until", "unless",
+    "if", "when", "whilst",
+];
+const LEADING: &[&str] = &[
+    "on", "in", "at", "during", "following", "after", "before", "concerning", "regarding", "under",
+    "according", "amid", "despite", "with", "without", "as", "separately", "meanwhile", "earlier",
+    "later", "last", "late", "by", "for", "from", "since", "when", "while", "speaking", "asked",
+];
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+const DETERMINER_LIKE: &[&str] = &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "any", "no", "some"];
+
+/// Splits a sentence's tokens into clauses. `mention_start(i)` tells whether a
+/// mention starts at token `i`; `is_verbish(i)` whether token `i` looks like a verb
+/// (a trigger, a speech verb, an -ed form).
+pub fn split(
+    tokens: &[Token],
+    range: Range<usize>,
+    mention_start: &dyn Fn(usize) -> bool,
+    is_verbish: &dyn Fn(usize) -> bool,
+) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    let mut start = range.start;
+    let mut opening = Opening::Start;
+    let norm = |i: usize| tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("");
+    // A leading adverbial: the sentence starts with a preposition or subordinator
+    // and a comma closes it.
+    let mut adverbial_end = None;
+    if LEADING.contains(&norm(range.start)) {
+        let mut depth = 0i32;
+        for i in range.clone() {
+            let t = &tokens[i];
+            if t.is_punct('"') {
+                depth = 1 - depth;
+            }
+            if t.is_punct(',') && depth == 0 {
+                adverbial_end = Some(i);
+                break;
+            }
+        }
+    }
+    let mut i = range.start;
+    let mut adverbial = adverbial_end.is_some();
+    while i < range.end {
+        let t = &tokens[i];
+        let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
+            Some((Opening::Main, i + 1))
+        } else if t.kind == TokKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "\"" | "(" | ")" | "-") {
+            Some((Opening::Other, i + 1))
+        } else if t.norm == "that" && t.kind == TokKind::Word {
+            let next_is_np = mention_start(i + 1) || DETERMINER_LIKE.contains(&norm(i + 1));
+            let after_noun = i > range.start && tokens[i - 1].kind == TokKind::Word && !is_verbish(i - 1);
+            if !next_is_np && after_noun {
+                Some((Opening::Relative, i + 1))
+            } else {
+                Some((Opening::Complement, i + 1))
+            }
+        } else if RELATIVES.contains(&t.norm.as_str()) {
+            Some((Opening::Relative, i + 1))
+        } else if SUBORDINATORS.contains(&t.norm.as_str()) && i > range.start {
+            Some((Opening::Other, i + 1))
+        } else if t.norm == "but" || (t.norm == "and" && i > range.start && tokens[i - 1].is_punct(',')) {
+            let j = i + 1;
+            if mention_start(j) || DETERMINER_LIKE.contains(&norm(j)) {
+                Some((Opening::Other, j))
+            } else {
+                Some((Opening::Coordinate, j))
+            }
+        } else if t.norm == "and" && is_verbish(i + 1) && !mention_start(i + 1) {
+            Some((Opening::Coordinate, i + 1))
+        } else if t.is_punct(',') && i + 1 < range.end && (norm(i + 1).ends_with("ing") && is_verbish(i + 1)) {
+            // ", saying ...", ", vowing ...": a participle clause with the same subject.
+            Some((Opening::Coordinate, i + 1))
+        } else {
+            None
+        };
+        if let Some((op, next_start)) = boundary {
+            if i > start {
+                clauses.push(Clause { range: start..i, opening, adverbial });
+            }
+            adverbial = false;
+            opening = op;
+            start = next_start.min(range.end);
+            i = next_start;
+            continue;
+        }
+        i += 1;
+    }
+    if start < range.end {
+        clauses.push(Clause { range: start..range.end, opening, adverbial });
+    }
+    clauses
+}

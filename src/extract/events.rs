@@ -1,0 +1,691 @@
+//! Events: relation triggers from data/triggers.tsv matched in each sentence, and
+//! their two sides found by the trigger's frame inside its clause. Also the
+//! affiliations stated by titles ("Iraqi Prime Minister X"), possessives ("Iran's
+//! Revolutionary Guards") and appositions ("X, a State Department spokesman").
+
+use super::actors::{DocActor, DocCtx};
+use super::clauses::{self, Clause, Opening};
+use super::lexicon::{Frame, Step, Trigger};
+use super::mentions::{Mention, MentionForm};
+use super::tokens::{TokKind, Token};
+use crate::graph::model::{ActorKind, RelationType};
+use std::ops::Range;
+
+/// An event found in a document, before ids and evidence text are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Relation type.
+    pub kind: RelationType,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// Acting actor (index into the document's actors).
+    pub source: usize,
+    /// Actor acted on.
+    pub target: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Trigger tokens.
+    pub trigger: Range<usize>,
+    /// Rule or lexicon entry that fired.
+    pub rule: String,
+    /// Announced or expected, not (yet) happened.
+    pub planned: bool,
+}
+
+const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "without"];
+const NEG_VERBS: &[&str] = &["refused", "declined", "failed", "cancelled", "canceled", "denied", "postponed", "scrapped", "dropped", "rejected", "ruled"];
+const FUTURE: &[&str] = &["will", "would", "shall", "expected", "plans", "planned", "planning", "plan", "scheduled", "due", "set", "intends", "hopes", "could", "may", "might"];
+const FUTURE_TIME: &[&str] = &["next", "upcoming", "later", "tomorrow", "soon"];
+const BE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
+const ATTACK_NOUNS: &[&str] = &[
+    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "assault", "offensive", "bombing",
+    "bombings", "shelling", "raid", "raids", "killing", "killings", "incursion", "invasion", "actions",
+    "action", "aggression", "offensives", "violence", "escalation",
+];
+const CLAIM_NOUNS: &[&str] = &[
+    "claim", "claims", "accusation", "accusations", "allegation", "allegations", "statement", "charge",
+    "charges", "report", "reports", "assertion", "assertions", "version", "remarks", "comments", "rumor", "rumour",
+];
+const COORD: &[&str] = &[",", "and", "or", "as", "well", "the", "his", "her", "its", "their", "both"];
+
+struct SentenceView<'a> {
+    ctx: &'a DocCtx<'a>,
+    mentions: &'a [Mention],
+    actors: &'a [DocActor],
+    /// Indices of eligible argument mentions in this sentence, in order.
+    args: Vec<usize>,
+    clauses: Vec<Clause>,
+    range: Range<usize>,
+}
+
+impl SentenceView<'_> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        if self.range.contains(&i) {
+            self.ctx.tokens.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.tok(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    fn clause_of(&self, i: usize) -> usize {
+        self.clauses.iter().position(|c| c.range.contains(&i)).unwrap_or(0)
+    }
+
+    fn arg_at(&self, i: usize) -> Option<usize> {
+        self.args.iter().copied().find(|&m| self.mentions[m].span.start == i)
+    }
+
+    fn actor(&self, m: usize) -> Option<usize> {
+        self.mentions[m].actor
+    }
+
+    /// A list of coordinated argument mentions starting with mention `first`:
+    /// "A, B and C", "A and the B".
+    fn coordinated(&self, first: usize, limit: usize) -> Vec<usize> {
+        let mut out = vec![first];
+        let mut end = self.mentions[first].span.end;
+        'outer: loop {
+            let mut j = end;
+            let mut saw_joiner = false;
+            while j < limit && COORD.contains(&self.norm(j)) {
+                saw_joiner |= matches!(self.norm(j), "," | "and" | "or");
+                j += 1;
+                if let Some(m) = self.arg_at(j) {
+                    if saw_joiner && !out.contains(&m) {
+                        out.push(m);
+                        end = self.mentions[m].span.end;
+                        continue 'outer;
+                    }
+                }
+            }
+            // A possessive argument continues its own noun phrase, not the list.
+            break;
+        }
+        out
+    }
+
+    /// The subject mentions of the clause containing token `t`.
+    fn subjects(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        let mut c = ci;
+        loop {
+            let clause = &self.clauses[c];
+            let first = self
+                .args
+                .iter()
+                .copied()
+                .find(|&m| clause.range.contains(&self.mentions[m].span.start) && self.mentions[m].span.start < t.max(clause.range.start + 1) && (c != ci || self.mentions[m].span.end <= t));
+            if let Some(m) = first {
+                // A mention after a preposition is not a subject: "On Monday, a source
+                // revealed to X that ...".
+                let prev = self.mentions[m].span.start.checked_sub(1).map(|p| self.ctx.tokens[p].norm.as_str()).unwrap_or("");
+                if !matches!(prev, "to" | "with" | "of" | "for" | "from" | "about" | "by" | "near" | "in" | "at" | "on" | "against") || clause.range.start == self.mentions[m].span.start {
+                    return self.coordinated(m, t);
+                }
+            }
+            match clause.opening {
+                Opening::Relative => {
+                    // The antecedent: the last argument before the relative pronoun.
+                    let before = clause.range.start.saturating_sub(1);
+                    return self.args.iter().copied().rev().find(|&m| self.mentions[m].span.end <= before).into_iter().collect();
+                }
+                Opening::Coordinate | Opening::Other | Opening::Complement if c > 0 => {
+                    if clause.opening == Opening::Complement {
+                        return Vec::new();
+                    }
+                    c -= 1;
+                    while c > 0 && self.clauses[c].adverbial {
+                        c -= 1;
+                    }
+                    if self.clauses[c].adverbial {
+                        return Vec::new();
+                    }
+                }
+                _ => {
+                    if clause.adverbial {
+                        // The adverbial's subject is the main clause's.
+                        if let Some(main) = self.clauses.iter().position(|x| x.opening == Opening::Main) {
+                            let r = &self.clauses[main].range;
+                            if let Some(m) = self.args.iter().copied().find(|&m| r.contains(&self.mentions[m].span.start)) {
+                                return self.coordinated(m, r.end);
+                            }
+                        }
+                    }
+                    return Vec::new();
+                }
+            }
+        }
+    }
+
+    /// Object mentions after token `from` in the clause of `from - 1`.
+    fn objects(&self, from: usize, kind: RelationType, max_gap: usize) -> Vec<usize> {
+        let ci = self.clause_of(from.saturating_sub(1));
+        let limit = self.clauses[ci].range.end;
+        let mut j = from;
+        while j < limit && j < from + max_gap + 1 {
+            if let Some(m) = self.arg_at(j) {
+                let mm = &self.mentions[m];
+                let locative_ok = matches!(kind, RelationType::Visit | RelationType::Attack | RelationType::Claim);
+                if mm.locative && !locative_ok {
+                    return Vec::new();
+                }
+                return self.coordinated(m, limit);
+            }
+            let t = &self.ctx.tokens[j];
+            if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-") {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// The argument after "by" following token `from` (passive agents).
+    fn by_agent(&self, from: usize) -> Vec<usize> {
+        let mut j = from;
+        while j < from + 5 && self.tok(j).is_some() {
+            if self.norm(j) == "by" {
+                if let Some(m) = (j + 1..j + 4).find_map(|k| self.arg_at(k)) {
+                    return self.coordinated(m, self.range.end);
+                }
+                return Vec::new();
+            }
+            if self.tok(j).is_some_and(|t| t.kind == TokKind::Punct) {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// The demonym or possessor modifying the noun phrase that ends just before
+    /// `head` ("the Iranian missile attacks", "Russia's attack").
+    fn modifier_before(&self, head: usize) -> Option<usize> {
+        let mut j = head;
+        let stop = head.saturating_sub(4).max(self.range.start);
+        while j > stop {
+            j -= 1;
+            if let Some(m) = self.args.iter().copied().find(|&m| self.mentions[m].span.end == j || self.mentions[m].span.end == j + 1 && self.mentions[m].possessive) {
+                let _ = m;
+            }
+            if let Some(m) = self.args.iter().copied().find(|&m| {
+                let mm = &self.mentions[m];
+                (mm.span.end == j + 1 && matches!(mm.form, MentionForm::Demonym | MentionForm::Name | MentionForm::Metonym)) || (mm.possessive && mm.span.end + 1 == j + 1)
+            }) {
+                return Some(m);
+            }
+            let t = &self.ctx.tokens[j];
+            if t.kind == TokKind::Punct && t.norm != "'s" {
+                return None;
+            }
+            if matches!(t.norm.as_str(), "by" | "on" | "in" | "with" | "to" | "that" | "and") {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+fn match_trigger(tokens: &[Token], i: usize, end: usize, trig: &Trigger, blocked: &dyn Fn(usize) -> bool) -> Option<usize> {
+    fn go(tokens: &[Token], j: usize, end: usize, steps: &[Step], blocked: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let Some(step) = steps.first() else { return Some(j) };
+        match step {
+            Step::Word(forms) => {
+                if j < end && tokens[j].is_word() && forms.iter().any(|f| f == &tokens[j].norm) {
+                    go(tokens, j + 1, end, &steps[1..], blocked)
+                } else {
+                    None
+                }
+            }
+            Step::Optional(forms) => {
+                if j < end && tokens[j].is_word() && forms.iter().any(|f| f == &tokens[j].norm) {
+                    Some(j + 1)
+                } else {
+                    Some(j)
+                }
+            }
+            Step::Gap => {
+                for g in 0..=3 {
+                    if g > 0 {
+                        let k = j + g - 1;
+                        if k >= end || tokens[k].kind == TokKind::Punct || blocked(k) {
+                            return None;
+                        }
+                    }
+                    if let Some(e) = go(tokens, j + g, end, &steps[1..], blocked) {
+                        return Some(e);
+                    }
+                }
+                None
+            }
+        }
+    }
+    go(tokens, i, end, &trig.steps, blocked)
+}
+
+/// Finds the events of a document.
+pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Event> {
+    let lx = ctx.lx;
+    let mut events: Vec<Event> = Vec::new();
+    let in_mention = {
+        let mut v = vec![false; ctx.tokens.len()];
+        for m in mentions {
+            if m.form == MentionForm::Name && m.actor.is_some() {
+                for i in m.span.clone() {
+                    if let Some(x) = v.get_mut(i) {
+                        *x = true;
+                    }
+                }
+            }
+        }
+        v
+    };
+    for s in ctx.sentences {
+        let range = s.tokens.clone();
+        let args: Vec<usize> = (0..mentions.len())
+            .filter(|&m| {
+                let mm = &mentions[m];
+                mm.sentence == s.index && !mm.absorbed && mm.actor.is_some() && !(mm.form == MentionForm::Pronoun && matches!(ctx.tokens[mm.span.start].norm.as_str(), "his" | "her" | "its" | "their" | "my" | "our"))
+            })
+            .collect();
+        // Triggers, left to right, longest first.
+        let mut found: Vec<(Range<usize>, &Trigger)> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if in_mention[i] {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, &Trigger)> = None;
+            if let Some(cands) = lx.trigger_index.get(&ctx.tokens[i].norm) {
+                for &ti in cands {
+                    let trig = &lx.triggers[ti];
+                    if let Some(e) = match_trigger(ctx.tokens, i, range.end, trig, &|k| in_mention[k]) {
+                        let better = match best {
+                            None => true,
+                            Some((be, bt)) => e > be || e == be && prefer_noun(ctx.tokens, i, trig, bt),
+                        };
+                        if better {
+                            best = Some((e, trig));
+                        }
+                    }
+                }
+            }
+            match best {
+                Some((e, trig)) => {
+                    found.push((i..e, trig));
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+        if found.is_empty() && args.is_empty() {
+            continue;
+        }
+        let is_trigger_start = |k: usize| found.iter().any(|(r, _)| r.start == k);
+        let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
+        let is_verbish = |k: usize| {
+            ctx.tokens.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && !t.cap && (is_trigger_start(k) || lx.speech.contains(&t.norm) || t.norm.ends_with("ed") || matches!(t.norm.as_str(), "is" | "was" | "has" | "had" | "will" | "would" | "said" | "says"))
+            })
+        };
+        let clauses = clauses::split(ctx.tokens, range.clone(), &mention_start, &is_verbish);
+        let view = SentenceView { ctx, mentions, actors, args, clauses, range: range.clone() };
+        for (tr, trig) in &found {
+            let trigger_text = tr.clone();
+            if negated(&view, tr.start) {
+                continue;
+            }
+            let planned = matches!(trig.kind, RelationType::Call | RelationType::Meet | RelationType::Visit | RelationType::Agree | RelationType::Attack) && planned(&view, tr.start);
+            let pairs = arguments(&view, tr.clone(), trig, &events);
+            for (src, tgt, note) in pairs {
+                let (Some(a), Some(b)) = (view.actor(src), view.actor(tgt)) else { continue };
+                if a == b {
+                    continue;
+                }
+                events.push(Event {
+                    kind: trig.kind,
+                    cameo: Some(trig.cameo.clone()),
+                    source: a,
+                    target: b,
+                    sentence: s.index,
+                    trigger: trigger_text.clone(),
+                    rule: format!("data/triggers.tsv:{} {} [{}]{}", trig.line, trig.kind, trig.pattern, note),
+                    planned,
+                });
+            }
+        }
+        // A demand with no addressee, made during a call or meeting, is addressed to
+        // the other side: "In a call with X, Y urged a ceasefire".
+        let here: Vec<Event> = events.iter().filter(|e| e.sentence == s.index).cloned().collect();
+        for (tr, trig) in &found {
+            if trig.kind != RelationType::Demand || here.iter().any(|e| e.trigger == *tr) || negated(&view, tr.start) {
+                continue;
+            }
+            let Some(src) = view.subjects(tr.start).first().and_then(|&m| view.actor(m)) else { continue };
+            if let Some(c) = here.iter().find(|e| matches!(e.kind, RelationType::Call | RelationType::Meet) && (e.source == src || e.target == src)) {
+                let other = if c.source == src { c.target } else { c.source };
+                events.push(Event {
+                    kind: RelationType::Demand,
+                    cameo: Some(trig.cameo.clone()),
+                    source: src,
+                    target: other,
+                    sentence: s.index,
+                    trigger: tr.clone(),
+                    rule: format!("data/triggers.tsv:{} demand addressed to the other side of the {}", trig.line, c.kind),
+                    planned: false,
+                });
+            }
+        }
+        affiliations(&view, &mut events, s.index);
+    }
+    events
+}
+
+/// "strikes" after "the", a demonym or a possessive is a noun, else a verb.
+fn prefer_noun(tokens: &[Token], i: usize, new: &Trigger, old: &Trigger) -> bool {
+    let noun_context = i > 0 && {
+        let p = &tokens[i - 1];
+        p.kind == TokKind::Possessive || p.cap || matches!(p.norm.as_str(), "the" | "a" | "an" | "air" | "missile" | "drone" | "deadly" | "recent" | "its" | "their" | "his" | "her")
+    };
+    let new_noun = matches!(new.frame, Frame::Noun | Frame::Between);
+    let old_noun = matches!(old.frame, Frame::Noun | Frame::Between);
+    new_noun && !old_noun && noun_context || !new_noun && old_noun && !noun_context
+}
+
+fn negated(v: &SentenceView, t: usize) -> bool {
+    let start = t.saturating_sub(3).max(v.range.start);
+    for j in start..t {
+        let n = v.norm(j);
+        if NEGATIONS.contains(&n) || n.ends_with("n't") {
+            return true;
+        }
+        if NEG_VERBS.contains(&n) && j + 3 >= t {
+            return true;
+        }
+    }
+    // "Plans to tour X were dropped", "the visit was cancelled".
+    let ci = v.clause_of(t);
+    let end = v.clauses[ci].range.end.min(v.range.end);
+    (t..end).any(|j| matches!(v.norm(j), "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"))
+}
+
+fn planned(v: &SentenceView, t: usize) -> bool {
+    let start = t.saturating_sub(4).max(v.range.start);
+    if (start..t).any(|j| FUTURE.contains(&v.norm(j))) {
+        return true;
+    }
+    if (v.range.start..t).any(|j| matches!(v.norm(j), "plans" | "plan")) {
+        return true;
+    }
+    let ci = v.clause_of(t);
+    let end = v.clauses[ci].range.end.min(v.range.end);
+    (t..end).any(|j| FUTURE_TIME.contains(&v.norm(j)) && matches!(v.norm(j + 1), "week" | "month" | "year" | "this" | "day"))
+}
+
+fn passive(v: &SentenceView, t: usize) -> bool {
+    let start = t.saturating_sub(3).max(v.range.start);
+    (start..t).any(|j| BE_AUX.contains(&v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
+        || (t + 1..t + 5).any(|j| v.norm(j) == "by") && v.ctx.tokens[t].norm.ends_with("ed") && !v.by_agent(t + 1).is_empty()
+}
+
+type Pair = (usize, usize, String);
+
+fn cross(sources: &[usize], targets: &[usize], note: &str) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for &s in sources {
+        for &t in targets {
+            out.push((s, t, note.to_string()));
+        }
+    }
+    out
+}
+
+fn all_pairs(list: &[usize], note: &str) -> Vec<Pair> {
+    let mut out = Vec::new();
+    for (i, &a) in list.iter().enumerate() {
+        for &b in &list[i + 1..] {
+            out.push((a, b, note.to_string()));
+        }
+    }
+    out
+}
+
+fn arguments(v: &SentenceView, tr: Range<usize>, trig: &Trigger, events: &[Event]) -> Vec<Pair> {
+    let kind = trig.kind;
+    let agent_after = trig.pattern.ends_with(" by");
+    match trig.frame {
+        Frame::Svo | Frame::Sym | Frame::Claim | Frame::Deny | Frame::Condemn => {
+            if agent_after {
+                // "a session hosted by X": X with the clause's subjects.
+                let agents = v.objects(tr.end, kind, 3);
+                let subjects = v.subjects(tr.start);
+                return cross(&agents, &subjects, " (agent after 'by')");
+            }
+            if passive(v, tr.start) {
+                let agents = v.by_agent(tr.end);
+                if !agents.is_empty() {
+                    let mut patients = v.subjects(tr.start);
+                    if trig.frame == Frame::Condemn && patients.is_empty() {
+                        patients = last_attacker(v, events).into_iter().collect();
+                    }
+                    if trig.frame == Frame::Condemn && patients.iter().all(|&m| v.mentions[m].form == MentionForm::Role) {
+                        patients = last_attacker(v, events).into_iter().collect();
+                    }
+                    return cross(&agents, &patients, " (passive)");
+                }
+            }
+            let subjects = v.subjects(tr.start);
+            let gap = if kind == RelationType::Attack { 6 } else { 4 };
+            let mut objects = v.objects(tr.end, kind, gap);
+            match trig.frame {
+                Frame::Sym => {
+                    if objects.is_empty() {
+                        return all_pairs(&subjects, " (joint subjects)");
+                    }
+                    cross(&subjects, &objects, "")
+                }
+                Frame::Claim => {
+                    if objects.is_empty() {
+                        if let Some(t) = last_event_target(v, events, RelationType::Attack) {
+                            return cross(&subjects, &[t], " (target of the last attack)");
+                        }
+                    }
+                    cross(&subjects, &objects, "")
+                }
+                Frame::Deny => {
+                    if let Some(c) = claimant(v, tr.clone()) {
+                        return cross(&subjects, &[c], " (whose claim is denied)");
+                    }
+                    let src_actor = subjects.first().and_then(|&m| v.actor(m));
+                    if let Some(t) = last_accuser(v, events, src_actor) {
+                        return cross(&subjects, &[t], " (last accuser)");
+                    }
+                    Vec::new()
+                }
+                Frame::Condemn => {
+                    if let Some(a) = attack_author(v, tr.end) {
+                        return cross(&subjects, &[a], " (author of the attack)");
+                    }
+                    if objects.is_empty() && attack_noun_follows(v, tr.end) {
+                        objects = last_attacker(v, events).into_iter().collect();
+                        return cross(&subjects, &objects, " (author of the last attack)");
+                    }
+                    cross(&subjects, &objects, "")
+                }
+                _ => cross(&subjects, &objects, ""),
+            }
+        }
+        Frame::Noun => {
+            let targets = v.objects(tr.end, kind, 3);
+            if targets.is_empty() {
+                return Vec::new();
+            }
+            let modifier = v.modifier_before(tr.start);
+            let by = v.by_agent(tr.end);
+            let subject = || v.subjects(tr.start);
+            let sources: Vec<usize> = if matches!(kind, RelationType::Attack | RelationType::Visit | RelationType::Call | RelationType::Meet) {
+                modifier.map(|m| vec![m]).or(if by.is_empty() { None } else { Some(by) }).unwrap_or_else(subject)
+            } else {
+                let s = subject();
+                if s.is_empty() {
+                    modifier.into_iter().collect()
+                } else {
+                    s
+                }
+            };
+            cross(&sources, &targets, " (event noun)")
+        }
+        Frame::Between => {
+            let list = v.objects(tr.end, kind, 2);
+            all_pairs(&list, " (between)")
+        }
+        Frame::Fall => {
+            // "the fall of X to Y" / "X fell to Y"
+            let (victims, agents) = if trig.pattern.starts_with("fall") {
+                let victims = v.objects(tr.end, RelationType::Attack, 6);
+                let after = victims.last().map(|&m| v.mentions[m].span.end).unwrap_or(tr.end);
+                let agents = if v.norm(after) == "to" { v.objects(after + 1, RelationType::Attack, 2) } else { Vec::new() };
+                (victims, agents)
+            } else {
+                (v.subjects(tr.start), v.objects(tr.end, RelationType::Attack, 2))
+            };
+            cross(&agents, &victims, " (fall to)")
+        }
+    }
+}
+
+fn last_event_target(v: &SentenceView, events: &[Event], kind: RelationType) -> Option<usize> {
+    let actor = events.iter().rev().find(|e| e.kind == kind)?.target;
+    find_or_make(v, actor)
+}
+
+fn last_attacker(v: &SentenceView, events: &[Event]) -> Option<usize> {
+    let actor = events.iter().rev().find(|e| e.kind == RelationType::Attack)?.source;
+    find_or_make(v, actor)
+}
+
+fn last_accuser(v: &SentenceView, events: &[Event], denier: Option<usize>) -> Option<usize> {
+    let e = events
+        .iter()
+        .rev()
+        .find(|e| e.kind == RelationType::Accuse && Some(e.target) == denier)
+        .or_else(|| events.iter().rev().find(|e| matches!(e.kind, RelationType::Accuse | RelationType::Claim) && Some(e.source) != denier))?;
+    find_or_make(v, e.source)
+}
+
+/// Events return mention indices; an actor known only from an earlier sentence is
+/// represented by its first mention anywhere.
+fn find_or_make(v: &SentenceView, actor: usize) -> Option<usize> {
+    v.mentions.iter().position(|m| m.actor == Some(actor))
+}
+
+/// "rejected Zelensky's accusation": the possessor of a claim noun in the sentence.
+fn claimant(v: &SentenceView, tr: Range<usize>) -> Option<usize> {
+    v.args.iter().copied().find(|&m| {
+        let mm = &v.mentions[m];
+        mm.possessive && (mm.span.end + 1..mm.span.end + 4).any(|j| CLAIM_NOUNS.contains(&v.norm(j))) && mm.span.start != tr.start
+    })
+}
+
+fn attack_noun_follows(v: &SentenceView, from: usize) -> bool {
+    (from..from + 5).any(|j| ATTACK_NOUNS.contains(&v.norm(j)))
+}
+
+/// The actor behind an attack noun after a condemnation: "condemned the Iranian
+/// missile attacks", "condemned Russia's attack", "condemned the attack by X".
+fn attack_author(v: &SentenceView, from: usize) -> Option<usize> {
+    let head = (from..from + 5).find(|&j| ATTACK_NOUNS.contains(&v.norm(j)))?;
+    if let Some(m) = v.modifier_before(head + 1).filter(|&m| v.mentions[m].span.start >= from) {
+        return Some(m);
+    }
+    let mut j = head + 1;
+    while ATTACK_NOUNS.contains(&v.norm(j)) {
+        j += 1;
+    }
+    if matches!(v.norm(j), "by" | "of" | "from") {
+        return (j + 1..j + 4).find_map(|k| v.arg_at(k));
+    }
+    None
+}
+
+/// Affiliations stated in the sentence.
+fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize) {
+    let ms = v.mentions;
+    let mut push = |src: usize, tgt: usize, at: Range<usize>, rule: &str| {
+        if src != tgt {
+            events.push(Event {
+                kind: RelationType::Affiliation,
+                cameo: None,
+                source: src,
+                target: tgt,
+                sentence,
+                trigger: at,
+                rule: rule.to_string(),
+                planned: false,
+            });
+        }
+    };
+    let in_sentence: Vec<usize> = (0..ms.len()).filter(|&m| ms[m].sentence == sentence).collect();
+    for &m in &in_sentence {
+        let mm = &ms[m];
+        let (Some(a), Some(q)) = (mm.actor, mm.qualifier) else { continue };
+        let Some(qa) = ms[q].actor else { continue };
+        let akind = v.actors[a].kind;
+        let qkind = v.actors[qa].kind;
+        if akind == Some(ActorKind::Country) || qkind == Some(ActorKind::Person) {
+            continue;
+        }
+        let rule = if mm.title.is_some() { "affiliation: title with qualifier" } else { "affiliation: possessive or demonym qualifier" };
+        push(a, qa, mm.span.clone(), rule);
+    }
+    // Appositions: "John Kirby, a White House spokesman", "Corneille Nangaa, the head
+    // of the Congo River Alliance", "Tianqi Lithium, SQM's second-largest shareholder".
+    for (k, &m) in in_sentence.iter().enumerate() {
+        let mm = &ms[m];
+        let Some(a) = mm.actor else { continue };
+        if mm.form != MentionForm::Name || mm.absorbed || v.actors[a].kind == Some(ActorKind::Country) {
+            continue;
+        }
+        if !v.ctx.tokens.get(mm.span.end).is_some_and(|t| t.is_punct(',')) {
+            continue;
+        }
+        let mut j = mm.span.end + 1;
+        while matches!(v.norm(j), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "current" | "former" | "then") {
+            j += 1;
+        }
+        // The next mentions of the apposition, up to the closing comma.
+        let close = (j..v.range.end).find(|&x| v.ctx.tokens[x].is_punct(',') || v.ctx.tokens[x].is_punct('.')).unwrap_or(v.range.end);
+        let inner: Vec<usize> = in_sentence[k + 1..].iter().copied().filter(|&x| ms[x].span.start >= j && ms[x].span.end <= close).collect();
+        let Some(&first) = inner.first() else { continue };
+        let fm = &ms[first];
+        // Either a title phrase with a qualifier ("a White House spokesman") or a role
+        // followed by "of"/"for" and an institution ("the head of X").
+        if fm.form == MentionForm::Role && fm.kind == Some(ActorKind::Person) {
+            if let Some(qa) = fm.qualifier.and_then(|q| ms[q].actor) {
+                push(a, qa, mm.span.start..close, "affiliation: apposition with title");
+                continue;
+            }
+            let after = fm.span.end;
+            if matches!(v.norm(after), "of" | "for" | "at") {
+                if let Some(&inst) = inner.get(1) {
+                    if let Some(ia) = ms[inst].actor {
+                        push(a, ia, mm.span.start..close, "affiliation: apposition 'title of X'");
+                    }
+                }
+            }
+        } else if let Some(q) = (j..close).find_map(|x| v.args.iter().copied().find(|&y| ms[y].span.start == x && ms[y].possessive)) {
+            // "the Houthis' military spokesman": possessive then a title word
+            let title_after = (ms[q].span.end + 1..close).any(|x| v.ctx.lx.titles.contains_key(v.norm(x)));
+            if title_after {
+                if let Some(qa) = ms[q].actor {
+                    push(a, qa, mm.span.start..close, "affiliation: apposition with possessive title");
+                }
+            }
+        }
+    }
+}

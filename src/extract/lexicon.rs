@@ -1,0 +1,459 @@
+//! The lexicons in `data/`, compiled into the binary with `include_str!` and parsed
+//! once. Knowledge lives in these files, not in code: users add verbs, titles and
+//! actors by editing them (each file's header explains its format).
+
+use crate::graph::model::{ActorKind, RelationType};
+use crate::text::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
+const PLACES: &str = include_str!("../../data/places.tsv");
+const TITLES: &str = include_str!("../../data/titles.tsv");
+const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
+const KIND_WORDS: &str = include_str!("../../data/kind_words.tsv");
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+const NON_NAMES: &str = include_str!("../../data/non_names.txt");
+
+/// How a gazetteer form refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A name of the entity ("Iran", "Islamic Republic of Iran").
+    Name,
+    /// An adjective of nationality ("Iranian").
+    Demonym,
+    /// A capital or seat of government standing for it ("Tehran", "the Kremlin").
+    Metonym,
+}
+
+/// One known entity form from the gazetteers.
+#[derive(Debug, Clone)]
+pub struct GazEntry {
+    /// Canonical name of the entity.
+    pub name: String,
+    /// What the entity is.
+    pub kind: ActorKind,
+    /// Its country (alpha-3), where the lexicon says.
+    pub country: Option<String>,
+    /// How this form refers to the entity.
+    pub form: Form,
+    /// The form is an acronym and matches only in capitals ("US" but not "us").
+    pub acronym: bool,
+}
+
+/// A title or role word ("Prime Minister", "spokesman").
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// Role class (head, minister, spokes, ...), used to match role phrases.
+    pub class: String,
+    /// Only valid at the start of a name ("Prince Faisal").
+    pub honorific: bool,
+    /// A plural role ("ministers").
+    pub plural: bool,
+}
+
+/// How the sides of an event are found around its trigger (see data/triggers.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Subject acts on object.
+    Svo,
+    /// Symmetric: subjects with each other, or subject with each object.
+    Sym,
+    /// Event noun: possessor/demonym/"by X" acts on the name after the pattern.
+    Noun,
+    /// "between X and Y".
+    Between,
+    /// Claim of responsibility.
+    Claim,
+    /// Denial of someone's claim.
+    Deny,
+    /// Condemnation (of an attack means of its author).
+    Condemn,
+    /// "the fall of X to Y".
+    Fall,
+}
+
+/// One step of a trigger pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// One word, any of these folded forms.
+    Word(Vec<String>),
+    /// Up to three arbitrary words.
+    Gap,
+    /// An optional last word.
+    Optional(Vec<String>),
+}
+
+/// An event trigger from data/triggers.tsv.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// The relation type it signals.
+    pub kind: RelationType,
+    /// CAMEO code of the relation.
+    pub cameo: String,
+    /// How its arguments are found.
+    pub frame: Frame,
+    /// The pattern, compiled.
+    pub steps: Vec<Step>,
+    /// The pattern as written in the file, for explanations.
+    pub pattern: String,
+    /// Line in data/triggers.tsv, for explanations.
+    pub line: usize,
+}
+
+/// All lexicons, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Folded phrase → entities it may name.
+    pub gazetteer: HashMap<String, Vec<GazEntry>>,
+    /// Longest gazetteer phrase in words.
+    pub gaz_max_words: usize,
+    /// Country alpha-3 → canonical name.
+    pub country_names: HashMap<String, String>,
+    /// Folded title phrase → title.
+    pub titles: HashMap<String, Title>,
+    /// Longest title in words.
+    pub title_max_words: usize,
+    /// Folded word → kind, when it ends a capitalized name.
+    pub heads: HashMap<String, ActorKind>,
+    /// Folded word → kind, when it precedes a name.
+    pub descriptors: HashMap<String, ActorKind>,
+    /// Folded phrases that form an institution after a demonym or possessive.
+    pub institutions: HashSet<String>,
+    /// Folded phrases that, after a demonym, stand for the country.
+    pub stands: HashSet<String>,
+    /// Longest institution or stands phrase in words.
+    pub phrase_max_words: usize,
+    /// Abbreviations (folded, without final period) → whether they may end a sentence.
+    pub abbreviations: HashMap<String, bool>,
+    /// Common lowercase English words.
+    pub common: HashSet<String>,
+    /// Speech verbs (folded).
+    pub speech: HashSet<String>,
+    /// Capitalized words that never name an actor alone (folded).
+    pub non_names: HashSet<String>,
+    /// Event triggers.
+    pub triggers: Vec<Trigger>,
+    /// Folded first word → indices into `triggers`.
+    pub trigger_index: HashMap<String, Vec<usize>>,
+}
+
+/// The lexicons compiled into this binary, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::builtin)
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    src.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.starts_with('#') {
+            None
+        } else {
+            Some((i + 1, l.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+fn alternatives<'a>(field: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    field
+        .copied()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn is_acronym(form: &str) -> bool {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Expands "urge+" into its regular inflections.
+fn inflect(word: &str) -> Vec<String> {
+    let Some(base) = word.strip_suffix('+') else {
+        return vec![word.to_string()];
+    };
+    let mut out = vec![base.to_string()];
+    if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{base}ing"));
+    } else if let Some(stem) = base.strip_suffix('e') {
+        out.push(format!("{base}s"));
+        out.push(format!("{base}d"));
+        out.push(format!("{stem}ing"));
+    } else {
+        let es = base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch");
+        out.push(if es { format!("{base}es") } else { format!("{base}s") });
+        out.push(format!("{base}ed"));
+        out.push(format!("{base}ing"));
+    }
+    out
+}
+
+fn parse_pattern(pattern: &str) -> Vec<Step> {
+    pattern
+        .split_whitespace()
+        .map(|w| {
+            if w == "*" {
+                return Step::Gap;
+            }
+            let (w, optional) = match w.strip_suffix('?') {
+                Some(w) => (w, true),
+                None => (w, false),
+            };
+            let forms: Vec<String> = w.split('|').flat_map(inflect).map(|f| fold(&f)).collect();
+            if optional {
+                Step::Optional(forms)
+            } else {
+                Step::Word(forms)
+            }
+        })
+        .collect()
+}
+
+impl Lexicon {
+    /// Parses the lexicons compiled into the binary.
+    pub fn builtin() -> Lexicon {
+        let mut lx = Lexicon::default();
+        lx.load_countries(COUNTRIES);
+        lx.load_organizations(ORGANIZATIONS);
+        lx.load_places(PLACES);
+        lx.load_titles(TITLES);
+        lx.load_kind_words(KIND_WORDS);
+        lx.load_triggers(TRIGGERS);
+        for (_, f) in data_lines(ABBREVIATIONS) {
+            let w = f[0];
+            let (w, may_end) = match w.strip_suffix('!') {
+                Some(w) => (w, true),
+                None => (w, false),
+            };
+            lx.abbreviations.insert(fold(w), may_end);
+        }
+        lx.common = data_lines(COMMON_WORDS).map(|(_, f)| f[0].to_string()).collect();
+        lx.speech = data_lines(SPEECH_VERBS).map(|(_, f)| fold(f[0])).collect();
+        lx.non_names = data_lines(NON_NAMES).map(|(_, f)| fold(f[0])).collect();
+        lx
+    }
+
+    fn add_form(&mut self, form: &str, entry: GazEntry) {
+        let form = form.trim();
+        let form = form
+            .strip_prefix("the ")
+            .or_else(|| form.strip_prefix("The "))
+            .unwrap_or(form);
+        let key = fold(form);
+        if key.is_empty() {
+            return;
+        }
+        let entry = GazEntry {
+            acronym: is_acronym(form),
+            ..entry
+        };
+        self.gaz_max_words = self.gaz_max_words.max(key.split(' ').count());
+        let list = self.gazetteer.entry(key).or_default();
+        if !list.iter().any(|e| e.name == entry.name && e.form == entry.form) {
+            list.push(entry);
+        }
+    }
+
+    fn load_countries(&mut self, src: &str) {
+        for (_, f) in data_lines(src) {
+            if f.len() < 2 {
+                continue;
+            }
+            let (code, name) = (f[0].to_string(), f[1].to_string());
+            self.country_names.insert(code.clone(), name.clone());
+            let mk = |form| GazEntry {
+                name: name.clone(),
+                kind: ActorKind::Country,
+                country: Some(code.clone()),
+                form,
+                acronym: false,
+            };
+            self.add_form(&name, mk(Form::Name));
+            for n in alternatives(f.get(2)) {
+                self.add_form(n, mk(Form::Name));
+            }
+            for d in alternatives(f.get(3)) {
+                self.add_form(d, mk(Form::Demonym));
+            }
+            for c in alternatives(f.get(4)) {
+                self.add_form(c, mk(Form::Metonym));
+            }
+        }
+    }
+
+    fn load_organizations(&mut self, src: &str) {
+        for (_, f) in data_lines(src) {
+            let name = f[0].to_string();
+            let country = f.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            let entry = GazEntry {
+                name: name.clone(),
+                kind: ActorKind::Organization,
+                country,
+                form: Form::Name,
+                acronym: false,
+            };
+            self.add_form(&name, entry.clone());
+            for n in alternatives(f.get(1)) {
+                self.add_form(n, entry.clone());
+            }
+        }
+    }
+
+    fn load_places(&mut self, src: &str) {
+        for (_, f) in data_lines(src) {
+            let name = f[0].to_string();
+            let kind = f.get(1).and_then(|k| k.parse().ok()).unwrap_or(ActorKind::Place);
+            let country = f.get(4).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            let mk = |form| GazEntry {
+                name: name.clone(),
+                kind,
+                country: country.clone(),
+                form,
+                acronym: false,
+            };
+            self.add_form(&name, mk(Form::Name));
+            for n in alternatives(f.get(2)) {
+                self.add_form(n, mk(Form::Name));
+            }
+            for d in alternatives(f.get(3)) {
+                self.add_form(d, mk(Form::Demonym));
+            }
+        }
+    }
+
+    fn load_titles(&mut self, src: &str) {
+        for (_, f) in data_lines(src) {
+            let flags: Vec<&str> = f.get(2).map(|s| s.split(',').map(str::trim).collect()).unwrap_or_default();
+            let key = fold(f[0]);
+            self.title_max_words = self.title_max_words.max(key.split(' ').count());
+            self.titles.insert(
+                key,
+                Title {
+                    class: f.get(1).copied().unwrap_or("member").to_string(),
+                    honorific: flags.contains(&"honorific"),
+                    plural: flags.contains(&"plural"),
+                },
+            );
+        }
+    }
+
+    fn load_kind_words(&mut self, src: &str) {
+        for (_, f) in data_lines(src) {
+            if f.len() < 3 {
+                continue;
+            }
+            let key = fold(f[0]);
+            let Ok(kind) = f[1].parse::<ActorKind>() else {
+                continue;
+            };
+            match f[2] {
+                "head" => {
+                    self.heads.insert(key, kind);
+                }
+                "descriptor" => {
+                    self.descriptors.insert(key, kind);
+                }
+                "institution" => {
+                    self.phrase_max_words = self.phrase_max_words.max(key.split(' ').count());
+                    self.institutions.insert(key);
+                }
+                "stands" => {
+                    self.phrase_max_words = self.phrase_max_words.max(key.split(' ').count());
+                    self.stands.insert(key);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn load_triggers(&mut self, src: &str) {
+        for (line, f) in data_lines(src) {
+            if f.len() < 4 {
+                continue;
+            }
+            let Ok(kind) = f[0].parse::<RelationType>() else {
+                continue;
+            };
+            let frame = match f[2] {
+                "svo" => Frame::Svo,
+                "sym" => Frame::Sym,
+                "noun" => Frame::Noun,
+                "between" => Frame::Between,
+                "claim" => Frame::Claim,
+                "deny" => Frame::Deny,
+                "condemn" => Frame::Condemn,
+                "fall" => Frame::Fall,
+                _ => continue,
+            };
+            let steps = parse_pattern(f[3]);
+            let Some(Step::Word(first)) = steps.first().cloned() else {
+                continue;
+            };
+            let idx = self.triggers.len();
+            self.triggers.push(Trigger {
+                kind,
+                cameo: f[1].to_string(),
+                frame,
+                steps,
+                pattern: f[3].to_string(),
+                line,
+            });
+            for w in first {
+                self.trigger_index.entry(w).or_default().push(idx);
+            }
+        }
+    }
+
+    /// Canonical name of a country by alpha-3 code.
+    pub fn country_name(&self, code: &str) -> Option<&str> {
+        self.country_names.get(code).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let lx = lexicon();
+        assert!(lx.country_names.len() > 190);
+        assert!(lx.titles.contains_key("prime minister"));
+        assert!(lx.triggers.len() > 40);
+        assert!(lx.common.contains("oil"));
+        assert!(lx.abbreviations.contains_key("gen"));
+    }
+
+    #[test]
+    fn every_trigger_line_is_understood() {
+        // A typo in data/triggers.tsv must not silently drop a line.
+        let lines = data_lines(TRIGGERS).count();
+        assert_eq!(lines, lexicon().triggers.len());
+    }
+
+    #[test]
+    fn demonyms_and_capitals_resolve_to_countries() {
+        let lx = lexicon();
+        let iran = &lx.gazetteer["iranian"][0];
+        assert_eq!(iran.country.as_deref(), Some("IRN"));
+        assert_eq!(iran.form, Form::Demonym);
+        let kremlin = &lx.gazetteer["kremlin"][0];
+        assert_eq!(kremlin.country.as_deref(), Some("RUS"));
+        assert!(lx.gazetteer["us"].iter().all(|e| e.acronym));
+    }
+
+    #[test]
+    fn inflections() {
+        assert_eq!(inflect("urge+"), ["urge", "urges", "urged", "urging"]);
+        assert_eq!(inflect("deny+"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(inflect("attack+"), ["attack", "attacks", "attacked", "attacking"]);
+        assert_eq!(inflect("met"), ["met"]);
+    }
+}

@@ -1,0 +1,759 @@
+//! Mentions: the spans of a sentence that name or point to an actor.
+//!
+//! Detection runs in two steps. First, *units* are found left to right: gazetteer
+//! forms (countries, demonyms, capitals, known organizations), title phrases
+//! ("Prime Minister", "spokesman"), capitalized name chunks (with particles such as
+//! al-, bin, von der, da), pronouns and role phrases ("the group"). Then units are
+//! *composed*: "Iraqi Prime Minister Mustafa al-Kadhimi" becomes one person mention
+//! whose title is "Prime Minister" and whose qualifier is Iraq; "Iran's Revolutionary
+//! Guards Corps" an organization qualified by Iran; "the Iraqi people" stands for Iraq.
+//! A qualifier stays a mention of its own (it is still an actor) but is *absorbed*:
+//! it cannot be the subject or object of an event.
+
+use super::lexicon::{Form, GazEntry, Lexicon};
+use super::tokens::{TokKind, Token};
+use crate::graph::model::ActorKind;
+use std::ops::Range;
+
+/// How a mention refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    /// A proper name ("Antony Blinken", "Iran", "Erbil").
+    Name,
+    /// A nationality adjective ("Iranian").
+    Demonym,
+    /// A capital or seat of government ("Tehran", "the Kremlin").
+    Metonym,
+    /// A title or role without a name ("the Secretary", "the group").
+    Role,
+    /// A personal pronoun.
+    Pronoun,
+}
+
+/// Which actors a pronoun may point to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he, him, his, she, her.
+    Person,
+    /// it, its.
+    Thing,
+    /// they, them, their.
+    Plural,
+    /// I, me, my, we, us, our: the speaker of the quote.
+    Speaker,
+}
+
+/// A mention of an actor in a sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The whole phrase, as token indices into the document.
+    pub span: Range<usize>,
+    /// The name proper inside the phrase ("Mustafa al-Kadhimi").
+    pub head: Range<usize>,
+    /// The kind, where known from the phrase.
+    pub kind: Option<ActorKind>,
+    /// How the mention refers.
+    pub form: MentionForm,
+    /// The lexicon entity, for gazetteer forms.
+    pub gaz: Option<GazEntry>,
+    /// Title phrase and its class ("Prime Minister", "head").
+    pub title: Option<(String, String)>,
+    /// The title is plural ("the foreign ministers of A and B").
+    pub plural: bool,
+    /// Index (in the document's mention list) of the qualifying mention: the
+    /// country or institution in "Iraqi Prime Minister X", "Iran's Guards".
+    pub qualifier: Option<usize>,
+    /// This mention qualifies another and is not an event argument itself.
+    pub absorbed: bool,
+    /// Preceded by a locative preposition (in, at, near, ...).
+    pub locative: bool,
+    /// For pronouns, what they may point to.
+    pub pronoun: Option<Pronoun>,
+    /// Followed by a possessive ("Iran's").
+    pub possessive: bool,
+    /// Acronym introduced in parentheses after the name: "(CMF)".
+    pub acronym: Option<String>,
+    /// The actor it resolves to (index into the document's actor list).
+    pub actor: Option<usize>,
+}
+
+impl Mention {
+    fn new(sentence: usize, span: Range<usize>, form: MentionForm) -> Self {
+        Mention {
+            sentence,
+            head: span.clone(),
+            span,
+            kind: None,
+            form,
+            gaz: None,
+            title: None,
+            plural: false,
+            qualifier: None,
+            absorbed: false,
+            locative: false,
+            pronoun: None,
+            possessive: false,
+            acronym: None,
+            actor: None,
+        }
+    }
+
+    /// The name proper as written.
+    pub fn head_text<'a>(&self, doc: &'a str, tokens: &[Token]) -> &'a str {
+        span_text(doc, tokens, self.head.clone())
+    }
+
+    /// The whole phrase as written.
+    pub fn text<'a>(&self, doc: &'a str, tokens: &[Token]) -> &'a str {
+        span_text(doc, tokens, self.span.clone())
+    }
+}
+
+/// The text of a token range as written in the document.
+pub fn span_text<'a>(doc: &'a str, tokens: &[Token], r: Range<usize>) -> &'a str {
+    if r.is_empty() || r.end > tokens.len() {
+        return "";
+    }
+    doc.get(tokens[r.start].start..tokens[r.end - 1].end).unwrap_or("")
+}
+
+/// Lowercase words that join the parts of a personal name.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "bint", "ibn", "abu", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la",
+    "le", "van", "von", "der", "den", "ter", "el", "y", "ben",
+];
+/// Lowercase words that may join the words of an institution or place name.
+const CONNECTORS: &[&str] = &["of", "for", "the", "and", "&", "para", "el", "la", "de", "del", "on"];
+/// Prepositions after which a name is a location.
+const LOCATIVES: &[&str] = &["in", "at", "near", "into", "from", "outside", "inside", "across", "around", "toward", "towards"];
+/// Determiners and possessive pronouns that may open a role phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "both", "two"];
+
+fn pronoun_of(norm: &str) -> Option<Pronoun> {
+    Some(match norm {
+        "he" | "him" | "his" | "she" | "her" | "hers" => Pronoun::Person,
+        "it" | "its" => Pronoun::Thing,
+        "they" | "them" | "their" => Pronoun::Plural,
+        "i" | "me" | "my" | "we" | "us" | "our" => Pronoun::Speaker,
+        _ => return None,
+    })
+}
+
+/// A unit found in the first step.
+#[derive(Debug, Clone)]
+enum Unit {
+    Gaz(GazEntry),
+    Title { text: String, class: String, honorific: bool, plural: bool },
+    Name,
+    Pronoun(Pronoun),
+    /// "the group", "the agency": a determiner and a descriptor noun.
+    OrgRole(ActorKind),
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    unit: Unit,
+    span: Range<usize>,
+}
+
+/// Context needed to find mentions in one sentence.
+pub struct SentenceCtx<'a> {
+    /// The document text.
+    pub doc: &'a str,
+    /// All tokens of the document.
+    pub tokens: &'a [Token],
+    /// The sentence's tokens (a range into `tokens`), dateline excluded.
+    pub range: Range<usize>,
+    /// The sentence index.
+    pub sentence: usize,
+    /// Lexicons.
+    pub lx: &'a Lexicon,
+}
+
+impl SentenceCtx<'_> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        if i < self.range.end {
+            self.tokens.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.tok(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is_word())
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is_word() && (t.cap || t.kind == TokKind::Number))
+    }
+
+    /// Longest gazetteer match starting at `i`.
+    fn gazetteer_at(&self, i: usize) -> Option<(usize, GazEntry)> {
+        if !self.is_cap(i) {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for n in 1..=self.lx.gaz_max_words {
+            let j = i + n - 1;
+            if !self.is_word(j) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(self.norm(j));
+            if let Some(entries) = self.lx.gazetteer.get(&key) {
+                let surface = span_text(self.doc, self.tokens, i..j + 1);
+                let all_caps = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                // Every word of a multi-word name is capitalized, except short joiners.
+                let words_ok = (i..=j).all(|k| self.is_cap(k) || self.norm(k).len() <= 3);
+                if let Some(e) = entries.iter().find(|e| (!e.acronym || all_caps) && words_ok) {
+                    best = Some((n, e.clone()));
+                }
+            }
+        }
+        best
+    }
+
+    /// Longest title match starting at `i`.
+    fn title_at(&self, i: usize) -> Option<(usize, String, &super::lexicon::Title)> {
+        let mut key = String::new();
+        let mut best = None;
+        for n in 1..=self.lx.title_max_words {
+            let j = i + n - 1;
+            if !self.is_word(j) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(self.norm(j));
+            if let Some(t) = self.lx.titles.get(&key) {
+                best = Some((n, span_text(self.doc, self.tokens, i..j + 1).to_string(), t));
+            }
+        }
+        best
+    }
+
+    /// End of a capitalized name chunk starting at `i` (exclusive), or `i` when none.
+    fn name_chunk_end(&self, i: usize) -> usize {
+        let Some(t) = self.tok(i).filter(|t| t.kind == TokKind::Word && t.cap) else {
+            return i;
+        };
+        if self.lx.non_names.contains(&t.norm) || t.norm.chars().count() == 1 {
+            return i;
+        }
+        let end = self.raw_chunk_end(i);
+        // A capitalized common word opening a sentence ("The", "Oil", "Separately")
+        // starts no name, unless the chunk is an institution ("Armed Forces of ...").
+        let opening = i == self.range.start || self.tokens[i - 1].is_punct('"') || self.tokens[i - 1].is_punct('(');
+        if opening && self.lx.common.contains(&t.norm) {
+            let institution = end > i + 1 && (i..end).any(|x| self.lx.heads.contains_key(self.norm(x)));
+            if !institution {
+                return i;
+            }
+        }
+        end
+    }
+
+    fn raw_chunk_end(&self, i: usize) -> usize {
+        let mut end = i + 1;
+        let mut j = i + 1;
+        loop {
+            let Some(t) = self.tok(j) else { break };
+            if t.kind == TokKind::Word && t.cap {
+                // A non-honorific title ends a name: "Foreign Affairs | Principal Secretary".
+                if let Some((_, _, title)) = self.title_at(j) {
+                    if !title.honorific && self.is_cap(j) {
+                        break;
+                    }
+                }
+                j += 1;
+                end = j;
+                continue;
+            }
+            if t.kind == TokKind::Number && end == j && j > i {
+                j += 1;
+                end = j;
+                continue;
+            }
+            if t.is_punct('.') && end == j {
+                // Initials and suffixes: "Antony J. Blinken", "Brawner Jr.", "Ma. Teresita".
+                let prev = &self.tokens[j - 1];
+                let short = prev.norm.chars().count() == 1 || matches!(prev.norm.as_str(), "jr" | "sr" | "ma" | "st");
+                if short && prev.cap {
+                    let next_cap = self.is_cap(j + 1);
+                    if next_cap || matches!(prev.norm.as_str(), "jr" | "sr") {
+                        j += 1;
+                        end = j;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if t.kind == TokKind::Word && (PARTICLES.contains(&t.norm.as_str()) || CONNECTORS.contains(&t.norm.as_str())) {
+                // A joiner continues the name only when a capitalized word follows.
+                let mut k = j + 1;
+                while self.tok(k).is_some_and(|t| t.kind == TokKind::Word && !t.cap && (PARTICLES.contains(&t.norm.as_str()) || CONNECTORS.contains(&t.norm.as_str()))) {
+                    k += 1;
+                }
+                if self.tok(k).is_some_and(|t| t.kind == TokKind::Word && t.cap) && self.gazetteer_at(k).is_none_or(|(_, e)| e.form == Form::Name) {
+                    let connector = CONNECTORS.contains(&t.norm.as_str()) && !PARTICLES.contains(&t.norm.as_str());
+                    if connector {
+                        // "Department of Foreign Affairs", "Gulf of Aden": only when the
+                        // name is an institution or place, told by a head word.
+                        let before_head = (i..j).any(|x| self.lx.heads.contains_key(self.norm(x)));
+                        let after_end = self.raw_chunk_end(k);
+                        let after_head = (k..after_end).any(|x| self.lx.heads.contains_key(self.norm(x)));
+                        if !(before_head || after_head) || t.norm == "and" && !before_head {
+                            break;
+                        }
+                    }
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            break;
+        }
+        // A trailing lowercase place head joins a one-word name: "Bryansk region".
+        if let Some(t) = self.tok(end) {
+            if t.kind == TokKind::Word && !t.cap && matches!(t.norm.as_str(), "region" | "province" | "governorate" | "oblast" | "district" | "county") {
+                end += 1;
+            }
+        }
+        end
+    }
+
+    /// Step one: units, left to right, longest first.
+    fn units(&self) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let mut i = self.range.start;
+        while i < self.range.end {
+            let Some(t) = self.tok(i) else { break };
+            if !t.is_word() {
+                i += 1;
+                continue;
+            }
+            // An institution or place name that starts with a country ("Kenya Pipeline
+            // Company", "China Coast Guard") beats the bare country.
+            let chunk_end = self.name_chunk_end(i);
+            let chunk_head = chunk_end > i + 1 && self.lx.heads.contains_key(self.norm(chunk_end - 1));
+            if let Some((n, entry)) = self.gazetteer_at(i) {
+                if !(chunk_head && chunk_end > i + n) {
+                    out.push(Found { unit: Unit::Gaz(entry), span: i..i + n });
+                    i += n;
+                    continue;
+                }
+            }
+            if let Some((n, text, title)) = self.title_at(i) {
+                // Lowercase titles count only before a name or after a determiner or
+                // qualifier ("spokesman Ned Price", "the minister", "Kremlin spokesman").
+                let cap = t.cap;
+                let prev_ok = i > self.range.start && {
+                    let p = &self.tokens[i - 1];
+                    DETERMINERS.contains(&p.norm.as_str()) || p.kind == TokKind::Possessive || out.last().is_some_and(|f| f.span.end == i && matches!(f.unit, Unit::Gaz(_) | Unit::Name | Unit::Title { .. }))
+                };
+                let next_name = self.is_cap(i + n);
+                let plain_word = !cap && matches!(text.as_str(), "head" | "chief" | "leader" | "chair" | "speaker" | "justice" | "general" | "representative" | "director");
+                if (cap || prev_ok || next_name) && !(plain_word && !prev_ok) {
+                    out.push(Found {
+                        unit: Unit::Title {
+                            text,
+                            class: title.class.clone(),
+                            honorific: title.honorific,
+                            plural: title.plural,
+                        },
+                        span: i..i + n,
+                    });
+                    i += n;
+                    continue;
+                }
+            }
+            if chunk_end > i {
+                out.push(Found { unit: Unit::Name, span: i..chunk_end });
+                i = chunk_end;
+                continue;
+            }
+            if let Some(p) = pronoun_of(&t.norm) {
+                // "US" in capitals is the country, found above; "us" is a pronoun.
+                out.push(Found { unit: Unit::Pronoun(p), span: i..i + 1 });
+                i += 1;
+                continue;
+            }
+            if t.norm == "the" {
+                // "the group", "the agency", "the company": a role for an institution.
+                if let Some(kind) = self.lx.descriptors.get(self.norm(i + 1)).copied() {
+                    if kind == ActorKind::Organization && !self.is_cap(i + 2) && !self.tok(i + 1).is_some_and(|t| t.cap) {
+                        out.push(Found { unit: Unit::OrgRole(kind), span: i + 1..i + 2 });
+                        i += 2;
+                        continue;
+                    }
+                }
+                if matches!(self.norm(i + 1), "rebels" | "militants" | "ministry" | "department" | "government") && !self.is_cap(i + 2) {
+                    out.push(Found { unit: Unit::OrgRole(ActorKind::Organization), span: i + 1..i + 2 });
+                    i += 2;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Lowercase phrase of up to `phrase_max_words` words at `i` found in `set`.
+    fn phrase_in(&self, i: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
+        let mut key = String::new();
+        let mut best = None;
+        for n in 1..=self.lx.phrase_max_words {
+            let j = i + n - 1;
+            if !self.tok(j).is_some_and(|t| t.is_word()) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(self.norm(j));
+            if set.contains(&key) {
+                best = Some(n);
+            }
+        }
+        best
+    }
+}
+
+/// Finds the mentions of one sentence and appends them to `out` (document order).
+pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
+    let units = ctx.units();
+    let lx = ctx.lx;
+    let base = out.len();
+    let mut k = 0;
+    while k < units.len() {
+        let u = &units[k];
+        let next = units.get(k + 1);
+        let adjacent = |a: &Found, b: Option<&Found>| b.is_some_and(|b| b.span.start == a.span.end);
+        let poss_then = |a: &Found, b: Option<&Found>| {
+            b.is_some_and(|b| b.span.start == a.span.end + 1 && ctx.tok(a.span.end).is_some_and(|t| t.kind == TokKind::Possessive))
+        };
+        match &u.unit {
+            Unit::Gaz(_) | Unit::Name | Unit::OrgRole(_) => {
+                // Qualifier followed by a title: "Iraqi Prime Minister ...", "Iran's Prime
+                // Minister ...", "Kremlin spokesman ...", "the agency's spokesman".
+                if (adjacent(u, next) || poss_then(u, next)) && matches!(next.map(|n| &n.unit), Some(Unit::Title { .. })) {
+                    let q = push_unit(ctx, u, out);
+                    out[q].absorbed = true;
+                    k = compose_titled(ctx, &units, k + 1, Some(q), out);
+                    continue;
+                }
+                // Country or demonym before a name: "Iran's Revolutionary Guards Corps",
+                // "Russia's Bryansk region", "Chinese Foreign Ministry".
+                if let Unit::Gaz(e) = &u.unit {
+                    let qualifies_name = matches!(next.map(|n| &n.unit), Some(Unit::Name) | Some(Unit::Gaz(GazEntry { kind: ActorKind::Organization, .. })))
+                        && (poss_then(u, next) || adjacent(u, next) && e.form == Form::Demonym);
+                    if qualifies_name {
+                        let q = push_unit(ctx, u, out);
+                        out[q].absorbed = true;
+                        let m = push_unit(ctx, &units[k + 1], out);
+                        out[m].qualifier = Some(q);
+                        k += 2;
+                        continue;
+                    }
+                    if matches!(e.kind, ActorKind::Country | ActorKind::Place) {
+                        let after = if ctx.tok(u.span.end).is_some_and(|t| t.kind == TokKind::Possessive) { u.span.end + 1 } else { u.span.end };
+                        let possessive = after > u.span.end;
+                        // "Moldova's foreign ministry", "the Chinese foreign ministry".
+                        if e.form == Form::Demonym || possessive {
+                            if let Some(n) = ctx.phrase_in(after, &lx.institutions) {
+                                let q = push_unit(ctx, u, out);
+                                out[q].absorbed = true;
+                                let mut m = Mention::new(ctx.sentence, u.span.start..after + n, MentionForm::Name);
+                                m.kind = Some(ActorKind::Organization);
+                                m.qualifier = Some(q);
+                                out.push(m);
+                                k += 1;
+                                while units.get(k).is_some_and(|x| x.span.start < after + n) {
+                                    k += 1;
+                                }
+                                continue;
+                            }
+                            // Descriptor then name: "Chile's state copper giant Codelco".
+                            if possessive {
+                                let mut j = after;
+                                while ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap) && j < after + 4 {
+                                    j += 1;
+                                }
+                                let desc = j > after && lx.descriptors.contains_key(ctx.norm(j - 1));
+                                if desc && next.is_some_and(|n| n.span.start == j && matches!(n.unit, Unit::Name)) {
+                                    let q = push_unit(ctx, u, out);
+                                    out[q].absorbed = true;
+                                    let m = push_unit(ctx, &units[k + 1], out);
+                                    out[m].qualifier = Some(q);
+                                    out[m].kind = lx.descriptors.get(ctx.norm(j - 1)).copied();
+                                    k += 2;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+                push_unit(ctx, u, out);
+                k += 1;
+            }
+            Unit::Title { .. } => {
+                k = compose_titled(ctx, &units, k, None, out);
+            }
+            Unit::Pronoun(_) => {
+                push_unit(ctx, u, out);
+                k += 1;
+            }
+        }
+    }
+    annotate(ctx, &mut out[base..]);
+    link_appositions(ctx, out, base);
+}
+
+/// Pushes the mention of a single unit and returns its index.
+fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
+    let lx = ctx.lx;
+    let mut m = match &u.unit {
+        Unit::Gaz(e) => {
+            let form = match e.form {
+                Form::Name => MentionForm::Name,
+                Form::Demonym => MentionForm::Demonym,
+                Form::Metonym => MentionForm::Metonym,
+            };
+            let mut m = Mention::new(ctx.sentence, u.span.clone(), form);
+            m.kind = Some(e.kind);
+            m.gaz = Some(e.clone());
+            m
+        }
+        Unit::Name => {
+            let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Name);
+            let last = ctx.norm(u.span.end - 1);
+            let first = ctx.norm(u.span.start);
+            m.kind = lx
+                .heads
+                .get(last)
+                .copied()
+                .or_else(|| lx.heads.get(first).copied().filter(|k| *k == ActorKind::Place && u.span.len() > 2));
+            if m.kind.is_none() && u.span.start > ctx.range.start {
+                m.kind = lx.descriptors.get(ctx.norm(u.span.start - 1)).copied();
+            }
+            if m.kind.is_none() && ctx.tokens[u.span.end - 1].kind == TokKind::Number {
+                m.kind = Some(ActorKind::Organization); // "France 24", "Channel 4"
+            }
+            if m.kind.is_none() && ctx.tokens[u.span.start].upper && u.span.len() == 1 {
+                m.kind = Some(ActorKind::Organization);
+            }
+            m
+        }
+        Unit::Title { text, class, plural, .. } => {
+            let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Role);
+            m.kind = Some(ActorKind::Person);
+            m.title = Some((text.clone(), class.clone()));
+            m.plural = *plural;
+            m
+        }
+        Unit::Pronoun(p) => {
+            let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Pronoun);
+            m.pronoun = Some(*p);
+            m
+        }
+        Unit::OrgRole(kind) => {
+            let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Role);
+            m.kind = Some(*kind);
+            m
+        }
+    };
+    // "the" before a name is part of the phrase but not of the name.
+    if u.span.start > ctx.range.start && ctx.norm(u.span.start - 1) == "the" && !matches!(u.unit, Unit::Pronoun(_)) {
+        m.span.start -= 1;
+    }
+    out.push(m);
+    out.len() - 1
+}
+
+/// Composes titles starting at unit `k` with the name that follows, if any;
+/// returns the index of the next unit to look at.
+fn compose_titled(ctx: &SentenceCtx, units: &[Found], mut k: usize, qualifier: Option<usize>, out: &mut Vec<Mention>) -> usize {
+    let start_unit = k;
+    let mut title_text = String::new();
+    let mut class = String::new();
+    let mut plural = false;
+    let mut end = units[k].span.end;
+    let mut honorific_only = true;
+    // One or more titles in a row: "Foreign Minister Prince Faisal".
+    while let Some(Found { unit: Unit::Title { text, class: c, honorific, plural: p }, span }) = units.get(k) {
+        if k > start_unit && span.start != end {
+            break;
+        }
+        if !*honorific || title_text.is_empty() {
+            if !title_text.is_empty() && !*honorific {
+                title_text.push(' ');
+                title_text.push_str(text);
+            } else if title_text.is_empty() {
+                title_text = text.clone();
+            }
+            if !*honorific || class.is_empty() {
+                class = c.clone();
+            }
+        }
+        honorific_only &= *honorific;
+        plural |= *p;
+        end = span.end;
+        k += 1;
+    }
+    let title_start = units[start_unit].span.start;
+    let phrase_start = qualifier.map(|q| out[q].span.start).unwrap_or(title_start);
+    // Lowercase words between a qualifier and its title ("a White House national
+    // security spokesman") are already inside the title match or ignored.
+    match units.get(k) {
+        Some(Found { unit: Unit::Name, span }) if span.start == end => {
+            let mut m = Mention::new(ctx.sentence, phrase_start..span.end, MentionForm::Name);
+            m.head = span.clone();
+            m.kind = Some(ActorKind::Person);
+            m.title = Some((title_text, class));
+            m.qualifier = qualifier;
+            if phrase_start > ctx.range.start && ctx.norm(phrase_start - 1) == "the" {
+                m.span.start -= 1;
+            }
+            out.push(m);
+            k + 1
+        }
+        _ => {
+            if honorific_only && qualifier.is_none() {
+                // "Gen." alone or "Dr" alone names nobody.
+                return k;
+            }
+            let mut m = Mention::new(ctx.sentence, phrase_start..end, MentionForm::Role);
+            m.head = title_start..end;
+            m.kind = Some(ActorKind::Person);
+            m.title = Some((title_text, class));
+            m.qualifier = qualifier;
+            m.plural = plural;
+            if phrase_start > ctx.range.start && ctx.norm(phrase_start - 1) == "the" {
+                m.span.start -= 1;
+            }
+            out.push(m);
+            k
+        }
+    }
+}
+
+/// Locative and possessive flags, acronyms in parentheses.
+fn annotate(ctx: &SentenceCtx, ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        let s = m.span.start;
+        if s > ctx.range.start {
+            let prev = ctx.norm(s - 1);
+            m.locative = LOCATIVES.contains(&prev);
+        }
+        m.possessive = ctx.tok(m.span.end).is_some_and(|t| t.kind == TokKind::Possessive);
+        // "Comisión para el Mercado Financiero (CMF)"
+        if ctx.tok(m.span.end).is_some_and(|t| t.is_punct('(')) && ctx.tok(m.span.end + 2).is_some_and(|t| t.is_punct(')')) {
+            if let Some(a) = ctx.tok(m.span.end + 1).filter(|t| t.upper && t.kind == TokKind::Word) {
+                m.acronym = Some(a.text(ctx.doc).to_string());
+            }
+        }
+    }
+}
+
+/// "the Prime Minister, Masrour Barzani": a role followed by a name in apposition
+/// describes the same person; the role mention is dropped into the name.
+fn link_appositions(ctx: &SentenceCtx, out: &mut Vec<Mention>, base: usize) {
+    let mut i = base;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let comma_between = b.span.start == a.span.end + 1 && ctx.tok(a.span.end).is_some_and(|t| t.is_punct(','));
+        if a.form == MentionForm::Role && a.kind == Some(ActorKind::Person) && !a.plural && comma_between && b.form == MentionForm::Name && b.title.is_none() && b.kind.is_none_or(|k| k == ActorKind::Person) {
+            let end_ok = ctx.tok(b.span.end).is_none_or(|t| !t.is_word() || t.norm == "and");
+            if end_ok {
+                let role = out.remove(i);
+                let m = &mut out[i];
+                m.span.start = role.span.start;
+                m.title = role.title;
+                m.kind = Some(ActorKind::Person);
+                if m.qualifier.is_none() {
+                    m.qualifier = role.qualifier;
+                }
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::lexicon;
+    use crate::extract::tokens::tokenize;
+
+    fn mentions(s: &str) -> Vec<(String, Option<ActorKind>, MentionForm, bool)> {
+        let toks = tokenize(s);
+        let ctx = SentenceCtx { doc: s, tokens: &toks, range: 0..toks.len(), sentence: 0, lx: lexicon() };
+        let mut out = Vec::new();
+        find(&ctx, &mut out);
+        out.iter().map(|m| (m.head_text(s, &toks).to_string(), m.kind, m.form, m.absorbed)).collect()
+    }
+
+    fn heads(s: &str) -> Vec<String> {
+        mentions(s).into_iter().filter(|m| !m.3).map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn titled_person_with_demonym() {
+        let m = mentions("Blinken spoke with Iraqi Prime Minister Mustafa al-Kadhimi.");
+        assert!(m.contains(&("Mustafa al-Kadhimi".into(), Some(ActorKind::Person), MentionForm::Name, false)));
+        assert!(m.contains(&("Iraqi".into(), Some(ActorKind::Country), MentionForm::Demonym, true)));
+    }
+
+    #[test]
+    fn particles_and_diacritics() {
+        assert_eq!(heads("Saudi Foreign Minister Prince Faisal bin Farhan Al Saud arrived."), ["Faisal bin Farhan Al Saud"]);
+        assert_eq!(heads("Jan van der Linde and Luiz Inácio Lula da Silva met Recep Tayyip Erdoğan."), ["Jan van der Linde", "Luiz Inácio Lula da Silva", "Recep Tayyip Erdoğan"]);
+        assert_eq!(heads("Foreign Minister Hakan Fidan left."), ["Hakan Fidan"]);
+    }
+
+    #[test]
+    fn possessive_country_qualifies_organization() {
+        let m = mentions("Iran's Revolutionary Guards Corps claimed responsibility.");
+        assert_eq!(m[0].0, "Iran");
+        assert!(m[0].3, "the country is absorbed as a qualifier");
+        assert_eq!(m[1].0, "Revolutionary Guards Corps");
+    }
+
+    #[test]
+    fn institutions_of_a_country() {
+        assert_eq!(heads("The strike was condemned by Moldova's foreign ministry."), ["Moldova's foreign ministry"]);
+        assert_eq!(heads("Kenya Pipeline Company depot"), ["Kenya Pipeline Company"]);
+    }
+
+    #[test]
+    fn role_phrases_and_appositions() {
+        let m = mentions("The Secretary and the Prime Minister agreed.");
+        assert_eq!(m.iter().filter(|x| x.2 == MentionForm::Role).count(), 2);
+        assert_eq!(heads("He met the Prime Minister, Masrour Barzani, in Erbil."), ["He", "Masrour Barzani", "Erbil"]);
+    }
+
+    #[test]
+    fn common_words_and_lowercase_us() {
+        // "us" is a pronoun, "US" the country.
+        let m = mentions("They told us the US would act.");
+        assert!(m.iter().any(|x| x.0 == "US" && x.1 == Some(ActorKind::Country)));
+        assert!(m.iter().any(|x| x.0 == "us" && x.2 == MentionForm::Pronoun));
+    }
+
+    #[test]
+    fn organizations_with_connectors_and_acronyms() {
+        assert_eq!(heads("Tianqi filed complaints with the Comisión para el Mercado Financiero (CMF)."), ["Tianqi", "Comisión para el Mercado Financiero"]);
+        assert_eq!(heads("the Department of Foreign Affairs summoned him"), ["Department of Foreign Affairs", "him"]);
+    }
+}

@@ -1,0 +1,143 @@
+//! Extraction: from a document's text to actors and relations with evidence.
+//!
+//! The stages run in order, one file each: [`tokens`] → [`sentences`] →
+//! [`quotes`] → [`mentions`] → [`actors`] (aliases and coreference) → [`events`]
+//! (triggers, argument frames, affiliations). Every decision is a lookup in the
+//! lexicons of `data/` ([`lexicon`]) or a grammar-level rule, so each relation
+//! can say which entry or rule produced it ([`Evidence::rule`]).
+
+pub mod actors;
+pub mod clauses;
+pub mod events;
+pub mod lexicon;
+pub mod mentions;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
+use crate::graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation};
+use crate::text::slug;
+use actors::{DocActor, DocCtx};
+use lexicon::lexicon;
+use mentions::{Mention, SentenceCtx};
+use std::collections::{HashMap, HashSet};
+
+/// Extraction options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep planned or expected events (marked `planned: true`).
+    pub include_planned: bool,
+}
+
+/// Everything extraction learned about one document, including the intermediate
+/// steps that `--explain` shows.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    /// The actors and relations, in the JSON contract's shape.
+    pub extraction: Extraction,
+    /// For each actor id, how it was identified.
+    pub trails: HashMap<String, Vec<String>>,
+}
+
+/// Extracts actors and relations from one document's text.
+pub fn extract_document(doc: &Document, text: &str, opts: Options) -> DocResult {
+    let lx = lexicon();
+    let tokens = tokens::tokenize(text);
+    let sentences = sentences::split(text, &tokens, lx);
+    let quotes = quotes::find(&tokens, &sentences, lx);
+    let mut mentions: Vec<Mention> = Vec::new();
+    for s in &sentences {
+        let start = skip_dateline(&tokens, s.tokens.clone());
+        let ctx = SentenceCtx { doc: text, tokens: &tokens, range: start..s.tokens.end, sentence: s.index, lx };
+        mentions::find(&ctx, &mut mentions);
+    }
+    let ctx = DocCtx { doc: text, tokens: &tokens, sentences: &sentences, quotes: &quotes, lx };
+    let doc_actors = actors::resolve(&ctx, &mut mentions);
+    let events = events::find(&ctx, &mentions, &doc_actors);
+    assemble(doc, text, &tokens, &sentences, &doc_actors, &events, opts)
+}
+
+/// "SULAIMANIYAH, Iraq —" or "BEIJING, April 6 —" at the start of a paragraph: the
+/// dateline is not part of the story's first sentence.
+fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
+    let Some(first) = tokens.get(r.start) else { return r.start };
+    if !(first.upper && first.norm.len() >= 3) {
+        return r.start;
+    }
+    for i in r.clone().take(10) {
+        let t = &tokens[i];
+        if t.is_punct('-') {
+            return i + 1;
+        }
+        let ok = t.is_punct(',') || t.upper || t.kind == tokens::TokKind::Number || t.cap || t.is_punct('.');
+        if !ok {
+            break;
+        }
+    }
+    r.start
+}
+
+fn assemble(doc: &Document, text: &str, toks: &[tokens::Token], sentences: &[sentences::Sentence], actors: &[DocActor], events: &[events::Event], opts: Options) -> DocResult {
+    // Ids: slugs of names, unique within the document.
+    let mut used: HashSet<String> = HashSet::new();
+    let ids: Vec<String> = actors
+        .iter()
+        .map(|a| {
+            let base = slug(&a.name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            id
+        })
+        .collect();
+    let mut relations: Vec<Relation> = Vec::new();
+    let mut seen: HashSet<(usize, crate::RelationType, usize)> = HashSet::new();
+    for e in events {
+        if e.planned && !opts.include_planned {
+            continue;
+        }
+        let (s, t) = if e.kind.is_symmetric() && e.source > e.target { (e.target, e.source) } else { (e.source, e.target) };
+        if !seen.insert((s, e.kind, t)) {
+            continue;
+        }
+        let sent = &sentences[e.sentence];
+        let trig = match (toks.get(e.trigger.start), toks.get(e.trigger.end.saturating_sub(1))) {
+            (Some(a), Some(b)) if b.end >= a.start => text[a.start..b.end].to_string(),
+            _ => String::new(),
+        };
+        relations.push(Relation {
+            source: ids[e.source].clone(),
+            target: ids[e.target].clone(),
+            kind: e.kind,
+            cameo: e.cameo.clone(),
+            date: doc.date.clone(),
+            planned: e.planned,
+            evidence: Evidence {
+                doc: doc.id.clone(),
+                sentence: e.sentence,
+                start: sent.start,
+                end: sent.end,
+                trigger: trig,
+                text: text[sent.start..sent.end].to_string(),
+                rule: Some(e.rule.clone()),
+            },
+        });
+    }
+    let mut out_actors = Vec::new();
+    let mut trails = HashMap::new();
+    for (i, a) in actors.iter().enumerate() {
+        let kind = a.kind.unwrap_or(ActorKind::Organization);
+        let country = if kind == ActorKind::Country { a.country.clone() } else { a.country.clone().filter(|c| c.len() == 3) };
+        let mut aliases: Vec<String> = a.aliases.iter().filter(|x| crate::text::name_key(x) != crate::text::name_key(&a.name)).cloned().collect();
+        aliases.sort_by(|x, y| y.len().cmp(&x.len()).then(x.cmp(y)));
+        out_actors.push(Actor { id: ids[i].clone(), name: a.name.clone(), kind, country, aliases });
+        trails.insert(ids[i].clone(), a.trail.clone());
+    }
+    DocResult {
+        extraction: Extraction { documents: vec![doc.clone()], actors: out_actors, relations },
+        trails,
+    }
+}

@@ -1,0 +1,259 @@
+//! Tokenization with byte offsets. Tokens keep their position in the document so
+//! every mention and trigger can be traced back to the exact bytes it came from.
+
+use crate::text::fold;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and inner hyphens, apostrophes, dotted abbreviations).
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// One punctuation character.
+    Punct,
+    /// A possessive ending: "'s" or a lone "'" after a plural.
+    Possessive,
+}
+
+/// One token of a document.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset past the last byte.
+    pub end: usize,
+    /// Folded form (see [`crate::text::fold`]) used for all matching.
+    pub norm: String,
+    /// What the token is.
+    pub kind: TokKind,
+    /// The first letter is uppercase.
+    pub cap: bool,
+    /// Every letter is uppercase and there are at least two.
+    pub upper: bool,
+    /// A line break precedes the token.
+    pub newline_before: bool,
+}
+
+impl Token {
+    /// The token as written.
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        doc.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True for word tokens (letters or digits).
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokKind::Word | TokKind::Number)
+    }
+
+    /// True when the token is this punctuation character.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.norm.starts_with(c) && self.norm.len() == c.len_utf8()
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits a document into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
+    let mut tokens = Vec::new();
+    let mut newline = false;
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            if c == '\n' || c == '\u{2029}' || c == '\r' {
+                newline = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start_i = i;
+        if is_word_char(c) {
+            let mut j = i + 1;
+            loop {
+                match at(j) {
+                    Some(d) if is_word_char(d) => j += 1,
+                    Some(d) if is_apostrophe(d) => {
+                        // "Iran's" → "Iran" + "'s"; "Sing'oei" stays whole.
+                        let s_follows = matches!(at(j + 1), Some('s') | Some('S'));
+                        let after_s = at(j + 2);
+                        if s_follows && !after_s.is_some_and(is_word_char) {
+                            break;
+                        }
+                        if at(j + 1).is_some_and(|e| e.is_alphabetic()) {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    Some('-') | Some('\u{2010}') | Some('\u{2011}') => {
+                        let next = at(j + 1);
+                        let prev_dot = at(j - 1) == Some('.');
+                        if !next.is_some_and(is_word_char) || prev_dot {
+                            break;
+                        }
+                        // "Singapore-based" splits so the place is seen; "al-Kadhimi",
+                        // "Amir-Abdollahian" and "long-range" stay whole.
+                        let word_start = chars[start_i].1;
+                        if word_start.is_uppercase() && next.is_some_and(|d| d.is_lowercase()) {
+                            let mut k = j + 1;
+                            while at(k).is_some_and(is_word_char) {
+                                k += 1;
+                            }
+                            let part: String = chars[j + 1..k].iter().map(|&(_, c)| c).collect();
+                            let prefix: String = chars[start_i..j].iter().map(|&(_, c)| c).collect();
+                            let particle = matches!(prefix.as_str(), "Al" | "El" | "Bin" | "Ibn" | "Abu" | "Bou");
+                            if !particle && part.len() > 3 {
+                                break;
+                            }
+                        }
+                        j += 1;
+                    }
+                    Some('.') => {
+                        // Dotted abbreviations: "U.S.", "U.N.", "E.U." are one token.
+                        let word: String = chars[start_i..j].iter().map(|&(_, c)| c).collect();
+                        let dotted = word.split('.').all(|p| p.chars().count() == 1);
+                        if dotted && at(j + 1).is_some_and(|d| d.is_alphabetic()) && at(j + 2) == Some('.') {
+                            j += 1;
+                        } else if dotted && word.contains('.') {
+                            j += 1; // the final period of "U.S."
+                            break;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let start = pos(start_i);
+            let end = pos(j);
+            let raw = &text[start..end];
+            let first = raw.chars().next().unwrap_or(' ');
+            let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+            tokens.push(Token {
+                start,
+                end,
+                norm: fold(raw),
+                kind: if first.is_numeric() { TokKind::Number } else { TokKind::Word },
+                cap: first.is_uppercase(),
+                upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+                newline_before: std::mem::take(&mut newline),
+            });
+            i = j;
+            continue;
+        }
+        if is_apostrophe(c) {
+            let prev_word = tokens.last().is_some_and(|t: &Token| t.is_word() && t.end == pos(i));
+            let s_follows = matches!(at(i + 1), Some('s') | Some('S')) && !at(i + 2).is_some_and(is_word_char);
+            if prev_word && s_follows {
+                tokens.push(Token {
+                    start: pos(i),
+                    end: pos(i + 2),
+                    norm: "'s".into(),
+                    kind: TokKind::Possessive,
+                    cap: false,
+                    upper: false,
+                    newline_before: std::mem::take(&mut newline),
+                });
+                i += 2;
+                continue;
+            }
+            let plural_possessive = prev_word
+                && tokens.last().is_some_and(|t| t.norm.ends_with('s'))
+                && !at(i + 1).is_some_and(is_word_char);
+            if plural_possessive {
+                tokens.push(Token {
+                    start: pos(i),
+                    end: pos(i + 1),
+                    norm: "'".into(),
+                    kind: TokKind::Possessive,
+                    cap: false,
+                    upper: false,
+                    newline_before: std::mem::take(&mut newline),
+                });
+                i += 1;
+                continue;
+            }
+        }
+        tokens.push(Token {
+            start: pos(i),
+            end: pos(i + 1),
+            norm: fold_punct(c),
+            kind: TokKind::Punct,
+            cap: false,
+            upper: false,
+            newline_before: std::mem::take(&mut newline),
+        });
+        i += 1;
+    }
+    tokens
+}
+
+/// Punctuation is folded to a few ASCII forms so quotes and dashes match alike.
+fn fold_punct(c: char) -> String {
+    match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => "\"".into(),
+        '\u{2018}' | '\u{2019}' => "'".into(),
+        '\u{2013}' | '\u{2014}' | '\u{2015}' => "-".into(),
+        '\u{2026}' => ".".into(),
+        c => c.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s).iter().map(|t| t.text(s).to_string()).collect()
+    }
+
+    #[test]
+    fn possessives_split_off() {
+        assert_eq!(words("Iran's Guards"), ["Iran", "'s", "Guards"]);
+        assert_eq!(words("the Guards Corps' statement"), ["the", "Guards", "Corps", "'", "statement"]);
+        assert_eq!(words("Kenya’s envoy"), ["Kenya", "’s", "envoy"]);
+    }
+
+    #[test]
+    fn names_with_inner_punctuation_stay_whole() {
+        assert_eq!(words("Korir Sing'oei met al-Kadhimi"), ["Korir", "Sing'oei", "met", "al-Kadhimi"]);
+        assert_eq!(words("Hossein Amir-Abdollahian"), ["Hossein", "Amir-Abdollahian"]);
+    }
+
+    #[test]
+    fn dotted_abbreviations() {
+        assert_eq!(words("the U.S. envoy"), ["the", "U.S.", "envoy"]);
+        assert_eq!(words("U.S.-supplied arms"), ["U.S.", "-", "supplied", "arms"]);
+        assert_eq!(words("in the U.S."), ["in", "the", "U.S."]);
+        assert_eq!(words("Gen. Brawner"), ["Gen", ".", "Brawner"]);
+    }
+
+    #[test]
+    fn place_based_compounds_split() {
+        assert_eq!(words("a Singapore-based trader"), ["a", "Singapore", "-", "based", "trader"]);
+        assert_eq!(words("long-range missiles"), ["long-range", "missiles"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let s = "Erdoğan spoke.\nThen “he” left";
+        for t in tokenize(s) {
+            assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+        }
+        let toks = tokenize(s);
+        assert!(toks.iter().find(|t| t.norm == "then").unwrap().newline_before);
+        assert_eq!(toks[0].norm, "erdogan");
+    }
+}

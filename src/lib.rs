@@ -1,0 +1,26 @@
+//! newsgraph: turn English news into a graph of who did what to whom.
+//!
+//! The crate is a one-way pipeline, one module per stage:
+//!
+//! * [`input`]   reads documents (text files, folders, stdin);
+//! * [`extract`] finds actors and events in a document's text;
+//! * [`graph`]   holds the model ([`Actor`], [`Relation`], [`Evidence`]), merges
+//!   extractions into one graph and persists it as an embedded store;
+//! * [`query`]   answers questions on the graph (paths between actors, ...);
+//! * [`export`]  writes diagrams and interchange formats (DOT, SVG, JSON).
+//!
+//! The `newsgraph` binary only wires these functions together.
+
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod input;
+pub mod query;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use graph::model::{
+    Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType,
+};
+pub use graph::NewsGraph;
