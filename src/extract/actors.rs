@@ -100,17 +100,25 @@ fn first_names_compatible(a: &str, b: &str) -> bool {
     a == b || a.starts_with(b) && b.len() >= 3 || b.starts_with(a) && a.len() >= 3 || (a.len() >= 4 && edit_distance_within(a, b, 1) <= 1)
 }
 
+/// An institution's name without trailing head words ("Shafaq News Agency" →
+/// "shafaq news"), so the short and long forms of one name meet.
+fn org_core(ctx: &DocCtx, key: &str) -> String {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    while words.len() > 2 && words.last().is_some_and(|w| ctx.lx.heads.contains_key(*w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
 /// Whether a mention's title fits an actor's titles ("Secretary" fits "Secretary
 /// of State"; "leader" fits any head of state or government).
 fn title_fits(title: &(String, String), actor: &DocActor) -> bool {
     let t = fold(&title.0);
-    let last = t.split(' ').next_back().unwrap_or("");
+    let words: Vec<&str> = t.split(' ').collect();
     actor.titles.iter().any(|(at, ac)| {
         let af = fold(at);
-        af == t
-            || af.split(' ').any(|w| w == last) && !last.is_empty()
-            || title.1 == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal" | "minister")
-            || ac == &title.1 && title.1 != "leader" && title.1 != "member"
+        let aw: Vec<&str> = af.split(' ').collect();
+        words.iter().all(|w| aw.contains(w)) || title.1 == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal" | "minister")
     })
 }
 
@@ -195,14 +203,16 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
         }
         .or_else(|| {
             if words.len() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person) && !key.is_empty() {
+                let core = org_core(ctx, &key);
                 actors.iter().position(|a| {
-                    a.lexicon_name.is_none() && (name_key(&a.name) == key || a.aliases.iter().any(|x| name_key(x) == key))
+                    a.lexicon_name.is_none()
+                        && (name_key(&a.name) == key || a.aliases.iter().any(|x| name_key(x) == key) || !a.is_person() && m.kind != Some(ActorKind::Person) && org_core(ctx, &name_key(&a.name)) == core && core.contains(' '))
                 })
             } else {
                 None
             }
         });
-        let multiword = head.split_whitespace().count() >= 2 || m.kind.is_some() || m.title.is_some();
+        let multiword = head.split_whitespace().count() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person);
         let idx = match found {
             Some(x) => x,
             None if multiword => {
@@ -330,11 +340,18 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     }
                     Some(_) => None,
                     None => {
+                        // "the Region" → the last place named "... Region"; "the group" →
+                        // the last organization.
                         let desc = fold(&head);
-                        let fits = |a: &DocActor| {
-                            a.kind == Some(ActorKind::Organization) && (fold(&a.name).split(' ').any(|w| w == desc || desc.starts_with(w) && w.len() > 4) || desc == "group" || desc == "rebels" || desc == "militants")
-                        };
-                        recent(&fits, &last_seen, actors).or_else(|| recent(&|a: &DocActor| a.kind == Some(ActorKind::Organization), &last_seen, actors))
+                        let generic = matches!(desc.as_str(), "group" | "rebels" | "militants" | "movement" | "militia");
+                        let fits = |a: &DocActor| a.kind == m.kind && fold(&a.name).split(' ').any(|w| w == desc);
+                        recent(&fits, &last_seen, actors).or_else(|| {
+                            if generic {
+                                recent(&|a: &DocActor| a.kind == Some(ActorKind::Organization) && a.lexicon_name.as_deref().is_none_or(|_| true), &last_seen, actors)
+                            } else {
+                                None
+                            }
+                        })
                     }
                 },
                 MentionForm::Pronoun => match m.pronoun {
@@ -417,9 +434,14 @@ fn resolve_speakers(ctx: &DocCtx, mentions: &mut [Mention]) {
     let speaker_of = |verb: usize, mentions: &[Mention]| -> Option<usize> {
         // The attribution's subject: a mention right before the verb ("Blinken
         // said"), or right after it ("said Ned Price").
-        let before = mentions.iter().rev().find(|m| m.span.end <= verb && m.span.end + 4 >= verb && !m.absorbed && m.actor.is_some());
-        let after = mentions.iter().find(|m| m.span.start > verb && m.span.start <= verb + 2 && !m.absorbed && m.actor.is_some());
-        before.or(after).and_then(|m| m.actor)
+        let outside = |m: &Mention| !ctx.quotes.iter().any(|q| q.inner.contains(&m.span.start));
+        let usable = |m: &Mention| !m.absorbed && m.actor.is_some() && outside(m) && m.pronoun != Some(Pronoun::Speaker);
+        let before = mentions.iter().rev().find(|m| m.span.end <= verb && m.span.end + 4 >= verb && usable(m));
+        let after = mentions.iter().find(|m| m.span.start > verb && m.span.start <= verb + 3 && usable(m));
+        let sentence = ctx.sentences.iter().find(|s| s.tokens.contains(&verb))?;
+        let main_start = super::clauses::leading_adverbial_end(ctx.tokens, sentence.tokens.clone()).map(|c| c + 1).unwrap_or(sentence.tokens.start);
+        let subject = mentions.iter().find(|m| m.span.start >= main_start && sentence.tokens.contains(&m.span.start) && m.span.end <= verb && usable(m));
+        before.or(after).or(subject).and_then(|m| m.actor)
     };
     for qi in 0..ctx.quotes.len() {
         let q = &ctx.quotes[qi];

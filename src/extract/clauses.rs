@@ -48,6 +48,26 @@ const LEADING: &[&str] = &[
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
 const DETERMINER_LIKE: &[&str] = &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "any", "no", "some"];
 
+/// The comma that closes a leading adverbial ("On Monday,", "After meeting X,"),
+/// when the sentence starts with one.
+pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<usize> {
+    let first = tokens.get(range.start)?;
+    if !LEADING.contains(&first.norm.as_str()) {
+        return None;
+    }
+    let mut in_quote = false;
+    for i in range {
+        let t = &tokens[i];
+        if t.is_punct('"') {
+            in_quote = !in_quote;
+        }
+        if t.is_punct(',') && !in_quote {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Splits a sentence's tokens into clauses. `mention_start(i)` tells whether a
 /// mention starts at token `i`; `is_verbish(i)` whether token `i` looks like a verb
 /// (a trigger, a speech verb, an -ed form).
@@ -63,20 +83,7 @@ pub fn split(
     let norm = |i: usize| tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("");
     // A leading adverbial: the sentence starts with a preposition or subordinator
     // and a comma closes it.
-    let mut adverbial_end = None;
-    if LEADING.contains(&norm(range.start)) {
-        let mut depth = 0i32;
-        for i in range.clone() {
-            let t = &tokens[i];
-            if t.is_punct('"') {
-                depth = 1 - depth;
-            }
-            if t.is_punct(',') && depth == 0 {
-                adverbial_end = Some(i);
-                break;
-            }
-        }
-    }
+    let adverbial_end = leading_adverbial_end(tokens, range.clone());
     let mut i = range.start;
     let mut adverbial = adverbial_end.is_some();
     while i < range.end {
@@ -100,7 +107,14 @@ pub fn split(
         } else if t.norm == "but" || (t.norm == "and" && i > range.start && tokens[i - 1].is_punct(',')) {
             let j = i + 1;
             if mention_start(j) || DETERMINER_LIKE.contains(&norm(j)) {
-                Some((Opening::Other, j))
+                // ", and Ruto held a call" opens a clause; ", and the Prime Minister,
+                // X" continues a list: a verb must follow before the next comma.
+                let verb_ahead = (j..range.end.min(j + 8)).take_while(|&k| !tokens[k].is_punct(',')).any(is_verbish);
+                if verb_ahead || t.norm == "but" {
+                    Some((Opening::Other, j))
+                } else {
+                    None
+                }
             } else {
                 Some((Opening::Coordinate, j))
             }

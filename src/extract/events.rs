@@ -138,7 +138,7 @@ impl SentenceView<'_> {
                         return Vec::new();
                     }
                     c -= 1;
-                    while c > 0 && self.clauses[c].adverbial {
+                    while c > 0 && (self.clauses[c].adverbial || matches!(self.clauses[c].opening, Opening::Relative | Opening::Complement)) {
                         c -= 1;
                     }
                     if self.clauses[c].adverbial {
@@ -177,6 +177,10 @@ impl SentenceView<'_> {
             }
             let t = &self.ctx.tokens[j];
             if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-") {
+                break;
+            }
+            // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
+            if t.norm == "of" && j > from && !matches!(self.norm(j - 1), "city" | "town" | "village" | "province" | "region" | "port" | "island" | "state" | "republic") {
                 break;
             }
             j += 1;
@@ -284,6 +288,15 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         }
         v
     };
+    // Demonym mentions by their last token: "Israeli strikes" reads "strikes" as a noun.
+    let mut mentions_at = vec![false; ctx.tokens.len()];
+    for m in mentions {
+        if m.form == MentionForm::Demonym && m.span.end > 0 {
+            if let Some(x) = mentions_at.get_mut(m.span.end - 1) {
+                *x = true;
+            }
+        }
+    }
     for s in ctx.sentences {
         let range = s.tokens.clone();
         let args: Vec<usize> = (0..mentions.len())
@@ -304,6 +317,10 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             if let Some(cands) = lx.trigger_index.get(&ctx.tokens[i].norm) {
                 for &ti in cands {
                     let trig = &lx.triggers[ti];
+                    let verb_frame = !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall);
+                    if verb_frame && noun_context(ctx.tokens, &mentions_at, i) {
+                        continue;
+                    }
                     if let Some(e) = match_trigger(ctx.tokens, i, range.end, trig, &|k| in_mention[k]) {
                         let better = match best {
                             None => true,
@@ -384,6 +401,22 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         affiliations(&view, &mut events, s.index);
     }
     events
+}
+
+/// Words after which a trigger word is a noun ("the attack", "Iran's strikes").
+const NOUN_CONTEXT: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "every",
+    "each", "no", "recent", "further", "new", "latest", "deadly", "air", "missile", "drone", "rocket", "first",
+    "second", "last", "previous", "planned", "possible", "phone", "state", "official", "two-day", "three-day",
+];
+
+/// Whether the word at `i` reads as a noun from what precedes it.
+fn noun_context(tokens: &[Token], demonym_end: &[bool], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = &tokens[i - 1];
+    p.kind == TokKind::Possessive || demonym_end[i - 1] || NOUN_CONTEXT.contains(&p.norm.as_str())
 }
 
 /// "strikes" after "the", a demonym or a possessive is a noun, else a verb.

@@ -281,6 +281,10 @@ impl Lexicon {
             }
             for d in alternatives(f.get(3)) {
                 self.add_form(d, mk(Form::Demonym));
+                // "Americans", "Iraqis": the plural of a nationality noun.
+                if d.ends_with("an") || d.ends_with('i') {
+                    self.add_form(&format!("{d}s"), mk(Form::Demonym));
+                }
             }
             for c in alternatives(f.get(4)) {
                 self.add_form(c, mk(Form::Metonym));

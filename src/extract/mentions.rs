@@ -247,7 +247,7 @@ impl SentenceCtx<'_> {
         let Some(t) = self.tok(i).filter(|t| t.kind == TokKind::Word && t.cap) else {
             return i;
         };
-        if self.lx.non_names.contains(&t.norm) || t.norm.chars().count() == 1 {
+        if self.lx.non_names.contains(&t.norm) || t.norm.chars().count() == 1 || DETERMINERS.contains(&t.norm.as_str()) || pronoun_of(&t.norm).is_some() {
             return i;
         }
         let end = self.raw_chunk_end(i);
@@ -377,6 +377,14 @@ impl SentenceCtx<'_> {
                     continue;
                 }
             }
+            if chunk_end == i + 1 && self.lx.common.contains(&t.norm) {
+                if let Some(kind) = self.lx.heads.get(&t.norm).copied() {
+                    // "the Region", "the Department": a role for a named place or institution.
+                    out.push(Found { unit: Unit::OrgRole(kind), span: i..i + 1 });
+                    i += 1;
+                    continue;
+                }
+            }
             if chunk_end > i {
                 out.push(Found { unit: Unit::Name, span: i..chunk_end });
                 i = chunk_end;
@@ -390,8 +398,8 @@ impl SentenceCtx<'_> {
             }
             if t.norm == "the" {
                 // "the group", "the agency", "the company": a role for an institution.
-                if let Some(kind) = self.lx.descriptors.get(self.norm(i + 1)).copied() {
-                    if kind == ActorKind::Organization && !self.is_cap(i + 2) && !self.tok(i + 1).is_some_and(|t| t.cap) {
+                if let Some(kind) = self.lx.descriptors.get(self.norm(i + 1)).copied().or_else(|| self.lx.heads.get(self.norm(i + 1)).copied()) {
+                    if !self.is_cap(i + 2) && !self.tok(i + 1).is_some_and(|t| t.cap) && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
                         out.push(Found { unit: Unit::OrgRole(kind), span: i + 1..i + 2 });
                         i += 2;
                         continue;
@@ -470,7 +478,8 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                         let possessive = after > u.span.end;
                         // "Moldova's foreign ministry", "the Chinese foreign ministry".
                         if e.form == Form::Demonym || possessive {
-                            if let Some(n) = ctx.phrase_in(after, &lx.institutions) {
+                            let stands = ctx.phrase_in(after, &lx.stands).unwrap_or(0);
+                            if let Some(n) = ctx.phrase_in(after, &lx.institutions).filter(|&n| n > stands) {
                                 let q = push_unit(ctx, u, out);
                                 out[q].absorbed = true;
                                 let mut m = Mention::new(ctx.sentence, u.span.start..after + n, MentionForm::Name);
@@ -516,6 +525,16 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
         }
     }
     annotate(ctx, &mut out[base..]);
+    // "(CMF)" after a name is an alias of that name, not a mention of its own.
+    let mut i = base + 1;
+    while i < out.len() {
+        let prev = &out[i - 1];
+        if prev.acronym.is_some() && out[i].span.start == prev.span.end + 1 && out[i].span.len() == 1 {
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
     link_appositions(ctx, out, base);
 }
 

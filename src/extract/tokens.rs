@@ -146,7 +146,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end,
                 norm: fold(raw),
                 kind: if first.is_numeric() { TokKind::Number } else { TokKind::Word },
-                cap: first.is_uppercase(),
+                // "al-Kadhimi", "el-Sisi": a lowercase particle joined to a name.
+                cap: first.is_uppercase() || particle_name(raw),
                 upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
                 newline_before: std::mem::take(&mut newline),
             });
@@ -198,6 +199,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += 1;
     }
     tokens
+}
+
+/// A lowercase particle of up to three letters hyphenated to a capitalized name.
+fn particle_name(raw: &str) -> bool {
+    match raw.split_once('-') {
+        Some((p, rest)) => p.len() <= 3 && p.chars().all(|c| c.is_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Punctuation is folded to a few ASCII forms so quotes and dashes match alike.
