@@ -20,7 +20,5 @@ pub mod query;
 pub mod text;
 
 pub use error::{Error, Result};
-pub use graph::model::{
-    Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType,
-};
+pub use graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType};
 pub use graph::NewsGraph;

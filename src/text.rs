@@ -134,14 +134,20 @@ mod tests {
     #[test]
     fn name_key_drops_article_and_possessive() {
         assert_eq!(name_key("the Kremlin's"), "kremlin");
-        assert_eq!(name_key("Iran's Revolutionary Guards Corps"), "iran revolutionary guards corps");
+        assert_eq!(
+            name_key("Iran's Revolutionary Guards Corps"),
+            "iran revolutionary guards corps"
+        );
         assert_eq!(name_key("The U.S. State Department"), "us state department");
     }
 
     #[test]
     fn slug_is_ascii_and_stable() {
         assert_eq!(slug("Mustafa al-Kadhimi"), "mustafa-al-kadhimi");
-        assert_eq!(slug("Thérèse Kayikwamba Wagner"), "therese-kayikwamba-wagner");
+        assert_eq!(
+            slug("Thérèse Kayikwamba Wagner"),
+            "therese-kayikwamba-wagner"
+        );
         assert_eq!(slug("!!!"), "actor");
     }
 

@@ -32,17 +32,25 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    std::fs::create_dir_all(&args.out).map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
-    let store_path = args.store.clone().unwrap_or_else(|| args.out.join("newsgraph.store"));
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
+    let store_path = args
+        .store
+        .clone()
+        .unwrap_or_else(|| args.out.join("newsgraph.store"));
     let docs = read_inputs(&args.inputs)?;
     let mut g = NewsGraph::new();
     for d in &docs {
-        merge_into(&mut g, extract_document(&d.doc, &d.text, Options::default()).extraction);
+        merge_into(
+            &mut g,
+            extract_document(&d.doc, &d.text, Options::default()).extraction,
+        );
     }
     store::save(&g, &store_path)?;
     let opts = DotOptions::default();
     let dot_path = args.out.join("graph.dot");
-    std::fs::write(&dot_path, to_dot(&g, &opts)).map_err(|e| anyhow::anyhow!("{}: {e}", dot_path.display()))?;
+    std::fs::write(&dot_path, to_dot(&g, &opts))
+        .map_err(|e| anyhow::anyhow!("{}: {e}", dot_path.display()))?;
     let svg_path = args.out.join("graph.svg");
     let (svg, renderer) = render(&g, &opts, args.engine.parse::<Engine>()?)?;
     std::fs::write(&svg_path, svg).map_err(|e| anyhow::anyhow!("{}: {e}", svg_path.display()))?;
@@ -56,7 +64,11 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     println!("store      {}", store_path.display());
-    println!("diagram    {} and {}", dot_path.display(), svg_path.display());
+    println!(
+        "diagram    {} and {}",
+        dot_path.display(),
+        svg_path.display()
+    );
     if renderer == Renderer::Builtin {
         println!("note: drawn with the embedded renderer; install Graphviz (apt-get install graphviz) for a better layout");
     }

@@ -38,11 +38,17 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     let path = store::resolve_path(args.store.as_deref());
     if !path.exists() {
-        anyhow::bail!("{}: no store here yet (run `newsgraph load` first)", path.display());
+        anyhow::bail!(
+            "{}: no store here yet (run `newsgraph load` first)",
+            path.display()
+        );
     }
     let g = store::open(&path)?;
     let format: Format = args.format.parse()?;
-    let opts = DotOptions { collapse: !args.no_collapse, legend: !args.no_legend };
+    let opts = DotOptions {
+        collapse: !args.no_collapse,
+        legend: !args.no_legend,
+    };
     let text = match format {
         Format::Dot => to_dot(&g, &opts),
         Format::Json => serde_json::to_string_pretty(&json::to_node_link(&g))? + "\n",

@@ -34,7 +34,9 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let docs = read_inputs(&args.inputs)?;
-    let opts = Options { include_planned: args.include_planned };
+    let opts = Options {
+        include_planned: args.include_planned,
+    };
     let mut g = NewsGraph::new();
     let mut trails: HashMap<(String, String), Vec<String>> = HashMap::new();
     let single = docs.len() == 1;
@@ -61,19 +63,55 @@ pub fn run(args: Args) -> Result<()> {
             let rows: Vec<Vec<String>> = x
                 .actors
                 .iter()
-                .map(|a| vec![a.id.clone(), a.kind.to_string(), a.country.clone().unwrap_or_default(), a.name.clone(), a.aliases.join("; ")])
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.kind.to_string(),
+                        a.country.clone().unwrap_or_default(),
+                        a.name.clone(),
+                        a.aliases.join("; "),
+                    ]
+                })
                 .collect();
-            out.push_str(&table::render(&["ID", "KIND", "COUNTRY", "NAME", "ALIASES"], &rows));
+            out.push_str(&table::render(
+                &["ID", "KIND", "COUNTRY", "NAME", "ALIASES"],
+                &rows,
+            ));
             out.push('\n');
-            let name = |id: &str| x.actors.iter().find(|a| a.id == id).map(|a| a.name.clone()).unwrap_or_else(|| id.to_string());
+            let name = |id: &str| {
+                x.actors
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_else(|| id.to_string())
+            };
             if args.explain {
                 for r in &x.relations {
-                    out.push_str(&format!("{} -{}-> {}  (CAMEO {})\n", name(&r.source), r.kind, name(&r.target), r.cameo.as_deref().unwrap_or("-")));
-                    out.push_str(&format!("  sentence {} of {} [bytes {}..{}]: {}\n", r.evidence.sentence, r.evidence.doc, r.evidence.start, r.evidence.end, r.evidence.text));
+                    out.push_str(&format!(
+                        "{} -{}-> {}  (CAMEO {})\n",
+                        name(&r.source),
+                        r.kind,
+                        name(&r.target),
+                        r.cameo.as_deref().unwrap_or("-")
+                    ));
+                    out.push_str(&format!(
+                        "  sentence {} of {} [bytes {}..{}]: {}\n",
+                        r.evidence.sentence,
+                        r.evidence.doc,
+                        r.evidence.start,
+                        r.evidence.end,
+                        r.evidence.text
+                    ));
                     out.push_str(&format!("  trigger: {:?}\n", r.evidence.trigger));
-                    out.push_str(&format!("  rule:    {}\n", r.evidence.rule.as_deref().unwrap_or("-")));
+                    out.push_str(&format!(
+                        "  rule:    {}\n",
+                        r.evidence.rule.as_deref().unwrap_or("-")
+                    ));
                     for (side, id) in [("source", &r.source), ("target", &r.target)] {
-                        let t = trails.get(&(r.evidence.doc.clone(), id.clone())).map(|t| t.join("; ")).unwrap_or_default();
+                        let t = trails
+                            .get(&(r.evidence.doc.clone(), id.clone()))
+                            .map(|t| t.join("; "))
+                            .unwrap_or_default();
                         out.push_str(&format!("  {side}:  {} — {}\n", name(id), t));
                     }
                     out.push('\n');
@@ -82,9 +120,20 @@ pub fn run(args: Args) -> Result<()> {
                 let rows: Vec<Vec<String>> = x
                     .relations
                     .iter()
-                    .map(|r| vec![name(&r.source), r.kind.to_string(), name(&r.target), r.evidence.trigger.clone(), format!("{}#{}", r.evidence.doc, r.evidence.sentence)])
+                    .map(|r| {
+                        vec![
+                            name(&r.source),
+                            r.kind.to_string(),
+                            name(&r.target),
+                            r.evidence.trigger.clone(),
+                            format!("{}#{}", r.evidence.doc, r.evidence.sentence),
+                        ]
+                    })
                     .collect();
-                out.push_str(&table::render(&["SOURCE", "TYPE", "TARGET", "TRIGGER", "WHERE"], &rows));
+                out.push_str(&table::render(
+                    &["SOURCE", "TYPE", "TARGET", "TRIGGER", "WHERE"],
+                    &rows,
+                ));
             }
             print_out(&out)
         }

@@ -46,7 +46,11 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => {
             // One line: the chain of causes joined, never a backtrace.
-            let msg = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
             eprintln!("newsgraph: {}", msg.replace('\n', " "));
             if e.downcast_ref::<BrokenPipe>().is_some() {
                 return 0;
@@ -81,5 +85,8 @@ fn print_out(s: &str) -> anyhow::Result<()> {
 
 /// Parses a comma-separated list of relation types.
 fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
-    s.split(',').filter(|x| !x.trim().is_empty()).map(|x| x.trim().parse().map_err(anyhow::Error::msg)).collect()
+    s.split(',')
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| x.trim().parse().map_err(anyhow::Error::msg))
+        .collect()
 }

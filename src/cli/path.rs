@@ -37,14 +37,30 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     let path = store::resolve_path(args.store.as_deref());
     if !path.exists() {
-        anyhow::bail!("{}: no store here yet (run `newsgraph load` first)", path.display());
+        anyhow::bail!(
+            "{}: no store here yet (run `newsgraph load` first)",
+            path.display()
+        );
     }
     let g = store::open(&path)?;
     let a = g.find_actor(&args.a)?;
     let b = g.find_actor(&args.b)?;
-    let opts = PathOptions { types: args.types.as_deref().map(parse_types).transpose()?.unwrap_or_default(), directed: args.directed, max_hops: args.max_hops };
+    let opts = PathOptions {
+        types: args
+            .types
+            .as_deref()
+            .map(parse_types)
+            .transpose()?
+            .unwrap_or_default(),
+        directed: args.directed,
+        max_hops: args.max_hops,
+    };
     let Some(hops) = shortest_path(&g, a, b, &opts) else {
-        anyhow::bail!("no path between {} and {}", g.actor(a).name, g.actor(b).name);
+        anyhow::bail!(
+            "no path between {} and {}",
+            g.actor(a).name,
+            g.actor(b).name
+        );
     };
     if args.format == "json" {
         let v: Vec<_> = hops
@@ -57,14 +73,39 @@ pub fn run(args: Args) -> Result<()> {
         let out = json!({"from": g.actor(a), "to": g.actor(b), "hops": v});
         return print_out(&(serde_json::to_string_pretty(&out)? + "\n"));
     }
-    let mut out = format!("{} → {}: {} hop(s)\n", g.actor(a).name, g.actor(b).name, hops.len());
+    let mut out = format!(
+        "{} → {}: {} hop(s)\n",
+        g.actor(a).name,
+        g.actor(b).name,
+        hops.len()
+    );
     for (i, h) in hops.iter().enumerate() {
         let r = &g.graph[h.edge];
         let forward = g.actor(h.from).id == r.source;
-        let arrow = if forward { format!("-{}->", r.kind) } else { format!("<-{}-", r.kind) };
-        let date = r.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-        out.push_str(&format!("{}. {} {} {}{}\n", i + 1, g.actor(h.from).name, arrow, g.actor(h.to).name, date));
-        out.push_str(&format!("   \"{}\" [{} sentence {}]\n", r.evidence.text.trim(), r.evidence.doc, r.evidence.sentence));
+        let arrow = if forward {
+            format!("-{}->", r.kind)
+        } else {
+            format!("<-{}-", r.kind)
+        };
+        let date = r
+            .date
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}. {} {} {}{}\n",
+            i + 1,
+            g.actor(h.from).name,
+            arrow,
+            g.actor(h.to).name,
+            date
+        ));
+        out.push_str(&format!(
+            "   \"{}\" [{} sentence {}]\n",
+            r.evidence.text.trim(),
+            r.evidence.doc,
+            r.evidence.sentence
+        ));
     }
     print_out(&out)
 }

@@ -7,7 +7,9 @@
 use super::style::{kind_style, relation_color, relation_line};
 use crate::graph::model::{ActorKind, RelationType};
 use crate::graph::NewsGraph;
-use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::BTreeMap;
 
@@ -36,7 +38,10 @@ pub fn quote(s: &str) -> Id {
 /// The text a [`quote`]d id stands for (used by tests and readers).
 pub fn unquote(id: &Id) -> String {
     let raw = match id {
-        Id::Escaped(s) => s.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(s),
+        Id::Escaped(s) => s
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .unwrap_or(s),
         Id::Plain(s) | Id::Html(s) | Id::Anonymous(s) => s.as_str(),
     };
     let mut out = String::with_capacity(raw.len());
@@ -78,7 +83,10 @@ pub struct DotOptions {
 
 impl Default for DotOptions {
     fn default() -> Self {
-        DotOptions { collapse: true, legend: true }
+        DotOptions {
+            collapse: true,
+            legend: true,
+        }
     }
 }
 
@@ -92,8 +100,15 @@ pub fn to_graph(g: &NewsGraph, opts: &DotOptions) -> Graph {
             attr("splines", "true"),
             attr("bgcolor", "white"),
         ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontname", "Helvetica"), attr("style", "filled"), attr("fontsize", "11")])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "9")])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", "Helvetica"),
+            attr("style", "filled"),
+            attr("fontsize", "11"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", "Helvetica"),
+            attr("fontsize", "9"),
+        ])),
     ];
     let mut kinds_present: Vec<ActorKind> = Vec::new();
     for a in g.actors() {
@@ -110,7 +125,12 @@ pub fn to_graph(g: &NewsGraph, opts: &DotOptions) -> Graph {
         }
         stmts.push(Stmt::Node(Node::new(
             NodeId(quote(&a.id), None),
-            vec![attr("label", &truncate(&a.name, MAX_LABEL)), attr("shape", shape), attr("fillcolor", fill), attr("tooltip", &truncate(&tip, MAX_TOOLTIP))],
+            vec![
+                attr("label", &truncate(&a.name, MAX_LABEL)),
+                attr("shape", shape),
+                attr("fillcolor", fill),
+                attr("tooltip", &truncate(&tip, MAX_TOOLTIP)),
+            ],
         )));
     }
     // Parallel edges of one type between one pair are drawn once, with a count.
@@ -123,11 +143,21 @@ pub fn to_graph(g: &NewsGraph, opts: &DotOptions) -> Graph {
     let mut types_present: Vec<RelationType> = Vec::new();
     let emit = |idx: &[usize], stmts: &mut Vec<Stmt>| {
         let r = rels[idx[0]];
-        let label = if idx.len() > 1 { format!("{} ×{}", r.kind, idx.len()) } else { r.kind.to_string() };
-        let tip: Vec<String> = idx.iter().map(|&i| format!("[{}] {}", rels[i].evidence.doc, rels[i].evidence.text)).collect();
+        let label = if idx.len() > 1 {
+            format!("{} ×{}", r.kind, idx.len())
+        } else {
+            r.kind.to_string()
+        };
+        let tip: Vec<String> = idx
+            .iter()
+            .map(|&i| format!("[{}] {}", rels[i].evidence.doc, rels[i].evidence.text))
+            .collect();
         let color = relation_color(r.kind);
         stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(Vertex::N(NodeId(quote(&r.source), None)), Vertex::N(NodeId(quote(&r.target), None))),
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quote(&r.source), None)),
+                Vertex::N(NodeId(quote(&r.target), None)),
+            ),
             attributes: vec![
                 attr("label", &label),
                 attr("color", color),
@@ -161,19 +191,37 @@ pub fn to_graph(g: &NewsGraph, opts: &DotOptions) -> Graph {
             let (shape, fill) = kind_style(k);
             legend.push(Stmt::Node(Node::new(
                 NodeId(quote(&format!("legend:{k}")), None),
-                vec![attr("label", k.as_str()), attr("shape", shape), attr("fillcolor", fill), attr("fontsize", "9")],
+                vec![
+                    attr("label", k.as_str()),
+                    attr("shape", shape),
+                    attr("fillcolor", fill),
+                    attr("fontsize", "9"),
+                ],
             )));
         }
         for t in types_present {
             let c = relation_color(t);
             legend.push(Stmt::Node(Node::new(
                 NodeId(quote(&format!("legend:{t}")), None),
-                vec![attr("label", &format!("— {t}")), attr("shape", "plaintext"), attr("style", "solid"), attr("fontcolor", c), attr("fontsize", "9")],
+                vec![
+                    attr("label", &format!("— {t}")),
+                    attr("shape", "plaintext"),
+                    attr("style", "solid"),
+                    attr("fontcolor", c),
+                    attr("fontsize", "9"),
+                ],
             )));
         }
-        stmts.push(Stmt::Subgraph(Subgraph { id: Id::Plain("cluster_legend".into()), stmts: legend }));
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("cluster_legend".into()),
+            stmts: legend,
+        }));
     }
-    Graph::DiGraph { id: Id::Plain("newsgraph".into()), strict: false, stmts }
+    Graph::DiGraph {
+        id: Id::Plain("newsgraph".into()),
+        strict: false,
+        stmts,
+    }
 }
 
 /// The DOT source of a graph.
@@ -188,11 +236,27 @@ mod tests {
 
     #[test]
     fn quote_round_trips_hostile_text() {
-        for s in ["plain", "with \"quotes\"", "back\\slash\\", "<script>&amp;", "a{b}c:d", "אבג right-to-left", "ends with \\"] {
+        for s in [
+            "plain",
+            "with \"quotes\"",
+            "back\\slash\\",
+            "<script>&amp;",
+            "a{b}c:d",
+            "אבג right-to-left",
+            "ends with \\",
+        ] {
             let id = quote(s);
-            let dot = format!("digraph {{ n [label={}] }}", match &id { Id::Escaped(x) => x.clone(), _ => unreachable!() });
+            let dot = format!(
+                "digraph {{ n [label={}] }}",
+                match &id {
+                    Id::Escaped(x) => x.clone(),
+                    _ => unreachable!(),
+                }
+            );
             let parsed = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{s:?}: {e}"));
-            let Graph::DiGraph { stmts, .. } = parsed else { panic!() };
+            let Graph::DiGraph { stmts, .. } = parsed else {
+                panic!()
+            };
             let Stmt::Node(n) = &stmts[0] else { panic!() };
             assert_eq!(unquote(&n.attributes[0].1), s);
         }

@@ -26,7 +26,9 @@ impl FromStr for Format {
             "dot" | "gv" => Ok(Format::Dot),
             "svg" => Ok(Format::Svg),
             "json" => Ok(Format::Json),
-            other => Err(Error::Invalid(format!("unknown export format {other:?} (expected dot, svg or json)"))),
+            other => Err(Error::Invalid(format!(
+                "unknown export format {other:?} (expected dot, svg or json)"
+            ))),
         }
     }
 }

@@ -33,14 +33,23 @@ impl std::str::FromStr for Engine {
             "neato" => Engine::Neato,
             "sfdp" => Engine::Sfdp,
             "builtin" | "embedded" | "rust" => Engine::Builtin,
-            other => return Err(Error::Invalid(format!("unknown engine {other:?} (expected auto, dot, neato, sfdp or builtin)"))),
+            other => {
+                return Err(Error::Invalid(format!(
+                    "unknown engine {other:?} (expected auto, dot, neato, sfdp or builtin)"
+                )))
+            }
         })
     }
 }
 
 /// Whether Graphviz's `dot` program can be run.
 pub fn graphviz_available() -> bool {
-    Command::new("dot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+    Command::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// What rendered an SVG.
@@ -58,7 +67,11 @@ pub fn render(g: &NewsGraph, opts: &DotOptions, engine: Engine) -> Result<(Strin
         Engine::Auto if graphviz_available() => {
             // dot's layered layout is the most readable but slows down sharply with
             // size; force-directed layouts take over for large graphs.
-            if g.actor_count() <= 150 { Engine::Dot } else { Engine::Sfdp }
+            if g.actor_count() <= 150 {
+                Engine::Dot
+            } else {
+                Engine::Sfdp
+            }
         }
         Engine::Auto => Engine::Builtin,
         e => e,
@@ -75,9 +88,18 @@ pub fn render(g: &NewsGraph, opts: &DotOptions, engine: Engine) -> Result<(Strin
                 Engine::Sfdp => Layout::Sfdp,
                 _ => Layout::Dot,
             };
-            let out = graphviz_rust::exec(graph, &mut PrinterContext::default(), vec![CommandArg::Format(Format::Svg), CommandArg::Layout(layout)])
-                .map_err(|err| Error::Render(format!("graphviz failed: {err} (install Graphviz, or use --engine builtin)")))?;
-            String::from_utf8(out).map_err(|_| Error::Render("graphviz returned non-UTF-8 SVG".into()))?
+            let out = graphviz_rust::exec(
+                graph,
+                &mut PrinterContext::default(),
+                vec![CommandArg::Format(Format::Svg), CommandArg::Layout(layout)],
+            )
+            .map_err(|err| {
+                Error::Render(format!(
+                    "graphviz failed: {err} (install Graphviz, or use --engine builtin)"
+                ))
+            })?;
+            String::from_utf8(out)
+                .map_err(|_| Error::Render("graphviz returned non-UTF-8 SVG".into()))?
         }
     };
     Ok((scalable(&svg), Renderer::Graphviz(engine)))
@@ -88,7 +110,9 @@ pub fn builtin(dot: &str) -> Result<String> {
     let dot = dot.to_string();
     let result = std::panic::catch_unwind(move || {
         let mut parser = layout::gv::DotParser::new(&dot);
-        let ast = parser.process().map_err(|e| format!("embedded renderer could not parse the diagram: {e}"))?;
+        let ast = parser
+            .process()
+            .map_err(|e| format!("embedded renderer could not parse the diagram: {e}"))?;
         let mut builder = layout::gv::GraphBuilder::new();
         builder.visit_graph(&ast);
         let mut vg = builder.get();
@@ -106,8 +130,12 @@ pub fn builtin(dot: &str) -> Result<String> {
 /// Drops the fixed width and height of the root `<svg>` element (keeping its
 /// viewBox) so the diagram scales to the page or container it is embedded in.
 pub fn scalable(svg: &str) -> String {
-    let Some(start) = svg.find("<svg") else { return svg.to_string() };
-    let Some(len) = svg[start..].find('>') else { return svg.to_string() };
+    let Some(start) = svg.find("<svg") else {
+        return svg.to_string();
+    };
+    let Some(len) = svg[start..].find('>') else {
+        return svg.to_string();
+    };
     let tag = &svg[start..start + len];
     let mut new_tag = String::with_capacity(tag.len());
     let mut rest = tag;
@@ -116,10 +144,15 @@ pub fn scalable(svg: &str) -> String {
         new_tag.push_str(&rest[..pos]);
         let after = &rest[pos..];
         let trimmed = after.trim_start();
-        let is_size = ["width=\"", "height=\""].iter().any(|p| trimmed.starts_with(p));
+        let is_size = ["width=\"", "height=\""]
+            .iter()
+            .any(|p| trimmed.starts_with(p));
         if is_size {
             let q1 = trimmed.find('"').map(|i| i + 1).unwrap_or(0);
-            let q2 = trimmed[q1..].find('"').map(|i| q1 + i + 1).unwrap_or(trimmed.len());
+            let q2 = trimmed[q1..]
+                .find('"')
+                .map(|i| q1 + i + 1)
+                .unwrap_or(trimmed.len());
             rest = &trimmed[q2..];
         } else {
             new_tag.push(' ');
@@ -142,7 +175,10 @@ mod tests {
     fn scalable_removes_root_size_only() {
         let s = r#"<?xml?><svg width="100pt" height="50pt" viewBox="0 0 100 50" xmlns="x"><rect width="3" height="4"/></svg>"#;
         let out = scalable(s);
-        assert!(out.contains(r#"<svg viewBox="0 0 100 50" xmlns="x">"#), "{out}");
+        assert!(
+            out.contains(r#"<svg viewBox="0 0 100 50" xmlns="x">"#),
+            "{out}"
+        );
         assert!(out.contains(r#"<rect width="3" height="4"/>"#));
     }
 }

@@ -91,13 +91,35 @@ fn person_words(head: &str) -> Vec<String> {
     fold(head)
         .split(' ')
         .filter(|w| w.chars().count() > 1 && !matches!(*w, "jr" | "sr" | "ii" | "iii"))
-        .filter(|w| !matches!(*w, "al" | "bin" | "ibn" | "de" | "da" | "van" | "von" | "der" | "del" | "di" | "du" | "la" | "le" | "el" | "dos" | "das"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "al" | "bin"
+                    | "ibn"
+                    | "de"
+                    | "da"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "del"
+                    | "di"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "el"
+                    | "dos"
+                    | "das"
+            )
+        })
         .map(str::to_string)
         .collect()
 }
 
 fn first_names_compatible(a: &str, b: &str) -> bool {
-    a == b || a.starts_with(b) && b.len() >= 3 || b.starts_with(a) && a.len() >= 3 || (a.len() >= 4 && edit_distance_within(a, b, 1) <= 1)
+    a == b
+        || a.starts_with(b) && b.len() >= 3
+        || b.starts_with(a) && a.len() >= 3
+        || (a.len() >= 4 && edit_distance_within(a, b, 1) <= 1)
 }
 
 /// An institution's name without trailing head words ("Shafaq News Agency" →
@@ -118,7 +140,9 @@ fn title_fits(title: &(String, String), actor: &DocActor) -> bool {
     actor.titles.iter().any(|(at, ac)| {
         let af = fold(at);
         let aw: Vec<&str> = af.split(' ').collect();
-        words.iter().all(|w| aw.contains(w)) || title.1 == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal" | "minister")
+        words.iter().all(|w| aw.contains(w))
+            || title.1 == "leader"
+                && matches!(ac.as_str(), "head" | "leader" | "royal" | "minister")
     })
 }
 
@@ -160,12 +184,16 @@ pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
 }
 
 /// Pass 1: gazetteer entities and multi-word names.
+#[allow(clippy::needless_range_loop)] // mentions[i] is read, then written after borrowing actors
 fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocActor>) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let head = m.head_text(ctx.doc, ctx.tokens).to_string();
         if let Some(g) = &m.gaz {
-            let idx = match actors.iter().position(|a| a.lexicon_name.as_deref() == Some(g.name.as_str())) {
+            let idx = match actors
+                .iter()
+                .position(|a| a.lexicon_name.as_deref() == Some(g.name.as_str()))
+            {
                 Some(x) => x,
                 None => {
                     let mut a = DocActor::new(g.name.clone(), Some(g.kind));
@@ -202,23 +230,34 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
             None
         }
         .or_else(|| {
-            if words.len() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person) && !key.is_empty() {
+            if words.len() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person) && !key.is_empty()
+            {
                 let core = org_core(ctx, &key);
                 actors.iter().position(|a| {
                     a.lexicon_name.is_none()
-                        && (name_key(&a.name) == key || a.aliases.iter().any(|x| name_key(x) == key) || !a.is_person() && m.kind != Some(ActorKind::Person) && org_core(ctx, &name_key(&a.name)) == core && core.contains(' '))
+                        && (name_key(&a.name) == key
+                            || a.aliases.iter().any(|x| name_key(x) == key)
+                            || !a.is_person()
+                                && m.kind != Some(ActorKind::Person)
+                                && org_core(ctx, &name_key(&a.name)) == core
+                                && core.contains(' '))
                 })
             } else {
                 None
             }
         });
-        let multiword = head.split_whitespace().count() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person);
+        let multiword =
+            head.split_whitespace().count() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person);
         let idx = match found {
             Some(x) => x,
             None if multiword => {
-                let mut a = DocActor::new(head.clone(), m.kind.or(m.title.as_ref().map(|_| ActorKind::Person)));
+                let mut a = DocActor::new(
+                    head.clone(),
+                    m.kind.or(m.title.as_ref().map(|_| ActorKind::Person)),
+                );
                 a.words = words.clone();
-                a.trail.push(format!("name {head:?} (sentence {})", m.sentence));
+                a.trail
+                    .push(format!("name {head:?} (sentence {})", m.sentence));
                 actors.push(a);
                 actors.len() - 1
             }
@@ -250,7 +289,10 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
         a.locative.1 += 1;
         a.locative.0 += usize::from(m.locative);
         if found.is_some() {
-            a.trail.push(format!("{head:?} matched by full name (sentence {})", m.sentence));
+            a.trail.push(format!(
+                "{head:?} matched by full name (sentence {})",
+                m.sentence
+            ));
         }
         mentions[i].actor = Some(idx);
     }
@@ -258,15 +300,31 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
 
 /// The person mentioned first in a sentence outside prepositional phrases: the
 /// salient person pronouns refer back to.
-fn sentence_subjects(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Option<usize>> {
+fn sentence_subjects(
+    ctx: &DocCtx,
+    mentions: &[Mention],
+    actors: &[DocActor],
+) -> Vec<Option<usize>> {
     let mut subj = vec![None; ctx.sentences.len()];
     for m in mentions {
-        if m.absorbed || subj.get(m.sentence).is_none_or(|s: &Option<usize>| s.is_some()) {
+        if m.absorbed
+            || subj
+                .get(m.sentence)
+                .is_none_or(|s: &Option<usize>| s.is_some())
+        {
             continue;
         }
         if let Some(a) = m.actor {
-            let prev = m.span.start.checked_sub(1).map(|p| ctx.tokens[p].norm.as_str()).unwrap_or("");
-            let in_pp = matches!(prev, "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from");
+            let prev = m
+                .span
+                .start
+                .checked_sub(1)
+                .map(|p| ctx.tokens[p].norm.as_str())
+                .unwrap_or("");
+            let in_pp = matches!(
+                prev,
+                "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from"
+            );
             if actors[a].is_person() && !in_pp {
                 subj[m.sentence] = Some(a);
             }
@@ -289,7 +347,10 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
             }
             current_sentence = mentions[i].sentence;
         }
-        let recent = |pred: &dyn Fn(&DocActor) -> bool, last_seen: &[Option<usize>], actors: &[DocActor]| -> Option<usize> {
+        let recent = |pred: &dyn Fn(&DocActor) -> bool,
+                      last_seen: &[Option<usize>],
+                      actors: &[DocActor]|
+         -> Option<usize> {
             let mut best: Option<(usize, usize)> = None;
             for (idx, a) in actors.iter().enumerate() {
                 if let Some(at) = last_seen.get(idx).copied().flatten() {
@@ -308,46 +369,92 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     let w = fold(&head);
                     let key = name_key(&head);
                     let w_stripped = strip_particle(&w).to_string();
-                    let exact = actors.iter().position(|a| a.acronyms.iter().any(|x| x == &head) || name_key(&a.name) == key);
+                    let exact = actors.iter().position(|a| {
+                        a.acronyms.iter().any(|x| x == &head) || name_key(&a.name) == key
+                    });
                     let persons: Vec<usize> = (0..actors.len())
-                        .filter(|&x| actors[x].kind.is_none_or(|k| k == ActorKind::Person) && actors[x].words.len() >= 2 && actors[x].surname() == Some(w_stripped.as_str()))
+                        .filter(|&x| {
+                            actors[x].kind.is_none_or(|k| k == ActorKind::Person)
+                                && actors[x].words.len() >= 2
+                                && actors[x].surname() == Some(w_stripped.as_str())
+                        })
                         .collect();
                     let pick = |cands: &[usize], last_seen: &[Option<usize>]| -> Option<usize> {
                         let titled: Vec<usize> = match &m.title {
-                            Some(t) => cands.iter().copied().filter(|&x| title_fits(t, &actors[x])).collect(),
+                            Some(t) => cands
+                                .iter()
+                                .copied()
+                                .filter(|&x| title_fits(t, &actors[x]))
+                                .collect(),
                             None => Vec::new(),
                         };
-                        let pool = if titled.is_empty() { cands.to_vec() } else { titled };
-                        pool.iter().copied().max_by_key(|&x| last_seen[x].map(|v| v + 1).unwrap_or(0))
+                        let pool = if titled.is_empty() {
+                            cands.to_vec()
+                        } else {
+                            titled
+                        };
+                        pool.iter()
+                            .copied()
+                            .max_by_key(|&x| last_seen[x].map(|v| v + 1).unwrap_or(0))
                     };
                     exact
                         .or_else(|| pick(&persons, &last_seen))
                         .or_else(|| {
-                            let firsts: Vec<usize> = (0..actors.len()).filter(|&x| actors[x].is_person() && actors[x].words.len() >= 2 && actors[x].words[0] == w).collect();
+                            let firsts: Vec<usize> = (0..actors.len())
+                                .filter(|&x| {
+                                    actors[x].is_person()
+                                        && actors[x].words.len() >= 2
+                                        && actors[x].words[0] == w
+                                })
+                                .collect();
                             pick(&firsts, &last_seen)
                         })
                         .or_else(|| {
                             (0..actors.len()).find(|&x| {
-                                !actors[x].is_person() && actors[x].lexicon_name.is_none() && fold(&actors[x].name).split(' ').next() == Some(w.as_str()) && actors[x].name.split_whitespace().count() >= 2
+                                !actors[x].is_person()
+                                    && actors[x].lexicon_name.is_none()
+                                    && fold(&actors[x].name).split(' ').next() == Some(w.as_str())
+                                    && actors[x].name.split_whitespace().count() >= 2
                             })
                         })
                 }
                 MentionForm::Role => match &m.title {
                     Some(t) if m.kind == Some(ActorKind::Person) && !m.plural => {
-                        let country = m.qualifier.and_then(|q| mentions[q].gaz.as_ref().and_then(|g| g.country.clone()));
-                        let fits = |a: &DocActor| a.is_person() && title_fits(t, a) && (country.is_none() || a.country == country || a.country.is_none());
-                        recent(&fits, &last_seen, actors).or_else(|| (0..actors.len()).find(|&x| fits(&actors[x])))
+                        let country = m
+                            .qualifier
+                            .and_then(|q| mentions[q].gaz.as_ref().and_then(|g| g.country.clone()));
+                        let fits = |a: &DocActor| {
+                            a.is_person()
+                                && title_fits(t, a)
+                                && (country.is_none()
+                                    || a.country == country
+                                    || a.country.is_none())
+                        };
+                        recent(&fits, &last_seen, actors)
+                            .or_else(|| (0..actors.len()).find(|&x| fits(&actors[x])))
                     }
                     Some(_) => None,
                     None => {
                         // "the Region" → the last place named "... Region"; "the group" →
                         // the last organization.
                         let desc = fold(&head);
-                        let generic = matches!(desc.as_str(), "group" | "rebels" | "militants" | "movement" | "militia");
-                        let fits = |a: &DocActor| a.kind == m.kind && fold(&a.name).split(' ').any(|w| w == desc);
+                        let generic = matches!(
+                            desc.as_str(),
+                            "group" | "rebels" | "militants" | "movement" | "militia"
+                        );
+                        let fits = |a: &DocActor| {
+                            a.kind == m.kind && fold(&a.name).split(' ').any(|w| w == desc)
+                        };
                         recent(&fits, &last_seen, actors).or_else(|| {
                             if generic {
-                                recent(&|a: &DocActor| a.kind == Some(ActorKind::Organization) && a.lexicon_name.as_deref().is_none_or(|_| true), &last_seen, actors)
+                                recent(
+                                    &|a: &DocActor| {
+                                        a.kind == Some(ActorKind::Organization)
+                                            && a.lexicon_name.as_deref().is_none_or(|_| true)
+                                    },
+                                    &last_seen,
+                                    actors,
+                                )
                             } else {
                                 None
                             }
@@ -355,8 +462,20 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     }
                 },
                 MentionForm::Pronoun => match m.pronoun {
-                    Some(Pronoun::Person) => last_person_subject.or_else(|| recent(&|a: &DocActor| a.is_person(), &last_seen, actors)),
-                    Some(Pronoun::Thing) => last_thing_subject.or_else(|| recent(&|a: &DocActor| matches!(a.kind, Some(ActorKind::Organization) | Some(ActorKind::Country)), &last_seen, actors)),
+                    Some(Pronoun::Person) => last_person_subject
+                        .or_else(|| recent(&|a: &DocActor| a.is_person(), &last_seen, actors)),
+                    Some(Pronoun::Thing) => last_thing_subject.or_else(|| {
+                        recent(
+                            &|a: &DocActor| {
+                                matches!(
+                                    a.kind,
+                                    Some(ActorKind::Organization) | Some(ActorKind::Country)
+                                )
+                            },
+                            &last_seen,
+                            actors,
+                        )
+                    }),
                     _ => None,
                 },
                 _ => None,
@@ -370,7 +489,8 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         None
                     } else {
                         let mut a = DocActor::new(head.clone(), m.kind);
-                        a.trail.push(format!("one-word name {head:?} (sentence {})", m.sentence));
+                        a.trail
+                            .push(format!("one-word name {head:?} (sentence {})", m.sentence));
                         actors.push(a);
                         last_seen.push(None);
                         Some(actors.len() - 1)
@@ -385,7 +505,12 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     MentionForm::Pronoun => {}
                     MentionForm::Role => {
                         a.add_alias(m.text(ctx.doc, ctx.tokens));
-                        a.trail.push(format!("role {:?} → {} (sentence {})", m.text(ctx.doc, ctx.tokens), a.name, m.sentence));
+                        a.trail.push(format!(
+                            "role {:?} → {} (sentence {})",
+                            m.text(ctx.doc, ctx.tokens),
+                            a.name,
+                            m.sentence
+                        ));
                     }
                     _ => {
                         a.add_alias(&head);
@@ -395,13 +520,23 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                             if !a.titles.contains(t) {
                                 a.titles.push(t.clone());
                             }
-                            a.add_alias(m.text(ctx.doc, ctx.tokens).trim_start_matches("the ").trim_start_matches("The "));
+                            a.add_alias(
+                                m.text(ctx.doc, ctx.tokens)
+                                    .trim_start_matches("the ")
+                                    .trim_start_matches("The "),
+                            );
                         }
                     }
                 }
                 mentions[i].actor = Some(r);
                 // Subjects recomputed lazily: a newly resolved name may be a subject.
-                if subjects.get(m_sentence(mentions, i)).is_some_and(|s| s.is_none()) && actors[r].is_person() && !mentions[i].absorbed && mentions[i].form != MentionForm::Pronoun {
+                if subjects
+                    .get(m_sentence(mentions, i))
+                    .is_some_and(|s| s.is_none())
+                    && actors[r].is_person()
+                    && !mentions[i].absorbed
+                    && mentions[i].form != MentionForm::Pronoun
+                {
                     subjects[mentions[i].sentence] = Some(r);
                 }
             }
@@ -409,7 +544,11 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
         if let Some(a) = mentions[i].actor {
             if !mentions[i].absorbed {
                 last_seen[a] = Some(i);
-                if matches!(actors[a].kind, Some(ActorKind::Organization) | Some(ActorKind::Country)) && is_clause_subject(ctx, &mentions[i]) {
+                if matches!(
+                    actors[a].kind,
+                    Some(ActorKind::Organization) | Some(ActorKind::Country)
+                ) && is_clause_subject(ctx, &mentions[i])
+                {
                     last_thing_subject = Some(a);
                 }
             }
@@ -435,18 +574,34 @@ fn resolve_speakers(ctx: &DocCtx, mentions: &mut [Mention]) {
         // The attribution's subject: a mention right before the verb ("Blinken
         // said"), or right after it ("said Ned Price").
         let outside = |m: &Mention| !ctx.quotes.iter().any(|q| q.inner.contains(&m.span.start));
-        let usable = |m: &Mention| !m.absorbed && m.actor.is_some() && outside(m) && m.pronoun != Some(Pronoun::Speaker);
-        let before = mentions.iter().rev().find(|m| m.span.end <= verb && m.span.end + 4 >= verb && usable(m));
-        let after = mentions.iter().find(|m| m.span.start > verb && m.span.start <= verb + 3 && usable(m));
+        let usable = |m: &Mention| {
+            !m.absorbed && m.actor.is_some() && outside(m) && m.pronoun != Some(Pronoun::Speaker)
+        };
+        let before = mentions
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= verb && m.span.end + 4 >= verb && usable(m));
+        let after = mentions
+            .iter()
+            .find(|m| m.span.start > verb && m.span.start <= verb + 3 && usable(m));
         let sentence = ctx.sentences.iter().find(|s| s.tokens.contains(&verb))?;
-        let main_start = super::clauses::leading_adverbial_end(ctx.tokens, sentence.tokens.clone()).map(|c| c + 1).unwrap_or(sentence.tokens.start);
-        let subject = mentions.iter().find(|m| m.span.start >= main_start && sentence.tokens.contains(&m.span.start) && m.span.end <= verb && usable(m));
+        let main_start = super::clauses::leading_adverbial_end(ctx.tokens, sentence.tokens.clone())
+            .map(|c| c + 1)
+            .unwrap_or(sentence.tokens.start);
+        let subject = mentions.iter().find(|m| {
+            m.span.start >= main_start
+                && sentence.tokens.contains(&m.span.start)
+                && m.span.end <= verb
+                && usable(m)
+        });
         before.or(after).or(subject).and_then(|m| m.actor)
     };
     for qi in 0..ctx.quotes.len() {
         let q = &ctx.quotes[qi];
         let Some(verb) = q.verb else { continue };
-        let Some(speaker) = speaker_of(verb, mentions) else { continue };
+        let Some(speaker) = speaker_of(verb, mentions) else {
+            continue;
+        };
         for m in mentions.iter_mut() {
             if m.pronoun == Some(Pronoun::Speaker) && q.inner.contains(&m.span.start) {
                 m.actor = Some(speaker);
@@ -460,7 +615,9 @@ fn resolve_speakers(ctx: &DocCtx, mentions: &mut [Mention]) {
 fn set_countries(ctx: &DocCtx, mentions: &[Mention], actors: &mut [DocActor]) {
     let _ = ctx;
     for m in mentions {
-        let (Some(a), Some(q)) = (m.actor, m.qualifier) else { continue };
+        let (Some(a), Some(q)) = (m.actor, m.qualifier) else {
+            continue;
+        };
         let qm = &mentions[q];
         let country = match (&qm.gaz, qm.actor) {
             (Some(g), _) if g.kind == ActorKind::Country => g.country.clone(),

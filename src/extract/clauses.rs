@@ -37,16 +37,46 @@ pub struct Clause {
 }
 
 const SUBORDINATORS: &[&str] = &[
-    "after", "before", "because", "while", "although", "though", "whereas", "since", "until", "unless",
-    "if", "when", "whilst",
+    "after", "before", "because", "while", "although", "though", "whereas", "since", "until",
+    "unless", "if", "when", "whilst",
 ];
 const LEADING: &[&str] = &[
-    "on", "in", "at", "during", "following", "after", "before", "concerning", "regarding", "under",
-    "according", "amid", "despite", "with", "without", "as", "separately", "meanwhile", "earlier",
-    "later", "last", "late", "by", "for", "from", "since", "when", "while", "speaking", "asked",
+    "on",
+    "in",
+    "at",
+    "during",
+    "following",
+    "after",
+    "before",
+    "concerning",
+    "regarding",
+    "under",
+    "according",
+    "amid",
+    "despite",
+    "with",
+    "without",
+    "as",
+    "separately",
+    "meanwhile",
+    "earlier",
+    "later",
+    "last",
+    "late",
+    "by",
+    "for",
+    "from",
+    "since",
+    "when",
+    "while",
+    "speaking",
+    "asked",
 ];
 const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
-const DETERMINER_LIKE: &[&str] = &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "any", "no", "some"];
+const DETERMINER_LIKE: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "any",
+    "no", "some",
+];
 
 /// The comma that closes a leading adverbial ("On Monday,", "After meeting X,"),
 /// when the sentence starts with one.
@@ -90,11 +120,14 @@ pub fn split(
         let t = &tokens[i];
         let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
             Some((Opening::Main, i + 1))
-        } else if t.kind == TokKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "\"" | "(" | ")" | "-") {
+        } else if t.kind == TokKind::Punct
+            && matches!(t.norm.as_str(), ";" | ":" | "\"" | "(" | ")" | "-")
+        {
             Some((Opening::Other, i + 1))
         } else if t.norm == "that" && t.kind == TokKind::Word {
             let next_is_np = mention_start(i + 1) || DETERMINER_LIKE.contains(&norm(i + 1));
-            let after_noun = i > range.start && tokens[i - 1].kind == TokKind::Word && !is_verbish(i - 1);
+            let after_noun =
+                i > range.start && tokens[i - 1].kind == TokKind::Word && !is_verbish(i - 1);
             if !next_is_np && after_noun {
                 Some((Opening::Relative, i + 1))
             } else {
@@ -104,12 +137,16 @@ pub fn split(
             Some((Opening::Relative, i + 1))
         } else if SUBORDINATORS.contains(&t.norm.as_str()) && i > range.start {
             Some((Opening::Other, i + 1))
-        } else if t.norm == "but" || (t.norm == "and" && i > range.start && tokens[i - 1].is_punct(',')) {
+        } else if t.norm == "but"
+            || (t.norm == "and" && i > range.start && tokens[i - 1].is_punct(','))
+        {
             let j = i + 1;
             if mention_start(j) || DETERMINER_LIKE.contains(&norm(j)) {
                 // ", and Ruto held a call" opens a clause; ", and the Prime Minister,
                 // X" continues a list: a verb must follow before the next comma.
-                let verb_ahead = (j..range.end.min(j + 8)).take_while(|&k| !tokens[k].is_punct(',')).any(is_verbish);
+                let verb_ahead = (j..range.end.min(j + 8))
+                    .take_while(|&k| !tokens[k].is_punct(','))
+                    .any(is_verbish);
                 if verb_ahead || t.norm == "but" {
                     Some((Opening::Other, j))
                 } else {
@@ -120,7 +157,10 @@ pub fn split(
             }
         } else if t.norm == "and" && is_verbish(i + 1) && !mention_start(i + 1) {
             Some((Opening::Coordinate, i + 1))
-        } else if t.is_punct(',') && i + 1 < range.end && (norm(i + 1).ends_with("ing") && is_verbish(i + 1)) {
+        } else if t.is_punct(',')
+            && i + 1 < range.end
+            && (norm(i + 1).ends_with("ing") && is_verbish(i + 1))
+        {
             // ", saying ...", ", vowing ...": a participle clause with the same subject.
             Some((Opening::Coordinate, i + 1))
         } else {
@@ -128,7 +168,11 @@ pub fn split(
         };
         if let Some((op, next_start)) = boundary {
             if i > start {
-                clauses.push(Clause { range: start..i, opening, adverbial });
+                clauses.push(Clause {
+                    range: start..i,
+                    opening,
+                    adverbial,
+                });
             }
             adverbial = false;
             opening = op;
@@ -139,7 +183,11 @@ pub fn split(
         i += 1;
     }
     if start < range.end {
-        clauses.push(Clause { range: start..range.end, opening, adverbial });
+        clauses.push(Clause {
+            range: start..range.end,
+            opening,
+            adverbial,
+        });
     }
     clauses
 }

@@ -33,20 +33,89 @@ pub struct Event {
 }
 
 const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "without"];
-const NEG_VERBS: &[&str] = &["refused", "declined", "failed", "cancelled", "canceled", "denied", "postponed", "scrapped", "dropped", "rejected", "ruled"];
-const FUTURE: &[&str] = &["will", "would", "shall", "expected", "plans", "planned", "planning", "plan", "scheduled", "due", "set", "intends", "hopes", "could", "may", "might"];
+const NEG_VERBS: &[&str] = &[
+    "refused",
+    "declined",
+    "failed",
+    "cancelled",
+    "canceled",
+    "denied",
+    "postponed",
+    "scrapped",
+    "dropped",
+    "rejected",
+    "ruled",
+];
+const FUTURE: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "plan",
+    "scheduled",
+    "due",
+    "set",
+    "intends",
+    "hopes",
+    "could",
+    "may",
+    "might",
+];
 const FUTURE_TIME: &[&str] = &["next", "upcoming", "later", "tomorrow", "soon"];
-const BE_AUX: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got", "get"];
+const BE_AUX: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get",
+];
 const ATTACK_NOUNS: &[&str] = &[
-    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "assault", "offensive", "bombing",
-    "bombings", "shelling", "raid", "raids", "killing", "killings", "incursion", "invasion", "actions",
-    "action", "aggression", "offensives", "violence", "escalation",
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "assault",
+    "offensive",
+    "bombing",
+    "bombings",
+    "shelling",
+    "raid",
+    "raids",
+    "killing",
+    "killings",
+    "incursion",
+    "invasion",
+    "actions",
+    "action",
+    "aggression",
+    "offensives",
+    "violence",
+    "escalation",
 ];
 const CLAIM_NOUNS: &[&str] = &[
-    "claim", "claims", "accusation", "accusations", "allegation", "allegations", "statement", "charge",
-    "charges", "report", "reports", "assertion", "assertions", "version", "remarks", "comments", "rumor", "rumour",
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "statement",
+    "charge",
+    "charges",
+    "report",
+    "reports",
+    "assertion",
+    "assertions",
+    "version",
+    "remarks",
+    "comments",
+    "rumor",
+    "rumour",
 ];
-const COORD: &[&str] = &[",", "and", "or", "as", "well", "the", "his", "her", "its", "their", "both"];
+const COORD: &[&str] = &[
+    ",", "and", "or", "as", "well", "the", "his", "her", "its", "their", "both",
+];
 
 struct SentenceView<'a> {
     ctx: &'a DocCtx<'a>,
@@ -72,11 +141,17 @@ impl SentenceView<'_> {
     }
 
     fn clause_of(&self, i: usize) -> usize {
-        self.clauses.iter().position(|c| c.range.contains(&i)).unwrap_or(0)
+        self.clauses
+            .iter()
+            .position(|c| c.range.contains(&i))
+            .unwrap_or(0)
     }
 
     fn arg_at(&self, i: usize) -> Option<usize> {
-        self.args.iter().copied().find(|&m| self.mentions[m].span.start == i)
+        self.args
+            .iter()
+            .copied()
+            .find(|&m| self.mentions[m].span.start == i)
     }
 
     fn actor(&self, m: usize) -> Option<usize> {
@@ -114,16 +189,35 @@ impl SentenceView<'_> {
         let mut c = ci;
         loop {
             let clause = &self.clauses[c];
-            let first = self
-                .args
-                .iter()
-                .copied()
-                .find(|&m| clause.range.contains(&self.mentions[m].span.start) && self.mentions[m].span.start < t.max(clause.range.start + 1) && (c != ci || self.mentions[m].span.end <= t));
+            let first = self.args.iter().copied().find(|&m| {
+                clause.range.contains(&self.mentions[m].span.start)
+                    && self.mentions[m].span.start < t.max(clause.range.start + 1)
+                    && (c != ci || self.mentions[m].span.end <= t)
+            });
             if let Some(m) = first {
                 // A mention after a preposition is not a subject: "On Monday, a source
                 // revealed to X that ...".
-                let prev = self.mentions[m].span.start.checked_sub(1).map(|p| self.ctx.tokens[p].norm.as_str()).unwrap_or("");
-                if !matches!(prev, "to" | "with" | "of" | "for" | "from" | "about" | "by" | "near" | "in" | "at" | "on" | "against") || clause.range.start == self.mentions[m].span.start {
+                let prev = self.mentions[m]
+                    .span
+                    .start
+                    .checked_sub(1)
+                    .map(|p| self.ctx.tokens[p].norm.as_str())
+                    .unwrap_or("");
+                if !matches!(
+                    prev,
+                    "to" | "with"
+                        | "of"
+                        | "for"
+                        | "from"
+                        | "about"
+                        | "by"
+                        | "near"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "against"
+                ) || clause.range.start == self.mentions[m].span.start
+                {
                     return self.coordinated(m, t);
                 }
             }
@@ -131,14 +225,27 @@ impl SentenceView<'_> {
                 Opening::Relative => {
                     // The antecedent: the last argument before the relative pronoun.
                     let before = clause.range.start.saturating_sub(1);
-                    return self.args.iter().copied().rev().find(|&m| self.mentions[m].span.end <= before).into_iter().collect();
+                    return self
+                        .args
+                        .iter()
+                        .copied()
+                        .rev()
+                        .find(|&m| self.mentions[m].span.end <= before)
+                        .into_iter()
+                        .collect();
                 }
                 Opening::Coordinate | Opening::Other | Opening::Complement if c > 0 => {
                     if clause.opening == Opening::Complement {
                         return Vec::new();
                     }
                     c -= 1;
-                    while c > 0 && (self.clauses[c].adverbial || matches!(self.clauses[c].opening, Opening::Relative | Opening::Complement)) {
+                    while c > 0
+                        && (self.clauses[c].adverbial
+                            || matches!(
+                                self.clauses[c].opening,
+                                Opening::Relative | Opening::Complement
+                            ))
+                    {
                         c -= 1;
                     }
                     if self.clauses[c].adverbial {
@@ -148,9 +255,16 @@ impl SentenceView<'_> {
                 _ => {
                     if clause.adverbial {
                         // The adverbial's subject is the main clause's.
-                        if let Some(main) = self.clauses.iter().position(|x| x.opening == Opening::Main) {
+                        if let Some(main) =
+                            self.clauses.iter().position(|x| x.opening == Opening::Main)
+                        {
                             let r = &self.clauses[main].range;
-                            if let Some(m) = self.args.iter().copied().find(|&m| r.contains(&self.mentions[m].span.start)) {
+                            if let Some(m) = self
+                                .args
+                                .iter()
+                                .copied()
+                                .find(|&m| r.contains(&self.mentions[m].span.start))
+                            {
                                 return self.coordinated(m, r.end);
                             }
                         }
@@ -169,7 +283,10 @@ impl SentenceView<'_> {
         while j < limit && j < from + max_gap + 1 {
             if let Some(m) = self.arg_at(j) {
                 let mm = &self.mentions[m];
-                let locative_ok = matches!(kind, RelationType::Visit | RelationType::Attack | RelationType::Claim);
+                let locative_ok = matches!(
+                    kind,
+                    RelationType::Visit | RelationType::Attack | RelationType::Claim
+                );
                 if mm.locative && !locative_ok {
                     return Vec::new();
                 }
@@ -180,7 +297,21 @@ impl SentenceView<'_> {
                 break;
             }
             // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
-            if t.norm == "of" && j > from && !matches!(self.norm(j - 1), "city" | "town" | "village" | "province" | "region" | "port" | "island" | "state" | "republic") {
+            if t.norm == "of"
+                && j > from
+                && !matches!(
+                    self.norm(j - 1),
+                    "city"
+                        | "town"
+                        | "village"
+                        | "province"
+                        | "region"
+                        | "port"
+                        | "island"
+                        | "state"
+                        | "republic"
+                )
+            {
                 break;
             }
             j += 1;
@@ -213,12 +344,20 @@ impl SentenceView<'_> {
         let stop = head.saturating_sub(4).max(self.range.start);
         while j > stop {
             j -= 1;
-            if let Some(m) = self.args.iter().copied().find(|&m| self.mentions[m].span.end == j || self.mentions[m].span.end == j + 1 && self.mentions[m].possessive) {
+            if let Some(m) = self.args.iter().copied().find(|&m| {
+                self.mentions[m].span.end == j
+                    || self.mentions[m].span.end == j + 1 && self.mentions[m].possessive
+            }) {
                 let _ = m;
             }
             if let Some(m) = self.args.iter().copied().find(|&m| {
                 let mm = &self.mentions[m];
-                (mm.span.end == j + 1 && matches!(mm.form, MentionForm::Demonym | MentionForm::Name | MentionForm::Metonym)) || (mm.possessive && mm.span.end + 1 == j + 1)
+                (mm.span.end == j + 1
+                    && matches!(
+                        mm.form,
+                        MentionForm::Demonym | MentionForm::Name | MentionForm::Metonym
+                    ))
+                    || (mm.possessive && mm.span.end + 1 == j + 1)
             }) {
                 return Some(m);
             }
@@ -226,7 +365,10 @@ impl SentenceView<'_> {
             if t.kind == TokKind::Punct && t.norm != "'s" {
                 return None;
             }
-            if matches!(t.norm.as_str(), "by" | "on" | "in" | "with" | "to" | "that" | "and") {
+            if matches!(
+                t.norm.as_str(),
+                "by" | "on" | "in" | "with" | "to" | "that" | "and"
+            ) {
                 return None;
             }
         }
@@ -234,9 +376,23 @@ impl SentenceView<'_> {
     }
 }
 
-fn match_trigger(tokens: &[Token], i: usize, end: usize, trig: &Trigger, blocked: &dyn Fn(usize) -> bool) -> Option<usize> {
-    fn go(tokens: &[Token], j: usize, end: usize, steps: &[Step], blocked: &dyn Fn(usize) -> bool) -> Option<usize> {
-        let Some(step) = steps.first() else { return Some(j) };
+fn match_trigger(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    trig: &Trigger,
+    blocked: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    fn go(
+        tokens: &[Token],
+        j: usize,
+        end: usize,
+        steps: &[Step],
+        blocked: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let Some(step) = steps.first() else {
+            return Some(j);
+        };
         match step {
             Step::Word(forms) => {
                 if j < end && tokens[j].is_word() && forms.iter().any(|f| f == &tokens[j].norm) {
@@ -302,7 +458,14 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         let args: Vec<usize> = (0..mentions.len())
             .filter(|&m| {
                 let mm = &mentions[m];
-                mm.sentence == s.index && !mm.absorbed && mm.actor.is_some() && !(mm.form == MentionForm::Pronoun && matches!(ctx.tokens[mm.span.start].norm.as_str(), "his" | "her" | "its" | "their" | "my" | "our"))
+                mm.sentence == s.index
+                    && !mm.absorbed
+                    && mm.actor.is_some()
+                    && !(mm.form == MentionForm::Pronoun
+                        && matches!(
+                            ctx.tokens[mm.span.start].norm.as_str(),
+                            "his" | "her" | "its" | "their" | "my" | "our"
+                        ))
             })
             .collect();
         // Triggers, left to right, longest first.
@@ -317,14 +480,19 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             if let Some(cands) = lx.trigger_index.get(&ctx.tokens[i].norm) {
                 for &ti in cands {
                     let trig = &lx.triggers[ti];
-                    let verb_frame = !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall);
+                    let verb_frame =
+                        !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall);
                     if verb_frame && noun_context(ctx.tokens, &mentions_at, i) {
                         continue;
                     }
-                    if let Some(e) = match_trigger(ctx.tokens, i, range.end, trig, &|k| in_mention[k]) {
+                    if let Some(e) =
+                        match_trigger(ctx.tokens, i, range.end, trig, &|k| in_mention[k])
+                    {
                         let better = match best {
                             None => true,
-                            Some((be, bt)) => e > be || e == be && prefer_noun(ctx.tokens, i, trig, bt),
+                            Some((be, bt)) => {
+                                e > be || e == be && prefer_noun(ctx.tokens, i, trig, bt)
+                            }
                         };
                         if better {
                             best = Some((e, trig));
@@ -347,20 +515,44 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
         let is_verbish = |k: usize| {
             ctx.tokens.get(k).is_some_and(|t| {
-                t.kind == TokKind::Word && !t.cap && (is_trigger_start(k) || lx.speech.contains(&t.norm) || t.norm.ends_with("ed") || matches!(t.norm.as_str(), "is" | "was" | "has" | "had" | "will" | "would" | "said" | "says"))
+                t.kind == TokKind::Word
+                    && !t.cap
+                    && (is_trigger_start(k)
+                        || lx.speech.contains(&t.norm)
+                        || t.norm.ends_with("ed")
+                        || matches!(
+                            t.norm.as_str(),
+                            "is" | "was" | "has" | "had" | "will" | "would" | "said" | "says"
+                        ))
             })
         };
         let clauses = clauses::split(ctx.tokens, range.clone(), &mention_start, &is_verbish);
-        let view = SentenceView { ctx, mentions, actors, args, clauses, range: range.clone() };
+        let view = SentenceView {
+            ctx,
+            mentions,
+            actors,
+            args,
+            clauses,
+            range: range.clone(),
+        };
         for (tr, trig) in &found {
             let trigger_text = tr.clone();
             if negated(&view, tr.start) {
                 continue;
             }
-            let planned = matches!(trig.kind, RelationType::Call | RelationType::Meet | RelationType::Visit | RelationType::Agree | RelationType::Attack) && planned(&view, tr.start);
+            let planned = matches!(
+                trig.kind,
+                RelationType::Call
+                    | RelationType::Meet
+                    | RelationType::Visit
+                    | RelationType::Agree
+                    | RelationType::Attack
+            ) && planned(&view, tr.start);
             let pairs = arguments(&view, tr.clone(), trig, &events);
             for (src, tgt, note) in pairs {
-                let (Some(a), Some(b)) = (view.actor(src), view.actor(tgt)) else { continue };
+                let (Some(a), Some(b)) = (view.actor(src), view.actor(tgt)) else {
+                    continue;
+                };
                 if a == b {
                     continue;
                 }
@@ -371,20 +563,35 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     target: b,
                     sentence: s.index,
                     trigger: trigger_text.clone(),
-                    rule: format!("data/triggers.tsv:{} {} [{}]{}", trig.line, trig.kind, trig.pattern, note),
+                    rule: format!(
+                        "data/triggers.tsv:{} {} [{}]{}",
+                        trig.line, trig.kind, trig.pattern, note
+                    ),
                     planned,
                 });
             }
         }
         // A demand with no addressee, made during a call or meeting, is addressed to
         // the other side: "In a call with X, Y urged a ceasefire".
-        let here: Vec<Event> = events.iter().filter(|e| e.sentence == s.index).cloned().collect();
+        let here: Vec<Event> = events
+            .iter()
+            .filter(|e| e.sentence == s.index)
+            .cloned()
+            .collect();
         for (tr, trig) in &found {
-            if trig.kind != RelationType::Demand || here.iter().any(|e| e.trigger == *tr) || negated(&view, tr.start) {
+            if trig.kind != RelationType::Demand
+                || here.iter().any(|e| e.trigger == *tr)
+                || negated(&view, tr.start)
+            {
                 continue;
             }
-            let Some(src) = view.subjects(tr.start).first().and_then(|&m| view.actor(m)) else { continue };
-            if let Some(c) = here.iter().find(|e| matches!(e.kind, RelationType::Call | RelationType::Meet) && (e.source == src || e.target == src)) {
+            let Some(src) = view.subjects(tr.start).first().and_then(|&m| view.actor(m)) else {
+                continue;
+            };
+            if let Some(c) = here.iter().find(|e| {
+                matches!(e.kind, RelationType::Call | RelationType::Meet)
+                    && (e.source == src || e.target == src)
+            }) {
                 let other = if c.source == src { c.target } else { c.source };
                 events.push(Event {
                     kind: RelationType::Demand,
@@ -393,7 +600,10 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     target: other,
                     sentence: s.index,
                     trigger: tr.clone(),
-                    rule: format!("data/triggers.tsv:{} demand addressed to the other side of the {}", trig.line, c.kind),
+                    rule: format!(
+                        "data/triggers.tsv:{} demand addressed to the other side of the {}",
+                        trig.line, c.kind
+                    ),
                     planned: false,
                 });
             }
@@ -405,9 +615,42 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
 
 /// Words after which a trigger word is a noun ("the attack", "Iran's strikes").
 const NOUN_CONTEXT: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any", "every",
-    "each", "no", "recent", "further", "new", "latest", "deadly", "air", "missile", "drone", "rocket", "first",
-    "second", "last", "previous", "planned", "possible", "phone", "state", "official", "two-day", "three-day",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "any",
+    "every",
+    "each",
+    "no",
+    "recent",
+    "further",
+    "new",
+    "latest",
+    "deadly",
+    "air",
+    "missile",
+    "drone",
+    "rocket",
+    "first",
+    "second",
+    "last",
+    "previous",
+    "planned",
+    "possible",
+    "phone",
+    "state",
+    "official",
+    "two-day",
+    "three-day",
 ];
 
 /// Whether the word at `i` reads as a noun from what precedes it.
@@ -423,7 +666,23 @@ fn noun_context(tokens: &[Token], demonym_end: &[bool], i: usize) -> bool {
 fn prefer_noun(tokens: &[Token], i: usize, new: &Trigger, old: &Trigger) -> bool {
     let noun_context = i > 0 && {
         let p = &tokens[i - 1];
-        p.kind == TokKind::Possessive || p.cap || matches!(p.norm.as_str(), "the" | "a" | "an" | "air" | "missile" | "drone" | "deadly" | "recent" | "its" | "their" | "his" | "her")
+        p.kind == TokKind::Possessive
+            || p.cap
+            || matches!(
+                p.norm.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "air"
+                    | "missile"
+                    | "drone"
+                    | "deadly"
+                    | "recent"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+            )
     };
     let new_noun = matches!(new.frame, Frame::Noun | Frame::Between);
     let old_noun = matches!(old.frame, Frame::Noun | Frame::Between);
@@ -444,7 +703,12 @@ fn negated(v: &SentenceView, t: usize) -> bool {
     // "Plans to tour X were dropped", "the visit was cancelled".
     let ci = v.clause_of(t);
     let end = v.clauses[ci].range.end.min(v.range.end);
-    (t..end).any(|j| matches!(v.norm(j), "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"))
+    (t..end).any(|j| {
+        matches!(
+            v.norm(j),
+            "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
+        )
+    })
 }
 
 fn planned(v: &SentenceView, t: usize) -> bool {
@@ -457,13 +721,18 @@ fn planned(v: &SentenceView, t: usize) -> bool {
     }
     let ci = v.clause_of(t);
     let end = v.clauses[ci].range.end.min(v.range.end);
-    (t..end).any(|j| FUTURE_TIME.contains(&v.norm(j)) && matches!(v.norm(j + 1), "week" | "month" | "year" | "this" | "day"))
+    (t..end).any(|j| {
+        FUTURE_TIME.contains(&v.norm(j))
+            && matches!(v.norm(j + 1), "week" | "month" | "year" | "this" | "day")
+    })
 }
 
 fn passive(v: &SentenceView, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
     (start..t).any(|j| BE_AUX.contains(&v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
-        || (t + 1..t + 5).any(|j| v.norm(j) == "by") && v.ctx.tokens[t].norm.ends_with("ed") && !v.by_agent(t + 1).is_empty()
+        || (t + 1..t + 5).any(|j| v.norm(j) == "by")
+            && v.ctx.tokens[t].norm.ends_with("ed")
+            && !v.by_agent(t + 1).is_empty()
 }
 
 type Pair = (usize, usize, String);
@@ -506,7 +775,11 @@ fn arguments(v: &SentenceView, tr: Range<usize>, trig: &Trigger, events: &[Event
                     if trig.frame == Frame::Condemn && patients.is_empty() {
                         patients = last_attacker(v, events).into_iter().collect();
                     }
-                    if trig.frame == Frame::Condemn && patients.iter().all(|&m| v.mentions[m].form == MentionForm::Role) {
+                    if trig.frame == Frame::Condemn
+                        && patients
+                            .iter()
+                            .all(|&m| v.mentions[m].form == MentionForm::Role)
+                    {
                         patients = last_attacker(v, events).into_iter().collect();
                     }
                     return cross(&agents, &patients, " (passive)");
@@ -561,8 +834,17 @@ fn arguments(v: &SentenceView, tr: Range<usize>, trig: &Trigger, events: &[Event
             let modifier = v.modifier_before(tr.start);
             let by = v.by_agent(tr.end);
             let subject = || v.subjects(tr.start);
-            let sources: Vec<usize> = if matches!(kind, RelationType::Attack | RelationType::Visit | RelationType::Call | RelationType::Meet) {
-                modifier.map(|m| vec![m]).or(if by.is_empty() { None } else { Some(by) }).unwrap_or_else(subject)
+            let sources: Vec<usize> = if matches!(
+                kind,
+                RelationType::Attack
+                    | RelationType::Visit
+                    | RelationType::Call
+                    | RelationType::Meet
+            ) {
+                modifier
+                    .map(|m| vec![m])
+                    .or(if by.is_empty() { None } else { Some(by) })
+                    .unwrap_or_else(subject)
             } else {
                 let s = subject();
                 if s.is_empty() {
@@ -581,11 +863,21 @@ fn arguments(v: &SentenceView, tr: Range<usize>, trig: &Trigger, events: &[Event
             // "the fall of X to Y" / "X fell to Y"
             let (victims, agents) = if trig.pattern.starts_with("fall") {
                 let victims = v.objects(tr.end, RelationType::Attack, 6);
-                let after = victims.last().map(|&m| v.mentions[m].span.end).unwrap_or(tr.end);
-                let agents = if v.norm(after) == "to" { v.objects(after + 1, RelationType::Attack, 2) } else { Vec::new() };
+                let after = victims
+                    .last()
+                    .map(|&m| v.mentions[m].span.end)
+                    .unwrap_or(tr.end);
+                let agents = if v.norm(after) == "to" {
+                    v.objects(after + 1, RelationType::Attack, 2)
+                } else {
+                    Vec::new()
+                };
                 (victims, agents)
             } else {
-                (v.subjects(tr.start), v.objects(tr.end, RelationType::Attack, 2))
+                (
+                    v.subjects(tr.start),
+                    v.objects(tr.end, RelationType::Attack, 2),
+                )
             };
             cross(&agents, &victims, " (fall to)")
         }
@@ -598,7 +890,11 @@ fn last_event_target(v: &SentenceView, events: &[Event], kind: RelationType) -> 
 }
 
 fn last_attacker(v: &SentenceView, events: &[Event]) -> Option<usize> {
-    let actor = events.iter().rev().find(|e| e.kind == RelationType::Attack)?.source;
+    let actor = events
+        .iter()
+        .rev()
+        .find(|e| e.kind == RelationType::Attack)?
+        .source;
     find_or_make(v, actor)
 }
 
@@ -607,7 +903,12 @@ fn last_accuser(v: &SentenceView, events: &[Event], denier: Option<usize>) -> Op
         .iter()
         .rev()
         .find(|e| e.kind == RelationType::Accuse && Some(e.target) == denier)
-        .or_else(|| events.iter().rev().find(|e| matches!(e.kind, RelationType::Accuse | RelationType::Claim) && Some(e.source) != denier))?;
+        .or_else(|| {
+            events.iter().rev().find(|e| {
+                matches!(e.kind, RelationType::Accuse | RelationType::Claim)
+                    && Some(e.source) != denier
+            })
+        })?;
     find_or_make(v, e.source)
 }
 
@@ -621,7 +922,9 @@ fn find_or_make(v: &SentenceView, actor: usize) -> Option<usize> {
 fn claimant(v: &SentenceView, tr: Range<usize>) -> Option<usize> {
     v.args.iter().copied().find(|&m| {
         let mm = &v.mentions[m];
-        mm.possessive && (mm.span.end + 1..mm.span.end + 4).any(|j| CLAIM_NOUNS.contains(&v.norm(j))) && mm.span.start != tr.start
+        mm.possessive
+            && (mm.span.end + 1..mm.span.end + 4).any(|j| CLAIM_NOUNS.contains(&v.norm(j)))
+            && mm.span.start != tr.start
     })
 }
 
@@ -633,7 +936,10 @@ fn attack_noun_follows(v: &SentenceView, from: usize) -> bool {
 /// missile attacks", "condemned Russia's attack", "condemned the attack by X".
 fn attack_author(v: &SentenceView, from: usize) -> Option<usize> {
     let head = (from..from + 5).find(|&j| ATTACK_NOUNS.contains(&v.norm(j)))?;
-    if let Some(m) = v.modifier_before(head + 1).filter(|&m| v.mentions[m].span.start >= from) {
+    if let Some(m) = v
+        .modifier_before(head + 1)
+        .filter(|&m| v.mentions[m].span.start >= from)
+    {
         return Some(m);
     }
     let mut j = head + 1;
@@ -663,17 +969,25 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize) {
             });
         }
     };
-    let in_sentence: Vec<usize> = (0..ms.len()).filter(|&m| ms[m].sentence == sentence).collect();
+    let in_sentence: Vec<usize> = (0..ms.len())
+        .filter(|&m| ms[m].sentence == sentence)
+        .collect();
     for &m in &in_sentence {
         let mm = &ms[m];
-        let (Some(a), Some(q)) = (mm.actor, mm.qualifier) else { continue };
+        let (Some(a), Some(q)) = (mm.actor, mm.qualifier) else {
+            continue;
+        };
         let Some(qa) = ms[q].actor else { continue };
         let akind = v.actors[a].kind;
         let qkind = v.actors[qa].kind;
         if akind == Some(ActorKind::Country) || qkind == Some(ActorKind::Person) {
             continue;
         }
-        let rule = if mm.title.is_some() { "affiliation: title with qualifier" } else { "affiliation: possessive or demonym qualifier" };
+        let rule = if mm.title.is_some() {
+            "affiliation: title with qualifier"
+        } else {
+            "affiliation: possessive or demonym qualifier"
+        };
         push(a, qa, mm.span.clone(), rule);
     }
     // Appositions: "John Kirby, a White House spokesman", "Corneille Nangaa, the head
@@ -681,42 +995,82 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize) {
     for (k, &m) in in_sentence.iter().enumerate() {
         let mm = &ms[m];
         let Some(a) = mm.actor else { continue };
-        if mm.form != MentionForm::Name || mm.absorbed || v.actors[a].kind == Some(ActorKind::Country) {
+        if mm.form != MentionForm::Name
+            || mm.absorbed
+            || v.actors[a].kind == Some(ActorKind::Country)
+        {
             continue;
         }
-        if !v.ctx.tokens.get(mm.span.end).is_some_and(|t| t.is_punct(',')) {
+        if !v
+            .ctx
+            .tokens
+            .get(mm.span.end)
+            .is_some_and(|t| t.is_punct(','))
+        {
             continue;
         }
         let mut j = mm.span.end + 1;
-        while matches!(v.norm(j), "a" | "an" | "the" | "its" | "his" | "her" | "their" | "current" | "former" | "then") {
+        while matches!(
+            v.norm(j),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "current" | "former" | "then"
+        ) {
             j += 1;
         }
         // The next mentions of the apposition, up to the closing comma.
-        let close = (j..v.range.end).find(|&x| v.ctx.tokens[x].is_punct(',') || v.ctx.tokens[x].is_punct('.')).unwrap_or(v.range.end);
-        let inner: Vec<usize> = in_sentence[k + 1..].iter().copied().filter(|&x| ms[x].span.start >= j && ms[x].span.end <= close).collect();
-        let Some(&first) = inner.first() else { continue };
+        let close = (j..v.range.end)
+            .find(|&x| v.ctx.tokens[x].is_punct(',') || v.ctx.tokens[x].is_punct('.'))
+            .unwrap_or(v.range.end);
+        let inner: Vec<usize> = in_sentence[k + 1..]
+            .iter()
+            .copied()
+            .filter(|&x| ms[x].span.start >= j && ms[x].span.end <= close)
+            .collect();
+        let Some(&first) = inner.first() else {
+            continue;
+        };
         let fm = &ms[first];
         // Either a title phrase with a qualifier ("a White House spokesman") or a role
         // followed by "of"/"for" and an institution ("the head of X").
         if fm.form == MentionForm::Role && fm.kind == Some(ActorKind::Person) {
             if let Some(qa) = fm.qualifier.and_then(|q| ms[q].actor) {
-                push(a, qa, mm.span.start..close, "affiliation: apposition with title");
+                push(
+                    a,
+                    qa,
+                    mm.span.start..close,
+                    "affiliation: apposition with title",
+                );
                 continue;
             }
             let after = fm.span.end;
             if matches!(v.norm(after), "of" | "for" | "at") {
                 if let Some(&inst) = inner.get(1) {
                     if let Some(ia) = ms[inst].actor {
-                        push(a, ia, mm.span.start..close, "affiliation: apposition 'title of X'");
+                        push(
+                            a,
+                            ia,
+                            mm.span.start..close,
+                            "affiliation: apposition 'title of X'",
+                        );
                     }
                 }
             }
-        } else if let Some(q) = (j..close).find_map(|x| v.args.iter().copied().find(|&y| ms[y].span.start == x && ms[y].possessive)) {
+        } else if let Some(q) = (j..close).find_map(|x| {
+            v.args
+                .iter()
+                .copied()
+                .find(|&y| ms[y].span.start == x && ms[y].possessive)
+        }) {
             // "the Houthis' military spokesman": possessive then a title word
-            let title_after = (ms[q].span.end + 1..close).any(|x| v.ctx.lx.titles.contains_key(v.norm(x)));
+            let title_after =
+                (ms[q].span.end + 1..close).any(|x| v.ctx.lx.titles.contains_key(v.norm(x)));
             if title_after {
                 if let Some(qa) = ms[q].actor {
-                    push(a, qa, mm.span.start..close, "affiliation: apposition with possessive title");
+                    push(
+                        a,
+                        qa,
+                        mm.span.start..close,
+                        "affiliation: apposition with possessive title",
+                    );
                 }
             }
         }

@@ -178,7 +178,10 @@ fn inflect(word: &str) -> Vec<String> {
         return vec![word.to_string()];
     };
     let mut out = vec![base.to_string()];
-    if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         out.push(format!("{stem}ies"));
         out.push(format!("{stem}ied"));
         out.push(format!("{base}ing"));
@@ -188,7 +191,11 @@ fn inflect(word: &str) -> Vec<String> {
         out.push(format!("{stem}ing"));
     } else {
         let es = base.ends_with(['s', 'x', 'z']) || base.ends_with("sh") || base.ends_with("ch");
-        out.push(if es { format!("{base}es") } else { format!("{base}s") });
+        out.push(if es {
+            format!("{base}es")
+        } else {
+            format!("{base}s")
+        });
         out.push(format!("{base}ed"));
         out.push(format!("{base}ing"));
     }
@@ -234,7 +241,9 @@ impl Lexicon {
             };
             lx.abbreviations.insert(fold(w), may_end);
         }
-        lx.common = data_lines(COMMON_WORDS).map(|(_, f)| f[0].to_string()).collect();
+        lx.common = data_lines(COMMON_WORDS)
+            .map(|(_, f)| f[0].to_string())
+            .collect();
         lx.speech = data_lines(SPEECH_VERBS).map(|(_, f)| fold(f[0])).collect();
         lx.non_names = data_lines(NON_NAMES).map(|(_, f)| fold(f[0])).collect();
         lx
@@ -256,7 +265,10 @@ impl Lexicon {
         };
         self.gaz_max_words = self.gaz_max_words.max(key.split(' ').count());
         let list = self.gazetteer.entry(key).or_default();
-        if !list.iter().any(|e| e.name == entry.name && e.form == entry.form) {
+        if !list
+            .iter()
+            .any(|e| e.name == entry.name && e.form == entry.form)
+        {
             list.push(entry);
         }
     }
@@ -313,7 +325,10 @@ impl Lexicon {
     fn load_places(&mut self, src: &str) {
         for (_, f) in data_lines(src) {
             let name = f[0].to_string();
-            let kind = f.get(1).and_then(|k| k.parse().ok()).unwrap_or(ActorKind::Place);
+            let kind = f
+                .get(1)
+                .and_then(|k| k.parse().ok())
+                .unwrap_or(ActorKind::Place);
             let country = f.get(4).filter(|c| !c.is_empty()).map(|c| c.to_string());
             let mk = |form| GazEntry {
                 name: name.clone(),
@@ -334,7 +349,10 @@ impl Lexicon {
 
     fn load_titles(&mut self, src: &str) {
         for (_, f) in data_lines(src) {
-            let flags: Vec<&str> = f.get(2).map(|s| s.split(',').map(str::trim).collect()).unwrap_or_default();
+            let flags: Vec<&str> = f
+                .get(2)
+                .map(|s| s.split(',').map(str::trim).collect())
+                .unwrap_or_default();
             let key = fold(f[0]);
             self.title_max_words = self.title_max_words.max(key.split(' ').count());
             self.titles.insert(
@@ -457,7 +475,10 @@ mod tests {
     fn inflections() {
         assert_eq!(inflect("urge+"), ["urge", "urges", "urged", "urging"]);
         assert_eq!(inflect("deny+"), ["deny", "denies", "denied", "denying"]);
-        assert_eq!(inflect("attack+"), ["attack", "attacks", "attacked", "attacking"]);
+        assert_eq!(
+            inflect("attack+"),
+            ["attack", "attacks", "attacked", "attacking"]
+        );
         assert_eq!(inflect("met"), ["met"]);
     }
 }

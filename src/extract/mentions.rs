@@ -116,20 +116,28 @@ pub fn span_text<'a>(doc: &'a str, tokens: &[Token], r: Range<usize>) -> &'a str
     if r.is_empty() || r.end > tokens.len() {
         return "";
     }
-    doc.get(tokens[r.start].start..tokens[r.end - 1].end).unwrap_or("")
+    doc.get(tokens[r.start].start..tokens[r.end - 1].end)
+        .unwrap_or("")
 }
 
 /// Lowercase words that join the parts of a personal name.
 const PARTICLES: &[&str] = &[
-    "al", "bin", "bint", "ibn", "abu", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la",
-    "le", "van", "von", "der", "den", "ter", "el", "y", "ben",
+    "al", "bin", "bint", "ibn", "abu", "de", "da", "do", "dos", "das", "del", "della", "di", "du",
+    "la", "le", "van", "von", "der", "den", "ter", "el", "y", "ben",
 ];
 /// Lowercase words that may join the words of an institution or place name.
-const CONNECTORS: &[&str] = &["of", "for", "the", "and", "&", "para", "el", "la", "de", "del", "on"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "and", "&", "para", "el", "la", "de", "del", "on",
+];
 /// Prepositions after which a name is a location.
-const LOCATIVES: &[&str] = &["in", "at", "near", "into", "from", "outside", "inside", "across", "around", "toward", "towards"];
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "into", "from", "outside", "inside", "across", "around", "toward",
+    "towards",
+];
 /// Determiners and possessive pronouns that may open a role phrase.
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "both", "two"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "both", "two",
+];
 
 fn pronoun_of(norm: &str) -> Option<Pronoun> {
     Some(match norm {
@@ -145,7 +153,12 @@ fn pronoun_of(norm: &str) -> Option<Pronoun> {
 #[derive(Debug, Clone)]
 enum Unit {
     Gaz(GazEntry),
-    Title { text: String, class: String, honorific: bool, plural: bool },
+    Title {
+        text: String,
+        class: String,
+        honorific: bool,
+        plural: bool,
+    },
     Name,
     Pronoun(Pronoun),
     /// "the group", "the agency": a determiner and a descriptor noun.
@@ -190,7 +203,8 @@ impl SentenceCtx<'_> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.is_word() && (t.cap || t.kind == TokKind::Number))
+        self.tok(i)
+            .is_some_and(|t| t.is_word() && (t.cap || t.kind == TokKind::Number))
     }
 
     /// Longest gazetteer match starting at `i`.
@@ -211,10 +225,16 @@ impl SentenceCtx<'_> {
             key.push_str(self.norm(j));
             if let Some(entries) = self.lx.gazetteer.get(&key) {
                 let surface = span_text(self.doc, self.tokens, i..j + 1);
-                let all_caps = surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                let all_caps = surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase());
                 // Every word of a multi-word name is capitalized, except short joiners.
                 let words_ok = (i..=j).all(|k| self.is_cap(k) || self.norm(k).len() <= 3);
-                if let Some(e) = entries.iter().find(|e| (!e.acronym || all_caps) && words_ok) {
+                if let Some(e) = entries
+                    .iter()
+                    .find(|e| (!e.acronym || all_caps) && words_ok)
+                {
                     best = Some((n, e.clone()));
                 }
             }
@@ -247,15 +267,22 @@ impl SentenceCtx<'_> {
         let Some(t) = self.tok(i).filter(|t| t.kind == TokKind::Word && t.cap) else {
             return i;
         };
-        if self.lx.non_names.contains(&t.norm) || t.norm.chars().count() == 1 || DETERMINERS.contains(&t.norm.as_str()) || pronoun_of(&t.norm).is_some() {
+        if self.lx.non_names.contains(&t.norm)
+            || t.norm.chars().count() == 1
+            || DETERMINERS.contains(&t.norm.as_str())
+            || pronoun_of(&t.norm).is_some()
+        {
             return i;
         }
         let end = self.raw_chunk_end(i);
         // A capitalized common word opening a sentence ("The", "Oil", "Separately")
         // starts no name, unless the chunk is an institution ("Armed Forces of ...").
-        let opening = i == self.range.start || self.tokens[i - 1].is_punct('"') || self.tokens[i - 1].is_punct('(');
+        let opening = i == self.range.start
+            || self.tokens[i - 1].is_punct('"')
+            || self.tokens[i - 1].is_punct('(');
         if opening && self.lx.common.contains(&t.norm) {
-            let institution = end > i + 1 && (i..end).any(|x| self.lx.heads.contains_key(self.norm(x)));
+            let institution =
+                end > i + 1 && (i..end).any(|x| self.lx.heads.contains_key(self.norm(x)));
             if !institution {
                 return i;
             }
@@ -266,8 +293,7 @@ impl SentenceCtx<'_> {
     fn raw_chunk_end(&self, i: usize) -> usize {
         let mut end = i + 1;
         let mut j = i + 1;
-        loop {
-            let Some(t) = self.tok(j) else { break };
+        while let Some(t) = self.tok(j) {
             if t.kind == TokKind::Word && t.cap {
                 // A non-honorific title ends a name: "Foreign Affairs | Principal Secretary".
                 if let Some((_, _, title)) = self.title_at(j) {
@@ -287,7 +313,8 @@ impl SentenceCtx<'_> {
             if t.is_punct('.') && end == j {
                 // Initials and suffixes: "Antony J. Blinken", "Brawner Jr.", "Ma. Teresita".
                 let prev = &self.tokens[j - 1];
-                let short = prev.norm.chars().count() == 1 || matches!(prev.norm.as_str(), "jr" | "sr" | "ma" | "st");
+                let short = prev.norm.chars().count() == 1
+                    || matches!(prev.norm.as_str(), "jr" | "sr" | "ma" | "st");
                 if short && prev.cap {
                     let next_cap = self.is_cap(j + 1);
                     if next_cap || matches!(prev.norm.as_str(), "jr" | "sr") {
@@ -298,21 +325,36 @@ impl SentenceCtx<'_> {
                 }
                 break;
             }
-            if t.kind == TokKind::Word && (PARTICLES.contains(&t.norm.as_str()) || CONNECTORS.contains(&t.norm.as_str())) {
+            if t.kind == TokKind::Word
+                && (PARTICLES.contains(&t.norm.as_str()) || CONNECTORS.contains(&t.norm.as_str()))
+            {
                 // A joiner continues the name only when a capitalized word follows.
                 let mut k = j + 1;
-                while self.tok(k).is_some_and(|t| t.kind == TokKind::Word && !t.cap && (PARTICLES.contains(&t.norm.as_str()) || CONNECTORS.contains(&t.norm.as_str()))) {
+                while self.tok(k).is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && !t.cap
+                        && (PARTICLES.contains(&t.norm.as_str())
+                            || CONNECTORS.contains(&t.norm.as_str()))
+                }) {
                     k += 1;
                 }
-                if self.tok(k).is_some_and(|t| t.kind == TokKind::Word && t.cap) && self.gazetteer_at(k).is_none_or(|(_, e)| e.form == Form::Name) {
-                    let connector = CONNECTORS.contains(&t.norm.as_str()) && !PARTICLES.contains(&t.norm.as_str());
+                if self
+                    .tok(k)
+                    .is_some_and(|t| t.kind == TokKind::Word && t.cap)
+                    && self
+                        .gazetteer_at(k)
+                        .is_none_or(|(_, e)| e.form == Form::Name)
+                {
+                    let connector = CONNECTORS.contains(&t.norm.as_str())
+                        && !PARTICLES.contains(&t.norm.as_str());
                     if connector {
                         // "Department of Foreign Affairs", "Gulf of Aden": only when the
                         // name is an institution or place, told by a head word.
                         let before_head = (i..j).any(|x| self.lx.heads.contains_key(self.norm(x)));
                         let after_end = self.raw_chunk_end(k);
-                        let after_head = (k..after_end).any(|x| self.lx.heads.contains_key(self.norm(x)));
-                        if !(before_head || after_head) || t.norm == "and" && !before_head {
+                        let after_head =
+                            (k..after_end).any(|x| self.lx.heads.contains_key(self.norm(x)));
+                        if !before_head && (!after_head || t.norm == "and") {
                             break;
                         }
                     }
@@ -325,7 +367,13 @@ impl SentenceCtx<'_> {
         }
         // A trailing lowercase place head joins a one-word name: "Bryansk region".
         if let Some(t) = self.tok(end) {
-            if t.kind == TokKind::Word && !t.cap && matches!(t.norm.as_str(), "region" | "province" | "governorate" | "oblast" | "district" | "county") {
+            if t.kind == TokKind::Word
+                && !t.cap
+                && matches!(
+                    t.norm.as_str(),
+                    "region" | "province" | "governorate" | "oblast" | "district" | "county"
+                )
+            {
                 end += 1;
             }
         }
@@ -345,10 +393,14 @@ impl SentenceCtx<'_> {
             // An institution or place name that starts with a country ("Kenya Pipeline
             // Company", "China Coast Guard") beats the bare country.
             let chunk_end = self.name_chunk_end(i);
-            let chunk_head = chunk_end > i + 1 && self.lx.heads.contains_key(self.norm(chunk_end - 1));
+            let chunk_head =
+                chunk_end > i + 1 && self.lx.heads.contains_key(self.norm(chunk_end - 1));
             if let Some((n, entry)) = self.gazetteer_at(i) {
                 if !(chunk_head && chunk_end > i + n) {
-                    out.push(Found { unit: Unit::Gaz(entry), span: i..i + n });
+                    out.push(Found {
+                        unit: Unit::Gaz(entry),
+                        span: i..i + n,
+                    });
                     i += n;
                     continue;
                 }
@@ -359,11 +411,28 @@ impl SentenceCtx<'_> {
                 let cap = t.cap;
                 let prev_ok = i > self.range.start && {
                     let p = &self.tokens[i - 1];
-                    DETERMINERS.contains(&p.norm.as_str()) || p.kind == TokKind::Possessive || out.last().is_some_and(|f| f.span.end == i && matches!(f.unit, Unit::Gaz(_) | Unit::Name | Unit::Title { .. }))
+                    DETERMINERS.contains(&p.norm.as_str())
+                        || p.kind == TokKind::Possessive
+                        || out.last().is_some_and(|f| {
+                            f.span.end == i
+                                && matches!(f.unit, Unit::Gaz(_) | Unit::Name | Unit::Title { .. })
+                        })
                 };
                 let next_name = self.is_cap(i + n);
-                let plain_word = !cap && matches!(text.as_str(), "head" | "chief" | "leader" | "chair" | "speaker" | "justice" | "general" | "representative" | "director");
-                if (cap || prev_ok || next_name) && !(plain_word && !prev_ok) {
+                let plain_word = !cap
+                    && matches!(
+                        text.as_str(),
+                        "head"
+                            | "chief"
+                            | "leader"
+                            | "chair"
+                            | "speaker"
+                            | "justice"
+                            | "general"
+                            | "representative"
+                            | "director"
+                    );
+                if (cap || prev_ok || next_name) && (!plain_word || prev_ok) {
                     out.push(Found {
                         unit: Unit::Title {
                             text,
@@ -380,35 +449,51 @@ impl SentenceCtx<'_> {
             if chunk_end == i + 1 && self.lx.common.contains(&t.norm) {
                 if let Some(kind) = self.lx.heads.get(&t.norm).copied() {
                     // "the Region", "the Department": a role for a named place or institution.
-                    out.push(Found { unit: Unit::OrgRole(kind), span: i..i + 1 });
+                    out.push(Found {
+                        unit: Unit::OrgRole(kind),
+                        span: i..i + 1,
+                    });
                     i += 1;
                     continue;
                 }
             }
             if chunk_end > i {
-                out.push(Found { unit: Unit::Name, span: i..chunk_end });
+                out.push(Found {
+                    unit: Unit::Name,
+                    span: i..chunk_end,
+                });
                 i = chunk_end;
                 continue;
             }
             if let Some(p) = pronoun_of(&t.norm) {
                 // "US" in capitals is the country, found above; "us" is a pronoun.
-                out.push(Found { unit: Unit::Pronoun(p), span: i..i + 1 });
+                out.push(Found {
+                    unit: Unit::Pronoun(p),
+                    span: i..i + 1,
+                });
                 i += 1;
                 continue;
             }
             if t.norm == "the" {
                 // "the group", "the agency", "the company": a role for an institution.
-                if let Some(kind) = self.lx.descriptors.get(self.norm(i + 1)).copied().or_else(|| self.lx.heads.get(self.norm(i + 1)).copied()) {
-                    if !self.is_cap(i + 2) && !self.tok(i + 1).is_some_and(|t| t.cap) && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
-                        out.push(Found { unit: Unit::OrgRole(kind), span: i + 1..i + 2 });
+                if let Some(kind) = self
+                    .lx
+                    .descriptors
+                    .get(self.norm(i + 1))
+                    .copied()
+                    .or_else(|| self.lx.heads.get(self.norm(i + 1)).copied())
+                {
+                    if !self.is_cap(i + 2)
+                        && !self.tok(i + 1).is_some_and(|t| t.cap)
+                        && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word)
+                    {
+                        out.push(Found {
+                            unit: Unit::OrgRole(kind),
+                            span: i + 1..i + 2,
+                        });
                         i += 2;
                         continue;
                     }
-                }
-                if matches!(self.norm(i + 1), "rebels" | "militants" | "ministry" | "department" | "government") && !self.is_cap(i + 2) {
-                    out.push(Found { unit: Unit::OrgRole(ActorKind::Organization), span: i + 1..i + 2 });
-                    i += 2;
-                    continue;
                 }
             }
             i += 1;
@@ -448,13 +533,20 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
         let next = units.get(k + 1);
         let adjacent = |a: &Found, b: Option<&Found>| b.is_some_and(|b| b.span.start == a.span.end);
         let poss_then = |a: &Found, b: Option<&Found>| {
-            b.is_some_and(|b| b.span.start == a.span.end + 1 && ctx.tok(a.span.end).is_some_and(|t| t.kind == TokKind::Possessive))
+            b.is_some_and(|b| {
+                b.span.start == a.span.end + 1
+                    && ctx
+                        .tok(a.span.end)
+                        .is_some_and(|t| t.kind == TokKind::Possessive)
+            })
         };
         match &u.unit {
             Unit::Gaz(_) | Unit::Name | Unit::OrgRole(_) => {
                 // Qualifier followed by a title: "Iraqi Prime Minister ...", "Iran's Prime
                 // Minister ...", "Kremlin spokesman ...", "the agency's spokesman".
-                if (adjacent(u, next) || poss_then(u, next)) && matches!(next.map(|n| &n.unit), Some(Unit::Title { .. })) {
+                if (adjacent(u, next) || poss_then(u, next))
+                    && matches!(next.map(|n| &n.unit), Some(Unit::Title { .. }))
+                {
                     let q = push_unit(ctx, u, out);
                     out[q].absorbed = true;
                     k = compose_titled(ctx, &units, k + 1, Some(q), out);
@@ -463,8 +555,15 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                 // Country or demonym before a name: "Iran's Revolutionary Guards Corps",
                 // "Russia's Bryansk region", "Chinese Foreign Ministry".
                 if let Unit::Gaz(e) = &u.unit {
-                    let qualifies_name = matches!(next.map(|n| &n.unit), Some(Unit::Name) | Some(Unit::Gaz(GazEntry { kind: ActorKind::Organization, .. })))
-                        && (poss_then(u, next) || adjacent(u, next) && e.form == Form::Demonym);
+                    let qualifies_name = matches!(
+                        next.map(|n| &n.unit),
+                        Some(Unit::Name)
+                            | Some(Unit::Gaz(GazEntry {
+                                kind: ActorKind::Organization,
+                                ..
+                            }))
+                    ) && (poss_then(u, next)
+                        || adjacent(u, next) && e.form == Form::Demonym);
                     if qualifies_name {
                         let q = push_unit(ctx, u, out);
                         out[q].absorbed = true;
@@ -474,15 +573,29 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                         continue;
                     }
                     if matches!(e.kind, ActorKind::Country | ActorKind::Place) {
-                        let after = if ctx.tok(u.span.end).is_some_and(|t| t.kind == TokKind::Possessive) { u.span.end + 1 } else { u.span.end };
+                        let after = if ctx
+                            .tok(u.span.end)
+                            .is_some_and(|t| t.kind == TokKind::Possessive)
+                        {
+                            u.span.end + 1
+                        } else {
+                            u.span.end
+                        };
                         let possessive = after > u.span.end;
                         // "Moldova's foreign ministry", "the Chinese foreign ministry".
                         if e.form == Form::Demonym || possessive {
                             let stands = ctx.phrase_in(after, &lx.stands).unwrap_or(0);
-                            if let Some(n) = ctx.phrase_in(after, &lx.institutions).filter(|&n| n > stands) {
+                            if let Some(n) = ctx
+                                .phrase_in(after, &lx.institutions)
+                                .filter(|&n| n > stands)
+                            {
                                 let q = push_unit(ctx, u, out);
                                 out[q].absorbed = true;
-                                let mut m = Mention::new(ctx.sentence, u.span.start..after + n, MentionForm::Name);
+                                let mut m = Mention::new(
+                                    ctx.sentence,
+                                    u.span.start..after + n,
+                                    MentionForm::Name,
+                                );
                                 m.kind = Some(ActorKind::Organization);
                                 m.qualifier = Some(q);
                                 out.push(m);
@@ -495,11 +608,20 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                             // Descriptor then name: "Chile's state copper giant Codelco".
                             if possessive {
                                 let mut j = after;
-                                while ctx.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap) && j < after + 4 {
+                                while ctx
+                                    .tok(j)
+                                    .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+                                    && j < after + 4
+                                {
                                     j += 1;
                                 }
-                                let desc = j > after && lx.descriptors.contains_key(ctx.norm(j - 1));
-                                if desc && next.is_some_and(|n| n.span.start == j && matches!(n.unit, Unit::Name)) {
+                                let desc =
+                                    j > after && lx.descriptors.contains_key(ctx.norm(j - 1));
+                                if desc
+                                    && next.is_some_and(|n| {
+                                        n.span.start == j && matches!(n.unit, Unit::Name)
+                                    })
+                                {
                                     let q = push_unit(ctx, u, out);
                                     out[q].absorbed = true;
                                     let m = push_unit(ctx, &units[k + 1], out);
@@ -529,8 +651,11 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
     let mut i = base + 1;
     while i < out.len() {
         let prev = &out[i - 1];
-        if prev.acronym.is_some() && out[i].span.start == prev.span.end + 1 && out[i].span.len() == 1 {
-            out.remove(i);
+        if prev.acronym.is_some()
+            && out[i].span.start == prev.span.end + 1
+            && out[i].span.len() == 1
+        {
+            remove_mention(out, i);
         } else {
             i += 1;
         }
@@ -557,11 +682,12 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
             let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Name);
             let last = ctx.norm(u.span.end - 1);
             let first = ctx.norm(u.span.start);
-            m.kind = lx
-                .heads
-                .get(last)
-                .copied()
-                .or_else(|| lx.heads.get(first).copied().filter(|k| *k == ActorKind::Place && u.span.len() > 2));
+            m.kind = lx.heads.get(last).copied().or_else(|| {
+                lx.heads
+                    .get(first)
+                    .copied()
+                    .filter(|k| *k == ActorKind::Place && u.span.len() > 2)
+            });
             if m.kind.is_none() && u.span.start > ctx.range.start {
                 m.kind = lx.descriptors.get(ctx.norm(u.span.start - 1)).copied();
             }
@@ -573,7 +699,12 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
             }
             m
         }
-        Unit::Title { text, class, plural, .. } => {
+        Unit::Title {
+            text,
+            class,
+            plural,
+            ..
+        } => {
             let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Role);
             m.kind = Some(ActorKind::Person);
             m.title = Some((text.clone(), class.clone()));
@@ -592,7 +723,10 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
         }
     };
     // "the" before a name is part of the phrase but not of the name.
-    if u.span.start > ctx.range.start && ctx.norm(u.span.start - 1) == "the" && !matches!(u.unit, Unit::Pronoun(_)) {
+    if u.span.start > ctx.range.start
+        && ctx.norm(u.span.start - 1) == "the"
+        && !matches!(u.unit, Unit::Pronoun(_))
+    {
         m.span.start -= 1;
     }
     out.push(m);
@@ -601,7 +735,13 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
 
 /// Composes titles starting at unit `k` with the name that follows, if any;
 /// returns the index of the next unit to look at.
-fn compose_titled(ctx: &SentenceCtx, units: &[Found], mut k: usize, qualifier: Option<usize>, out: &mut Vec<Mention>) -> usize {
+fn compose_titled(
+    ctx: &SentenceCtx,
+    units: &[Found],
+    mut k: usize,
+    qualifier: Option<usize>,
+    out: &mut Vec<Mention>,
+) -> usize {
     let start_unit = k;
     let mut title_text = String::new();
     let mut class = String::new();
@@ -609,7 +749,17 @@ fn compose_titled(ctx: &SentenceCtx, units: &[Found], mut k: usize, qualifier: O
     let mut end = units[k].span.end;
     let mut honorific_only = true;
     // One or more titles in a row: "Foreign Minister Prince Faisal".
-    while let Some(Found { unit: Unit::Title { text, class: c, honorific, plural: p }, span }) = units.get(k) {
+    while let Some(Found {
+        unit:
+            Unit::Title {
+                text,
+                class: c,
+                honorific,
+                plural: p,
+            },
+        span,
+    }) = units.get(k)
+    {
         if k > start_unit && span.start != end {
             break;
         }
@@ -634,7 +784,10 @@ fn compose_titled(ctx: &SentenceCtx, units: &[Found], mut k: usize, qualifier: O
     // Lowercase words between a qualifier and its title ("a White House national
     // security spokesman") are already inside the title match or ignored.
     match units.get(k) {
-        Some(Found { unit: Unit::Name, span }) if span.start == end => {
+        Some(Found {
+            unit: Unit::Name,
+            span,
+        }) if span.start == end => {
             let mut m = Mention::new(ctx.sentence, phrase_start..span.end, MentionForm::Name);
             m.head = span.clone();
             m.kind = Some(ActorKind::Person);
@@ -674,14 +827,34 @@ fn annotate(ctx: &SentenceCtx, ms: &mut [Mention]) {
             let prev = ctx.norm(s - 1);
             m.locative = LOCATIVES.contains(&prev);
         }
-        m.possessive = ctx.tok(m.span.end).is_some_and(|t| t.kind == TokKind::Possessive);
+        m.possessive = ctx
+            .tok(m.span.end)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
         // "Comisión para el Mercado Financiero (CMF)"
-        if ctx.tok(m.span.end).is_some_and(|t| t.is_punct('(')) && ctx.tok(m.span.end + 2).is_some_and(|t| t.is_punct(')')) {
-            if let Some(a) = ctx.tok(m.span.end + 1).filter(|t| t.upper && t.kind == TokKind::Word) {
+        if ctx.tok(m.span.end).is_some_and(|t| t.is_punct('('))
+            && ctx.tok(m.span.end + 2).is_some_and(|t| t.is_punct(')'))
+        {
+            if let Some(a) = ctx
+                .tok(m.span.end + 1)
+                .filter(|t| t.upper && t.kind == TokKind::Word)
+            {
                 m.acronym = Some(a.text(ctx.doc).to_string());
             }
         }
     }
+}
+
+/// Removes a mention, keeping the qualifier indices of the others valid.
+fn remove_mention(out: &mut Vec<Mention>, i: usize) -> Mention {
+    let m = out.remove(i);
+    for x in out.iter_mut() {
+        x.qualifier = match x.qualifier {
+            Some(q) if q == i => None,
+            Some(q) if q > i => Some(q - 1),
+            q => q,
+        };
+    }
+    m
 }
 
 /// "the Prime Minister, Masrour Barzani": a role followed by a name in apposition
@@ -690,11 +863,21 @@ fn link_appositions(ctx: &SentenceCtx, out: &mut Vec<Mention>, base: usize) {
     let mut i = base;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
-        let comma_between = b.span.start == a.span.end + 1 && ctx.tok(a.span.end).is_some_and(|t| t.is_punct(','));
-        if a.form == MentionForm::Role && a.kind == Some(ActorKind::Person) && !a.plural && comma_between && b.form == MentionForm::Name && b.title.is_none() && b.kind.is_none_or(|k| k == ActorKind::Person) {
-            let end_ok = ctx.tok(b.span.end).is_none_or(|t| !t.is_word() || t.norm == "and");
+        let comma_between =
+            b.span.start == a.span.end + 1 && ctx.tok(a.span.end).is_some_and(|t| t.is_punct(','));
+        if a.form == MentionForm::Role
+            && a.kind == Some(ActorKind::Person)
+            && !a.plural
+            && comma_between
+            && b.form == MentionForm::Name
+            && b.title.is_none()
+            && b.kind.is_none_or(|k| k == ActorKind::Person)
+        {
+            let end_ok = ctx
+                .tok(b.span.end)
+                .is_none_or(|t| !t.is_word() || t.norm == "and");
             if end_ok {
-                let role = out.remove(i);
+                let role = remove_mention(out, i);
                 let m = &mut out[i];
                 m.span.start = role.span.start;
                 m.title = role.title;
@@ -717,27 +900,66 @@ mod tests {
 
     fn mentions(s: &str) -> Vec<(String, Option<ActorKind>, MentionForm, bool)> {
         let toks = tokenize(s);
-        let ctx = SentenceCtx { doc: s, tokens: &toks, range: 0..toks.len(), sentence: 0, lx: lexicon() };
+        let ctx = SentenceCtx {
+            doc: s,
+            tokens: &toks,
+            range: 0..toks.len(),
+            sentence: 0,
+            lx: lexicon(),
+        };
         let mut out = Vec::new();
         find(&ctx, &mut out);
-        out.iter().map(|m| (m.head_text(s, &toks).to_string(), m.kind, m.form, m.absorbed)).collect()
+        out.iter()
+            .map(|m| {
+                (
+                    m.head_text(s, &toks).to_string(),
+                    m.kind,
+                    m.form,
+                    m.absorbed,
+                )
+            })
+            .collect()
     }
 
     fn heads(s: &str) -> Vec<String> {
-        mentions(s).into_iter().filter(|m| !m.3).map(|m| m.0).collect()
+        mentions(s)
+            .into_iter()
+            .filter(|m| !m.3)
+            .map(|m| m.0)
+            .collect()
     }
 
     #[test]
     fn titled_person_with_demonym() {
         let m = mentions("Blinken spoke with Iraqi Prime Minister Mustafa al-Kadhimi.");
-        assert!(m.contains(&("Mustafa al-Kadhimi".into(), Some(ActorKind::Person), MentionForm::Name, false)));
-        assert!(m.contains(&("Iraqi".into(), Some(ActorKind::Country), MentionForm::Demonym, true)));
+        assert!(m.contains(&(
+            "Mustafa al-Kadhimi".into(),
+            Some(ActorKind::Person),
+            MentionForm::Name,
+            false
+        )));
+        assert!(m.contains(&(
+            "Iraqi".into(),
+            Some(ActorKind::Country),
+            MentionForm::Demonym,
+            true
+        )));
     }
 
     #[test]
     fn particles_and_diacritics() {
-        assert_eq!(heads("Saudi Foreign Minister Prince Faisal bin Farhan Al Saud arrived."), ["Faisal bin Farhan Al Saud"]);
-        assert_eq!(heads("Jan van der Linde and Luiz Inácio Lula da Silva met Recep Tayyip Erdoğan."), ["Jan van der Linde", "Luiz Inácio Lula da Silva", "Recep Tayyip Erdoğan"]);
+        assert_eq!(
+            heads("Saudi Foreign Minister Prince Faisal bin Farhan Al Saud arrived."),
+            ["Faisal bin Farhan Al Saud"]
+        );
+        assert_eq!(
+            heads("Jan van der Linde and Luiz Inácio Lula da Silva met Recep Tayyip Erdoğan."),
+            [
+                "Jan van der Linde",
+                "Luiz Inácio Lula da Silva",
+                "Recep Tayyip Erdoğan"
+            ]
+        );
         assert_eq!(heads("Foreign Minister Hakan Fidan left."), ["Hakan Fidan"]);
     }
 
@@ -751,28 +973,45 @@ mod tests {
 
     #[test]
     fn institutions_of_a_country() {
-        assert_eq!(heads("The strike was condemned by Moldova's foreign ministry."), ["Moldova's foreign ministry"]);
-        assert_eq!(heads("Kenya Pipeline Company depot"), ["Kenya Pipeline Company"]);
+        assert_eq!(
+            heads("The strike was condemned by Moldova's foreign ministry."),
+            ["Moldova's foreign ministry"]
+        );
+        assert_eq!(
+            heads("Kenya Pipeline Company depot"),
+            ["Kenya Pipeline Company"]
+        );
     }
 
     #[test]
     fn role_phrases_and_appositions() {
         let m = mentions("The Secretary and the Prime Minister agreed.");
         assert_eq!(m.iter().filter(|x| x.2 == MentionForm::Role).count(), 2);
-        assert_eq!(heads("He met the Prime Minister, Masrour Barzani, in Erbil."), ["He", "Masrour Barzani", "Erbil"]);
+        assert_eq!(
+            heads("He met the Prime Minister, Masrour Barzani, in Erbil."),
+            ["He", "Masrour Barzani", "Erbil"]
+        );
     }
 
     #[test]
     fn common_words_and_lowercase_us() {
         // "us" is a pronoun, "US" the country.
         let m = mentions("They told us the US would act.");
-        assert!(m.iter().any(|x| x.0 == "US" && x.1 == Some(ActorKind::Country)));
+        assert!(m
+            .iter()
+            .any(|x| x.0 == "US" && x.1 == Some(ActorKind::Country)));
         assert!(m.iter().any(|x| x.0 == "us" && x.2 == MentionForm::Pronoun));
     }
 
     #[test]
     fn organizations_with_connectors_and_acronyms() {
-        assert_eq!(heads("Tianqi filed complaints with the Comisión para el Mercado Financiero (CMF)."), ["Tianqi", "Comisión para el Mercado Financiero"]);
-        assert_eq!(heads("the Department of Foreign Affairs summoned him"), ["Department of Foreign Affairs", "him"]);
+        assert_eq!(
+            heads("Tianqi filed complaints with the Comisión para el Mercado Financiero (CMF)."),
+            ["Tianqi", "Comisión para el Mercado Financiero"]
+        );
+        assert_eq!(
+            heads("the Department of Foreign Affairs summoned him"),
+            ["Department of Foreign Affairs", "him"]
+        );
     }
 }

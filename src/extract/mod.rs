@@ -48,10 +48,22 @@ pub fn extract_document(doc: &Document, text: &str, opts: Options) -> DocResult 
     let mut mentions: Vec<Mention> = Vec::new();
     for s in &sentences {
         let start = skip_dateline(&tokens, s.tokens.clone());
-        let ctx = SentenceCtx { doc: text, tokens: &tokens, range: start..s.tokens.end, sentence: s.index, lx };
+        let ctx = SentenceCtx {
+            doc: text,
+            tokens: &tokens,
+            range: start..s.tokens.end,
+            sentence: s.index,
+            lx,
+        };
         mentions::find(&ctx, &mut mentions);
     }
-    let ctx = DocCtx { doc: text, tokens: &tokens, sentences: &sentences, quotes: &quotes, lx };
+    let ctx = DocCtx {
+        doc: text,
+        tokens: &tokens,
+        sentences: &sentences,
+        quotes: &quotes,
+        lx,
+    };
     let doc_actors = actors::resolve(&ctx, &mut mentions);
     let events = events::find(&ctx, &mentions, &doc_actors);
     assemble(doc, text, &tokens, &sentences, &doc_actors, &events, opts)
@@ -60,7 +72,9 @@ pub fn extract_document(doc: &Document, text: &str, opts: Options) -> DocResult 
 /// "SULAIMANIYAH, Iraq —" or "BEIJING, April 6 —" at the start of a paragraph: the
 /// dateline is not part of the story's first sentence.
 fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
-    let Some(first) = tokens.get(r.start) else { return r.start };
+    let Some(first) = tokens.get(r.start) else {
+        return r.start;
+    };
     if !(first.upper && first.norm.len() >= 3) {
         return r.start;
     }
@@ -69,7 +83,11 @@ fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
         if t.is_punct('-') {
             return i + 1;
         }
-        let ok = t.is_punct(',') || t.upper || t.kind == tokens::TokKind::Number || t.cap || t.is_punct('.');
+        let ok = t.is_punct(',')
+            || t.upper
+            || t.kind == tokens::TokKind::Number
+            || t.cap
+            || t.is_punct('.');
         if !ok {
             break;
         }
@@ -77,7 +95,15 @@ fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
     r.start
 }
 
-fn assemble(doc: &Document, text: &str, toks: &[tokens::Token], sentences: &[sentences::Sentence], actors: &[DocActor], events: &[events::Event], opts: Options) -> DocResult {
+fn assemble(
+    doc: &Document,
+    text: &str,
+    toks: &[tokens::Token],
+    sentences: &[sentences::Sentence],
+    actors: &[DocActor],
+    events: &[events::Event],
+    opts: Options,
+) -> DocResult {
     // Ids: slugs of names, unique within the document.
     let mut used: HashSet<String> = HashSet::new();
     let ids: Vec<String> = actors
@@ -99,12 +125,19 @@ fn assemble(doc: &Document, text: &str, toks: &[tokens::Token], sentences: &[sen
         if e.planned && !opts.include_planned {
             continue;
         }
-        let (s, t) = if e.kind.is_symmetric() && e.source > e.target { (e.target, e.source) } else { (e.source, e.target) };
+        let (s, t) = if e.kind.is_symmetric() && e.source > e.target {
+            (e.target, e.source)
+        } else {
+            (e.source, e.target)
+        };
         if !seen.insert((s, e.kind, t)) {
             continue;
         }
         let sent = &sentences[e.sentence];
-        let trig = match (toks.get(e.trigger.start), toks.get(e.trigger.end.saturating_sub(1))) {
+        let trig = match (
+            toks.get(e.trigger.start),
+            toks.get(e.trigger.end.saturating_sub(1)),
+        ) {
             (Some(a), Some(b)) if b.end >= a.start => text[a.start..b.end].to_string(),
             _ => String::new(),
         };
@@ -130,14 +163,33 @@ fn assemble(doc: &Document, text: &str, toks: &[tokens::Token], sentences: &[sen
     let mut trails = HashMap::new();
     for (i, a) in actors.iter().enumerate() {
         let kind = a.kind.unwrap_or(ActorKind::Organization);
-        let country = if kind == ActorKind::Country { a.country.clone() } else { a.country.clone().filter(|c| c.len() == 3) };
-        let mut aliases: Vec<String> = a.aliases.iter().filter(|x| crate::text::name_key(x) != crate::text::name_key(&a.name)).cloned().collect();
+        let country = if kind == ActorKind::Country {
+            a.country.clone()
+        } else {
+            a.country.clone().filter(|c| c.len() == 3)
+        };
+        let mut aliases: Vec<String> = a
+            .aliases
+            .iter()
+            .filter(|x| crate::text::name_key(x) != crate::text::name_key(&a.name))
+            .cloned()
+            .collect();
         aliases.sort_by(|x, y| y.len().cmp(&x.len()).then(x.cmp(y)));
-        out_actors.push(Actor { id: ids[i].clone(), name: a.name.clone(), kind, country, aliases });
+        out_actors.push(Actor {
+            id: ids[i].clone(),
+            name: a.name.clone(),
+            kind,
+            country,
+            aliases,
+        });
         trails.insert(ids[i].clone(), a.trail.clone());
     }
     DocResult {
-        extraction: Extraction { documents: vec![doc.clone()], actors: out_actors, relations },
+        extraction: Extraction {
+            documents: vec![doc.clone()],
+            actors: out_actors,
+            relations,
+        },
         trails,
     }
 }

@@ -23,18 +23,27 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
     for (i, t) in tokens.iter().enumerate() {
         if t.newline_before {
             if let Some(o) = open.take() {
-                quotes.push(Quote { inner: o + 1..i, verb: None });
+                quotes.push(Quote {
+                    inner: o + 1..i,
+                    verb: None,
+                });
             }
         }
         if t.is_punct('"') {
             match open.take() {
-                Some(o) => quotes.push(Quote { inner: o + 1..i, verb: None }),
+                Some(o) => quotes.push(Quote {
+                    inner: o + 1..i,
+                    verb: None,
+                }),
                 None => open = Some(i),
             }
         }
     }
     if let Some(o) = open {
-        quotes.push(Quote { inner: o + 1..tokens.len(), verb: None });
+        quotes.push(Quote {
+            inner: o + 1..tokens.len(),
+            verb: None,
+        });
     }
     let sentence_of = |i: usize| sentences.iter().position(|s| s.tokens.contains(&i));
     let is_speech = |i: usize| tokens.get(i).is_some_and(|t| lx.speech.contains(&t.norm));
@@ -48,7 +57,10 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
             let start = after.max(s.tokens.start);
             search.extend(start..s.tokens.end.min(start + 12));
         }
-        if let Some(v) = search.into_iter().find(|&i| is_speech(i) && !inside_any_quote(i, tokens)) {
+        if let Some(v) = search
+            .into_iter()
+            .find(|&i| is_speech(i) && !inside_any_quote(i, tokens))
+        {
             q.verb = Some(v);
             continue;
         }
@@ -103,9 +115,18 @@ mod tests {
 
     #[test]
     fn attribution_after_and_before() {
-        assert_eq!(verbs("\"I spoke with him,\" Blinken said."), [Some("said".to_string())]);
-        assert_eq!(verbs("\"We demand action.\" He said."), [Some("said".to_string())]);
-        assert_eq!(verbs("Ruto added: \"We are ready.\""), [Some("added".to_string())]);
+        assert_eq!(
+            verbs("\"I spoke with him,\" Blinken said."),
+            [Some("said".to_string())]
+        );
+        assert_eq!(
+            verbs("\"We demand action.\" He said."),
+            [Some("said".to_string())]
+        );
+        assert_eq!(
+            verbs("Ruto added: \"We are ready.\""),
+            [Some("added".to_string())]
+        );
         assert_eq!(verbs("A \"deep concern\" remains."), [None]);
     }
 }

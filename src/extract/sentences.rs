@@ -22,9 +22,41 @@ pub struct Sentence {
 /// Closed-class words that open sentences; after an abbreviation that may end a
 /// sentence ("... in the U.S. The next day"), one of these means a new sentence.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "his",
-    "her", "its", "their", "there", "in", "on", "at", "but", "and", "after", "during", "meanwhile",
-    "however", "separately", "earlier", "later", "last", "on", "for", "while", "when",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "there",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "after",
+    "during",
+    "meanwhile",
+    "however",
+    "separately",
+    "earlier",
+    "later",
+    "last",
+    "on",
+    "for",
+    "while",
+    "when",
 ];
 
 fn is_terminal(t: &Token) -> bool {
@@ -83,7 +115,9 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
         // "U.S." carries its own period: it ends a sentence only before an opener.
         if tokens[i].kind == TokKind::Word && tokens[i].text(text).ends_with('.') {
             let next = tokens.get(i + 1);
-            if next.is_some_and(|t| !t.newline_before && t.cap && OPENERS.contains(&t.norm.as_str())) {
+            if next
+                .is_some_and(|t| !t.newline_before && t.cap && OPENERS.contains(&t.norm.as_str()))
+            {
                 push(begin, i + 1, &mut sentences);
                 begin = i + 1;
             }
@@ -92,15 +126,25 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
         }
         if is_terminal(&tokens[i]) {
             let mut j = i + 1;
-            while j < tokens.len() && (is_terminal(&tokens[j]) || is_closer(&tokens[j])) && !tokens[j].newline_before {
+            while j < tokens.len()
+                && (is_terminal(&tokens[j]) || is_closer(&tokens[j]))
+                && !tokens[j].newline_before
+            {
                 j += 1;
             }
             let next = tokens.get(j);
             let starts_new = next.is_none_or(|t| {
-                t.newline_before || t.cap || t.kind == TokKind::Number || t.is_punct('"') || t.is_punct('(')
+                t.newline_before
+                    || t.cap
+                    || t.kind == TokKind::Number
+                    || t.is_punct('"')
+                    || t.is_punct('(')
             });
             let period = tokens[i].norm == ".";
-            let blocked = period && i > 0 && j == i + 1 && abbreviation_blocks_split(&tokens[i - 1], next, lx);
+            let blocked = period
+                && i > 0
+                && j == i + 1
+                && abbreviation_blocks_split(&tokens[i - 1], next, lx);
             if starts_new && !blocked {
                 push(begin, j, &mut sentences);
                 begin = j;
@@ -122,35 +166,57 @@ mod tests {
 
     fn sents(s: &str) -> Vec<String> {
         let toks = tokenize(s);
-        split(s, &toks, lexicon()).iter().map(|x| s[x.start..x.end].to_string()).collect()
+        split(s, &toks, lexicon())
+            .iter()
+            .map(|x| s[x.start..x.end].to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("Secretary of State Antony J. Blinken spoke with the U.S. envoy. He left."),
-            ["Secretary of State Antony J. Blinken spoke with the U.S. envoy.", "He left."]
+            [
+                "Secretary of State Antony J. Blinken spoke with the U.S. envoy.",
+                "He left."
+            ]
         );
-        assert_eq!(sents("Dr. Smith lives at No. 10 Downing Street."), ["Dr. Smith lives at No. 10 Downing Street."]);
-        assert_eq!(sents("Gen. Romeo Brawner Jr., the chief, said no."), ["Gen. Romeo Brawner Jr., the chief, said no."]);
+        assert_eq!(
+            sents("Dr. Smith lives at No. 10 Downing Street."),
+            ["Dr. Smith lives at No. 10 Downing Street."]
+        );
+        assert_eq!(
+            sents("Gen. Romeo Brawner Jr., the chief, said no."),
+            ["Gen. Romeo Brawner Jr., the chief, said no."]
+        );
     }
 
     #[test]
     fn abbreviation_can_end_a_sentence_before_an_opener() {
-        assert_eq!(sents("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
+        assert_eq!(
+            sents("He flew to the U.S. The talks began."),
+            ["He flew to the U.S.", "The talks began."]
+        );
     }
 
     #[test]
     fn quotes_and_parentheses() {
         assert_eq!(
             sents("\"We will not be intimidated.\" Brawner said. The regulator (CMF) agreed."),
-            ["\"We will not be intimidated.\"", "Brawner said.", "The regulator (CMF) agreed."]
+            [
+                "\"We will not be intimidated.\"",
+                "Brawner said.",
+                "The regulator (CMF) agreed."
+            ]
         );
         assert_eq!(sents("\"Why?\" he asked."), ["\"Why?\" he asked."]);
     }
 
     #[test]
     fn line_breaks_end_sentences() {
-        assert_eq!(sents("Headline without period\nBody text here."), ["Headline without period", "Body text here."]);
+        assert_eq!(
+            sents("Headline without period\nBody text here."),
+            ["Headline without period", "Body text here."]
+        );
     }
 }

@@ -112,8 +112,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                 k += 1;
                             }
                             let part: String = chars[j + 1..k].iter().map(|&(_, c)| c).collect();
-                            let prefix: String = chars[start_i..j].iter().map(|&(_, c)| c).collect();
-                            let particle = matches!(prefix.as_str(), "Al" | "El" | "Bin" | "Ibn" | "Abu" | "Bou");
+                            let prefix: String =
+                                chars[start_i..j].iter().map(|&(_, c)| c).collect();
+                            let particle = matches!(
+                                prefix.as_str(),
+                                "Al" | "El" | "Bin" | "Ibn" | "Abu" | "Bou"
+                            );
                             if !particle && part.len() > 3 {
                                 break;
                             }
@@ -124,7 +128,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         // Dotted abbreviations: "U.S.", "U.N.", "E.U." are one token.
                         let word: String = chars[start_i..j].iter().map(|&(_, c)| c).collect();
                         let dotted = word.split('.').all(|p| p.chars().count() == 1);
-                        if dotted && at(j + 1).is_some_and(|d| d.is_alphabetic()) && at(j + 2) == Some('.') {
+                        if dotted
+                            && at(j + 1).is_some_and(|d| d.is_alphabetic())
+                            && at(j + 2) == Some('.')
+                        {
                             j += 1;
                         } else if dotted && word.contains('.') {
                             j += 1; // the final period of "U.S."
@@ -145,7 +152,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start,
                 end,
                 norm: fold(raw),
-                kind: if first.is_numeric() { TokKind::Number } else { TokKind::Word },
+                kind: if first.is_numeric() {
+                    TokKind::Number
+                } else {
+                    TokKind::Word
+                },
                 // "al-Kadhimi", "el-Sisi": a lowercase particle joined to a name.
                 cap: first.is_uppercase() || particle_name(raw),
                 upper: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
@@ -155,8 +166,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if is_apostrophe(c) {
-            let prev_word = tokens.last().is_some_and(|t: &Token| t.is_word() && t.end == pos(i));
-            let s_follows = matches!(at(i + 1), Some('s') | Some('S')) && !at(i + 2).is_some_and(is_word_char);
+            let prev_word = tokens
+                .last()
+                .is_some_and(|t: &Token| t.is_word() && t.end == pos(i));
+            let s_follows =
+                matches!(at(i + 1), Some('s') | Some('S')) && !at(i + 2).is_some_and(is_word_char);
             if prev_word && s_follows {
                 tokens.push(Token {
                     start: pos(i),
@@ -204,7 +218,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// A lowercase particle of up to three letters hyphenated to a capitalized name.
 fn particle_name(raw: &str) -> bool {
     match raw.split_once('-') {
-        Some((p, rest)) => p.len() <= 3 && p.chars().all(|c| c.is_lowercase()) && rest.chars().next().is_some_and(char::is_uppercase),
+        Some((p, rest)) => {
+            p.len() <= 3
+                && p.chars().all(|c| c.is_lowercase())
+                && rest.chars().next().is_some_and(char::is_uppercase)
+        }
         None => false,
     }
 }
@@ -231,27 +249,42 @@ mod tests {
     #[test]
     fn possessives_split_off() {
         assert_eq!(words("Iran's Guards"), ["Iran", "'s", "Guards"]);
-        assert_eq!(words("the Guards Corps' statement"), ["the", "Guards", "Corps", "'", "statement"]);
+        assert_eq!(
+            words("the Guards Corps' statement"),
+            ["the", "Guards", "Corps", "'", "statement"]
+        );
         assert_eq!(words("Kenya’s envoy"), ["Kenya", "’s", "envoy"]);
     }
 
     #[test]
     fn names_with_inner_punctuation_stay_whole() {
-        assert_eq!(words("Korir Sing'oei met al-Kadhimi"), ["Korir", "Sing'oei", "met", "al-Kadhimi"]);
-        assert_eq!(words("Hossein Amir-Abdollahian"), ["Hossein", "Amir-Abdollahian"]);
+        assert_eq!(
+            words("Korir Sing'oei met al-Kadhimi"),
+            ["Korir", "Sing'oei", "met", "al-Kadhimi"]
+        );
+        assert_eq!(
+            words("Hossein Amir-Abdollahian"),
+            ["Hossein", "Amir-Abdollahian"]
+        );
     }
 
     #[test]
     fn dotted_abbreviations() {
         assert_eq!(words("the U.S. envoy"), ["the", "U.S.", "envoy"]);
-        assert_eq!(words("U.S.-supplied arms"), ["U.S.", "-", "supplied", "arms"]);
+        assert_eq!(
+            words("U.S.-supplied arms"),
+            ["U.S.", "-", "supplied", "arms"]
+        );
         assert_eq!(words("in the U.S."), ["in", "the", "U.S."]);
         assert_eq!(words("Gen. Brawner"), ["Gen", ".", "Brawner"]);
     }
 
     #[test]
     fn place_based_compounds_split() {
-        assert_eq!(words("a Singapore-based trader"), ["a", "Singapore", "-", "based", "trader"]);
+        assert_eq!(
+            words("a Singapore-based trader"),
+            ["a", "Singapore", "-", "based", "trader"]
+        );
         assert_eq!(words("long-range missiles"), ["long-range", "missiles"]);
     }
 
@@ -262,7 +295,12 @@ mod tests {
             assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
         }
         let toks = tokenize(s);
-        assert!(toks.iter().find(|t| t.norm == "then").unwrap().newline_before);
+        assert!(
+            toks.iter()
+                .find(|t| t.norm == "then")
+                .unwrap()
+                .newline_before
+        );
         assert_eq!(toks[0].norm, "erdogan");
     }
 }

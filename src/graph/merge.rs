@@ -20,7 +20,12 @@ pub struct MergeReport {
 }
 
 /// Keys under which an actor may be recognized in another document.
-fn identity_keys(kind: ActorKind, name: &str, country: Option<&str>, aliases: &[String]) -> Vec<String> {
+fn identity_keys(
+    kind: ActorKind,
+    name: &str,
+    country: Option<&str>,
+    aliases: &[String],
+) -> Vec<String> {
     if kind == ActorKind::Country {
         if let Some(c) = country {
             return vec![format!("country:{c}")];
@@ -62,7 +67,9 @@ pub fn merge_into(g: &mut NewsGraph, x: Extraction) -> MergeReport {
                 let node = &mut g.graph[n];
                 let before = node.aliases.len();
                 for form in std::iter::once(&a.name).chain(a.aliases.iter()) {
-                    if name_key(form) != name_key(&node.name) && !node.aliases.iter().any(|x| name_key(x) == name_key(form)) {
+                    if name_key(form) != name_key(&node.name)
+                        && !node.aliases.iter().any(|x| name_key(x) == name_key(form))
+                    {
                         node.aliases.push(form.clone());
                     }
                 }
@@ -70,7 +77,13 @@ pub fn merge_into(g: &mut NewsGraph, x: Extraction) -> MergeReport {
                     node.country = a.country.clone();
                 }
                 if node.aliases.len() != before || a.name != node.name {
-                    g.merges.push(format!("{:?} from {} merged into {:?} ({})", a.name, x.documents.first().map(|d| d.id.as_str()).unwrap_or("?"), node.name, id));
+                    g.merges.push(format!(
+                        "{:?} from {} merged into {:?} ({})",
+                        a.name,
+                        x.documents.first().map(|d| d.id.as_str()).unwrap_or("?"),
+                        node.name,
+                        id
+                    ));
                 }
                 for k in &keys {
                     index.entry(k.clone()).or_insert_with(|| id.clone());
@@ -103,7 +116,9 @@ pub fn merge_into(g: &mut NewsGraph, x: Extraction) -> MergeReport {
         }
     }
     for mut r in x.relations {
-        let (Some(s), Some(t)) = (id_map.get(&r.source), id_map.get(&r.target)) else { continue };
+        let (Some(s), Some(t)) = (id_map.get(&r.source), id_map.get(&r.target)) else {
+            continue;
+        };
         r.source = s.clone();
         r.target = t.clone();
         if g.add_relation(r).is_some() {
@@ -119,12 +134,24 @@ mod tests {
     use crate::graph::model::{Actor, Document, Evidence, Relation, RelationType};
 
     fn actor(id: &str, name: &str, kind: ActorKind, aliases: &[&str]) -> Actor {
-        Actor { id: id.into(), name: name.into(), kind, country: None, aliases: aliases.iter().map(|s| s.to_string()).collect() }
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            country: None,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     fn ext(doc: &str, actors: Vec<Actor>, rels: &[(&str, &str)]) -> Extraction {
         Extraction {
-            documents: vec![Document { id: doc.into(), path: doc.into(), date: None, title: None, url: None }],
+            documents: vec![Document {
+                id: doc.into(),
+                path: doc.into(),
+                date: None,
+                title: None,
+                url: None,
+            }],
             actors,
             relations: rels
                 .iter()
@@ -135,7 +162,15 @@ mod tests {
                     cameo: None,
                     date: None,
                     planned: false,
-                    evidence: Evidence { doc: doc.into(), sentence: 0, start: 0, end: 1, trigger: "met".into(), text: "x".into(), rule: None },
+                    evidence: Evidence {
+                        doc: doc.into(),
+                        sentence: 0,
+                        start: 0,
+                        end: 1,
+                        trigger: "met".into(),
+                        text: "x".into(),
+                        rule: None,
+                    },
                 })
                 .collect(),
         }
@@ -144,8 +179,28 @@ mod tests {
     #[test]
     fn same_full_name_merges_shared_surname_does_not() {
         let mut g = NewsGraph::new();
-        merge_into(&mut g, ext("d1", vec![actor("a", "Masoud Barzani", ActorKind::Person, &["Barzani"]), actor("b", "Mustafa al-Kadhimi", ActorKind::Person, &[])], &[("b", "a")]));
-        let r = merge_into(&mut g, ext("d2", vec![actor("x", "Nechirvan Barzani", ActorKind::Person, &["Barzani"]), actor("y", "Mustafa al-Kadhimi", ActorKind::Person, &["Kadhimi"])], &[("y", "x")]));
+        merge_into(
+            &mut g,
+            ext(
+                "d1",
+                vec![
+                    actor("a", "Masoud Barzani", ActorKind::Person, &["Barzani"]),
+                    actor("b", "Mustafa al-Kadhimi", ActorKind::Person, &[]),
+                ],
+                &[("b", "a")],
+            ),
+        );
+        let r = merge_into(
+            &mut g,
+            ext(
+                "d2",
+                vec![
+                    actor("x", "Nechirvan Barzani", ActorKind::Person, &["Barzani"]),
+                    actor("y", "Mustafa al-Kadhimi", ActorKind::Person, &["Kadhimi"]),
+                ],
+                &[("y", "x")],
+            ),
+        );
         assert_eq!(r.new_actors, 1);
         assert_eq!(r.merged_actors, 1);
         assert_eq!(g.actor_count(), 3);

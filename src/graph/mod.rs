@@ -61,7 +61,20 @@ impl NewsGraph {
     pub fn relations(&self) -> Vec<&Relation> {
         let mut v: Vec<&Relation> = self.graph.edge_weights().collect();
         v.sort_by(|a, b| {
-            (&a.source, &a.target, a.kind, &a.evidence.doc, a.evidence.sentence).cmp(&(&b.source, &b.target, b.kind, &b.evidence.doc, b.evidence.sentence))
+            (
+                &a.source,
+                &a.target,
+                a.kind,
+                &a.evidence.doc,
+                a.evidence.sentence,
+            )
+                .cmp(&(
+                    &b.source,
+                    &b.target,
+                    b.kind,
+                    &b.evidence.doc,
+                    b.evidence.sentence,
+                ))
         });
         v
     }
@@ -124,14 +137,24 @@ impl NewsGraph {
                 by_alias.push(n);
             }
         }
-        let hits = if by_name.is_empty() { by_alias } else { by_name };
+        let hits = if by_name.is_empty() {
+            by_alias
+        } else {
+            by_name
+        };
         match hits.len() {
             1 => Ok(hits[0]),
-            0 => Err(Error::UnknownActor { name: name.to_string(), candidates: self.closest(&key, 5) }),
+            0 => Err(Error::UnknownActor {
+                name: name.to_string(),
+                candidates: self.closest(&key, 5),
+            }),
             _ => {
                 let mut c: Vec<String> = hits.iter().map(|&n| describe(&self.graph[n])).collect();
                 c.sort();
-                Err(Error::AmbiguousActor { name: name.to_string(), candidates: c })
+                Err(Error::AmbiguousActor {
+                    name: name.to_string(),
+                    candidates: c,
+                })
             }
         }
     }
@@ -143,7 +166,8 @@ impl NewsGraph {
             let mut best = usize::MAX;
             for form in std::iter::once(&a.name).chain(a.aliases.iter()) {
                 let f = name_key(form);
-                let d = if !key.is_empty() && (f.contains(key) || key.contains(&f) && !f.is_empty()) {
+                let d = if !key.is_empty() && (f.contains(key) || key.contains(&f) && !f.is_empty())
+                {
                     0
                 } else {
                     edit_distance_within(&f, key, 4)

@@ -51,8 +51,15 @@ impl FromStr for ActorKind {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         ActorKind::ALL
             .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s) || (s.eq_ignore_ascii_case("org") && *k == ActorKind::Organization))
-            .ok_or_else(|| format!("unknown actor kind {s:?} (expected person, organization, country or place)"))
+            .find(|k| {
+                k.as_str().eq_ignore_ascii_case(s)
+                    || (s.eq_ignore_ascii_case("org") && *k == ActorKind::Organization)
+            })
+            .ok_or_else(|| {
+                format!(
+                    "unknown actor kind {s:?} (expected person, organization, country or place)"
+                )
+            })
     }
 }
 
@@ -146,12 +153,18 @@ impl RelationType {
 
     /// Whether "A type B" says the same as "B type A" (call, meet, agree).
     pub fn is_symmetric(self) -> bool {
-        matches!(self, RelationType::Call | RelationType::Meet | RelationType::Agree)
+        matches!(
+            self,
+            RelationType::Call | RelationType::Meet | RelationType::Agree
+        )
     }
 
     /// Whether the relation is a contact between the two sides (call, meet, visit).
     pub fn is_contact(self) -> bool {
-        matches!(self, RelationType::Call | RelationType::Meet | RelationType::Visit)
+        matches!(
+            self,
+            RelationType::Call | RelationType::Meet | RelationType::Visit
+        )
     }
 }
 
@@ -169,7 +182,10 @@ impl FromStr for RelationType {
             .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| {
                 let all: Vec<&str> = RelationType::ALL.iter().map(|t| t.as_str()).collect();
-                format!("unknown relation type {s:?} (expected one of {})", all.join(", "))
+                format!(
+                    "unknown relation type {s:?} (expected one of {})",
+                    all.join(", ")
+                )
             })
     }
 }

@@ -47,13 +47,23 @@ pub fn open(path: &Path) -> Result<NewsGraph> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(NewsGraph::new()),
         Err(e) => return Err(Error::io(path, e)),
     };
-    let bad = |reason: String| Error::BadStore { path: path.to_path_buf(), reason };
-    let file: StoreFile = serde_json::from_slice(&bytes).map_err(|e| bad(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+    let bad = |reason: String| Error::BadStore {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let file: StoreFile = serde_json::from_slice(&bytes)
+        .map_err(|e| bad(format!("line {}, column {}: {e}", e.line(), e.column())))?;
     if file.format != FORMAT {
-        return Err(bad(format!("format is {:?}, expected {FORMAT:?}", file.format)));
+        return Err(bad(format!(
+            "format is {:?}, expected {FORMAT:?}",
+            file.format
+        )));
     }
     if file.version > VERSION {
-        return Err(bad(format!("version {} is newer than this program understands ({VERSION})", file.version)));
+        return Err(bad(format!(
+            "version {} is newer than this program understands ({VERSION})",
+            file.version
+        )));
     }
     let mut g = NewsGraph::new();
     g.documents = file.documents;
@@ -111,7 +121,13 @@ mod tests {
         let path = dir.path().join("s.store");
         let mut g = NewsGraph::new();
         for (id, name) in [("a", "Ann Lee"), ("b", "Bo Chan")] {
-            g.add_actor(Actor { id: id.into(), name: name.into(), kind: ActorKind::Person, country: None, aliases: vec![] });
+            g.add_actor(Actor {
+                id: id.into(),
+                name: name.into(),
+                kind: ActorKind::Person,
+                country: None,
+                aliases: vec![],
+            });
         }
         g.add_relation(Relation {
             source: "a".into(),
@@ -120,7 +136,15 @@ mod tests {
             cameo: Some("041".into()),
             date: None,
             planned: false,
-            evidence: Evidence { doc: "d".into(), sentence: 0, start: 0, end: 5, trigger: "called".into(), text: "x".into(), rule: None },
+            evidence: Evidence {
+                doc: "d".into(),
+                sentence: 0,
+                start: 0,
+                end: 5,
+                trigger: "called".into(),
+                text: "x".into(),
+                rule: None,
+            },
         });
         save(&g, &path).unwrap();
         let h = open(&path).unwrap();
@@ -133,6 +157,9 @@ mod tests {
         let path = dir.path().join("s.store");
         std::fs::write(&path, b"{not json").unwrap();
         let e = open(&path).unwrap_err().to_string();
-        assert!(e.contains("s.store") && e.contains("not a readable newsgraph store"), "{e}");
+        assert!(
+            e.contains("s.store") && e.contains("not a readable newsgraph store"),
+            "{e}"
+        );
     }
 }

@@ -24,9 +24,20 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<SourceDoc>> {
     for input in inputs {
         if input.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io("<stdin>", e))?;
             let text = decode(Path::new("<stdin>"), bytes)?;
-            out.push(SourceDoc { doc: Document { id: "stdin".into(), path: "-".into(), date: None, title: None, url: None }, text });
+            out.push(SourceDoc {
+                doc: Document {
+                    id: "stdin".into(),
+                    path: "-".into(),
+                    date: None,
+                    title: None,
+                    url: None,
+                },
+                text,
+            });
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
@@ -53,7 +64,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if ft.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
             out.push(path);
         }
     }
@@ -64,8 +79,20 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 pub fn read_file(path: &Path) -> Result<SourceDoc> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = decode(path, bytes)?;
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "doc".into());
-    Ok(SourceDoc { doc: Document { id, path: path.display().to_string(), date: None, title: None, url: None }, text })
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "doc".into());
+    Ok(SourceDoc {
+        doc: Document {
+            id,
+            path: path.display().to_string(),
+            date: None,
+            title: None,
+            url: None,
+        },
+        text,
+    })
 }
 
 /// UTF-8 text (a byte-order mark is dropped); anything else is an error with the
@@ -78,7 +105,10 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
             }
             Ok(s)
         }
-        Err(e) => Err(Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() }),
+        Err(e) => Err(Error::NotUtf8 {
+            path: path.to_path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        }),
     }
 }
 
