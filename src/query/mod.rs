@@ -1,5 +1,84 @@
-//! Questions on the graph: how two actors are connected, and more to come.
+//! Questions on the graph, answered from the loaded graph with the evidence
+//! behind every answer: how two actors are connected ([`path`]), who contacted
+//! whom ([`contacts`]), an actor's ego network ([`neighbors`]), the most central
+//! actors ([`centrality`]), an actor's relations in date order ([`timeline`]),
+//! and the sub-graphs that diagrams of these answers draw ([`select`]).
+//!
+//! Build an [`Index`] once per loaded graph and pass it to every query; names
+//! typed by users are resolved with [`resolve::find_actor`].
 
+pub mod centrality;
+pub mod contacts;
+pub mod index;
+pub mod neighbors;
 pub mod path;
+pub mod resolve;
+pub mod timeline;
 
-pub use path::{shortest_path, Hop, PathOptions};
+pub use centrality::{top, Centrality, Ranking, TopOptions};
+pub use contacts::{contact_matrix, contacts, most_contacted, ContactMatrix, Contacts};
+pub use index::{Index, TypeSet};
+pub use neighbors::{ego, Ego};
+pub use path::{shortest_path, AllPaths, Hop, Path, PathFinder, PathOptions};
+pub use resolve::find_actor;
+pub use timeline::{timeline, TimelineOptions};
+
+/// Small graphs for the unit tests of this module.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::graph::model::{Actor, ActorKind, Evidence, Relation, RelationType};
+    use crate::graph::NewsGraph;
+
+    /// A relation with placeholder evidence (document "d", the given sentence).
+    pub fn relation(s: &str, t: &str, kind: RelationType, doc: &str, sentence: usize) -> Relation {
+        Relation {
+            source: s.to_string(),
+            target: t.to_string(),
+            kind,
+            cameo: kind.default_cameo().map(str::to_string),
+            date: None,
+            planned: false,
+            evidence: Evidence {
+                doc: doc.to_string(),
+                sentence,
+                start: 0,
+                end: 0,
+                trigger: String::new(),
+                text: format!("{s} {kind} {t}."),
+                rule: None,
+            },
+        }
+    }
+
+    /// A graph of persons named by their ids, with the given relations.
+    pub fn graph(edges: &[(&str, &str, RelationType)]) -> NewsGraph {
+        let rels: Vec<Relation> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, (s, t, k))| relation(s, t, *k, "d", i))
+            .collect();
+        graph_of(&rels)
+    }
+
+    /// A graph of persons named by their ids, with the given relations.
+    pub fn graph_of(rels: &[Relation]) -> NewsGraph {
+        let mut g = NewsGraph::new();
+        for r in rels {
+            for id in [&r.source, &r.target] {
+                if g.node(id).is_none() {
+                    g.add_actor(Actor {
+                        id: id.to_string(),
+                        name: id.to_uppercase(),
+                        kind: ActorKind::Person,
+                        country: None,
+                        aliases: vec![],
+                    });
+                }
+            }
+        }
+        for r in rels {
+            g.add_relation(r.clone());
+        }
+        g
+    }
+}

@@ -1,0 +1,210 @@
+//! Names typed by users → actors.
+//!
+//! [`NewsGraph::find_actor`] matches an id, a name or an alias exactly (case- and
+//! diacritic-insensitively). People also type part of a name: "Kadhimi" for
+//! "Mustafa al-Kadhimi", "Masrour" for "Masrour Barzani". When the exact match
+//! fails, [`find_actor`] accepts a name whose words appear, in order and whole,
+//! in exactly one actor's name or alias; several such actors make the name
+//! ambiguous, and each is listed with its id so the user can pick one.
+
+use crate::error::{Error, Result};
+use crate::graph::{describe, NewsGraph};
+use crate::text::name_key;
+use petgraph::stable_graph::NodeIndex;
+
+/// Most candidates listed in an error message.
+const MAX_CANDIDATES: usize = 8;
+
+/// The words of a folded name; hyphens separate words too ("al-kadhimi").
+fn words(key: &str) -> Vec<&str> {
+    key.split([' ', '-']).filter(|w| !w.is_empty()).collect()
+}
+
+/// Whether `needle` occurs as a contiguous run of whole words in `hay`.
+fn contains_words(hay: &[&str], needle: &[&str]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// "Masoud Barzani (person, id masoud-barzani)": an actor in an ambiguity message.
+fn describe_with_id(g: &NewsGraph, n: NodeIndex) -> String {
+    let a = g.actor(n);
+    format!("{} ({}, id {})", a.name, a.kind, a.id)
+}
+
+/// A list of candidates, capped, with how many were left out.
+fn capped(mut c: Vec<String>) -> Vec<String> {
+    c.sort();
+    c.dedup();
+    if c.len() > MAX_CANDIDATES {
+        let more = c.len() - MAX_CANDIDATES;
+        c.truncate(MAX_CANDIDATES);
+        c.push(format!("and {more} more"));
+    }
+    c
+}
+
+/// The actor a user means by `name`: an exact id, name or alias match first
+/// ([`NewsGraph::find_actor`]), else the one actor whose name or alias contains
+/// the typed words. Errors list the closest actors ("did you mean ...") when
+/// nothing matches, or every match (capped) when several do.
+pub fn find_actor(g: &NewsGraph, name: &str) -> Result<NodeIndex> {
+    let unknown = match g.find_actor(name) {
+        Ok(n) => return Ok(n),
+        Err(Error::AmbiguousActor { name, .. }) => {
+            // Re-list with ids: two actors may share a name, and the id tells them apart.
+            let key = name_key(&name);
+            let hits: Vec<String> = g
+                .graph
+                .node_indices()
+                .filter(|&n| {
+                    let a = g.actor(n);
+                    std::iter::once(&a.name)
+                        .chain(a.aliases.iter())
+                        .any(|f| name_key(f) == key)
+                })
+                .map(|n| describe_with_id(g, n))
+                .collect();
+            return Err(Error::AmbiguousActor {
+                name,
+                candidates: capped(hits),
+            });
+        }
+        Err(e) => e,
+    };
+    let key = name_key(name);
+    let needle = words(&key);
+    if needle.is_empty() {
+        return Err(unknown);
+    }
+    let mut hits: Vec<NodeIndex> = Vec::new();
+    for n in g.graph.node_indices() {
+        let a = g.actor(n);
+        let matched = std::iter::once(&a.name).chain(a.aliases.iter()).any(|f| {
+            let k = name_key(f);
+            contains_words(&words(&k), &needle)
+        });
+        if matched {
+            hits.push(n);
+        }
+    }
+    match hits.len() {
+        0 => Err(with_word_suggestions(g, unknown, &needle)),
+        1 => Ok(hits[0]),
+        _ => Err(Error::AmbiguousActor {
+            name: name.to_string(),
+            candidates: capped(hits.iter().map(|&n| describe_with_id(g, n)).collect()),
+        }),
+    }
+}
+
+/// Adds suggestions to an unknown-name error that has none: the actors sharing
+/// the most words with the typed name ("Recep Erdogan" → "Recep Tayyip Erdoğan").
+fn with_word_suggestions(g: &NewsGraph, e: Error, needle: &[&str]) -> Error {
+    let Error::UnknownActor { name, candidates } = e else {
+        return e;
+    };
+    if !candidates.is_empty() {
+        return Error::UnknownActor { name, candidates };
+    }
+    let needle: Vec<&str> = needle.iter().copied().filter(|w| w.len() >= 3).collect();
+    let mut scored: Vec<(usize, String)> = Vec::new();
+    for n in g.graph.node_indices() {
+        let a = g.actor(n);
+        let best = std::iter::once(&a.name)
+            .chain(a.aliases.iter())
+            .map(|f| {
+                let k = name_key(f);
+                let w = words(&k);
+                needle.iter().filter(|x| w.contains(x)).count()
+            })
+            .max()
+            .unwrap_or(0);
+        if best > 0 {
+            scored.push((usize::MAX - best, describe(a)));
+        }
+    }
+    scored.sort();
+    scored.dedup_by(|a, b| a.1 == b.1);
+    Error::UnknownActor {
+        name,
+        candidates: scored.into_iter().take(5).map(|(_, s)| s).collect(),
+    }
+}
+
+/// Resolves several names (e.g. `--actors A,B,C`), failing on the first that
+/// does not resolve.
+pub fn find_actors(g: &NewsGraph, names: &[String]) -> Result<Vec<NodeIndex>> {
+    names.iter().map(|n| find_actor(g, n)).collect()
+}
+
+/// How an actor is named in messages ("Antony Blinken (person)").
+pub fn label(g: &NewsGraph, n: NodeIndex) -> String {
+    describe(g.actor(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::model::{Actor, ActorKind};
+
+    fn g() -> NewsGraph {
+        let mut g = NewsGraph::new();
+        for (id, name, aliases) in [
+            ("mk", "Mustafa al-Kadhimi", vec!["Al-Kadhimi"]),
+            ("nb", "Nechirvan Barzani", vec!["Barzani"]),
+            ("mb", "Masrour Barzani", vec![]),
+            ("ma", "Masoud Barzani", vec![]),
+            ("re", "Recep Tayyip Erdoğan", vec![]),
+        ] {
+            g.add_actor(Actor {
+                id: id.into(),
+                name: name.into(),
+                kind: ActorKind::Person,
+                country: None,
+                aliases: aliases.into_iter().map(String::from).collect(),
+            });
+        }
+        g
+    }
+
+    #[test]
+    fn exact_then_whole_words() {
+        let g = g();
+        let name = |s: &str| g.actor(find_actor(&g, s).unwrap()).id.clone();
+        assert_eq!(name("al-kadhimi"), "mk");
+        assert_eq!(name("KADHIMI"), "mk");
+        assert_eq!(name("masrour"), "mb");
+        assert_eq!(name("erdogan"), "re");
+        assert_eq!(name("Tayyip Erdogan"), "re");
+        // An exact alias wins over word matches.
+        assert_eq!(name("Barzani"), "nb");
+        assert_eq!(name("ma"), "ma");
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_names_list_candidates() {
+        let mut g = g();
+        g.add_actor(Actor {
+            id: "mb2".into(),
+            name: "Masrour Barzani".into(),
+            kind: ActorKind::Person,
+            country: None,
+            aliases: vec![],
+        });
+        let e = find_actor(&g, "masrour barzani").unwrap_err().to_string();
+        assert!(e.contains("ambiguous") && e.contains("id mb2") && e.contains("id mb"));
+        let e = find_actor(&g, "Masoud Barzan").unwrap_err().to_string();
+        assert!(
+            e.contains("did you mean") && e.contains("Masoud Barzani"),
+            "{e}"
+        );
+        // Partial words are suggestions, not matches.
+        let e = find_actor(&g, "Kadhim").unwrap_err().to_string();
+        assert!(
+            e.contains("did you mean") && e.contains("al-Kadhimi"),
+            "{e}"
+        );
+        let e = find_actor(&g, "Recep Erdogan").unwrap_err().to_string();
+        assert!(e.contains("Erdoğan"), "{e}");
+    }
+}
