@@ -1,11 +1,16 @@
 //! Command-line interface: one file per subcommand, each only wiring library calls.
 
 mod build;
+mod contacts;
 mod export;
 mod extract;
 mod load;
+mod neighbors;
 mod path;
+mod query_common;
 mod table;
+mod timeline;
+mod top;
 
 use clap::{Parser, Subcommand};
 
@@ -23,8 +28,16 @@ enum Command {
     Extract(extract::Args),
     /// Extract documents and merge them into the graph store.
     Load(load::Args),
-    /// Shortest path between two actors, with the evidence of every hop.
+    /// How two actors are connected: shortest, k shortest or all paths, with the evidence of every hop.
     Path(path::Args),
+    /// Who an actor contacted and who contacted it; or the who-contacted-whom matrix.
+    Contacts(contacts::Args),
+    /// An actor's ego network, grouped by relation type.
+    Neighbors(neighbors::Args),
+    /// The most central actors (degree, PageRank, betweenness).
+    Top(top::Args),
+    /// An actor's relations in date order.
+    Timeline(timeline::Args),
     /// Write the stored graph as a diagram or interchange file.
     Export(export::Args),
     /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
@@ -39,6 +52,10 @@ pub fn main() -> i32 {
         Command::Extract(a) => extract::run(a),
         Command::Load(a) => load::run(a),
         Command::Path(a) => path::run(a),
+        Command::Contacts(a) => contacts::run(a),
+        Command::Neighbors(a) => neighbors::run(a),
+        Command::Top(a) => top::run(a),
+        Command::Timeline(a) => timeline::run(a),
         Command::Export(a) => export::run(a),
         Command::Build(a) => build::run(a),
     };

@@ -1,15 +1,26 @@
-//! `newsgraph path A B [--type T,...] [--directed] [--max-hops N] [--format table|json]`
+//! `newsgraph path A B [--type T,...] [--directed] [--max-hops N] [--all | --k N] [--limit N] [--format table|json]`
 //!
-//! Prints a shortest path between two actors named by any of their aliases
-//! (case- and diacritic-insensitive), each hop with its relation type, date when
-//! known, and the evidence sentence with its document.
+//! How two actors, named by any of their aliases (case- and diacritic-insensitive),
+//! are connected: a shortest path by default, the k shortest with `--k`, or every
+//! simple path up to the hop limit with `--all`. Each hop prints its relation
+//! type, date when known, and the evidence sentence with its document; other
+//! relations between the same two actors follow as "also".
 
-use super::{parse_types, print_out};
+use super::query_common::{
+    actor_json, evidence_line, name, open_store, print_json, relation_json, relation_suffix,
+    type_list, types_or, OutputFormat,
+};
 use anyhow::Result;
-use newsgraph::graph::store;
-use newsgraph::query::{shortest_path, PathOptions};
-use serde_json::json;
+use newsgraph::query::{find_actor, Index, Path, PathFinder, PathOptions, TypeSet};
+use newsgraph::NewsGraph;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use serde_json::{json, Value};
 use std::path::PathBuf;
+
+/// Hop limit of `--all` when `--max-hops` is not given.
+const ALL_DEFAULT_MAX_HOPS: usize = 4;
+/// Other relations printed per hop in tables (JSON lists them all).
+const ALSO_SHOWN: usize = 3;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,86 +37,198 @@ pub struct Args {
     /// Follow relations only in their direction (source to target).
     #[arg(long)]
     directed: bool,
-    /// Longest path to look for, in hops.
+    /// Longest path to look for, in hops (default: no limit; 4 with --all).
     #[arg(long)]
     max_hops: Option<usize>,
-    /// Output format: table or json.
-    #[arg(long, default_value = "table")]
-    format: String,
+    /// Every simple path up to the hop limit, shortest first.
+    #[arg(long, conflicts_with = "k")]
+    all: bool,
+    /// The k shortest paths (through different actors), shortest first.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    k: Option<u64>,
+    /// With --all: most paths to print.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..))]
+    limit: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: OutputFormat,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = store::resolve_path(args.store.as_deref());
-    if !path.exists() {
+    let g = open_store(args.store.as_deref())?;
+    let a = find_actor(&g, &args.a)?;
+    let b = find_actor(&g, &args.b)?;
+    let types = types_or(args.types.as_deref(), &[])?;
+    let idx = Index::new(&g);
+    let mut finder = PathFinder::new(&idx);
+    let max_hops = if args.all {
+        Some(args.max_hops.unwrap_or(ALL_DEFAULT_MAX_HOPS))
+    } else {
+        args.max_hops
+    };
+    let opts = PathOptions {
+        types: types.clone(),
+        directed: args.directed,
+        max_hops,
+    };
+    let (paths, complete, many) = if args.all {
+        let all = finder.all_paths(
+            a,
+            b,
+            max_hops.unwrap_or(ALL_DEFAULT_MAX_HOPS),
+            args.limit as usize,
+            &types,
+            args.directed,
+        );
+        (all.paths, all.complete, true)
+    } else if let Some(k) = args.k {
+        (finder.k_shortest(a, b, k as usize, &opts), true, true)
+    } else {
+        (
+            finder.shortest(a, b, &opts).into_iter().collect(),
+            true,
+            false,
+        )
+    };
+    if paths.is_empty() {
+        let mut why = Vec::new();
+        if let Some(m) = max_hops {
+            why.push(format!("within {m} hop(s)"));
+        }
+        if !types.is_empty() {
+            why.push(format!("over {}", type_list(&types)));
+        }
+        if args.directed {
+            why.push("following relation directions".to_string());
+        }
         anyhow::bail!(
-            "{}: no store here yet (run `newsgraph load` first)",
-            path.display()
+            "no path between {} and {}{}",
+            name(&g, a),
+            name(&g, b),
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", why.join(", "))
+            }
         );
     }
-    let g = store::open(&path)?;
-    let a = g.find_actor(&args.a)?;
-    let b = g.find_actor(&args.b)?;
-    let opts = PathOptions {
-        types: args
-            .types
-            .as_deref()
-            .map(parse_types)
-            .transpose()?
-            .unwrap_or_default(),
+    let ctx = Ctx {
+        g: &g,
+        idx: &idx,
+        types: TypeSet::of(&types),
         directed: args.directed,
-        max_hops: args.max_hops,
     };
-    let Some(hops) = shortest_path(&g, a, b, &opts) else {
-        anyhow::bail!(
-            "no path between {} and {}",
-            g.actor(a).name,
-            g.actor(b).name
-        );
-    };
-    if args.format == "json" {
-        let v: Vec<_> = hops
+    if args.format == OutputFormat::Json {
+        let v = if many {
+            json!({
+                "from": actor_json(&g, a),
+                "to": actor_json(&g, b),
+                "paths": paths.iter().map(|p| json!({"length": p.len(), "hops": ctx.hops_json(p)})).collect::<Vec<_>>(),
+                "complete": complete,
+            })
+        } else {
+            json!({"from": actor_json(&g, a), "to": actor_json(&g, b), "hops": ctx.hops_json(&paths[0])})
+        };
+        return print_json(&v);
+    }
+    let mut out = String::new();
+    if many {
+        let what = if args.all {
+            format!(
+                "{} path(s) of at most {} hop(s)",
+                paths.len(),
+                max_hops.unwrap_or(ALL_DEFAULT_MAX_HOPS)
+            )
+        } else {
+            format!("{} shortest path(s)", paths.len())
+        };
+        out.push_str(&format!("{} → {}: {what}\n", name(&g, a), name(&g, b)));
+        for (i, p) in paths.iter().enumerate() {
+            out.push_str(&format!("\nPath {} ({} hop(s))\n", i + 1, p.len()));
+            ctx.write_hops(p, "  ", &mut out);
+        }
+        if !complete {
+            out.push_str(&format!(
+                "\n(there may be more paths: showing the first {}; raise --limit or lower --max-hops)\n",
+                paths.len()
+            ));
+        }
+    } else {
+        out.push_str(&format!(
+            "{} → {}: {} hop(s)\n",
+            name(&g, a),
+            name(&g, b),
+            paths[0].len()
+        ));
+        ctx.write_hops(&paths[0], "", &mut out);
+    }
+    super::print_out(&out)
+}
+
+/// What printing a path needs.
+struct Ctx<'a> {
+    g: &'a NewsGraph,
+    idx: &'a Index,
+    types: TypeSet,
+    directed: bool,
+}
+
+impl Ctx<'_> {
+    /// The other relations a hop could have walked (same two actors, allowed types).
+    fn also(&self, from: NodeIndex, to: NodeIndex, walked: EdgeIndex) -> Vec<EdgeIndex> {
+        self.idx
+            .relations_between(from, to, self.types, self.directed)
+            .into_iter()
+            .filter(|&e| e != walked)
+            .collect()
+    }
+
+    fn hops_json(&self, p: &Path) -> Vec<Value> {
+        p.hops
             .iter()
             .map(|h| {
-                let r = &g.graph[h.edge];
-                json!({"from": g.actor(h.from).id, "to": g.actor(h.to).id, "relation": r})
+                json!({
+                    "from": self.g.actor(h.from).id,
+                    "to": self.g.actor(h.to).id,
+                    "relation": relation_json(self.g, h.edge),
+                    "also": self.also(h.from, h.to, h.edge).into_iter().map(|e| relation_json(self.g, e)).collect::<Vec<_>>(),
+                })
             })
-            .collect();
-        let out = json!({"from": g.actor(a), "to": g.actor(b), "hops": v});
-        return print_out(&(serde_json::to_string_pretty(&out)? + "\n"));
+            .collect()
     }
-    let mut out = format!(
-        "{} → {}: {} hop(s)\n",
-        g.actor(a).name,
-        g.actor(b).name,
-        hops.len()
-    );
-    for (i, h) in hops.iter().enumerate() {
-        let r = &g.graph[h.edge];
-        let forward = g.actor(h.from).id == r.source;
-        let arrow = if forward {
-            format!("-{}->", r.kind)
-        } else {
-            format!("<-{}-", r.kind)
-        };
-        let date = r
-            .date
-            .as_deref()
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{}. {} {} {}{}\n",
-            i + 1,
-            g.actor(h.from).name,
-            arrow,
-            g.actor(h.to).name,
-            date
-        ));
-        out.push_str(&format!(
-            "   \"{}\" [{} sentence {}]\n",
-            r.evidence.text.trim(),
-            r.evidence.doc,
-            r.evidence.sentence
-        ));
+
+    fn write_hops(&self, p: &Path, indent: &str, out: &mut String) {
+        for (i, h) in p.hops.iter().enumerate() {
+            // The hop as walked: "A -call-> B" when the relation points the way
+            // of the walk, "A <-call- B" when it points back.
+            let r = &self.g.graph[h.edge];
+            let arrow = if self.g.actor(h.from).id == r.source {
+                format!("-{}->", r.kind)
+            } else {
+                format!("<-{}-", r.kind)
+            };
+            let walked = format!(
+                "{} {arrow} {}{}",
+                name(self.g, h.from),
+                name(self.g, h.to),
+                relation_suffix(self.g, self.idx, h.edge)
+            );
+            out.push_str(&format!("{indent}{}. {walked}\n", i + 1));
+            out.push_str(&format!("{indent}   {}\n", evidence_line(self.g, h.edge)));
+            let also = self.also(h.from, h.to, h.edge);
+            for &e in also.iter().take(ALSO_SHOWN) {
+                out.push_str(&format!(
+                    "{indent}   also {}: {}\n",
+                    self.g.graph[e].kind,
+                    evidence_line(self.g, e)
+                ));
+            }
+            if also.len() > ALSO_SHOWN {
+                out.push_str(&format!(
+                    "{indent}   (and {} more relation(s); --format json lists them)\n",
+                    also.len() - ALSO_SHOWN
+                ));
+            }
+        }
     }
-    print_out(&out)
 }

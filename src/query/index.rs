@@ -159,12 +159,9 @@ impl Index {
             outgoing: true,
         };
         let mut arcs = vec![placeholder; total as usize];
-        // Reuse the degree arrays as fill cursors.
-        let (mut out_fill, mut in_fill) = (out_deg, in_deg);
-        for n in 0..bound {
-            out_fill[n] = start[n];
-            in_fill[n] = mid[n];
-        }
+        // Fill cursors: where each node's next outgoing / incoming arc goes.
+        let mut out_fill = start[..bound].to_vec();
+        let mut in_fill = mid.clone();
         for e in g.graph.edge_references() {
             let (s, t) = (e.source().index(), e.target().index());
             if s == t {

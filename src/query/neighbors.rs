@@ -19,7 +19,8 @@ pub struct Ego {
     /// first at 0), by distance then name.
     pub members: Vec<(NodeIndex, usize)>,
     /// The relations among the members, grouped by type (schema order); within a
-    /// type, by source name, target name, then timeline order.
+    /// type, the centre's own relations first, then by source name, target name
+    /// and timeline order.
     pub by_type: Vec<(RelationType, Vec<EdgeIndex>)>,
 }
 

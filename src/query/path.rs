@@ -109,6 +109,9 @@ struct Slot {
 
 const NO_NODE: u32 = u32::MAX;
 
+/// A step of the all-paths enumeration: next actor, relation, its type.
+type Step = (u32, u32, RelationType);
+
 /// Extra constraints of a search (used by the k-shortest-paths algorithm).
 #[derive(Clone, Copy)]
 struct Constraints<'a> {
@@ -543,16 +546,12 @@ impl<'i> PathFinder<'i> {
         // The forward slots mark the actors on the current path.
         let on_path = stamp;
         // Per depth: the distinct next actors (best relation to each), and a cursor.
-        let mut frames: Vec<(Vec<(u32, u32, RelationType)>, usize)> = Vec::new();
+        let mut frames: Vec<(Vec<Step>, usize)> = Vec::new();
         let mut path: Vec<u32> = vec![a];
         let mut edges: Vec<(u32, RelationType)> = Vec::new();
         self.fwd[a as usize].stamp = on_path;
         let mut stopped = false;
-        let fill = |this: &Self,
-                    u: u32,
-                    depth: usize,
-                    frame: &mut Vec<(u32, u32, RelationType)>,
-                    work: &mut u64| {
+        let fill = |this: &Self, u: u32, depth: usize, frame: &mut Vec<Step>, work: &mut u64| {
             frame.clear();
             let remaining = len - depth - 1;
             for arc in this.idx.arcs(u as usize, walk) {

@@ -9,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{describe, NewsGraph};
-use crate::text::name_key;
+use crate::text::{edit_distance_within, name_key};
 use petgraph::stable_graph::NodeIndex;
 
 /// Most candidates listed in an error message.
@@ -97,37 +97,80 @@ pub fn find_actor(g: &NewsGraph, name: &str) -> Result<NodeIndex> {
     }
 }
 
-/// Adds suggestions to an unknown-name error that has none: the actors sharing
-/// the most words with the typed name ("Recep Erdogan" → "Recep Tayyip Erdoğan").
+/// Replaces the suggestions of an unknown-name error by the actors whose names
+/// are closest to what was typed, best first: a name containing the typed text
+/// or a word starting with it ("Barzan"), then names with a word a typo away
+/// ("Blinkn" → "Blinken"), then names sharing a whole word ("Recep Erdogan" →
+/// "Recep Tayyip Erdoğan"). Short unrelated names never qualify, unlike with a
+/// plain edit distance on the whole name.
 fn with_word_suggestions(g: &NewsGraph, e: Error, needle: &[&str]) -> Error {
     let Error::UnknownActor { name, candidates } = e else {
         return e;
     };
-    if !candidates.is_empty() {
-        return Error::UnknownActor { name, candidates };
-    }
-    let needle: Vec<&str> = needle.iter().copied().filter(|w| w.len() >= 3).collect();
-    let mut scored: Vec<(usize, String)> = Vec::new();
+    let key = name_key(&name);
+    let needle: Vec<&str> = needle.iter().copied().filter(|w| w.len() >= 2).collect();
+    // Typos allowed in a word of n letters.
+    let allowed = |n: usize| {
+        if n >= 8 {
+            2
+        } else if n >= 4 {
+            1
+        } else {
+            0
+        }
+    };
+    let mut scored: Vec<(usize, usize, String)> = Vec::new();
     for n in g.graph.node_indices() {
         let a = g.actor(n);
-        let best = std::iter::once(&a.name)
-            .chain(a.aliases.iter())
-            .map(|f| {
-                let k = name_key(f);
-                let w = words(&k);
-                needle.iter().filter(|x| w.contains(x)).count()
-            })
-            .max()
-            .unwrap_or(0);
-        if best > 0 {
-            scored.push((usize::MAX - best, describe(a)));
+        let mut best: Option<(usize, usize)> = None;
+        for f in std::iter::once(&a.name).chain(a.aliases.iter()) {
+            let k = name_key(f);
+            let w = words(&k);
+            let score = if !key.is_empty() && k.contains(key.as_str()) {
+                Some((0, 0))
+            } else {
+                let typos: usize = needle
+                    .iter()
+                    .map(|q| {
+                        w.iter()
+                            .map(|x| {
+                                if x.starts_with(q) && q.len() >= 3 {
+                                    0
+                                } else {
+                                    edit_distance_within(q, x, allowed(q.chars().count()))
+                                }
+                            })
+                            .min()
+                            .unwrap_or(usize::MAX)
+                    })
+                    .filter(|&d| d <= allowed(usize::MAX))
+                    .sum();
+                let matched = needle
+                    .iter()
+                    .filter(|q| {
+                        w.iter().any(|x| {
+                            (x.starts_with(*q) && q.len() >= 3)
+                                || edit_distance_within(q, x, allowed(q.chars().count()))
+                                    <= allowed(q.chars().count())
+                        })
+                    })
+                    .count();
+                (matched > 0).then_some((needle.len() - matched + 1, typos))
+            };
+            if let Some(sc) = score {
+                best = Some(best.map_or(sc, |b| b.min(sc)));
+            }
+        }
+        if let Some((missing, typos)) = best {
+            scored.push((missing, typos, describe(a)));
         }
     }
     scored.sort();
-    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.dedup_by(|a, b| a.2 == b.2);
+    let mine: Vec<String> = scored.into_iter().take(5).map(|(_, _, s)| s).collect();
     Error::UnknownActor {
         name,
-        candidates: scored.into_iter().take(5).map(|(_, s)| s).collect(),
+        candidates: if mine.is_empty() { candidates } else { mine },
     }
 }
 

@@ -1,0 +1,209 @@
+//! `newsgraph contacts A [--type T,...] [--evidence] [--format table|json]`
+//! `newsgraph contacts --matrix [--actors A,B,C | --top N] [--type T,...] [--format table|json]`
+//!
+//! Who an actor contacted and who contacted it (call, meet and visit unless
+//! `--type` says otherwise), with the number of events, their types, first and
+//! last date and the documents; or the who-contacted-whom matrix of the most
+//! contacted actors (or of the actors listed).
+
+use super::query_common::{
+    actor_json, evidence_line, name, open_store, print_json, relation_json, relation_line,
+    type_list, types_or, OutputFormat,
+};
+use super::table::render;
+use anyhow::Result;
+use newsgraph::query::contacts::ContactSummary;
+use newsgraph::query::{
+    contact_matrix, contacts, find_actor, most_contacted, resolve::find_actors, Index, TypeSet,
+};
+use newsgraph::{NewsGraph, RelationType};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The actor (any name or alias); not needed with --matrix.
+    actor: Option<String>,
+    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// Relation types that count as contacts (comma-separated; default call,meet,visit).
+    #[arg(long = "type")]
+    types: Option<String>,
+    /// Print the who-contacted-whom matrix instead of one actor's contacts.
+    #[arg(long)]
+    matrix: bool,
+    /// With --matrix: the actors (comma-separated names or aliases).
+    #[arg(long, requires = "matrix")]
+    actors: Option<String>,
+    /// With --matrix: how many of the most contacted actors (when --actors is not given).
+    #[arg(long, default_value_t = 10, requires = "matrix")]
+    top: usize,
+    /// Print the evidence sentence of every contact.
+    #[arg(long)]
+    evidence: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: OutputFormat,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let g = open_store(args.store.as_deref())?;
+    let types = types_or(
+        args.types.as_deref(),
+        &[RelationType::Call, RelationType::Meet, RelationType::Visit],
+    )?;
+    let idx = Index::new(&g);
+    if args.matrix {
+        if args.actor.is_some() {
+            anyhow::bail!("--matrix takes its actors from --actors, not as an argument");
+        }
+        return matrix(&g, &idx, &args, &types);
+    }
+    let Some(actor) = args.actor.as_deref() else {
+        anyhow::bail!("name an actor (newsgraph contacts NAME) or ask for --matrix");
+    };
+    let a = find_actor(&g, actor)?;
+    let c = contacts(&g, &idx, a, TypeSet::of(&types));
+    if args.format == OutputFormat::Json {
+        let side = |v: &[ContactSummary]| -> Vec<Value> {
+            v.iter()
+                .map(|s| {
+                    json!({
+                        "actor": actor_json(&g, s.actor),
+                        "events": s.events,
+                        "types": s.types.iter().map(|(t, n)| (t.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+                        "first": s.first,
+                        "last": s.last,
+                        "documents": s.documents,
+                        "relations": s.relations.iter().map(|&e| relation_json(&g, e)).collect::<Vec<_>>(),
+                    })
+                })
+                .collect()
+        };
+        return print_json(&json!({
+            "actor": actor_json(&g, a),
+            "types": types.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+            "contacted": side(&c.contacted),
+            "contacted_by": side(&c.contacted_by),
+        }));
+    }
+    let mut out = format!("{}: contacts ({})\n", name(&g, a), type_list(&types));
+    for (title, side) in [
+        (format!("{} contacted", name(&g, a)), &c.contacted),
+        (format!("contacted {}", name(&g, a)), &c.contacted_by),
+    ] {
+        out.push('\n');
+        if side.is_empty() {
+            out.push_str(&format!("{title}: nobody\n"));
+            continue;
+        }
+        out.push_str(&format!("{title}:\n"));
+        let rows: Vec<Vec<String>> = side
+            .iter()
+            .map(|s| {
+                vec![
+                    name(&g, s.actor).to_string(),
+                    g.actor(s.actor).kind.to_string(),
+                    s.events.to_string(),
+                    s.types
+                        .iter()
+                        .map(|(t, n)| {
+                            if *n > 1 {
+                                format!("{t} ×{n}")
+                            } else {
+                                t.to_string()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    s.first.clone().unwrap_or_else(|| "-".into()),
+                    s.last.clone().unwrap_or_else(|| "-".into()),
+                    s.documents.join(", "),
+                ]
+            })
+            .collect();
+        out.push_str(&render(
+            &[
+                "actor",
+                "kind",
+                "events",
+                "types",
+                "first",
+                "last",
+                "documents",
+            ],
+            &rows,
+        ));
+        if args.evidence {
+            for s in side {
+                for &e in &s.relations {
+                    out.push_str(&format!(
+                        "  {}\n    {}\n",
+                        relation_line(&g, &idx, e),
+                        evidence_line(&g, e)
+                    ));
+                }
+            }
+        }
+    }
+    super::print_out(&out)
+}
+
+fn matrix(g: &NewsGraph, idx: &Index, args: &Args, types: &[RelationType]) -> Result<()> {
+    let set = TypeSet::of(types);
+    let actors = match &args.actors {
+        Some(list) => {
+            let names: Vec<String> = list
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if names.is_empty() {
+                anyhow::bail!("--actors needs at least one name");
+            }
+            let mut v = find_actors(g, &names)?;
+            let mut seen = std::collections::HashSet::new();
+            v.retain(|n| seen.insert(*n));
+            v
+        }
+        None => most_contacted(g, idx, args.top, set),
+    };
+    let m = contact_matrix(idx, &actors, set);
+    if args.format == OutputFormat::Json {
+        return print_json(&json!({
+            "types": types.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+            "actors": m.actors.iter().map(|&n| actor_json(g, n)).collect::<Vec<_>>(),
+            "matrix": m.counts,
+        }));
+    }
+    let mut out = format!(
+        "Who contacted whom ({}): row actor contacted column actor, number of events\n\n",
+        type_list(types)
+    );
+    if m.actors.is_empty() {
+        out.push_str("no contacts in the store\n");
+        return super::print_out(&out);
+    }
+    let mut header: Vec<String> = vec![String::new()];
+    header.extend((1..=m.actors.len()).map(|j| j.to_string()));
+    let rows: Vec<Vec<String>> = m
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let mut row = vec![format!("{}. {}", i + 1, name(g, n))];
+            row.extend(m.counts[i].iter().map(|&c| {
+                if c == 0 {
+                    ".".to_string()
+                } else {
+                    c.to_string()
+                }
+            }));
+            row
+        })
+        .collect();
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    out.push_str(&render(&header_refs, &rows));
+    super::print_out(&out)
+}

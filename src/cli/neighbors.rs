@@ -1,0 +1,116 @@
+//! `newsgraph neighbors A [--depth N] [--type T,...] [--limit N] [--evidence] [--format table|json]`
+//!
+//! An actor's ego network: the actors within `--depth` hops (default 1; relations
+//! walked either way) and the relations among them, grouped by relation type.
+
+use super::query_common::{
+    actor_json, evidence_line, name, open_store, print_json, relation_json, relation_line,
+    source_ref, type_list, types_or, OutputFormat,
+};
+use anyhow::Result;
+use newsgraph::query::{ego, find_actor, Index, TypeSet};
+use serde_json::json;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The actor (any name or alias).
+    actor: String,
+    /// How many hops out to go.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// Only these relation types (comma-separated; default all).
+    #[arg(long = "type")]
+    types: Option<String>,
+    /// Most relations printed per type in the table (JSON lists them all).
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    /// Print the evidence sentence under every relation.
+    #[arg(long)]
+    evidence: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: OutputFormat,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let g = open_store(args.store.as_deref())?;
+    let a = find_actor(&g, &args.actor)?;
+    let types = types_or(args.types.as_deref(), &[])?;
+    let idx = Index::new(&g);
+    let e = ego(&g, &idx, a, args.depth, TypeSet::of(&types));
+    if args.format == OutputFormat::Json {
+        let by_type: serde_json::Map<String, serde_json::Value> = e
+            .by_type
+            .iter()
+            .map(|(t, v)| {
+                (
+                    t.as_str().to_string(),
+                    json!(v.iter().map(|&x| relation_json(&g, x)).collect::<Vec<_>>()),
+                )
+            })
+            .collect();
+        return print_json(&json!({
+            "actor": actor_json(&g, a),
+            "depth": args.depth,
+            "types": if types.is_empty() { Vec::new() } else { types.iter().map(|t| t.as_str()).collect::<Vec<_>>() },
+            "actors": e.members.iter().map(|&(n, d)| json!({"actor": actor_json(&g, n), "distance": d})).collect::<Vec<_>>(),
+            "relations": by_type,
+        }));
+    }
+    let mut out = format!(
+        "{}: ego network within {} hop(s) ({}): {} other actor(s), {} relation(s)\n",
+        name(&g, a),
+        args.depth,
+        type_list(&types),
+        e.members.len() - 1,
+        e.relation_count()
+    );
+    for (t, rels) in &e.by_type {
+        out.push_str(&format!("\n{t} ({})\n", rels.len()));
+        for &r in rels.iter().take(args.limit) {
+            out.push_str(&format!(
+                "  {}  {}\n",
+                relation_line(&g, &idx, r),
+                source_ref(&g, r)
+            ));
+            if args.evidence {
+                out.push_str(&format!("    {}\n", evidence_line(&g, r)));
+            }
+        }
+        if rels.len() > args.limit {
+            out.push_str(&format!(
+                "  ... and {} more (raise --limit, or --format json)\n",
+                rels.len() - args.limit
+            ));
+        }
+    }
+    if args.depth > 1 {
+        out.push('\n');
+        for d in 1..=args.depth {
+            let at: Vec<&str> = e
+                .members
+                .iter()
+                .filter(|&&(_, x)| x == d)
+                .map(|&(n, _)| name(&g, n))
+                .collect();
+            if !at.is_empty() {
+                let shown: Vec<&str> = at.iter().take(args.limit).copied().collect();
+                let more = if at.len() > args.limit {
+                    format!(" and {} more", at.len() - args.limit)
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!(
+                    "at {d} hop(s) ({}): {}{more}\n",
+                    at.len(),
+                    shown.join(", ")
+                ));
+            }
+        }
+    }
+    super::print_out(&out)
+}

@@ -1,0 +1,126 @@
+//! What the query subcommands (path, contacts, neighbors, top, timeline) share:
+//! opening an existing store, the output format option, and how a relation and
+//! its evidence are written in tables and JSON.
+
+use anyhow::Result;
+use newsgraph::graph::store;
+use newsgraph::query::timeline::relation_date;
+use newsgraph::query::Index;
+use newsgraph::{NewsGraph, RelationType};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use serde_json::{json, Value};
+use std::path::Path;
+
+/// Output format of a query.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// A readable table.
+    Table,
+    /// JSON for scripts (shapes documented in the README).
+    Json,
+}
+
+/// Opens the store a query reads; a missing store is an error (a query on
+/// nothing is a mistake, not an empty answer).
+pub fn open_store(explicit: Option<&Path>) -> Result<NewsGraph> {
+    let path = store::resolve_path(explicit);
+    if !path.exists() {
+        anyhow::bail!(
+            "{}: no store here yet (run `newsgraph load` first)",
+            path.display()
+        );
+    }
+    Ok(store::open(&path)?)
+}
+
+/// Parses an optional `--type` list; `default` when absent.
+pub fn types_or(s: Option<&str>, default: &[RelationType]) -> Result<Vec<RelationType>> {
+    match s {
+        Some(s) => {
+            let t = super::parse_types(s)?;
+            if t.is_empty() {
+                anyhow::bail!("--type needs at least one relation type");
+            }
+            Ok(t)
+        }
+        None => Ok(default.to_vec()),
+    }
+}
+
+/// Names of relation types, comma-separated ("call, meet, visit").
+pub fn type_list(types: &[RelationType]) -> String {
+    if types.len() == RelationType::ALL.len() || types.is_empty() {
+        return "all types".to_string();
+    }
+    types
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An actor's name.
+pub fn name(g: &NewsGraph, n: NodeIndex) -> &str {
+    &g.actor(n).name
+}
+
+/// The actor's JSON object (the `extract --format json` actor shape).
+pub fn actor_json(g: &NewsGraph, n: NodeIndex) -> Value {
+    json!(g.actor(n))
+}
+
+/// "Anthony Blinken -call-> Mustafa al-Kadhimi (2021-09-10)": a relation on one line.
+pub fn relation_line(g: &NewsGraph, idx: &Index, e: EdgeIndex) -> String {
+    let r = &g.graph[e];
+    match g.graph.edge_endpoints(e) {
+        Some((s, t)) => format!(
+            "{} -{}-> {}{}",
+            name(g, s),
+            r.kind,
+            name(g, t),
+            relation_suffix(g, idx, e)
+        ),
+        None => String::new(),
+    }
+}
+
+/// What follows a relation on its line: " (date)" when known, " [planned]" for
+/// announced events.
+pub fn relation_suffix(g: &NewsGraph, idx: &Index, e: EdgeIndex) -> String {
+    let r = &g.graph[e];
+    let mut s = String::new();
+    if let Some(d) = relation_date(g, idx, r) {
+        s.push_str(&format!(" ({d})"));
+    }
+    if r.planned {
+        s.push_str(" [planned]");
+    }
+    s
+}
+
+/// `"<sentence>" [doc sentence n]`: the evidence of a relation.
+pub fn evidence_line(g: &NewsGraph, e: EdgeIndex) -> String {
+    let r = &g.graph[e];
+    format!(
+        "\"{}\" [{} sentence {}]",
+        r.evidence.text.trim(),
+        r.evidence.doc,
+        r.evidence.sentence
+    )
+}
+
+/// "[doc sentence n]": where a relation was read.
+pub fn source_ref(g: &NewsGraph, e: EdgeIndex) -> String {
+    let r = &g.graph[e];
+    format!("[{} sentence {}]", r.evidence.doc, r.evidence.sentence)
+}
+
+/// A relation as JSON: the `extract --format json` relation shape (with evidence).
+pub fn relation_json(g: &NewsGraph, e: EdgeIndex) -> Value {
+    json!(g.graph[e])
+}
+
+/// Pretty JSON with a final newline, printed.
+pub fn print_json(v: &Value) -> Result<()> {
+    super::print_out(&(serde_json::to_string_pretty(v)? + "\n"))
+}
