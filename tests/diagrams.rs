@@ -14,17 +14,29 @@ fn store_with_seed_and_examples(dir: &std::path::Path) -> String {
     st
 }
 
-fn actor_names(dir: &std::path::Path, st: &str) -> BTreeSet<String> {
+/// Names of the actors in the store: (those in some relation, the others).
+fn actor_names(dir: &std::path::Path, st: &str) -> (BTreeSet<String>, BTreeSet<String>) {
     let json = ok(dir, &["export", "--store", st, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    v["nodes"]
+    let linked: BTreeSet<&str> = v["links"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|n| n["name"].as_str().unwrap().to_string())
-        .collect()
+        .flat_map(|l| [l["source"].as_str().unwrap(), l["target"].as_str().unwrap()])
+        .collect();
+    let (mut with, mut without) = (BTreeSet::new(), BTreeSet::new());
+    for n in v["nodes"].as_array().unwrap() {
+        let name = n["name"].as_str().unwrap().to_string();
+        if linked.contains(n["id"].as_str().unwrap()) {
+            with.insert(name);
+        } else {
+            without.insert(name);
+        }
+    }
+    (with, without)
 }
 
+/// Labels of every node (HTML-like labels such as the legend's included raw).
 fn node_labels(g: &Graph) -> BTreeSet<String> {
     fn walk(stmts: &[Stmt], out: &mut BTreeSet<String>) {
         for s in stmts {
@@ -95,18 +107,48 @@ fn dot_parses_back_with_every_actor_and_a_legend() {
     let dot = ok(dir.path(), &["export", "--store", &st, "--format", "dot"]);
     let g = graphviz_rust::parse(&dot).expect("DOT re-parses with graphviz-rust");
     let labels = node_labels(&g);
-    for name in actor_names(dir.path(), &st) {
-        assert!(labels.contains(&name), "node for {name}");
+    let (linked, isolated) = actor_names(dir.path(), &st);
+    assert!(
+        !isolated.is_empty(),
+        "the examples have actors in no relation"
+    );
+    for name in &linked {
+        assert!(labels.contains(name), "node for {name}");
+    }
+    for name in &isolated {
+        assert!(
+            !labels.contains(name),
+            "{name} is in no relation: not drawn"
+        );
+    }
+    let legend = labels
+        .iter()
+        .find(|l| l.starts_with("<<TABLE"))
+        .expect("a legend table");
+    for word in [">person<", ">organization<", ">call<", ">affiliation<"] {
+        assert!(legend.contains(word), "legend shows {word}: {legend}");
     }
     assert!(
-        labels.contains("person") && labels.contains("— call"),
-        "legend present: {labels:?}"
+        legend.contains(&format!(
+            "{} actor(s) with no relation not drawn",
+            isolated.len()
+        )),
+        "legend counts the actors left out: {legend}"
     );
     // Deterministic: the same store gives the same bytes.
     assert_eq!(
         dot,
         ok(dir.path(), &["export", "--store", &st, "--format", "dot"])
     );
+    // --isolated keep draws them too, boxed.
+    let dot = ok(
+        dir.path(),
+        &["export", "--store", &st, "--isolated", "keep"],
+    );
+    let labels = node_labels(&graphviz_rust::parse(&dot).expect("DOT re-parses"));
+    for name in linked.iter().chain(&isolated) {
+        assert!(labels.contains(name), "node for {name}");
+    }
 }
 
 fn check_svg(engine: &str) {
@@ -129,7 +171,7 @@ fn check_svg(engine: &str) {
     );
     let svg = std::fs::read_to_string(&svg_path).unwrap();
     let texts = svg_texts(&svg).join("\n");
-    for name in actor_names(dir.path(), &st) {
+    for name in actor_names(dir.path(), &st).0 {
         assert!(texts.contains(&name), "{engine}: SVG shows {name}");
     }
     let root = &svg[svg.find("<svg").unwrap()..];

@@ -1,19 +1,26 @@
-//! `newsgraph build INPUT... [--out DIR] [--store PATH] [--engine ...]`
+//! `newsgraph build INPUT... [--out DIR] [--store PATH] [diagram options]`
 //!
 //! The main job in one command: extracts the inputs into a fresh store
-//! (`DIR/newsgraph.store` unless `--store` is given), writes `DIR/graph.dot` and
-//! `DIR/graph.svg`, and prints a summary: documents, actors, relations by type,
-//! and where the files are.
+//! (`DIR/newsgraph.store` unless `--store` is given), writes the diagrams and
+//! interchange files into DIR (see [`OUTPUTS`]), and prints a summary:
+//! documents, actors, relations by type, and where the files are.
 
+use super::export::DiagramArgs;
 use anyhow::Result;
-use newsgraph::export::dot::{to_dot, DotOptions};
-use newsgraph::export::svg::{render, Engine, Renderer};
+use newsgraph::export::{export, Format};
 use newsgraph::extract::{extract_document, Options};
 use newsgraph::graph::merge::merge_into;
 use newsgraph::graph::store;
 use newsgraph::input::read_inputs;
 use newsgraph::{NewsGraph, RelationType};
 use std::path::PathBuf;
+
+/// The files `build` writes into its folder, with their formats.
+pub const OUTPUTS: &[(&str, Format)] = &[
+    ("graph.dot", Format::Dot),
+    ("graph.svg", Format::Svg),
+    ("graph.json", Format::Json),
+];
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,12 +33,12 @@ pub struct Args {
     /// Store file (default: OUT/newsgraph.store).
     #[arg(long)]
     store: Option<PathBuf>,
-    /// SVG layout engine: auto, dot, neato, sfdp or builtin.
-    #[arg(long, default_value = "auto")]
-    engine: String,
+    #[command(flatten)]
+    diagram: DiagramArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let opts = args.diagram.options()?;
     std::fs::create_dir_all(&args.out)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
     let store_path = args
@@ -47,13 +54,20 @@ pub fn run(args: Args) -> Result<()> {
         );
     }
     store::save(&g, &store_path)?;
-    let opts = DotOptions::default();
-    let dot_path = args.out.join("graph.dot");
-    std::fs::write(&dot_path, to_dot(&g, &opts))
-        .map_err(|e| anyhow::anyhow!("{}: {e}", dot_path.display()))?;
-    let svg_path = args.out.join("graph.svg");
-    let (svg, renderer) = render(&g, &opts, args.engine.parse::<Engine>()?)?;
-    std::fs::write(&svg_path, svg).map_err(|e| anyhow::anyhow!("{}: {e}", svg_path.display()))?;
+    let mut written = Vec::new();
+    let mut notes = Vec::new();
+    for (name, format) in OUTPUTS {
+        let out = export(&g, *format, &opts)?;
+        notes.extend(out.notes);
+        for (sub, bytes) in out.files {
+            let path = match sub {
+                Some(s) => args.out.join(s),
+                None => args.out.join(name),
+            };
+            std::fs::write(&path, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            written.push(path.display().to_string());
+        }
+    }
     println!("documents  {}", g.documents.len());
     println!("actors     {}", g.actor_count());
     println!("relations  {}", g.relation_count());
@@ -64,13 +78,9 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     println!("store      {}", store_path.display());
-    println!(
-        "diagram    {} and {}",
-        dot_path.display(),
-        svg_path.display()
-    );
-    if renderer == Renderer::Builtin {
-        println!("note: drawn with the embedded renderer; install Graphviz (apt-get install graphviz) for a better layout");
+    println!("diagram    {}", written.join(", "));
+    for n in notes {
+        println!("note: {n}");
     }
     Ok(())
 }

@@ -1,22 +1,73 @@
-//! `newsgraph export --format dot|svg|json [-o FILE] [--engine auto|dot|neato|sfdp|builtin]`
+//! `newsgraph export --format FORMAT [-o FILE] [--store PATH] [diagram options]`
 //!
-//! Writes the stored graph: DOT source, an SVG diagram (Graphviz when installed,
-//! else the embedded renderer, with a note), or node-link JSON. Diagrams style
-//! nodes by kind and edges by relation type, label edges, and carry a legend;
-//! parallel edges of one type are drawn once with a count unless `--no-collapse`.
+//! Writes the stored graph as a diagram (dot, svg, png, pdf) or an interchange
+//! file (json). Diagrams style nodes by kind and edges by relation type, label
+//! edges and carry a legend. SVG is laid out by Graphviz when installed, else by
+//! the embedded renderer (with a note); PNG and PDF need Graphviz.
 
-use super::print_out;
+use super::print_out_bytes;
 use anyhow::Result;
-use newsgraph::export::dot::{to_dot, DotOptions};
-use newsgraph::export::svg::{render, Engine, Renderer};
-use newsgraph::export::{json, Format};
+use newsgraph::export::diagram::{ClusterBy, Collapse, Isolated};
+use newsgraph::export::{export, Engine, ExportOptions, Format};
 use newsgraph::graph::store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// Diagram options shared by `export` and `build`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DiagramArgs {
+    /// Layout engine for svg, png, pdf: auto (dot for small graphs, sfdp for
+    /// large ones, the embedded renderer without Graphviz), dot, neato, sfdp or builtin.
+    #[arg(long, default_value = "auto", value_name = "ENGINE")]
+    pub engine: String,
+    /// Draw parallel relations of one type between two actors as one edge with a
+    /// count (the default above 40 relations).
+    #[arg(long, overrides_with = "no_collapse")]
+    pub collapse: bool,
+    /// Draw every relation as its own edge.
+    #[arg(long)]
+    pub no_collapse: bool,
+    /// Group actors in boxes: `country` (people and institutions under the
+    /// country they belong to) or `none`.
+    #[arg(long, default_value = "none", value_name = "BY")]
+    pub cluster: String,
+    /// Actors with no relation: `auto` (left out and counted in the legend when
+    /// anything else is drawn), `drop`, or `keep` (packed in a box of their own).
+    #[arg(long, default_value = "auto", value_name = "WHAT")]
+    pub isolated: String,
+    /// Leave the legend out.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// A title drawn above the diagram.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+impl DiagramArgs {
+    /// The library options these arguments stand for.
+    pub fn options(&self) -> Result<ExportOptions> {
+        let mut o = ExportOptions {
+            engine: self.engine.parse::<Engine>()?,
+            ..Default::default()
+        };
+        o.diagram.collapse = if self.no_collapse {
+            Collapse::Never
+        } else if self.collapse {
+            Collapse::Always
+        } else {
+            Collapse::Auto
+        };
+        o.diagram.cluster = self.cluster.parse::<ClusterBy>()?;
+        o.diagram.isolated = self.isolated.parse::<Isolated>()?;
+        o.diagram.legend = !self.no_legend;
+        o.diagram.title = self.title.clone();
+        Ok(o)
+    }
+}
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Output format: dot, svg or json.
-    #[arg(long, default_value = "dot")]
+    /// Output format: dot, svg, png, pdf or json.
+    #[arg(short, long, default_value = "dot")]
     format: String,
     /// Output file (default: stdout).
     #[arg(short, long)]
@@ -24,15 +75,11 @@ pub struct Args {
     /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
     #[arg(long)]
     store: Option<PathBuf>,
-    /// SVG layout engine: auto, dot, neato, sfdp or builtin.
-    #[arg(long, default_value = "auto")]
-    engine: String,
-    /// Draw every relation as its own edge.
-    #[arg(long)]
-    no_collapse: bool,
-    /// Leave the legend out.
-    #[arg(long)]
-    no_legend: bool,
+    #[command(flatten)]
+    diagram: DiagramArgs,
+    /// Resolution of PNG output, in dots per inch.
+    #[arg(long, default_value_t = 144)]
+    dpi: u32,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -43,30 +90,35 @@ pub fn run(args: Args) -> Result<()> {
             path.display()
         );
     }
-    let g = store::open(&path)?;
     let format: Format = args.format.parse()?;
-    let opts = DotOptions {
-        collapse: !args.no_collapse,
-        legend: !args.no_legend,
-    };
-    let text = match format {
-        Format::Dot => to_dot(&g, &opts),
-        Format::Json => serde_json::to_string_pretty(&json::to_node_link(&g))? + "\n",
-        Format::Svg => {
-            let (svg, renderer) = render(&g, &opts, args.engine.parse::<Engine>()?)?;
-            if renderer == Renderer::Builtin {
-                eprintln!("note: drawn with the embedded renderer; install Graphviz (apt-get install graphviz) for a better layout");
+    let mut opts = args.diagram.options()?;
+    opts.dpi = args.dpi;
+    let g = store::open(&path)?;
+    let out = export(&g, format, &opts)?;
+    for n in &out.notes {
+        eprintln!("note: {n}");
+    }
+    for (name, bytes) in &out.files {
+        match (name, args.output.as_deref()) {
+            (None, p) => write_output(p, bytes)?,
+            (Some(name), Some(dir)) => {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+                write_output(Some(&dir.join(name)), bytes)?;
             }
-            svg
+            (Some(_), None) => anyhow::bail!(
+                "the {} format writes several files: give a folder with -o DIR",
+                format.extension()
+            ),
         }
-    };
-    write_output(args.output.as_deref(), &text)
+    }
+    Ok(())
 }
 
 /// Writes to a file, or to stdout when none is given.
-pub fn write_output(path: Option<&std::path::Path>, text: &str) -> Result<()> {
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| anyhow::anyhow!("{}: {e}", p.display())),
-        None => print_out(text),
+        Some(p) => std::fs::write(p, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display())),
+        None => print_out_bytes(bytes),
     }
 }

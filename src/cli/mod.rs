@@ -91,9 +91,14 @@ impl std::error::Error for BrokenPipe {}
 
 /// Writes to stdout; a closed pipe ends the program quietly.
 fn print_out(s: &str) -> anyhow::Result<()> {
+    print_out_bytes(s.as_bytes())
+}
+
+/// Writes bytes to stdout; a closed pipe ends the program quietly.
+fn print_out_bytes(b: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(b).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(e.into()),

@@ -3,36 +3,46 @@
 //! graphviz-rust does not escape identifiers or labels, so every string from the
 //! data goes through [`quote`], the one escaping function, which yields a quoted
 //! DOT string that both Graphviz and graphviz-rust's parser read back unchanged.
+//! The model is printed by [`print`], a linear writer (graphviz-rust's own printer
+//! allocates several strings per attribute, too slow for a million edges).
 
-use super::style::{kind_style, relation_color, relation_line};
-use crate::graph::model::{ActorKind, RelationType};
+use super::diagram::{actor_tooltip, diagram, truncate, Diagram, EdgeGroup, MAX_LABEL};
+pub use super::diagram::{ClusterBy, Collapse, DotOptions, Isolated};
+use super::style::{kind_style, relation_arrow, relation_color, relation_line, FONT, OUTLINE};
 use crate::graph::NewsGraph;
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Port, Stmt, Subgraph, Vertex,
 };
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use std::collections::BTreeMap;
-
-/// Longest label or tooltip written, in characters (hostile 10 KB names stay usable).
-const MAX_LABEL: usize = 120;
-const MAX_TOOLTIP: usize = 600;
 
 /// A DOT quoted string for any text: backslashes and quotes escaped, line breaks
-/// turned into spaces, control characters dropped.
+/// turned into spaces, control characters dropped. Graphviz reads `\\` as one
+/// backslash in labels, so its own escapes (`\N`, `\l`, ...) cannot be injected.
 pub fn quote(s: &str) -> Id {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    push_escaped(&mut out, s);
+    out.push('"');
+    Id::Escaped(out)
+}
+
+/// Appends the escaped form of a text (the inside of a [`quote`]d string).
+fn push_escaped(out: &mut String, s: &str) {
+    // Fast path: printable ASCII without quotes or backslashes is copied whole.
+    if s.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' | '\r' | '\t' => out.push(' '),
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
-    out.push('"');
-    Id::Escaped(out)
 }
 
 /// The text a [`quote`]d id stands for (used by tests and readers).
@@ -58,212 +68,564 @@ pub fn unquote(id: &Id) -> String {
     out
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 fn attr(k: &str, v: &str) -> Attribute {
     Attribute(Id::Plain(k.to_string()), quote(v))
 }
 
-/// Options of a DOT diagram.
-#[derive(Debug, Clone)]
-pub struct DotOptions {
-    /// Collapse parallel edges of the same type into one edge with a count.
-    pub collapse: bool,
-    /// Draw the legend.
-    pub legend: bool,
+fn node_id(id: &str) -> NodeId {
+    NodeId(quote(id), None)
 }
 
-impl Default for DotOptions {
-    fn default() -> Self {
-        DotOptions {
-            collapse: true,
-            legend: true,
-        }
-    }
-}
+/// Id of the legend node; actor ids are slugs and never start with `_ng:`.
+pub const LEGEND_ID: &str = "_ng:legend";
 
 /// Builds the diagram of a graph as a graphviz-rust model.
 pub fn to_graph(g: &NewsGraph, opts: &DotOptions) -> Graph {
-    let mut stmts: Vec<Stmt> = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", "LR"),
-            attr("fontname", "Helvetica"),
-            attr("overlap", "false"),
-            attr("splines", "true"),
-            attr("bgcolor", "white"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![
-            attr("fontname", "Helvetica"),
-            attr("style", "filled"),
-            attr("fontsize", "11"),
-        ])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![
-            attr("fontname", "Helvetica"),
-            attr("fontsize", "9"),
-        ])),
-    ];
-    let mut kinds_present: Vec<ActorKind> = Vec::new();
-    for a in g.actors() {
-        let (shape, fill) = kind_style(a.kind);
-        if !kinds_present.contains(&a.kind) {
-            kinds_present.push(a.kind);
-        }
-        let mut tip = format!("{} ({})", a.name, a.kind);
-        if let Some(c) = &a.country {
-            tip.push_str(&format!(", {c}"));
-        }
-        if !a.aliases.is_empty() {
-            tip.push_str(&format!("; also: {}", a.aliases.join(", ")));
-        }
-        stmts.push(Stmt::Node(Node::new(
-            NodeId(quote(&a.id), None),
-            vec![
-                attr("label", &truncate(&a.name, MAX_LABEL)),
-                attr("shape", shape),
-                attr("fillcolor", fill),
-                attr("tooltip", &truncate(&tip, MAX_TOOLTIP)),
-            ],
-        )));
-    }
-    // Parallel edges of one type between one pair are drawn once, with a count.
-    let mut groups: BTreeMap<(String, String, RelationType), Vec<usize>> = BTreeMap::new();
-    let rels = g.relations();
-    for (i, r) in rels.iter().enumerate() {
-        let key = (r.source.clone(), r.target.clone(), r.kind);
-        groups.entry(key).or_default().push(i);
-    }
-    let mut types_present: Vec<RelationType> = Vec::new();
-    let emit = |idx: &[usize], stmts: &mut Vec<Stmt>| {
-        let r = rels[idx[0]];
-        let label = if idx.len() > 1 {
-            format!("{} ×{}", r.kind, idx.len())
-        } else {
-            r.kind.to_string()
-        };
-        let tip: Vec<String> = idx
-            .iter()
-            .map(|&i| format!("[{}] {}", rels[i].evidence.doc, rels[i].evidence.text))
-            .collect();
-        let color = relation_color(r.kind);
-        stmts.push(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(
-                Vertex::N(NodeId(quote(&r.source), None)),
-                Vertex::N(NodeId(quote(&r.target), None)),
-            ),
-            attributes: vec![
-                attr("label", &label),
-                attr("color", color),
-                attr("fontcolor", color),
-                attr("style", relation_line(r.kind)),
-                attr("tooltip", &truncate(&tip.join(" | "), MAX_TOOLTIP)),
-            ],
-        }));
-    };
-    for (key, idx) in &groups {
-        if !types_present.contains(&key.2) {
-            types_present.push(key.2);
-        }
-        if opts.collapse {
-            emit(idx, &mut stmts);
-        } else {
-            for &i in idx {
-                emit(&[i], &mut stmts);
-            }
-        }
-    }
-    if opts.legend && (!kinds_present.is_empty() || !types_present.is_empty()) {
-        kinds_present.sort();
-        types_present.sort();
-        let mut legend: Vec<Stmt> = vec![
-            Stmt::Attribute(attr("label", "Legend")),
-            Stmt::Attribute(attr("fontsize", "10")),
-            Stmt::Attribute(attr("color", "#bbbbbb")),
-        ];
-        for k in kinds_present {
-            let (shape, fill) = kind_style(k);
-            legend.push(Stmt::Node(Node::new(
-                NodeId(quote(&format!("legend:{k}")), None),
-                vec![
-                    attr("label", k.as_str()),
-                    attr("shape", shape),
-                    attr("fillcolor", fill),
-                    attr("fontsize", "9"),
-                ],
-            )));
-        }
-        for t in types_present {
-            let c = relation_color(t);
-            legend.push(Stmt::Node(Node::new(
-                NodeId(quote(&format!("legend:{t}")), None),
-                vec![
-                    attr("label", &format!("— {t}")),
-                    attr("shape", "plaintext"),
-                    attr("style", "solid"),
-                    attr("fontcolor", c),
-                    attr("fontsize", "9"),
-                ],
-            )));
-        }
-        stmts.push(Stmt::Subgraph(Subgraph {
-            id: Id::Plain("cluster_legend".into()),
-            stmts: legend,
-        }));
-    }
+    diagram_to_graph(&diagram(g, opts), opts)
+}
+
+/// Builds the graphviz-rust model of a prepared [`Diagram`].
+pub fn diagram_to_graph(d: &Diagram, opts: &DotOptions) -> Graph {
+    let mut stmts: Vec<Stmt> = Vec::with_capacity(d.nodes.len() + d.edges.len() + 16);
+    emit_stmts(d, opts, &mut |s| stmts.push(s));
     Graph::DiGraph {
-        id: Id::Plain("newsgraph".into()),
+        id: Id::Plain(GRAPH_ID.into()),
         strict: false,
         stmts,
     }
 }
 
-/// The DOT source of a graph.
-pub fn to_dot(g: &NewsGraph, opts: &DotOptions) -> String {
-    let mut ctx = PrinterContext::default();
-    to_graph(g, opts).print(&mut ctx)
+/// The DOT source of a prepared [`Diagram`], printed statement by statement as
+/// the model is built: a million-edge model is never held whole in memory.
+pub fn diagram_to_dot(d: &Diagram, opts: &DotOptions) -> String {
+    let mut out = String::with_capacity(256 + d.nodes.len() * 160 + d.edges.len() * 200);
+    out.push_str("digraph ");
+    out.push_str(GRAPH_ID);
+    out.push_str(" {\n");
+    emit_stmts(d, opts, &mut |s| push_stmt(&mut out, &s, 1, true));
+    out.push_str("}\n");
+    out
 }
 
+/// Name of the DOT graph.
+const GRAPH_ID: &str = "newsgraph";
+
+/// Builds the diagram's statements in order, handing each to `emit`.
+fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
+    let mut graph_attrs = vec![
+        attr("rankdir", "TB"),
+        attr("fontname", FONT),
+        attr("fontsize", "12"),
+        attr("nodesep", "0.3"),
+        attr("ranksep", "0.5"),
+        attr("splines", "true"),
+        attr("overlap", "false"),
+        attr("outputorder", "edgesfirst"),
+        attr("bgcolor", "white"),
+        attr("pad", "0.2"),
+    ];
+    if let Some(t) = &opts.title {
+        graph_attrs.push(attr("label", &truncate(t, 200)));
+        graph_attrs.push(attr("labelloc", "t"));
+        graph_attrs.push(attr("fontsize", "16"));
+    }
+    for s in [
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", FONT),
+            attr("fontsize", "11"),
+            attr("style", "filled"),
+            attr("color", OUTLINE),
+            attr("penwidth", "0.8"),
+            attr("margin", "0.12,0.05"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", FONT),
+            attr("fontsize", "9"),
+            attr("arrowsize", "0.7"),
+            attr("penwidth", "1.2"),
+        ])),
+    ] {
+        emit(s);
+    }
+    let node_stmt = |i: usize| {
+        let a = d.nodes[i];
+        let (shape, fill) = kind_style(a.kind);
+        Stmt::Node(Node::new(
+            node_id(&a.id),
+            vec![
+                attr("label", &truncate(&a.name, MAX_LABEL)),
+                attr("shape", shape),
+                attr("fillcolor", fill),
+                attr("tooltip", &actor_tooltip(a)),
+            ],
+        ))
+    };
+    let mut placed = vec![false; d.nodes.len()];
+    for (k, c) in d.clusters.iter().enumerate() {
+        let mut sub = vec![
+            Stmt::Attribute(attr("label", &truncate(&c.label, MAX_LABEL))),
+            Stmt::Attribute(attr("style", "rounded,filled")),
+            Stmt::Attribute(attr("fillcolor", "#f7f7f4")),
+            Stmt::Attribute(attr("color", "#c8c8c0")),
+            Stmt::Attribute(attr("fontsize", "12")),
+        ];
+        for &i in &c.members {
+            placed[i] = true;
+            sub.push(node_stmt(i));
+        }
+        emit(Stmt::Subgraph(Subgraph {
+            id: Id::Plain(format!("cluster_country_{k}")),
+            stmts: sub,
+        }));
+    }
+    let isolated_box = d.isolated.len() > 1 && d.isolated.len() < d.nodes.len();
+    if isolated_box {
+        // A grid: each node points invisibly at the one below it in its column.
+        let cols = (d.isolated.len() as f64).sqrt().ceil() as usize;
+        let mut sub = vec![
+            Stmt::Attribute(attr("label", "No relation found")),
+            Stmt::Attribute(attr("style", "rounded")),
+            Stmt::Attribute(attr("color", "#c8c8c0")),
+            Stmt::Attribute(attr("fontsize", "10")),
+        ];
+        for &i in &d.isolated {
+            if !placed[i] {
+                placed[i] = true;
+                sub.push(node_stmt(i));
+            }
+        }
+        for (k, &i) in d.isolated.iter().enumerate() {
+            if let Some(&below) = d.isolated.get(k + cols) {
+                sub.push(invisible_edge(&d.nodes[i].id, &d.nodes[below].id));
+            }
+        }
+        emit(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("cluster_isolated".into()),
+            stmts: sub,
+        }));
+    }
+    for (i, done) in placed.iter().enumerate() {
+        if !done {
+            emit(node_stmt(i));
+        }
+    }
+    let ids: Vec<Id> = d.nodes.iter().map(|a| quote(&a.id)).collect();
+    for e in &d.edges {
+        let t = e.kind;
+        let color = relation_color(t);
+        let mut attributes = Vec::with_capacity(7);
+        if d.edge_labels {
+            attributes.push(attr("label", &d.edge_label(e)));
+            attributes.push(attr("fontcolor", color));
+        }
+        attributes.push(attr("color", color));
+        if relation_line(t) != "solid" {
+            attributes.push(attr("style", relation_line(t)));
+        }
+        if relation_arrow(t) != "normal" {
+            attributes.push(attr("arrowhead", relation_arrow(t)));
+        }
+        if e.count() > 1 {
+            let w = 1.2 + (e.count() as f64).log2().min(4.0) * 0.6;
+            attributes.push(attr("penwidth", &format!("{w:.1}")));
+        }
+        attributes.push(Attribute(
+            Id::Plain("tooltip".into()),
+            quoted_edge_tooltip(d, e),
+        ));
+        emit(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(ids[e.source].clone(), None)),
+                Vertex::N(NodeId(ids[e.target].clone(), None)),
+            ),
+            attributes,
+        }));
+    }
+    let legend = opts.legend && !(d.kinds.is_empty() && d.types.is_empty());
+    if legend {
+        emit(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("cluster_legend".into()),
+            stmts: vec![
+                Stmt::Attribute(attr("label", "Legend")),
+                Stmt::Attribute(attr("fontsize", "10")),
+                Stmt::Attribute(attr("style", "rounded")),
+                Stmt::Attribute(attr("color", "#c8c8c0")),
+                Stmt::Node(Node::new(
+                    node_id(LEGEND_ID),
+                    vec![
+                        Attribute(Id::Plain("label".into()), Id::Html(legend_table(d))),
+                        attr("shape", "plaintext"),
+                        attr("style", "solid"),
+                        attr("margin", "0"),
+                    ],
+                )),
+            ],
+        }));
+    }
+    // Rows of disconnected parts: the tops of a row's parts share a rank, and an
+    // invisible edge hangs each row below the deepest node of the previous one.
+    let mut prev_bottom: Option<usize> = None;
+    for row in &d.rows {
+        if row.len() > 1 {
+            let mut same = vec![Stmt::Attribute(attr("rank", "same"))];
+            for p in row {
+                same.push(Stmt::Node(Node::new(node_id(&d.nodes[p.top].id), vec![])));
+            }
+            emit(Stmt::Subgraph(Subgraph {
+                id: Id::Anonymous(String::new()),
+                stmts: same,
+            }));
+        }
+        if let (Some(b), Some(first)) = (prev_bottom, row.first()) {
+            emit(invisible_edge(&d.nodes[b].id, &d.nodes[first.top].id));
+        }
+        prev_bottom = row
+            .iter()
+            .max_by_key(|p| p.depth)
+            .map(|p| p.bottom)
+            .or(prev_bottom);
+    }
+    if let (Some(b), true) = (prev_bottom, legend) {
+        emit(invisible_edge(&d.nodes[b].id, LEGEND_ID));
+    }
+}
+
+/// The evidence tooltip of an edge, escaped as it is written (one pass, one
+/// allocation: this runs once per edge of diagrams with a million edges).
+fn quoted_edge_tooltip(d: &Diagram, e: &EdgeGroup) -> Id {
+    let rels = &d.relations[e.relations.clone()];
+    if rels.len() == 1 && rels[0].evidence.text.len() + rels[0].evidence.doc.len() < d.max_tooltip {
+        let ev = &rels[0].evidence;
+        let mut out = String::with_capacity(ev.text.len() + ev.doc.len() + 8);
+        out.push_str("\"[");
+        push_escaped(&mut out, &ev.doc);
+        out.push_str("] ");
+        push_escaped(&mut out, &ev.text);
+        out.push('"');
+        return Id::Escaped(out);
+    }
+    quote(&d.edge_tooltip(e))
+}
+
+fn invisible_edge(a: &str, b: &str) -> Stmt {
+    Stmt::Edge(Edge {
+        ty: EdgeTy::Pair(Vertex::N(node_id(a)), Vertex::N(node_id(b))),
+        attributes: vec![attr("style", "invis")],
+    })
+}
+
+/// The legend as a Graphviz HTML-like table: a swatch per actor kind, a coloured
+/// line per relation type (two columns), and how many actors were left out. Only
+/// fixed words and numbers go in, never text from the data.
+fn legend_table(d: &Diagram) -> String {
+    let rows = d.kinds.len().max(d.types.len().div_ceil(2));
+    let mut t =
+        String::from("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
+    for r in 0..rows {
+        t.push_str("<TR>");
+        match d.kinds.get(r) {
+            Some(&k) => {
+                let (_, fill) = kind_style(k);
+                t.push_str(&format!(
+                    "<TD BGCOLOR=\"{fill}\" BORDER=\"1\" COLOR=\"{OUTLINE}\" CELLPADDING=\"3\"><FONT POINT-SIZE=\"9\">{k}</FONT></TD><TD WIDTH=\"8\"></TD>"
+                ));
+            }
+            None => t.push_str("<TD></TD><TD></TD>"),
+        }
+        for c in 0..2 {
+            match d.types.get(r * 2 + c) {
+                Some(&ty) => {
+                    let line = if relation_line(ty) == "dashed" {
+                        "- - - -"
+                    } else {
+                        "———"
+                    };
+                    t.push_str(&format!(
+                        "<TD ALIGN=\"RIGHT\"><FONT COLOR=\"{}\" POINT-SIZE=\"9\">{line}</FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">{ty}</FONT></TD>",
+                        relation_color(ty)
+                    ));
+                }
+                None => t.push_str("<TD></TD><TD></TD>"),
+            }
+        }
+        t.push_str("</TR>");
+    }
+    let mut notes = Vec::new();
+    if d.hidden_isolated > 0 {
+        notes.push(format!(
+            "{} actor(s) with no relation not drawn",
+            d.hidden_isolated
+        ));
+    }
+    if !d.edge_labels && !d.edges.is_empty() {
+        notes.push("edge labels left out: colour gives the type".to_string());
+    }
+    if d.collapsed {
+        notes.push("×N: N relations of one type".to_string());
+    }
+    for n in notes {
+        t.push_str(&format!(
+            "<TR><TD COLSPAN=\"6\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"#666666\">{n}</FONT></TD></TR>"
+        ));
+    }
+    t.push_str("</TABLE>>");
+    t
+}
+
+/// The DOT source of a graph.
+pub fn to_dot(g: &NewsGraph, opts: &DotOptions) -> String {
+    diagram_to_dot(&diagram(g, opts), opts)
+}
+
+/// Prints a graphviz-rust model as DOT text in one linear pass.
+pub fn print(g: &Graph) -> String {
+    let (kw, id, strict, stmts) = match g {
+        Graph::DiGraph { id, strict, stmts } => ("digraph", id, *strict, stmts),
+        Graph::Graph { id, strict, stmts } => ("graph", id, *strict, stmts),
+    };
+    let directed = kw == "digraph";
+    let mut out = String::with_capacity(64 + stmts.len() * 96);
+    if strict {
+        out.push_str("strict ");
+    }
+    out.push_str(kw);
+    out.push(' ');
+    push_id(&mut out, id);
+    out.push_str(" {\n");
+    for s in stmts {
+        push_stmt(&mut out, s, 1, directed);
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn push_id(out: &mut String, id: &Id) {
+    match id {
+        Id::Html(s) | Id::Escaped(s) | Id::Plain(s) => out.push_str(s),
+        Id::Anonymous(_) => {}
+    }
+}
+
+fn push_attrs(out: &mut String, attrs: &[Attribute]) {
+    if attrs.is_empty() {
+        return;
+    }
+    out.push('[');
+    for (i, Attribute(k, v)) in attrs.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_id(out, k);
+        out.push('=');
+        push_id(out, v);
+    }
+    out.push(']');
+}
+
+fn push_node_id(out: &mut String, n: &NodeId) {
+    push_id(out, &n.0);
+    if let Some(Port(id, compass)) = &n.1 {
+        if let Some(id) = id {
+            out.push(':');
+            push_id(out, id);
+        }
+        if let Some(c) = compass {
+            out.push(':');
+            out.push_str(c);
+        }
+    }
+}
+
+fn push_vertex(out: &mut String, v: &Vertex, depth: usize, directed: bool) {
+    match v {
+        Vertex::N(n) => push_node_id(out, n),
+        Vertex::S(s) => push_subgraph(out, s, depth, directed),
+    }
+}
+
+fn push_subgraph(out: &mut String, s: &Subgraph, depth: usize, directed: bool) {
+    out.push_str("subgraph ");
+    push_id(out, &s.id);
+    out.push_str(" {\n");
+    for st in &s.stmts {
+        push_stmt(out, st, depth + 1, directed);
+    }
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+    out.push('}');
+}
+
+fn push_stmt(out: &mut String, s: &Stmt, depth: usize, directed: bool) {
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+    match s {
+        Stmt::Node(n) => {
+            push_node_id(out, &n.id);
+            push_attrs(out, &n.attributes);
+        }
+        Stmt::Edge(e) => {
+            let arrow = if directed { " -> " } else { " -- " };
+            match &e.ty {
+                EdgeTy::Pair(a, b) => {
+                    push_vertex(out, a, depth, directed);
+                    out.push_str(arrow);
+                    push_vertex(out, b, depth, directed);
+                }
+                EdgeTy::Chain(vs) => {
+                    for (i, v) in vs.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(arrow);
+                        }
+                        push_vertex(out, v, depth, directed);
+                    }
+                }
+            }
+            push_attrs(out, &e.attributes);
+        }
+        Stmt::Attribute(Attribute(k, v)) => {
+            push_id(out, k);
+            out.push('=');
+            push_id(out, v);
+        }
+        Stmt::GAttribute(ga) => {
+            let (kw, attrs) = match ga {
+                GraphAttributes::Graph(a) => ("graph", a),
+                GraphAttributes::Node(a) => ("node", a),
+                GraphAttributes::Edge(a) => ("edge", a),
+            };
+            out.push_str(kw);
+            push_attrs(out, attrs);
+        }
+        Stmt::Subgraph(sg) => push_subgraph(out, sg, depth, directed),
+    }
+    out.push('\n');
+}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::model::{Actor, ActorKind, Evidence, Relation, RelationType};
+
+    /// Hostile texts: every one must survive a round trip through DOT.
+    const HOSTILE: &[&str] = &[
+        "plain",
+        "with \"quotes\"",
+        "back\\slash\\",
+        "ends with \\",
+        "\\N \\G \\l graphviz escapes",
+        "<script>alert(1)</script>&amp;",
+        "a{b}c:d;e[f]=g -> h",
+        "אבג right-to-left \u{202e}override",
+        "emoji 🎉 and ümlaut",
+    ];
+
+    fn parse_label(quoted: &Id) -> String {
+        let Id::Escaped(x) = quoted else {
+            panic!("quote gives an escaped id")
+        };
+        let dot = format!("digraph {{ n [label={x}] }}");
+        let parsed = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{x}: {e}"));
+        let Graph::DiGraph { stmts, .. } = parsed else {
+            panic!("a digraph")
+        };
+        let Stmt::Node(n) = &stmts[0] else {
+            panic!("a node")
+        };
+        unquote(&n.attributes[0].1)
+    }
 
     #[test]
     fn quote_round_trips_hostile_text() {
-        for s in [
-            "plain",
-            "with \"quotes\"",
-            "back\\slash\\",
-            "<script>&amp;",
-            "a{b}c:d",
-            "אבג right-to-left",
-            "ends with \\",
-        ] {
-            let id = quote(s);
-            let dot = format!(
-                "digraph {{ n [label={}] }}",
-                match &id {
-                    Id::Escaped(x) => x.clone(),
-                    _ => unreachable!(),
-                }
-            );
-            let parsed = graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{s:?}: {e}"));
-            let Graph::DiGraph { stmts, .. } = parsed else {
-                panic!()
+        for s in HOSTILE {
+            assert_eq!(parse_label(&quote(s)), *s);
+        }
+        let big = "x\"y\\".repeat(3000);
+        assert_eq!(parse_label(&quote(&big)), big);
+    }
+
+    #[test]
+    fn line_breaks_become_spaces_and_controls_vanish() {
+        assert_eq!(unquote(&quote("a\nb\r\nc\u{2028}d")), "a b  c d");
+        assert_eq!(unquote(&quote("a\u{0}b\u{7}c")), "abc");
+    }
+
+    fn hostile_graph() -> NewsGraph {
+        let mut g = NewsGraph::new();
+        for (i, name) in HOSTILE.iter().enumerate() {
+            g.add_actor(Actor {
+                id: format!("id-{i}-{name}"),
+                name: name.to_string(),
+                kind: ActorKind::ALL[i % 4],
+                country: Some("IRQ".into()),
+                aliases: vec![name.to_string()],
+            });
+        }
+        for (i, name) in HOSTILE.iter().enumerate().skip(1) {
+            g.add_relation(Relation {
+                source: format!("id-0-{}", HOSTILE[0]),
+                target: format!("id-{i}-{name}"),
+                kind: RelationType::ALL[i % 13],
+                cameo: None,
+                date: None,
+                planned: false,
+                evidence: Evidence {
+                    doc: name.to_string(),
+                    sentence: i,
+                    start: 0,
+                    end: 1,
+                    trigger: "t".into(),
+                    text: name.to_string(),
+                    rule: None,
+                },
+            });
+        }
+        g
+    }
+
+    #[test]
+    fn streamed_printing_equals_the_model_and_parses_back() {
+        let g = hostile_graph();
+        for cluster in [ClusterBy::None, ClusterBy::Country] {
+            let opts = DotOptions {
+                cluster,
+                title: Some("a \"title\" \\".into()),
+                ..Default::default()
             };
-            let Stmt::Node(n) = &stmts[0] else { panic!() };
-            assert_eq!(unquote(&n.attributes[0].1), s);
+            let model = to_graph(&g, &opts);
+            let text = to_dot(&g, &opts);
+            assert_eq!(print(&model), text);
+            let parsed = graphviz_rust::parse(&text).expect("DOT parses back");
+            let mut labels = Vec::new();
+            fn walk(stmts: &[Stmt], out: &mut Vec<String>) {
+                for s in stmts {
+                    match s {
+                        Stmt::Node(n) => out.extend(
+                            n.attributes
+                                .iter()
+                                .filter(|a| unquote(&a.0) == "label")
+                                .map(|a| unquote(&a.1)),
+                        ),
+                        Stmt::Subgraph(sg) => walk(&sg.stmts, out),
+                        _ => {}
+                    }
+                }
+            }
+            let Graph::DiGraph { stmts, .. } = &parsed else {
+                panic!("a digraph")
+            };
+            walk(stmts, &mut labels);
+            for name in HOSTILE {
+                assert!(labels.iter().any(|l| l == name), "{name:?} in {labels:?}");
+            }
         }
     }
 
     #[test]
-    fn newlines_become_spaces() {
-        assert_eq!(unquote(&quote("a\nb")), "a b");
+    fn output_is_deterministic() {
+        let g = hostile_graph();
+        let opts = DotOptions::default();
+        assert_eq!(to_dot(&g, &opts), to_dot(&g.clone(), &opts));
     }
 }

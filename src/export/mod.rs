@@ -1,6 +1,13 @@
-//! Exports: diagrams (DOT, SVG) and interchange formats (node-link JSON).
+//! Exports: diagrams (DOT, SVG, PNG, PDF, HTML, Mermaid) and interchange formats
+//! (node-link JSON, GraphML, CSV for neo4j-admin).
+//!
+//! Every diagram draws from one view of the graph ([`diagram`]) and one style
+//! ([`style`]); every format escapes text from the data through one function of
+//! its own (`dot::quote`, `xml::escape`, `mermaid::label`, `csv::field`).
 
+pub mod diagram;
 pub mod dot;
+pub mod graphviz;
 pub mod json;
 pub mod style;
 pub mod svg;
@@ -15,8 +22,36 @@ pub enum Format {
     Dot,
     /// SVG diagram (Graphviz when installed, else the embedded renderer).
     Svg,
+    /// PNG image (Graphviz).
+    Png,
+    /// PDF document (Graphviz).
+    Pdf,
     /// Node-link JSON (networkx `node_link_graph`, d3).
     Json,
+    /// A Cypher script for Neo4j, Memgraph and FalkorDB (not available yet).
+    Cypher,
+}
+
+impl Format {
+    /// Every format name accepted on the command line, for help and errors.
+    pub const NAMES: &'static str = "dot, svg, png, pdf, json";
+
+    /// Whether the format is binary (not text).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Png | Format::Pdf)
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Dot => "dot",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Json => "json",
+            Format::Cypher => "cypher",
+        }
+    }
 }
 
 impl FromStr for Format {
@@ -25,10 +60,107 @@ impl FromStr for Format {
         match s.to_ascii_lowercase().as_str() {
             "dot" | "gv" => Ok(Format::Dot),
             "svg" => Ok(Format::Svg),
+            "png" => Ok(Format::Png),
+            "pdf" => Ok(Format::Pdf),
             "json" => Ok(Format::Json),
+            "cypher" | "cql" => Ok(Format::Cypher),
             other => Err(Error::Invalid(format!(
-                "unknown export format {other:?} (expected dot, svg or json)"
+                "unknown export format {other:?} (expected {})",
+                Format::NAMES
             ))),
         }
+    }
+}
+
+pub use diagram::DotOptions;
+pub use graphviz::Engine;
+
+/// Options of [`export`]: the diagram options and how to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// What the diagram shows and how it is styled.
+    pub diagram: DotOptions,
+    /// Layout engine for rendered formats (SVG, PNG, PDF, HTML).
+    pub engine: Engine,
+    /// Resolution of PNG output, in dots per inch.
+    pub dpi: u32,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions {
+            diagram: DotOptions::default(),
+            engine: Engine::Auto,
+            dpi: 144,
+        }
+    }
+}
+
+/// What an export produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// The files: one unnamed file for most formats, named files (e.g.
+    /// `actors.csv`, `relations.csv`) for formats made of several.
+    pub files: Vec<(Option<String>, Vec<u8>)>,
+    /// Remarks for the user (which renderer drew the diagram, ...).
+    pub notes: Vec<String>,
+}
+
+impl Exported {
+    fn one(bytes: Vec<u8>) -> Self {
+        Exported {
+            files: vec![(None, bytes)],
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Writes a graph in a format.
+pub fn export(
+    g: &crate::NewsGraph,
+    format: Format,
+    opts: &ExportOptions,
+) -> crate::Result<Exported> {
+    match format {
+        Format::Dot => Ok(Exported::one(dot::to_dot(g, &opts.diagram).into_bytes())),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&json::to_node_link(g))
+                .map_err(|e| Error::Invalid(format!("JSON export failed: {e}")))?;
+            s.push('\n');
+            Ok(Exported::one(s.into_bytes()))
+        }
+        Format::Svg => {
+            let (svg, renderer) = svg::render(g, &opts.diagram, opts.engine)?;
+            let mut out = Exported::one(svg.into_bytes());
+            if renderer == svg::Renderer::Builtin && opts.engine == Engine::Auto {
+                out.notes.push(
+                    "drawn with the embedded renderer; install Graphviz (apt-get install graphviz) for layered layouts"
+                        .into(),
+                );
+            }
+            Ok(out)
+        }
+        Format::Png | Format::Pdf => {
+            let what = if format == Format::Png { "png" } else { "pdf" };
+            if !graphviz::available() {
+                return Err(Error::Render(graphviz::install_hint(&format!(
+                    "{} output",
+                    what.to_uppercase()
+                ))));
+            }
+            if opts.engine == Engine::Builtin {
+                return Err(Error::Invalid(format!(
+                    "the embedded renderer draws SVG only; {} output uses Graphviz (--engine auto, dot, neato or sfdp)",
+                    what.to_uppercase()
+                )));
+            }
+            let (d, engine) = svg::prepare(g, &opts.diagram, opts.engine, true);
+            let dot = dot::diagram_to_dot(&d, &opts.diagram);
+            let dpi = (format == Format::Png).then_some(opts.dpi);
+            Ok(Exported::one(graphviz::render(&dot, engine, what, dpi)?))
+        }
+        Format::Cypher => Err(Error::Invalid(
+            "the cypher format is not available yet".into(),
+        )),
     }
 }

@@ -1,7 +1,13 @@
 //! Visual style shared by every diagram format: one place decides the shape and
-//! colour of each actor kind and the colour of each relation type.
+//! colour of each actor kind and the colour and line of each relation type, so
+//! DOT, the embedded SVG renderer, HTML and Mermaid look alike.
 
 use crate::graph::model::{ActorKind, RelationType};
+
+/// Font list for every label: Helvetica where present, else a metric-compatible sans.
+pub const FONT: &str = "Helvetica,Arial,sans-serif";
+/// Outline colour of nodes.
+pub const OUTLINE: &str = "#5f6b7a";
 
 /// Graphviz shape and fill colour of an actor kind.
 pub fn kind_style(k: ActorKind) -> (&'static str, &'static str) {
@@ -24,11 +30,11 @@ pub fn relation_color(t: RelationType) -> &'static str {
         RelationType::Attack => "#b10026",
         RelationType::Deny => "#7f7f7f",
         RelationType::Demand => "#ff7f0e",
-        RelationType::Support => "#98df8a",
+        RelationType::Support => "#5fb84f",
         RelationType::Accuse => "#e377c2",
         RelationType::Threaten => "#9467bd",
-        RelationType::Agree => "#bcbd22",
-        RelationType::Affiliation => "#aaaaaa",
+        RelationType::Agree => "#a5a51a",
+        RelationType::Affiliation => "#9a9a9a",
     }
 }
 
@@ -38,5 +44,15 @@ pub fn relation_line(t: RelationType) -> &'static str {
         "dashed"
     } else {
         "solid"
+    }
+}
+
+/// Arrow head of a relation type: an open head for affiliation (a state), a
+/// filled one for events.
+pub fn relation_arrow(t: RelationType) -> &'static str {
+    if t == RelationType::Affiliation {
+        "onormal"
+    } else {
+        "normal"
     }
 }

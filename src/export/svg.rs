@@ -1,55 +1,17 @@
-//! SVG diagrams. Graphviz renders them when the `dot` program is installed (the
-//! best layout); otherwise an embedded pure-Rust renderer (layout-rs) does, so an
-//! SVG can always be produced. Either way the SVG scales to its container.
+//! SVG diagrams. Graphviz renders them when installed (the best layouts);
+//! otherwise the embedded pure-Rust renderer does, so an SVG can always be
+//! produced. Either way the SVG scales to its container (viewBox, no fixed size).
 
-use super::dot::{to_graph, DotOptions};
+use super::diagram::{diagram, Diagram, DotOptions};
+use super::dot::diagram_to_dot;
+pub use super::graphviz::Engine;
+use super::graphviz::{self, resolve};
 use crate::error::{Error, Result};
 use crate::graph::NewsGraph;
-use graphviz_rust::cmd::{CommandArg, Format, Layout};
-use graphviz_rust::printer::{DotPrinter, PrinterContext};
-use std::process::{Command, Stdio};
-
-/// Layout engine for SVG.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    /// Graphviz when installed, else the embedded renderer.
-    Auto,
-    /// Graphviz `dot` (layered).
-    Dot,
-    /// Graphviz `neato` (spring model).
-    Neato,
-    /// Graphviz `sfdp` (scalable force-directed).
-    Sfdp,
-    /// The embedded pure-Rust renderer (layout-rs).
-    Builtin,
-}
-
-impl std::str::FromStr for Engine {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Ok(match s.to_ascii_lowercase().as_str() {
-            "auto" => Engine::Auto,
-            "dot" => Engine::Dot,
-            "neato" => Engine::Neato,
-            "sfdp" => Engine::Sfdp,
-            "builtin" | "embedded" | "rust" => Engine::Builtin,
-            other => {
-                return Err(Error::Invalid(format!(
-                    "unknown engine {other:?} (expected auto, dot, neato, sfdp or builtin)"
-                )))
-            }
-        })
-    }
-}
 
 /// Whether Graphviz's `dot` program can be run.
 pub fn graphviz_available() -> bool {
-    Command::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+    graphviz::available()
 }
 
 /// What rendered an SVG.
@@ -61,47 +23,44 @@ pub enum Renderer {
     Builtin,
 }
 
+/// The diagram view for an engine: the row arrangement only helps `dot`.
+pub fn prepare<'g>(
+    g: &'g NewsGraph,
+    opts: &DotOptions,
+    engine: Engine,
+    graphviz: bool,
+) -> (Diagram<'g>, Engine) {
+    let mut d = diagram(g, opts);
+    let engine = resolve(engine, d.nodes.len(), d.edges.len(), graphviz);
+    if engine != Engine::Dot {
+        d.rows.clear();
+    }
+    (d, engine)
+}
+
 /// Renders a graph to SVG with the chosen engine; returns the SVG and what rendered it.
 pub fn render(g: &NewsGraph, opts: &DotOptions, engine: Engine) -> Result<(String, Renderer)> {
-    let engine = match engine {
-        Engine::Auto if graphviz_available() => {
-            // dot's layered layout is the most readable but slows down sharply with
-            // size; force-directed layouts take over for large graphs.
-            if g.actor_count() <= 150 {
-                Engine::Dot
-            } else {
-                Engine::Sfdp
-            }
-        }
-        Engine::Auto => Engine::Builtin,
-        e => e,
-    };
-    let graph = to_graph(g, opts);
-    let svg = match engine {
-        Engine::Builtin => {
-            let dot = graph.print(&mut PrinterContext::default());
-            return Ok((scalable(&builtin(&dot)?), Renderer::Builtin));
-        }
-        e => {
-            let layout = match e {
-                Engine::Neato => Layout::Neato,
-                Engine::Sfdp => Layout::Sfdp,
-                _ => Layout::Dot,
-            };
-            let out = graphviz_rust::exec(
-                graph,
-                &mut PrinterContext::default(),
-                vec![CommandArg::Format(Format::Svg), CommandArg::Layout(layout)],
-            )
-            .map_err(|err| {
-                Error::Render(format!(
-                    "graphviz failed: {err} (install Graphviz, or use --engine builtin)"
-                ))
-            })?;
-            String::from_utf8(out)
-                .map_err(|_| Error::Render("graphviz returned non-UTF-8 SVG".into()))?
-        }
-    };
+    let graphviz = engine != Engine::Builtin && graphviz_available();
+    let (d, engine) = prepare(g, opts, engine, graphviz);
+    render_diagram(&d, opts, engine)
+}
+
+/// Renders a prepared diagram to SVG with a resolved engine.
+pub fn render_diagram(
+    d: &Diagram,
+    opts: &DotOptions,
+    engine: Engine,
+) -> Result<(String, Renderer)> {
+    if engine == Engine::Builtin || engine == Engine::Auto {
+        let mut o = opts.clone();
+        o.legend = false;
+        let dot = diagram_to_dot(d, &o);
+        return Ok((scalable(&builtin(&dot)?), Renderer::Builtin));
+    }
+    let dot = diagram_to_dot(d, opts);
+    let bytes = graphviz::render(&dot, engine, "svg", None)?;
+    let svg = String::from_utf8(bytes)
+        .map_err(|_| Error::Render("Graphviz returned an SVG that is not UTF-8".into()))?;
     Ok((scalable(&svg), Renderer::Graphviz(engine)))
 }
 
