@@ -30,6 +30,17 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// An input file (or one record of it) is malformed: bad JSON, CSV or TSV,
+    /// binary data, an empty file. `line` is 1-based where known.
+    #[error("{path}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    BadInput {
+        /// The offending file.
+        path: PathBuf,
+        /// Line of the bad record, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        reason: String,
+    },
     /// A name given by the user matched no actor (with the closest candidates).
     #[error("no actor matches {name:?}{}", suggest(.candidates))]
     UnknownActor {

@@ -1,5 +1,6 @@
 //! Command-line interface: one file per subcommand, each only wiring library calls.
 
+mod actors;
 mod build;
 mod contacts;
 mod export;
@@ -8,6 +9,8 @@ mod load;
 mod neighbors;
 mod path;
 mod query_common;
+mod relations;
+mod stats;
 mod table;
 mod timeline;
 mod top;
@@ -38,6 +41,12 @@ enum Command {
     Top(top::Args),
     /// An actor's relations in date order.
     Timeline(timeline::Args),
+    /// What the store holds: documents, actors by kind, relations by type.
+    Stats(stats::Args),
+    /// List the stored actors.
+    Actors(actors::Args),
+    /// List the stored relations, filtered by type, actor, date or document.
+    Relations(relations::Args),
     /// Write the stored graph as a diagram or interchange file.
     Export(export::Args),
     /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
@@ -57,6 +66,9 @@ pub fn main() -> i32 {
         Command::Top(a) => top::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Export(a) => export::run(a),
+        Command::Stats(a) => stats::run(a),
+        Command::Actors(a) => actors::run(a),
+        Command::Relations(a) => relations::run(a),
         Command::Build(a) => build::run(a),
     };
     match result {
@@ -111,4 +123,17 @@ fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
         .filter(|x| !x.trim().is_empty())
         .map(|x| x.trim().parse().map_err(anyhow::Error::msg))
         .collect()
+}
+
+/// The store path for a command that reads a store; a missing store is an error
+/// that says how to make one (rather than an empty listing).
+fn existing_store(explicit: Option<&std::path::Path>) -> anyhow::Result<std::path::PathBuf> {
+    let path = newsgraph::graph::store::resolve_path(explicit);
+    if !path.exists() {
+        anyhow::bail!(
+            "{}: no store here yet (run `newsgraph load` first)",
+            path.display()
+        );
+    }
+    Ok(path)
 }

@@ -202,7 +202,8 @@ impl Ctx<'_> {
             // The hop as walked: "A -call-> B" when the relation points the way
             // of the walk, "A <-call- B" when it points back.
             let r = &self.g.graph[h.edge];
-            let arrow = if self.g.actor(h.from).id == r.source {
+            let forward = self.g.graph.edge_endpoints(h.edge).map(|(s, _)| s) == Some(h.from);
+            let arrow = if forward {
                 format!("-{}->", r.kind)
             } else {
                 format!("<-{}-", r.kind)

@@ -103,21 +103,21 @@ pub fn evidence_line(g: &NewsGraph, e: EdgeIndex) -> String {
     let r = &g.graph[e];
     format!(
         "\"{}\" [{} sentence {}]",
-        r.evidence.text.trim(),
-        r.evidence.doc,
-        r.evidence.sentence
+        g.str(r.text).trim(),
+        g.str(r.doc),
+        r.sentence
     )
 }
 
 /// "[doc sentence n]": where a relation was read.
 pub fn source_ref(g: &NewsGraph, e: EdgeIndex) -> String {
     let r = &g.graph[e];
-    format!("[{} sentence {}]", r.evidence.doc, r.evidence.sentence)
+    format!("[{} sentence {}]", g.str(r.doc), r.sentence)
 }
 
 /// A relation as JSON: the `extract --format json` relation shape (with evidence).
 pub fn relation_json(g: &NewsGraph, e: EdgeIndex) -> Value {
-    json!(g.graph[e])
+    json!(g.relation(e))
 }
 
 /// Pretty JSON with a final newline, printed.

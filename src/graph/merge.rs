@@ -1,12 +1,18 @@
 //! Merging extractions into a graph: the same actor in two documents becomes one
 //! node. Merging needs strong evidence (the same lexicon entity, the same country
-//! code, or the same full name), never a shared surname alone, so that relatives
-//! ("Masoud Barzani", "Nechirvan Barzani") and namesakes stay apart.
+//! code, the same full name, or an entry of the user's alias file), never a shared
+//! surname alone, so that relatives ("Masoud Barzani", "Nechirvan Barzani") and
+//! namesakes stay apart.
+//!
+//! The identity index (key → actor) lives in the graph and is kept up to date as
+//! documents are merged, so loading n documents costs O(n), not O(n × store).
 
-use super::model::{ActorKind, Extraction};
+use super::model::{Actor, ActorKind, Extraction};
 use super::NewsGraph;
-use crate::text::{name_key, slug};
-use std::collections::HashMap;
+use crate::extract::lexicon::{lexicon, Form};
+use crate::text::name_key;
+use petgraph::stable_graph::NodeIndex;
+use std::collections::{HashMap, HashSet};
 
 /// What a merge did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,8 +25,73 @@ pub struct MergeReport {
     pub relations: usize,
 }
 
+/// Whether a folded word is part of a title ("prime", "minister", "secretary", "of").
+fn title_word(w: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let lx = lexicon();
+            let mut s: HashSet<String> = lx
+                .titles
+                .keys()
+                .flat_map(|k| k.split(' ').map(str::to_string).collect::<Vec<_>>())
+                .collect();
+            // Demonyms and country names before a name ("Iraqi", "U.S.") qualify a
+            // title; they do not name the person.
+            for (form, entries) in &lx.gazetteer {
+                if !form.contains(' ')
+                    && entries
+                        .iter()
+                        .any(|e| e.kind == ActorKind::Country || e.form == Form::Demonym)
+                {
+                    s.insert(form.clone());
+                }
+            }
+            for w in [
+                "mr", "mrs", "ms", "dr", "former", "then", "acting", "new", "late",
+            ] {
+                s.insert(w.to_string());
+            }
+            s
+        })
+        .contains(w)
+}
+
+/// Whether a title is an honorific that names a person with one more word
+/// ("King Charles", "Sheikh Tamim", "Pope Francis").
+fn honorific(words: &[&str]) -> bool {
+    let lx = lexicon();
+    (1..=2.min(words.len())).any(|n| {
+        lx.titles
+            .get(&words[..n].join(" "))
+            .is_some_and(|t| t.honorific)
+    })
+}
+
+/// The identity key of a person's name form, if the form identifies one person:
+/// at least two words that are not titles ("Mustafa al-Kadhimi"), or an honorific
+/// and a name ("King Charles"). "Barzani", "President Barzani" and "the Prime
+/// Minister" identify nobody across documents.
+pub fn person_key(form: &str) -> Option<String> {
+    if form.starts_with("the ") || form.starts_with("The ") {
+        return None;
+    }
+    let k = name_key(form);
+    let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+    let lead = words.iter().take_while(|w| title_word(w)).count();
+    let rest = &words[lead..];
+    if rest.len() >= 2 {
+        Some(rest.join(" "))
+    } else if rest.len() == 1 && lead > 0 && honorific(&words[..lead]) {
+        Some(k)
+    } else {
+        None
+    }
+}
+
 /// Keys under which an actor may be recognized in another document.
-fn identity_keys(
+pub fn identity_keys(
     kind: ActorKind,
     name: &str,
     country: Option<&str>,
@@ -31,100 +102,232 @@ fn identity_keys(
             return vec![format!("country:{c}")];
         }
     }
-    let mut keys = vec![format!("{kind}:{}", name_key(name))];
-    for a in aliases {
-        let k = name_key(a);
-        // A person is recognized by a full name only (two words or more), an
-        // institution also by a one-word name or acronym.
-        let words = k.split(' ').count();
-        if kind == ActorKind::Person && words < 2 {
-            continue;
+    let mut keys = Vec::new();
+    for (i, form) in std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .enumerate()
+    {
+        let k = if kind == ActorKind::Person {
+            person_key(form)
+        } else if i > 0 && (form.starts_with("the ") || form.starts_with("The ")) {
+            // Role phrases ("the Secretary") identify nobody across documents.
+            None
+        } else {
+            Some(name_key(form)).filter(|k| !k.is_empty())
+        };
+        if let Some(k) = k {
+            let key = format!("{kind}:{k}");
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
         }
-        if a.starts_with("the ") || a.starts_with("The ") {
-            continue; // role phrases ("the Secretary") identify nobody across documents
-        }
-        keys.push(format!("{kind}:{k}"));
     }
     keys
 }
 
-/// Merges one extraction into the graph; actor ids of the extraction are mapped
-/// to the graph's ids.
-pub fn merge_into(g: &mut NewsGraph, x: Extraction) -> MergeReport {
-    let mut report = MergeReport::default();
-    let mut index: HashMap<String, String> = HashMap::new();
-    for a in g.graph.node_weights() {
-        for k in identity_keys(a.kind, &a.name, a.country.as_deref(), &a.aliases) {
-            index.entry(k).or_insert_with(|| a.id.clone());
-        }
-    }
-    let mut id_map: HashMap<String, String> = HashMap::new();
-    for a in x.actors {
-        let keys = identity_keys(a.kind, &a.name, a.country.as_deref(), &a.aliases);
-        let existing = keys.iter().find_map(|k| index.get(k).cloned());
-        match existing.and_then(|id| g.node(&id).map(|n| (id, n))) {
-            Some((id, n)) => {
-                let node = &mut g.graph[n];
-                let before = node.aliases.len();
-                for form in std::iter::once(&a.name).chain(a.aliases.iter()) {
-                    if name_key(form) != name_key(&node.name)
-                        && !node.aliases.iter().any(|x| name_key(x) == name_key(form))
-                    {
-                        node.aliases.push(form.clone());
+/// Keys under which the user's alias file names an actor: every form, any kind.
+pub(crate) fn user_key(form: &str) -> String {
+    format!("user:{}", name_key(form))
+}
+
+impl NewsGraph {
+    /// The identity index, built from every actor on first use.
+    pub(crate) fn identity_index(&mut self) -> &mut HashMap<String, NodeIndex> {
+        if self.identity.is_none() {
+            let mut idx: HashMap<String, NodeIndex> = HashMap::new();
+            let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+            // Older actors win a contested key, as they did when first merged.
+            nodes.sort();
+            for n in nodes {
+                let a = &self.graph[n];
+                for k in identity_keys(a.kind, &a.name, a.country.as_deref(), &a.aliases) {
+                    idx.entry(k).or_insert(n);
+                }
+            }
+            // Alias-file entries: every form leads to the actor with the canonical
+            // name, or, when none exists yet, to the entry itself.
+            self.pending_entries.clear();
+            if !self.alias_entries.is_empty() {
+                let mut by_name: HashMap<String, NodeIndex> = HashMap::new();
+                for n in self.graph.node_indices() {
+                    by_name.entry(name_key(&self.graph[n].name)).or_insert(n);
+                }
+                for (i, e) in self.alias_entries.iter().enumerate() {
+                    let node = by_name.get(&name_key(&e.name)).copied();
+                    for f in e.forms() {
+                        match node {
+                            Some(n) => {
+                                idx.insert(user_key(f), n);
+                            }
+                            None => {
+                                self.pending_entries.insert(user_key(f), i);
+                            }
+                        }
                     }
                 }
-                if node.country.is_none() {
-                    node.country = a.country.clone();
+            }
+            self.identity = Some(idx);
+        }
+        self.identity.get_or_insert_with(HashMap::new)
+    }
+
+    /// Adds the forms of `a` to the actor at `n` (name and aliases not yet known)
+    /// and returns whether anything was new.
+    pub(crate) fn absorb_forms(&mut self, n: NodeIndex, a: &Actor) -> bool {
+        let node = &mut self.graph[n];
+        let mut known: HashSet<String> = std::iter::once(&node.name)
+            .chain(node.aliases.iter())
+            .map(|f| name_key(f))
+            .collect();
+        let before = node.aliases.len();
+        for form in std::iter::once(&a.name).chain(a.aliases.iter()) {
+            if known.insert(name_key(form)) {
+                node.aliases.push(form.clone());
+            }
+        }
+        if node.country.is_none() && a.country.is_some() {
+            node.country = a.country.clone();
+        }
+        let changed = node.aliases.len() != before;
+        self.changed();
+        changed
+    }
+}
+
+/// Why an actor of a document was recognized as an existing actor.
+fn reason(key: &str) -> String {
+    match key.split_once(':') {
+        Some(("country", c)) => format!("same country code {c}"),
+        Some(("user", f)) => format!("alias file names {f:?}"),
+        Some((_, f)) => format!("same name {f:?}"),
+        None => key.to_string(),
+    }
+}
+
+/// Merges one extraction into the graph; actor ids of the extraction are mapped
+/// to the graph's ids. Documents of the extraction are recorded (without a content
+/// hash; the loader records it).
+pub fn merge_into(g: &mut NewsGraph, x: Extraction) -> MergeReport {
+    let mut report = MergeReport::default();
+    let first_doc = x.documents.first().map(|d| d.id.clone());
+    for d in x.documents {
+        if g.document(&d.id).is_none() {
+            let h = g.doc_hash(&d.id).map(str::to_string);
+            g.put_document(d, h);
+        }
+    }
+    // Which documents each actor of the extraction appears in (for sightings).
+    let mut docs_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in &x.relations {
+        for end in [&r.source, &r.target] {
+            let v = docs_of.entry(end.as_str()).or_default();
+            if !v.contains(&r.evidence.doc.as_str()) {
+                v.push(r.evidence.doc.as_str());
+            }
+        }
+    }
+    let mut id_map: HashMap<String, NodeIndex> = HashMap::new();
+    let mut new_sightings: Vec<(String, NodeIndex, Vec<String>)> = Vec::new();
+    for a in &x.actors {
+        let keys = identity_keys(a.kind, &a.name, a.country.as_deref(), &a.aliases);
+        // The user's alias file first: it overrides kinds and names.
+        let user_forms = std::iter::once(&a.name).chain(
+            a.aliases
+                .iter()
+                .filter(|f| a.kind != ActorKind::Person || person_key(f).is_some()),
+        );
+        let mut hit: Option<(NodeIndex, String)> = None;
+        let user_keys: Vec<String> = user_forms.map(|f| user_key(f)).collect();
+        g.identity_index();
+        if let Some((k, i)) = user_keys
+            .iter()
+            .find_map(|k| g.pending_entries.get(k).map(|&i| (k.clone(), i)))
+        {
+            // First sighting of an alias-file actor: create it under its canonical name.
+            if let Some(e) = g.alias_entries.get(i).cloned() {
+                let n = g.actor_for_entry(&e, a);
+                report.new_actors += 1;
+                for f in e.forms() {
+                    g.pending_entries.remove(&user_key(f));
+                    g.identity_index().insert(user_key(f), n);
                 }
-                if node.aliases.len() != before || a.name != node.name {
-                    g.merges.push(format!(
-                        "{:?} from {} merged into {:?} ({})",
+                hit = Some((n, k));
+            }
+        }
+        {
+            let idx = g.identity_index();
+            if hit.is_none() {
+                hit = user_keys
+                    .iter()
+                    .find_map(|k| idx.get(k).map(|&n| (n, k.clone())));
+            }
+            if hit.is_none() {
+                hit = keys
+                    .iter()
+                    .find_map(|k| idx.get(k).map(|&n| (n, k.clone())));
+            }
+        }
+        let hit = hit.filter(|(n, _)| g.graph.contains_node(*n));
+        let doc_label = first_doc.as_deref().unwrap_or("?");
+        let n = match hit {
+            Some((n, key)) => {
+                let differs = crate::text::name_key(&a.name) != name_key(&g.graph[n].name);
+                if g.absorb_forms(n, a) || differs {
+                    let line = format!(
+                        "{:?} ({}) merged into {} {:?}: {}",
                         a.name,
-                        x.documents.first().map(|d| d.id.as_str()).unwrap_or("?"),
-                        node.name,
-                        id
-                    ));
+                        doc_label,
+                        g.graph[n].id,
+                        g.graph[n].name,
+                        reason(&key)
+                    );
+                    g.merges.push(line);
                 }
-                for k in &keys {
-                    index.entry(k.clone()).or_insert_with(|| id.clone());
-                }
-                id_map.insert(a.id.clone(), id);
                 report.merged_actors += 1;
+                n
             }
             None => {
-                let base = slug(&a.name);
-                let mut id = base.clone();
-                let mut n = 2;
-                while g.node(&id).is_some() {
-                    id = format!("{base}-{n}");
-                    n += 1;
-                }
-                for k in &keys {
-                    index.entry(k.clone()).or_insert_with(|| id.clone());
-                }
-                id_map.insert(a.id.clone(), id.clone());
-                let mut actor = a;
-                actor.id = id;
-                g.add_actor(actor);
+                let mut actor = a.clone();
+                actor.id = g.fresh_id(&a.name);
                 report.new_actors += 1;
+                g.add_actor(actor)
+            }
+        };
+        let idx = g.identity_index();
+        for k in keys {
+            idx.entry(k).or_insert(n);
+        }
+        id_map.insert(a.id.clone(), n);
+        let forms: Vec<String> = std::iter::once(&a.name)
+            .chain(a.aliases.iter())
+            .cloned()
+            .collect();
+        match docs_of.get(a.id.as_str()) {
+            Some(ds) => {
+                for d in ds {
+                    new_sightings.push((d.to_string(), n, forms.clone()));
+                }
+            }
+            None => {
+                if let Some(d) = &first_doc {
+                    new_sightings.push((d.clone(), n, forms));
+                }
             }
         }
     }
-    for d in x.documents {
-        if !g.documents.iter().any(|e| e.id == d.id) {
-            g.documents.push(d);
-        }
+    for (d, n, forms) in new_sightings {
+        g.add_sighting(&d, n, &forms);
     }
-    for mut r in x.relations {
-        let (Some(s), Some(t)) = (id_map.get(&r.source), id_map.get(&r.target)) else {
+    for r in x.relations {
+        let (Some(&s), Some(&t)) = (id_map.get(&r.source), id_map.get(&r.target)) else {
             continue;
         };
-        r.source = s.clone();
-        r.target = t.clone();
-        if g.add_relation(r).is_some() {
+        if let Some(w) = g.edge_of(&r) {
+            g.graph.add_edge(s, t, w);
             report.relations += 1;
         }
     }
+    g.changed();
     report
 }
 
@@ -143,7 +346,7 @@ mod tests {
         }
     }
 
-    fn ext(doc: &str, actors: Vec<Actor>, rels: &[(&str, &str)]) -> Extraction {
+    pub(crate) fn ext(doc: &str, actors: Vec<Actor>, rels: &[(&str, &str)]) -> Extraction {
         Extraction {
             documents: vec![Document {
                 id: doc.into(),
@@ -196,7 +399,12 @@ mod tests {
                 "d2",
                 vec![
                     actor("x", "Nechirvan Barzani", ActorKind::Person, &["Barzani"]),
-                    actor("y", "Mustafa al-Kadhimi", ActorKind::Person, &["Kadhimi"]),
+                    actor(
+                        "y",
+                        "Iraqi Prime Minister Mustafa al-Kadhimi",
+                        ActorKind::Person,
+                        &["Kadhimi"],
+                    ),
                 ],
                 &[("y", "x")],
             ),
@@ -207,5 +415,39 @@ mod tests {
         assert_eq!(g.relation_count(), 2);
         let k = g.find_actor("kadhimi").unwrap();
         assert_eq!(g.actor(k).name, "Mustafa al-Kadhimi");
+        assert_eq!(g.merges.len(), 1, "{:?}", g.merges);
+        assert!(g.merges[0].contains("same name"), "{:?}", g.merges);
+    }
+
+    #[test]
+    fn person_keys_need_a_full_name() {
+        assert_eq!(person_key("Barzani"), None);
+        assert_eq!(person_key("President Barzani"), None);
+        assert_eq!(person_key("Prime Minister"), None);
+        assert_eq!(person_key("the Secretary"), None);
+        assert_eq!(
+            person_key("U.S. Secretary of State Antony Blinken").as_deref(),
+            Some("antony blinken")
+        );
+        assert_eq!(person_key("King Charles").as_deref(), Some("king charles"));
+    }
+
+    #[test]
+    fn single_word_people_never_merge() {
+        let mut g = NewsGraph::new();
+        for d in ["d1", "d2"] {
+            merge_into(
+                &mut g,
+                ext(
+                    d,
+                    vec![
+                        actor("a", "Barzani", ActorKind::Person, &[]),
+                        actor("b", "Iraq", ActorKind::Organization, &[]),
+                    ],
+                    &[("a", "b")],
+                ),
+            );
+        }
+        assert_eq!(g.actor_count(), 3, "two Barzanis, one organization");
     }
 }

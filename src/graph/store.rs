@@ -1,36 +1,78 @@
-//! The embedded store: the graph persisted to one file.
+//! The embedded store: the graph persisted to one file, guarded by a lock file.
 //!
-//! Format (version 1): a JSON object `{"format": "newsgraph-store", "version": 1,
-//! "documents": [...], "actors": [...], "relations": [...], "merges": [...]}` with
-//! the same document, actor and relation shapes as `extract --format json`.
-//! Writes are atomic: the new store is written to a temporary file in the same
-//! directory, flushed to disk, then renamed over the old one, so a crash leaves
-//! either the old store or the new one.
+//! # Format, version 2 (written by this program)
+//!
+//! A binary file, all integers little-endian:
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 8 | magic `NGSTORE\0` |
+//! | 4 | format version (`2`) |
+//! | 4 | flags (`0`) |
+//! | 8 | payload length in bytes |
+//! | 4 | CRC-32 (IEEE) of the payload |
+//! | 4 | reserved (`0`) |
+//!
+//! The payload is a sequence of sections, each a `u64` count then its records:
+//!
+//! 1. **graph strings**: count n, then n `u64` end offsets, then the UTF-8 text
+//!    (string i spans from end i−1 to end i). Evidence sentences, triggers, rules,
+//!    dates, CAMEO codes and the forms of sightings live here, each once.
+//! 2. **other strings**: the same layout, for document, actor, log and alias-entry
+//!    fields.
+//! 3. **documents**: id, path, date, title, url, content hash: six `u32` indices
+//!    into the other strings (1-based; 0 = absent).
+//! 4. **actors** (sorted by id): id, name (`u32` other-string indices), kind (`u8`:
+//!    0 person, 1 organization, 2 country, 3 place), country (`u32`, 0 = none),
+//!    alias count (`u32`), aliases (`u32` each).
+//! 5. **relations**: 46 bytes each: source and target (`u32` positions in the actor
+//!    section), type (`u8`, in the README's order from 0 = call), planned (`u8`),
+//!    sentence, start, end (`u32`), then document, trigger, text, CAMEO code, date,
+//!    rule (`u32` graph-string indices, 1-based, 0 = absent).
+//! 6. **sightings** (which document named which actor how): document (`u32` graph
+//!    string), actor (`u32` position), form count (`u32`), forms (`u32` each).
+//! 7. **merge log**: one `u32` other-string index per line.
+//! 8. **alias entries**: name (`u32`), kind (`u8`, 255 = unset), country (`u32`),
+//!    alias count (`u32`), aliases (`u32` each).
+//!
+//! # Version 1
+//!
+//! One JSON object `{"format": "newsgraph-store", "version": 1, "documents",
+//! "actors", "relations", "merges"}` in the shapes of `extract --format json`.
+//! It is still read; the next write turns it into version 2.
+//!
+//! # Safety
+//!
+//! Writes are atomic: the new store goes to a temporary file beside the old one
+//! (`.NAME.tmpXXXXXX`), is flushed to disk, renamed over the old one, and the
+//! folder is flushed, so a crash at any moment leaves the old store or the new
+//! one. Writers take an exclusive lock on `NAME.lock` ([`lock`]) for the whole
+//! read-modify-write, so concurrent loads run one after the other and none is lost.
+//! Readers need no lock: they see the old file or the new one.
 
-use super::model::{Actor, Document, Relation};
-use super::NewsGraph;
+use super::aliases::AliasEntry;
+use super::model::{Actor, ActorKind, Document, Relation, RelationType};
+use super::strings::{Strings, Sym};
+use super::{Edge, NewsGraph, Sighting};
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
-use std::io::Write;
+use petgraph::stable_graph::NodeIndex;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-/// Name of the store format, written in every store file.
+/// Name of the format, written in version 1 (JSON) store files.
 pub const FORMAT: &str = "newsgraph-store";
 /// Current version of the store format.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// The first bytes of a version 2 store.
+pub const MAGIC: &[u8; 8] = b"NGSTORE\0";
 /// Store path used when none is given (`--store` or `NEWSGRAPH_STORE`).
 pub const DEFAULT_PATH: &str = "newsgraph.store";
 
-#[derive(Serialize, Deserialize)]
-struct StoreFile {
-    format: String,
-    version: u32,
-    documents: Vec<Document>,
-    actors: Vec<Actor>,
-    relations: Vec<Relation>,
-    #[serde(default)]
-    merges: Vec<String>,
-}
+const HEADER: usize = 32;
+const EDGE_BYTES: usize = 46;
 
 /// The store path to use: the explicit one, else `$NEWSGRAPH_STORE`, else the default.
 pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
@@ -40,7 +82,77 @@ pub fn resolve_path(explicit: Option<&Path>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_PATH))
 }
 
-/// Opens a store; a missing file is an empty graph.
+/// An exclusive lock on a store, held until dropped.
+#[derive(Debug)]
+pub struct StoreLock {
+    _file: File,
+    /// The lock file.
+    pub path: PathBuf,
+}
+
+/// The lock file of a store: `NAME.lock` beside it. It is never deleted (deleting
+/// would let a waiting writer lock a file nobody else sees).
+pub fn lock_path(store: &Path) -> PathBuf {
+    let mut name = store.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    store.with_file_name(name)
+}
+
+/// Takes the store's exclusive lock, waiting for another writer to finish;
+/// `waiting` is called once if the lock is busy (to tell the user). Stale
+/// temporary files of crashed writers are removed once the lock is held.
+pub fn lock(store: &Path, waiting: impl FnOnce()) -> Result<StoreLock> {
+    let path = lock_path(store);
+    if let Some(dir) = parent(store) {
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            waiting();
+            file.lock().map_err(|e| Error::io(&path, e))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+    }
+    remove_stale_temps(store);
+    Ok(StoreLock { _file: file, path })
+}
+
+fn parent(path: &Path) -> Option<PathBuf> {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => Some(p.to_path_buf()),
+        _ => Some(PathBuf::from(".")),
+    }
+}
+
+fn temp_prefix(store: &Path) -> String {
+    format!(
+        ".{}.tmp",
+        store.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+/// Temporary files left by a writer that was killed (only called under the lock).
+fn remove_stale_temps(store: &Path) {
+    let (Some(dir), prefix) = (parent(store), temp_prefix(store)) else {
+        return;
+    };
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+/// Opens a store (either version); a missing file is an empty graph.
 pub fn open(path: &Path) -> Result<NewsGraph> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -51,63 +163,572 @@ pub fn open(path: &Path) -> Result<NewsGraph> {
         path: path.to_path_buf(),
         reason,
     };
-    let file: StoreFile = serde_json::from_slice(&bytes)
-        .map_err(|e| bad(format!("line {}, column {}: {e}", e.line(), e.column())))?;
-    if file.format != FORMAT {
-        return Err(bad(format!(
-            "format is {:?}, expected {FORMAT:?}",
-            file.format
-        )));
+    if bytes.starts_with(MAGIC) {
+        return decode(&bytes).map_err(bad);
     }
-    if file.version > VERSION {
-        return Err(bad(format!(
-            "version {} is newer than this program understands ({VERSION})",
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first == Some(&b'{') {
+        return open_v1(&bytes).map_err(bad);
+    }
+    if bytes.is_empty() {
+        return Err(bad("the file is empty".into()));
+    }
+    Err(bad(
+        "unknown format (neither a version 2 binary store nor a version 1 JSON store)".into(),
+    ))
+}
+
+#[derive(Deserialize)]
+struct StoreFileV1 {
+    format: String,
+    version: u32,
+    documents: Vec<Document>,
+    actors: Vec<Actor>,
+    relations: Vec<Relation>,
+    #[serde(default)]
+    merges: Vec<String>,
+}
+
+fn open_v1(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
+    let file: StoreFileV1 = serde_json::from_slice(bytes)
+        .map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))?;
+    if file.format != FORMAT {
+        return Err(format!("format is {:?}, expected {FORMAT:?}", file.format));
+    }
+    if file.version != 1 {
+        return Err(format!(
+            "JSON store version {} is not 1 (this program reads version 1 JSON and version {VERSION} binary stores)",
             file.version
-        )));
+        ));
     }
     let mut g = NewsGraph::new();
-    g.documents = file.documents;
+    for d in file.documents {
+        g.put_document(d, None);
+    }
     g.merges = file.merges;
     for a in file.actors {
         if g.node(&a.id).is_some() {
-            return Err(bad(format!("actor id {:?} appears twice", a.id)));
+            return Err(format!("actor id {:?} appears twice", a.id));
         }
         g.add_actor(a);
     }
+    // Version 1 kept no sightings: each document that relates an actor is taken
+    // to have named it by all its names.
+    let mut seen: HashSet<(String, NodeIndex)> = HashSet::new();
     for r in file.relations {
         let (s, t) = (r.source.clone(), r.target.clone());
+        let doc = r.evidence.doc.clone();
         if g.add_relation(r).is_none() {
-            return Err(bad(format!("relation {s} -> {t} names an unknown actor")));
+            return Err(format!("relation {s} -> {t} names an unknown actor"));
+        }
+        for id in [s, t] {
+            if let Some(n) = g.node(&id) {
+                if seen.insert((doc.clone(), n)) {
+                    let a = g.actor(n);
+                    let forms: Vec<String> = std::iter::once(&a.name)
+                        .chain(&a.aliases)
+                        .cloned()
+                        .collect();
+                    g.add_sighting(&doc, n, &forms);
+                }
+            }
         }
     }
     Ok(g)
 }
 
-/// Saves a graph atomically.
-pub fn save(g: &NewsGraph, path: &Path) -> Result<()> {
-    let x = g.to_extraction();
-    let file = StoreFile {
-        format: FORMAT.to_string(),
-        version: VERSION,
-        documents: x.documents,
-        actors: x.actors,
-        relations: x.relations,
-        merges: g.merges.clone(),
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| Error::io(&dir, e))?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        serde_json::to_writer(&mut w, &file).map_err(|e| Error::io(path, e.into()))?;
-        w.flush().map_err(|e| Error::io(path, e))?;
+// ---------------------------------------------------------------- writing
+
+/// A string table for the fields that are not graph strings.
+#[derive(Default)]
+struct Extras {
+    strings: Strings,
+}
+
+impl Extras {
+    fn put(&mut self, s: &str) -> u32 {
+        self.strings.intern(s).to_u32()
     }
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    fn opt(&mut self, s: Option<&str>) -> u32 {
+        s.map_or(0, |s| self.put(s))
+    }
+}
+
+fn kind_code(k: ActorKind) -> u8 {
+    match k {
+        ActorKind::Person => 0,
+        ActorKind::Organization => 1,
+        ActorKind::Country => 2,
+        ActorKind::Place => 3,
+    }
+}
+
+fn kind_of(c: u8) -> Option<ActorKind> {
+    ActorKind::ALL.get(c as usize).copied()
+}
+
+fn put_u32(v: &mut Vec<u8>, x: u32) {
+    v.extend_from_slice(&x.to_le_bytes());
+}
+
+fn put_u64(v: &mut Vec<u8>, x: u64) {
+    v.extend_from_slice(&x.to_le_bytes());
+}
+
+fn sym(s: Option<Sym>) -> u32 {
+    s.map_or(0, Sym::to_u32)
+}
+
+/// A writer that computes the CRC of what passes through.
+struct Crc<W: Write> {
+    inner: W,
+    crc: crc32fast::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Write for Crc<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn write_table<W: Write>(w: &mut W, s: &Strings) -> std::io::Result<()> {
+    let (text, ends) = s.parts();
+    w.write_all(&(ends.len() as u64).to_le_bytes())?;
+    let mut buf = Vec::with_capacity(ends.len().min(1 << 16) * 8);
+    for chunk in ends.chunks(1 << 16) {
+        buf.clear();
+        for e in chunk {
+            buf.extend_from_slice(&e.to_le_bytes());
+        }
+        w.write_all(&buf)?;
+    }
+    w.write_all(text.as_bytes())
+}
+
+/// Writes the graph's store bytes (header and payload) to `out`.
+pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
+    // Actors in id order; their positions name them in the file.
+    let mut nodes: Vec<NodeIndex> = g.graph.node_indices().collect();
+    nodes.sort_by(|a, b| g.graph[*a].id.cmp(&g.graph[*b].id));
+    let mut pos: HashMap<NodeIndex, u32> = HashMap::with_capacity(nodes.len());
+    for (i, &n) in nodes.iter().enumerate() {
+        pos.insert(n, i as u32);
+    }
+    // Everything but the relations goes into a small body first, to collect the
+    // other strings.
+    let mut x = Extras::default();
+    let mut body = Vec::new();
+    put_u64(&mut body, g.documents.len() as u64);
+    for d in &g.documents {
+        for f in [
+            Some(d.id.as_str()),
+            Some(d.path.as_str()),
+            d.date.as_deref(),
+            d.title.as_deref(),
+            d.url.as_deref(),
+            g.doc_hash(&d.id),
+        ] {
+            let v = x.opt(f);
+            put_u32(&mut body, v);
+        }
+    }
+    put_u64(&mut body, nodes.len() as u64);
+    for &n in &nodes {
+        let a = &g.graph[n];
+        let (id, name) = (x.put(&a.id), x.put(&a.name));
+        put_u32(&mut body, id);
+        put_u32(&mut body, name);
+        body.push(kind_code(a.kind));
+        let c = x.opt(a.country.as_deref());
+        put_u32(&mut body, c);
+        put_u32(&mut body, a.aliases.len() as u32);
+        for al in &a.aliases {
+            let v = x.put(al);
+            put_u32(&mut body, v);
+        }
+    }
+    let mut tail = Vec::new();
+    let sightings: Vec<&Sighting> = g
+        .sightings
+        .iter()
+        .filter(|s| pos.contains_key(&s.node))
+        .collect();
+    put_u64(&mut tail, sightings.len() as u64);
+    for s in sightings {
+        put_u32(&mut tail, s.doc.to_u32());
+        put_u32(&mut tail, pos[&s.node]);
+        put_u32(&mut tail, s.forms.len() as u32);
+        for f in &s.forms {
+            put_u32(&mut tail, f.to_u32());
+        }
+    }
+    put_u64(&mut tail, g.merges.len() as u64);
+    for m in &g.merges {
+        let v = x.put(m);
+        put_u32(&mut tail, v);
+    }
+    put_u64(&mut tail, g.alias_entries.len() as u64);
+    for e in &g.alias_entries {
+        let v = x.put(&e.name);
+        put_u32(&mut tail, v);
+        tail.push(e.kind.map_or(255, kind_code));
+        let c = x.opt(e.country.as_deref());
+        put_u32(&mut tail, c);
+        put_u32(&mut tail, e.aliases.len() as u32);
+        for al in &e.aliases {
+            let v = x.put(al);
+            put_u32(&mut tail, v);
+        }
+    }
+
+    let mut out = out;
+    out.write_all(&[0u8; HEADER])?;
+    let mut w = Crc {
+        inner: std::io::BufWriter::with_capacity(1 << 20, out),
+        crc: crc32fast::Hasher::new(),
+        len: 0,
+    };
+    write_table(&mut w, &g.strings)?;
+    write_table(&mut w, &x.strings)?;
+    w.write_all(&body)?;
+    // Relations in the canonical order of `relations()`.
+    let order = g.sorted_edges();
+    w.write_all(&(order.len() as u64).to_le_bytes())?;
+    let mut buf = Vec::with_capacity(EDGE_BYTES * 4096);
+    for chunk in order.chunks(4096) {
+        buf.clear();
+        for &e in chunk {
+            let Some((s, t)) = g.graph.edge_endpoints(e) else {
+                continue;
+            };
+            let r = &g.graph[e];
+            put_u32(&mut buf, pos[&s]);
+            put_u32(&mut buf, pos[&t]);
+            buf.push(r.kind as u8);
+            buf.push(u8::from(r.planned));
+            for v in [
+                r.sentence,
+                r.start,
+                r.end,
+                r.doc.to_u32(),
+                r.trigger.to_u32(),
+                r.text.to_u32(),
+                sym(r.cameo),
+                sym(r.date),
+                sym(r.rule),
+            ] {
+                put_u32(&mut buf, v);
+            }
+        }
+        w.write_all(&buf)?;
+    }
+    w.write_all(&tail)?;
+    w.flush()?;
+    let (crc, len) = (w.crc.finalize(), w.len);
+    let mut out = w.inner.into_inner().map_err(|e| e.into_error())?;
+    let mut header = Vec::with_capacity(HEADER);
+    header.extend_from_slice(MAGIC);
+    put_u32(&mut header, VERSION);
+    put_u32(&mut header, 0);
+    put_u64(&mut header, len);
+    put_u32(&mut header, crc);
+    put_u32(&mut header, 0);
+    out.seek(SeekFrom::Start(0))?;
+    out.write_all(&header)?;
+    out.flush()?;
+    Ok(out)
+}
+
+/// Saves a graph atomically (temporary file, fsync, rename, fsync of the folder).
+/// Callers that read, change and save should hold the store's [`lock`].
+pub fn save(g: &NewsGraph, path: &Path) -> Result<()> {
+    let dir = parent(path).unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(path))
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    let (file, tmp_path) = tmp.into_parts();
+    // The temporary file is private (0600); the store keeps the old file's
+    // permissions, or gets the usual 0644 when new.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        let _ = file.set_permissions(perms);
+    }
+    let file = encode(g, file).map_err(|e| Error::io(&tmp_path, e))?;
+    file.sync_all().map_err(|e| Error::io(&tmp_path, e))?;
+    drop(file);
+    tmp_path
+        .persist(path)
+        .map_err(|e| Error::io(path, e.error))?;
+    // The rename itself must reach the disk before we report success.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
+}
+
+// ---------------------------------------------------------------- reading
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &str) -> std::result::Result<&'a [u8], String> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(|| format!("truncated in {what} (byte {})", HEADER + self.at))?;
+        let s = &self.b[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u8(&mut self, what: &str) -> std::result::Result<u8, String> {
+        Ok(self.take(1, what)?[0])
+    }
+    fn u32(&mut self, what: &str) -> std::result::Result<u32, String> {
+        let s = self.take(4, what)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn u64(&mut self, what: &str) -> std::result::Result<u64, String> {
+        let s = self.take(8, what)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(s);
+        Ok(u64::from_le_bytes(a))
+    }
+    /// A count, checked against the bytes left (each record takes at least `min` bytes).
+    fn count(&mut self, min: usize, what: &str) -> std::result::Result<usize, String> {
+        let n = self.u64(what)?;
+        let left = (self.b.len() - self.at) as u64;
+        if n.saturating_mul(min as u64) > left {
+            return Err(format!("{what}: count {n} exceeds the file"));
+        }
+        Ok(n as usize)
+    }
+    fn table(&mut self, what: &str) -> std::result::Result<Strings, String> {
+        let n = self.count(8, what)?;
+        let raw = self.take(n * 8, what)?;
+        let ends: Vec<u64> = raw
+            .chunks_exact(8)
+            .map(|c| {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(c);
+                u64::from_le_bytes(a)
+            })
+            .collect();
+        let len = ends.last().copied().unwrap_or(0);
+        let len = usize::try_from(len).map_err(|_| format!("{what}: too large"))?;
+        let text = self.take(len, what)?;
+        let text = std::str::from_utf8(text)
+            .map_err(|e| format!("{what}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
+        Strings::from_parts(text.to_string(), ends).map_err(|e| format!("{what}: {e}"))
+    }
+}
+
+fn decode(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
+    if bytes.len() < HEADER {
+        return Err("truncated header".into());
+    }
+    let h = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    let version = h(8);
+    if version != VERSION {
+        return Err(format!(
+            "version {version} is not understood by this program (it reads version {VERSION} and version 1 JSON)"
+        ));
+    }
+    let mut l = [0u8; 8];
+    l.copy_from_slice(&bytes[16..24]);
+    let len = u64::from_le_bytes(l);
+    let payload = &bytes[HEADER..];
+    if payload.len() as u64 != len {
+        return Err(format!(
+            "truncated or padded: payload is {} bytes, header says {len}",
+            payload.len()
+        ));
+    }
+    if crc32fast::hash(payload) != h(24) {
+        return Err("checksum mismatch: the file is damaged".into());
+    }
+    let mut r = Reader { b: payload, at: 0 };
+    let strings = r.table("graph strings")?;
+    let extras = r.table("other strings")?;
+    let n_graph = strings.len() as u32;
+    let gsym = |v: u32, what: &str| -> std::result::Result<Sym, String> {
+        Sym::from_u32(v)
+            .filter(|_| v <= n_graph)
+            .ok_or_else(|| format!("{what}: bad string index {v}"))
+    };
+    let gopt = |v: u32, what: &str| -> std::result::Result<Option<Sym>, String> {
+        if v == 0 {
+            Ok(None)
+        } else {
+            gsym(v, what).map(Some)
+        }
+    };
+    let xs = |v: u32, what: &str| -> std::result::Result<String, String> {
+        Sym::from_u32(v)
+            .filter(|_| v as usize <= extras.len())
+            .map(|s| extras.get(s).to_string())
+            .ok_or_else(|| format!("{what}: bad string index {v}"))
+    };
+    let xopt = |v: u32, what: &str| -> std::result::Result<Option<String>, String> {
+        if v == 0 {
+            Ok(None)
+        } else {
+            xs(v, what).map(Some)
+        }
+    };
+    let mut g = NewsGraph::new();
+    let n_docs = r.count(24, "documents")?;
+    for _ in 0..n_docs {
+        let w = "documents";
+        let id = xs(r.u32(w)?, w)?;
+        let path = xs(r.u32(w)?, w)?;
+        let date = xopt(r.u32(w)?, w)?;
+        let title = xopt(r.u32(w)?, w)?;
+        let url = xopt(r.u32(w)?, w)?;
+        let hash = xopt(r.u32(w)?, w)?;
+        g.put_document(
+            Document {
+                id,
+                path,
+                date,
+                title,
+                url,
+            },
+            hash,
+        );
+    }
+    let n_actors = r.count(17, "actors")?;
+    g.graph = petgraph::stable_graph::StableDiGraph::with_capacity(n_actors, 0);
+    let mut nodes: Vec<NodeIndex> = Vec::with_capacity(n_actors);
+    for _ in 0..n_actors {
+        let w = "actors";
+        let id = xs(r.u32(w)?, w)?;
+        let name = xs(r.u32(w)?, w)?;
+        let kind = kind_of(r.u8(w)?).ok_or("actors: bad kind")?;
+        let country = xopt(r.u32(w)?, w)?;
+        let n_al = r.u32(w)? as usize;
+        if n_al * 4 > r.b.len() - r.at {
+            return Err("actors: alias count exceeds the file".into());
+        }
+        let mut aliases = Vec::with_capacity(n_al);
+        for _ in 0..n_al {
+            aliases.push(xs(r.u32(w)?, w)?);
+        }
+        if g.node(&id).is_some() {
+            return Err(format!("actor id {id:?} appears twice"));
+        }
+        nodes.push(g.add_actor(Actor {
+            id,
+            name,
+            kind,
+            country,
+            aliases,
+        }));
+    }
+    let n_edges = r.count(EDGE_BYTES, "relations")?;
+    g.graph.reserve_exact_edges(n_edges);
+    let raw = r.take(n_edges * EDGE_BYTES, "relations")?;
+    let node = |v: u32| -> std::result::Result<NodeIndex, String> {
+        nodes
+            .get(v as usize)
+            .copied()
+            .ok_or_else(|| format!("relation names actor {v} of {}", nodes.len()))
+    };
+    for rec in raw.chunks_exact(EDGE_BYTES) {
+        let u = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]);
+        let w = "relations";
+        let kind = RelationType::ALL
+            .get(rec[8] as usize)
+            .copied()
+            .ok_or("relations: bad type")?;
+        let e = Edge {
+            kind,
+            planned: rec[9] != 0,
+            sentence: u(10),
+            start: u(14),
+            end: u(18),
+            doc: gsym(u(22), w)?,
+            trigger: gsym(u(26), w)?,
+            text: gsym(u(30), w)?,
+            cameo: gopt(u(34), w)?,
+            date: gopt(u(38), w)?,
+            rule: gopt(u(42), w)?,
+        };
+        g.graph.add_edge(node(u(0))?, node(u(4))?, e);
+    }
+    g.strings = strings;
+    let n_s = r.count(12, "sightings")?;
+    g.sightings.reserve_exact(n_s);
+    for _ in 0..n_s {
+        let w = "sightings";
+        let doc = gsym(r.u32(w)?, w)?;
+        let n = node(r.u32(w)?)?;
+        let k = r.u32(w)? as usize;
+        if k * 4 > r.b.len() - r.at {
+            return Err("sightings: form count exceeds the file".into());
+        }
+        let mut forms = Vec::with_capacity(k);
+        for _ in 0..k {
+            forms.push(gsym(r.u32(w)?, w)?);
+        }
+        g.sightings.push(Sighting {
+            doc,
+            node: n,
+            forms,
+        });
+    }
+    let n_m = r.count(4, "merge log")?;
+    for _ in 0..n_m {
+        let v = r.u32("merge log")?;
+        g.merges.push(xs(v, "merge log")?);
+    }
+    let n_a = r.count(13, "alias entries")?;
+    for _ in 0..n_a {
+        let w = "alias entries";
+        let name = xs(r.u32(w)?, w)?;
+        let k = r.u8(w)?;
+        let kind = if k == 255 {
+            None
+        } else {
+            Some(kind_of(k).ok_or("alias entries: bad kind")?)
+        };
+        let country = xopt(r.u32(w)?, w)?;
+        let n_al = r.u32(w)? as usize;
+        if n_al * 4 > r.b.len() - r.at {
+            return Err("alias entries: alias count exceeds the file".into());
+        }
+        let mut aliases = Vec::with_capacity(n_al);
+        for _ in 0..n_al {
+            aliases.push(xs(r.u32(w)?, w)?);
+        }
+        g.alias_entries.push(AliasEntry {
+            name,
+            kind,
+            country,
+            aliases,
+        });
+    }
+    if r.at != r.b.len() {
+        return Err(format!("{} unexpected bytes at the end", r.b.len() - r.at));
+    }
+    g.changed();
+    Ok(g)
 }
 
 #[cfg(test)]
@@ -115,18 +736,15 @@ mod tests {
     use super::*;
     use crate::graph::model::{ActorKind, Evidence, RelationType};
 
-    #[test]
-    fn save_then_open_round_trips() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.store");
+    fn sample() -> NewsGraph {
         let mut g = NewsGraph::new();
         for (id, name) in [("a", "Ann Lee"), ("b", "Bo Chan")] {
             g.add_actor(Actor {
                 id: id.into(),
                 name: name.into(),
                 kind: ActorKind::Person,
-                country: None,
-                aliases: vec![],
+                country: Some("IRQ".into()),
+                aliases: vec!["Lee".into()],
             });
         }
         g.add_relation(Relation {
@@ -134,21 +752,90 @@ mod tests {
             target: "b".into(),
             kind: RelationType::Call,
             cameo: Some("041".into()),
-            date: None,
-            planned: false,
+            date: Some("2024-05-01".into()),
+            planned: true,
             evidence: Evidence {
                 doc: "d".into(),
-                sentence: 0,
-                start: 0,
-                end: 5,
+                sentence: 7,
+                start: 100,
+                end: 150,
                 trigger: "called".into(),
-                text: "x".into(),
-                rule: None,
+                text: "Ann Lee called Bo Chan.".into(),
+                rule: Some("data/triggers.tsv:1".into()),
             },
         });
+        g.put_document(
+            Document {
+                id: "d".into(),
+                path: "d.txt".into(),
+                date: Some("2024-05-01".into()),
+                title: None,
+                url: Some("https://example.org/d".into()),
+            },
+            Some("abc".into()),
+        );
+        let a = g.node("a").unwrap();
+        g.add_sighting("d", a, &["Ann Lee".to_string()]);
+        g.merges.push("merged x".into());
+        g.alias_entries.push(AliasEntry {
+            name: "Ann Lee".into(),
+            kind: Some(ActorKind::Person),
+            country: None,
+            aliases: vec!["A. Lee".into()],
+        });
+        g
+    }
+
+    #[test]
+    fn save_then_open_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.store");
+        let g = sample();
         save(&g, &path).unwrap();
         let h = open(&path).unwrap();
         assert_eq!(h.to_extraction(), g.to_extraction());
+        assert_eq!(h.doc_hash("d"), Some("abc"));
+        assert_eq!(h.merges, g.merges);
+        assert_eq!(h.alias_entries, g.alias_entries);
+        assert_eq!(h.sightings().len(), 1);
+        // Saving what was read gives the same bytes.
+        let path2 = dir.path().join("t.store");
+        save(&h, &path2).unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            std::fs::read(&path2).unwrap()
+        );
+    }
+
+    #[test]
+    fn damage_is_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.store");
+        save(&sample(), &path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        let mut flipped = good.clone();
+        let i = flipped.len() - 20;
+        flipped[i] ^= 0x40;
+        std::fs::write(&path, &flipped).unwrap();
+        let e = open(&path).unwrap_err().to_string();
+        assert!(e.contains("checksum"), "{e}");
+        std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+        let e = open(&path).unwrap_err().to_string();
+        assert!(e.contains("truncated"), "{e}");
+    }
+
+    #[test]
+    fn reads_version_1_json() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.store");
+        let g = sample();
+        let x = g.to_extraction();
+        let v1 = serde_json::json!({"format": FORMAT, "version": 1, "documents": x.documents,
+            "actors": x.actors, "relations": x.relations, "merges": ["m"]});
+        std::fs::write(&path, v1.to_string()).unwrap();
+        let h = open(&path).unwrap();
+        assert_eq!(h.to_extraction(), x);
+        assert_eq!(h.sightings().len(), 2);
     }
 
     #[test]
@@ -161,5 +848,8 @@ mod tests {
             e.contains("s.store") && e.contains("not a readable newsgraph store"),
             "{e}"
         );
+        std::fs::write(&path, b"\x00\x01binary").unwrap();
+        let e = open(&path).unwrap_err().to_string();
+        assert!(e.contains("unknown format"), "{e}");
     }
 }

@@ -69,10 +69,8 @@ fn summarize(
                 .iter()
                 .filter_map(|&e| relation_date(g, idx, &g.graph[e]))
                 .collect();
-            let mut documents: Vec<&str> = relations
-                .iter()
-                .map(|&e| g.graph[e].evidence.doc.as_str())
-                .collect();
+            let mut documents: Vec<&str> =
+                relations.iter().map(|&e| g.str(g.graph[e].doc)).collect();
             documents.sort_by_key(|d| (idx.doc_order(d), *d));
             documents.dedup();
             ContactSummary {

@@ -66,16 +66,13 @@ pub fn ego(g: &NewsGraph, idx: &Index, center: NodeIndex, depth: usize, types: T
         .filter(|(_, v)| !v.is_empty())
         .map(|(t, mut v)| {
             v.sort_by_cached_key(|&e| {
-                let r = &g.graph[e];
-                let (s, t) = (g.node(&r.source), g.node(&r.target));
+                let (s, t) = g
+                    .graph
+                    .edge_endpoints(e)
+                    .map_or((None, None), |(s, t)| (Some(s), Some(t)));
                 let name = |n: Option<NodeIndex>| n.map(|n| g.actor(n).name.as_str()).unwrap_or("");
-                (
-                    name(s),
-                    &r.source,
-                    name(t),
-                    &r.target,
-                    chrono_key(g, idx, e),
-                )
+                let id = |n: Option<NodeIndex>| n.map(|n| g.actor(n).id.as_str()).unwrap_or("");
+                (name(s), id(s), name(t), id(t), chrono_key(g, idx, e))
             });
             (t, v)
         })

@@ -884,7 +884,7 @@ mod tests {
             assert_eq!(h.from, cur);
             let r = &g.graph[h.edge];
             assert_eq!(r.kind, h.kind);
-            let (s, t) = (g.node(&r.source).unwrap(), g.node(&r.target).unwrap());
+            let (s, t) = g.graph.edge_endpoints(h.edge).unwrap();
             if opts.directed {
                 assert!((s, t) == (h.from, h.to));
             } else {

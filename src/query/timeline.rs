@@ -7,17 +7,17 @@
 //! strings, possibly partial ("2022", "2022-03"), which sort correctly as text.
 
 use super::index::{Index, TypeSet};
-use crate::graph::model::{Relation, RelationType};
-use crate::graph::NewsGraph;
+use crate::graph::model::RelationType;
+use crate::graph::{Edge, NewsGraph};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
 /// The date of a relation: its own, else its document's; `None` when neither is known.
-pub fn relation_date<'g>(g: &'g NewsGraph, idx: &Index, r: &'g Relation) -> Option<&'g str> {
-    r.date.as_deref().or_else(|| {
+pub fn relation_date<'g>(g: &'g NewsGraph, idx: &Index, r: &Edge) -> Option<&'g str> {
+    r.date.map(|d| g.str(d)).or_else(|| {
         g.documents
-            .get(idx.doc_order(&r.evidence.doc))
+            .get(idx.doc_order(g.str(r.doc)))
             .and_then(|d| d.date.as_deref())
     })
 }
@@ -33,9 +33,9 @@ pub fn chrono_key<'g>(
     (
         date.is_none(),
         date.unwrap_or(""),
-        idx.doc_order(&r.evidence.doc),
-        r.evidence.sentence,
-        r.evidence.start,
+        idx.doc_order(g.str(r.doc)),
+        r.sentence as usize,
+        r.start as usize,
         e.index(),
     )
 }
@@ -123,8 +123,8 @@ mod tests {
             .iter()
             .map(|&e| {
                 (
-                    g.graph[e].evidence.doc.clone(),
-                    g.graph[e].evidence.sentence,
+                    g.str(g.graph[e].doc).to_string(),
+                    g.graph[e].sentence as usize,
                 )
             })
             .collect();

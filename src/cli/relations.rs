@@ -1,0 +1,133 @@
+//! `newsgraph relations [--store PATH] [--type T,...] [--actor A] [--since DATE]
+//! [--until DATE] [--doc ID] [--format table|json]`
+//!
+//! Lists stored relations in the order of the store (source, target, type,
+//! document, sentence), filtered by type, by an actor on either side (named by
+//! any alias), by date (ISO 8601 prefixes: `2024`, `2024-05`, `2024-05-01`;
+//! relations without a date are left out when a date filter is given) and by
+//! document. `--format json` prints an array of relations in the shape of
+//! `extract --format json`.
+
+use super::{parse_types, print_out, table};
+use anyhow::{bail, Result};
+use newsgraph::graph::store;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// Only these relation types (comma-separated, e.g. call,meet).
+    #[arg(long = "type")]
+    types: Option<String>,
+    /// Only relations with this actor on either side.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Only relations dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    since: Option<String>,
+    /// Only relations dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    until: Option<String>,
+    /// Only relations from this document id.
+    #[arg(long)]
+    doc: Option<String>,
+    /// Output format: table or json.
+    #[arg(long, default_value = "table", value_parser = ["table", "json"])]
+    format: String,
+}
+
+/// Checks a date filter: digits in the shape YYYY, YYYY-MM or YYYY-MM-DD.
+fn check_date(flag: &str, d: &str) -> Result<()> {
+    let ok = matches!(d.len(), 4 | 7 | 10)
+        && d.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !ok {
+        bail!("{flag} {d:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    Ok(())
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let path = super::existing_store(args.store.as_deref())?;
+    if let Some(d) = &args.since {
+        check_date("--since", d)?;
+    }
+    if let Some(d) = &args.until {
+        check_date("--until", d)?;
+    }
+    let types = args
+        .types
+        .as_deref()
+        .map(parse_types)
+        .transpose()?
+        .unwrap_or_default();
+    let mut g = store::open(&path)?;
+    let actor = args.actor.as_deref().map(|a| g.find_actor(a)).transpose()?;
+    let doc = match &args.doc {
+        Some(d) => match g.lookup_str(d) {
+            Some(s) => Some(s),
+            None => bail!("no document {d:?} in {}", path.display()),
+        },
+        None => None,
+    };
+    let mut rows = Vec::new();
+    let mut items = Vec::new();
+    for e in g.sorted_edges() {
+        let w = &g.graph[e];
+        if !types.is_empty() && !types.contains(&w.kind) {
+            continue;
+        }
+        if doc.is_some_and(|d| d != w.doc) {
+            continue;
+        }
+        let Some((s, t)) = g.graph.edge_endpoints(e) else {
+            continue;
+        };
+        if actor.is_some_and(|a| a != s && a != t) {
+            continue;
+        }
+        if args.since.is_some() || args.until.is_some() {
+            let Some(d) = w.date.map(|d| g.str(d)) else {
+                continue;
+            };
+            // Compare on the filter's precision: "2024-05" covers all of May.
+            if args.since.as_deref().is_some_and(|x| d < x) {
+                continue;
+            }
+            if args
+                .until
+                .as_deref()
+                .is_some_and(|x| d.get(..x.len()).unwrap_or(d) > x)
+            {
+                continue;
+            }
+        }
+        let r = g.relation(e);
+        if args.format == "json" {
+            items.push(r);
+        } else {
+            rows.push(vec![
+                g.actor(s).name.clone(),
+                r.kind.to_string(),
+                g.actor(t).name.clone(),
+                r.date.clone().unwrap_or_default(),
+                format!("{}#{}", r.evidence.doc, r.evidence.sentence),
+                r.evidence.trigger.clone(),
+            ]);
+        }
+    }
+    if args.format == "json" {
+        return print_out(&(serde_json::to_string_pretty(&items)? + "\n"));
+    }
+    print_out(&table::render(
+        &["source", "type", "target", "date", "evidence", "trigger"],
+        &rows,
+    ))
+}

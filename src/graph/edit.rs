@@ -1,0 +1,423 @@
+//! Corrections: merge two actors, split an actor that wrongly merged two, remove
+//! a document (and everything only it brought). Each is logged in `merges`.
+
+use super::model::ActorKind;
+use super::{NewsGraph, Sighting};
+use crate::error::{Error, Result};
+use crate::text::name_key;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::HashSet;
+
+/// What removing a document did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RemoveReport {
+    /// Relations removed.
+    pub relations: usize,
+    /// Actors removed because no other document names them.
+    pub actors: usize,
+}
+
+/// What a split did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitReport {
+    /// The new actor.
+    pub node: NodeIndex,
+    /// Relations moved to it.
+    pub relations: usize,
+    /// Documents whose view of the actor moved.
+    pub documents: usize,
+}
+
+impl NewsGraph {
+    /// Merges the actor at `gone` into the actor at `keep`: relations, sightings,
+    /// names and aliases move over, `gone` disappears, and the merge is logged
+    /// with `why`.
+    pub fn merge_nodes(&mut self, keep: NodeIndex, gone: NodeIndex, why: &str) -> Result<()> {
+        if keep == gone {
+            return Err(Error::Invalid("cannot merge an actor into itself".into()));
+        }
+        if !self.graph.contains_node(keep) || !self.graph.contains_node(gone) {
+            return Err(Error::Invalid("no such actor".into()));
+        }
+        let moved = self.graph[gone].clone();
+        let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
+            .graph
+            .edges_directed(gone, Direction::Outgoing)
+            .chain(self.graph.edges_directed(gone, Direction::Incoming))
+            .map(|e| (e.source(), e.target(), e.id()))
+            .collect();
+        let mut seen = HashSet::new();
+        for (s, t, e) in edges {
+            if !seen.insert(e) {
+                continue; // a self-loop is listed both ways
+            }
+            if let Some(w) = self.graph.remove_edge(e) {
+                let s = if s == gone { keep } else { s };
+                let t = if t == gone { keep } else { t };
+                self.graph.add_edge(s, t, w);
+            }
+        }
+        self.absorb_forms(keep, &moved);
+        let mut moved_sightings = Vec::new();
+        self.sightings.retain(|s| {
+            if s.node == gone {
+                moved_sightings.push(s.clone());
+                false
+            } else {
+                true
+            }
+        });
+        for s in moved_sightings {
+            match self
+                .sightings
+                .iter_mut()
+                .find(|x| x.doc == s.doc && x.node == keep)
+            {
+                Some(x) => {
+                    for f in s.forms {
+                        if !x.forms.contains(&f) {
+                            x.forms.push(f);
+                        }
+                    }
+                }
+                None => self.sightings.push(Sighting { node: keep, ..s }),
+            }
+        }
+        self.graph.remove_node(gone);
+        self.by_id.remove(&moved.id);
+        let k = &self.graph[keep];
+        let line = format!(
+            "{:?} ({}) merged into {} {:?}: {why}",
+            moved.name, moved.id, k.id, k.name
+        );
+        self.merges.push(line);
+        self.reindex();
+        Ok(())
+    }
+
+    /// Removes a document: its relations, its sightings, the aliases only it
+    /// gave and the actors only it named. `None` when the store has no such document.
+    pub fn remove_document(&mut self, id: &str) -> Option<RemoveReport> {
+        let sym = self.lookup_str(id);
+        if self.document(id).is_none() {
+            // Relations may name a document the list lacks (hand-built graphs).
+            let s = sym?;
+            let used = self.graph.edge_weights().any(|e| e.doc == s)
+                || self.sightings.iter().any(|x| x.doc == s);
+            if !used {
+                return None;
+            }
+        }
+        let mut report = RemoveReport::default();
+        if let Some(sym) = sym {
+            let before = self.graph.edge_count();
+            self.graph.retain_edges(|g, e| g[e].doc != sym);
+            report.relations = before - self.graph.edge_count();
+            let mut touched: Vec<NodeIndex> = Vec::new();
+            self.sightings.retain(|s| {
+                if s.doc == sym {
+                    touched.push(s.node);
+                    false
+                } else {
+                    true
+                }
+            });
+            touched.sort();
+            touched.dedup();
+            for n in touched {
+                if !self.graph.contains_node(n) {
+                    continue;
+                }
+                let named_elsewhere = self.sightings.iter().any(|s| s.node == n);
+                let has_edges = self.graph.neighbors_undirected(n).next().is_some();
+                if !named_elsewhere && !has_edges {
+                    self.remove_actor(n);
+                    report.actors += 1;
+                } else if named_elsewhere {
+                    self.retract_forms(n);
+                }
+            }
+        }
+        self.drop_document(id);
+        self.reindex();
+        Some(report)
+    }
+
+    /// Keeps only the names of an actor that a remaining document or the alias
+    /// file still gives; the name falls back to the first remaining form.
+    fn retract_forms(&mut self, n: NodeIndex) {
+        let mut supported: HashSet<String> = HashSet::new();
+        let mut first: Option<String> = None;
+        for s in self.sightings.iter().filter(|s| s.node == n) {
+            for &f in &s.forms {
+                let form = self.strings.get(f);
+                if first.is_none() {
+                    first = Some(form.to_string());
+                }
+                supported.insert(name_key(form));
+            }
+        }
+        let name_k = name_key(&self.graph[n].name);
+        for e in &self.alias_entries {
+            if name_key(&e.name) == name_k {
+                supported.extend(e.forms().map(name_key));
+            }
+        }
+        let a = &mut self.graph[n];
+        a.aliases.retain(|x| supported.contains(&name_key(x)));
+        if !supported.contains(&name_k) {
+            if let Some(f) = first {
+                let k = name_key(&f);
+                a.aliases.retain(|x| name_key(x) != k);
+                a.name = f;
+            }
+        }
+    }
+
+    /// Splits an actor: the documents given, and those that named it by one of
+    /// the aliases given, now name a new actor (called `name`, or the first alias,
+    /// or how the first such document named it); their relations move with them.
+    pub fn split_actor(
+        &mut self,
+        n: NodeIndex,
+        docs: &[String],
+        aliases: &[String],
+        name: Option<&str>,
+        kind: Option<ActorKind>,
+    ) -> Result<SplitReport> {
+        if !self.graph.contains_node(n) {
+            return Err(Error::Invalid("no such actor".into()));
+        }
+        let alias_keys: HashSet<String> = aliases.iter().map(|a| name_key(a)).collect();
+        let mut doc_syms: HashSet<super::strings::Sym> = HashSet::new();
+        for d in docs {
+            match self.lookup_str(d) {
+                Some(s) if self.sightings.iter().any(|x| x.node == n && x.doc == s) => {
+                    doc_syms.insert(s);
+                }
+                _ => {
+                    return Err(Error::Invalid(format!(
+                        "document {d:?} does not name {}",
+                        self.graph[n].name
+                    )))
+                }
+            }
+        }
+        let actor = self.graph[n].clone();
+        for a in aliases {
+            let k = name_key(a);
+            let known = actor.aliases.iter().any(|x| name_key(x) == k)
+                || self.sightings.iter().any(|s| {
+                    s.node == n && s.forms.iter().any(|&f| name_key(self.strings.get(f)) == k)
+                });
+            if !known {
+                return Err(Error::Invalid(format!(
+                    "{a:?} is not a name of {} (its names: {})",
+                    actor.name,
+                    std::iter::once(&actor.name)
+                        .chain(actor.aliases.iter())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+        }
+        if docs.is_empty() && aliases.is_empty() {
+            return Err(Error::Invalid(
+                "split needs the documents (--doc) or names (--alias) that belong to the other actor"
+                    .into(),
+            ));
+        }
+        for s in &self.sightings {
+            if s.node == n
+                && s.forms
+                    .iter()
+                    .any(|&f| alias_keys.contains(&name_key(self.strings.get(f))))
+            {
+                doc_syms.insert(s.doc);
+            }
+        }
+        let moved: Vec<Sighting> = self
+            .sightings
+            .iter()
+            .filter(|s| s.node == n && doc_syms.contains(&s.doc))
+            .cloned()
+            .collect();
+        let new_name = name
+            .map(str::to_string)
+            .or_else(|| aliases.first().cloned())
+            .or_else(|| {
+                moved
+                    .first()
+                    .and_then(|s| s.forms.first())
+                    .map(|&f| self.strings.get(f).to_string())
+            })
+            .ok_or_else(|| Error::Invalid("give the new actor a name (--name)".into()))?;
+        if name_key(&new_name) == name_key(&actor.name) && name.is_none() {
+            return Err(Error::Invalid(format!(
+                "the split-off actor would have the same name as {}; give it another (--name)",
+                actor.name
+            )));
+        }
+        let mut forms: Vec<String> = aliases.to_vec();
+        for s in &moved {
+            for &f in &s.forms {
+                forms.push(self.strings.get(f).to_string());
+            }
+        }
+        let nk = name_key(&new_name);
+        let mut seen: HashSet<String> = HashSet::from([nk.clone()]);
+        let new_aliases: Vec<String> = forms
+            .into_iter()
+            .filter(|f| {
+                let k = name_key(f);
+                // The old actor's own name stays with it unless the user moves it.
+                (k != name_key(&actor.name) || alias_keys.contains(&k)) && seen.insert(k)
+            })
+            .collect();
+        let id = self.fresh_id(&new_name);
+        let new = self.add_actor(super::model::Actor {
+            id,
+            name: new_name,
+            kind: kind.unwrap_or(actor.kind),
+            country: actor.country.clone(),
+            aliases: new_aliases,
+        });
+        // Relations of the moved documents follow.
+        let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .chain(self.graph.edges_directed(n, Direction::Incoming))
+            .filter(|e| doc_syms.contains(&e.weight().doc))
+            .map(|e| (e.source(), e.target(), e.id()))
+            .collect();
+        let mut seen_e = HashSet::new();
+        let mut relations = 0;
+        for (s, t, e) in edges {
+            if !seen_e.insert(e) {
+                continue;
+            }
+            if let Some(w) = self.graph.remove_edge(e) {
+                let s = if s == n { new } else { s };
+                let t = if t == n { new } else { t };
+                self.graph.add_edge(s, t, w);
+                relations += 1;
+            }
+        }
+        for s in &mut self.sightings {
+            if s.node == n && doc_syms.contains(&s.doc) {
+                s.node = new;
+            }
+        }
+        // The old actor keeps only the names its remaining documents give.
+        let a = &mut self.graph[n];
+        a.aliases.retain(|x| !alias_keys.contains(&name_key(x)));
+        if self.sightings.iter().any(|s| s.node == n) {
+            self.retract_forms(n);
+        }
+        let line = format!(
+            "{:?} ({}) split off from {} {:?}: {} document(s), {} relation(s) moved",
+            self.graph[new].name,
+            self.graph[new].id,
+            self.graph[n].id,
+            self.graph[n].name,
+            moved.len(),
+            relations
+        );
+        self.merges.push(line);
+        self.reindex();
+        Ok(SplitReport {
+            node: new,
+            relations,
+            documents: doc_syms.len(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::merge::merge_into;
+    use crate::graph::model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
+
+    fn doc(id: &str, people: &[(&str, &str)], rel: (&str, &str)) -> Extraction {
+        Extraction {
+            documents: vec![Document {
+                id: id.into(),
+                path: id.into(),
+                date: None,
+                title: None,
+                url: None,
+            }],
+            actors: people
+                .iter()
+                .map(|(i, n)| Actor {
+                    id: i.to_string(),
+                    name: n.to_string(),
+                    kind: ActorKind::Person,
+                    country: None,
+                    aliases: vec![],
+                })
+                .collect(),
+            relations: vec![Relation {
+                source: rel.0.into(),
+                target: rel.1.into(),
+                kind: RelationType::Meet,
+                cameo: None,
+                date: None,
+                planned: false,
+                evidence: Evidence {
+                    doc: id.into(),
+                    sentence: 0,
+                    start: 0,
+                    end: 1,
+                    trigger: "met".into(),
+                    text: "x".into(),
+                    rule: None,
+                },
+            }],
+        }
+    }
+
+    #[test]
+    fn merge_split_and_remove_undo_each_other() {
+        let mut g = NewsGraph::new();
+        merge_into(
+            &mut g,
+            doc("d1", &[("a", "Ann Lee"), ("b", "Bo Chan")], ("a", "b")),
+        );
+        merge_into(
+            &mut g,
+            doc("d2", &[("a", "Ann Lea"), ("c", "Cy Dee")], ("a", "c")),
+        );
+        assert_eq!(g.actor_count(), 4);
+        let lee = g.find_actor("Ann Lee").unwrap();
+        let lea = g.find_actor("Ann Lea").unwrap();
+        g.merge_nodes(lee, lea, "manual").unwrap();
+        assert_eq!(g.actor_count(), 3);
+        assert_eq!(g.relation_count(), 2);
+        assert_eq!(g.find_actor("Ann Lea").unwrap(), lee);
+        assert!(g.merges.last().unwrap().contains("manual"));
+        // Split d2's view back off.
+        let r = g
+            .split_actor(lee, &["d2".to_string()], &[], None, None)
+            .unwrap();
+        assert_eq!(r.relations, 1);
+        assert_eq!(g.actor(r.node).name, "Ann Lea");
+        assert!(g.actor(lee).aliases.is_empty(), "{:?}", g.actor(lee));
+        // Removing d2 takes Ann Lea and Cy Dee with it.
+        let rep = g.remove_document("d2").unwrap();
+        assert_eq!(
+            rep,
+            RemoveReport {
+                relations: 1,
+                actors: 2
+            }
+        );
+        assert_eq!(g.actor_count(), 2);
+        assert_eq!(g.documents.len(), 1);
+        assert!(g.remove_document("d2").is_none());
+    }
+}

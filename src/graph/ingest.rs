@@ -1,0 +1,168 @@
+//! Loading records into a graph: the database side of `newsgraph load`.
+//!
+//! Each record is a document with a content hash. A document already stored with
+//! the same hash is skipped; one stored with another hash (or none, from a
+//! version 1 store) is replaced: its old relations, sightings and the actors only
+//! it named go, the new version comes in. Articles are extracted in parallel, a
+//! batch at a time, and merged in input order, so the result does not depend on
+//! the number of threads.
+
+use super::merge::merge_into;
+use super::NewsGraph;
+use crate::error::{Error, Result};
+use crate::extract::{extract_document, Options};
+use crate::input::{Payload, Record};
+
+/// How to load.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Keep planned or expected events.
+    pub include_planned: bool,
+    /// Skip bad files and records (counted) instead of stopping at the first.
+    pub skip_bad: bool,
+    /// Extraction threads (at least 1).
+    pub threads: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            include_planned: false,
+            skip_bad: false,
+            threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+}
+
+/// What a load did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    /// New documents.
+    pub loaded: usize,
+    /// Documents stored before with other content, now replaced.
+    pub replaced: usize,
+    /// Documents stored before with the same content, skipped.
+    pub unchanged: usize,
+    /// Bad files or records skipped (`skip_bad`), each as a one-line message.
+    pub bad: Vec<String>,
+    /// Relations added.
+    pub relations: usize,
+    /// Actors added.
+    pub actors: usize,
+}
+
+impl LoadReport {
+    /// Whether the graph changed.
+    pub fn changed(&self) -> bool {
+        self.loaded + self.replaced > 0
+    }
+}
+
+/// Articles whose text adds up to this many bytes are extracted together.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Pours records into the graph. On an error (without `skip_bad`) the graph is
+/// left half-loaded: the caller must not save it. `progress` receives the input
+/// bytes consumed so far.
+pub fn load_records(
+    g: &mut NewsGraph,
+    records: impl Iterator<Item = Result<Record>>,
+    opts: LoadOptions,
+    mut progress: impl FnMut(u64),
+) -> Result<LoadReport> {
+    let mut report = LoadReport::default();
+    let mut batch: Vec<Record> = Vec::new();
+    let mut batch_bytes = 0usize;
+    let mut consumed = 0u64;
+    let before = (g.actor_count(), g.relation_count());
+    for r in records {
+        let rec = match r {
+            Ok(rec) => rec,
+            Err(e) if opts.skip_bad && skippable(&e) => {
+                report.bad.push(e.to_string());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        consumed += rec.bytes;
+        if g.doc_hash(&rec.doc.id) == Some(rec.hash.as_str()) {
+            report.unchanged += 1;
+            progress(consumed);
+            continue;
+        }
+        if let Payload::Text(t) = &rec.payload {
+            batch_bytes += t.len();
+        }
+        batch.push(rec);
+        if batch_bytes >= BATCH_BYTES || batch.len() >= 64 * opts.threads.max(1) {
+            flush(g, &mut batch, opts, &mut report);
+            batch_bytes = 0;
+            progress(consumed);
+        }
+    }
+    flush(g, &mut batch, opts, &mut report);
+    progress(consumed);
+    report.actors = g.actor_count().saturating_sub(before.0);
+    report.relations = g.relation_count().saturating_sub(before.1);
+    if report.changed() {
+        g.compact();
+    }
+    Ok(report)
+}
+
+/// Errors about one input (bad data, unreadable file) can be skipped; others
+/// (e.g. a failing disk under the store) cannot.
+fn skippable(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::BadInput { .. } | Error::NotUtf8 { .. } | Error::Io { .. }
+    )
+}
+
+/// Extracts the articles of a batch in parallel, then merges every record in order.
+fn flush(g: &mut NewsGraph, batch: &mut Vec<Record>, opts: LoadOptions, report: &mut LoadReport) {
+    if batch.is_empty() {
+        return;
+    }
+    let xopts = Options {
+        include_planned: opts.include_planned,
+    };
+    let records = std::mem::take(batch);
+    let threads = opts.threads.clamp(1, records.len());
+    let mut results: Vec<Option<crate::graph::model::Extraction>> = vec![None; records.len()];
+    if threads == 1 {
+        for (i, r) in records.iter().enumerate() {
+            if let Payload::Text(t) = &r.payload {
+                results[i] = Some(extract_document(&r.doc, t, xopts).extraction);
+            }
+        }
+    } else {
+        let chunk = records.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            for (rs, out) in records.chunks(chunk).zip(results.chunks_mut(chunk)) {
+                s.spawn(move || {
+                    for (r, o) in rs.iter().zip(out.iter_mut()) {
+                        if let Payload::Text(t) = &r.payload {
+                            *o = Some(extract_document(&r.doc, t, xopts).extraction);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    for (rec, x) in records.into_iter().zip(results) {
+        let x = match (rec.payload, x) {
+            (_, Some(x)) => x,
+            (Payload::Graph(x), None) => x,
+            (Payload::Text(_), None) => continue,
+        };
+        if g.document(&rec.doc.id).is_some() {
+            g.remove_document(&rec.doc.id);
+            report.replaced += 1;
+        } else {
+            report.loaded += 1;
+        }
+        merge_into(g, x);
+        g.put_document(rec.doc, Some(rec.hash));
+    }
+}
