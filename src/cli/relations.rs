@@ -69,7 +69,11 @@ pub fn run(args: Args) -> Result<()> {
         .transpose()?
         .unwrap_or_default();
     let mut g = store::open(&path)?;
-    let actor = args.actor.as_deref().map(|a| g.find_actor(a)).transpose()?;
+    let actor = args
+        .actor
+        .as_deref()
+        .map(|a| newsgraph::query::resolve::find_actor(&g, a))
+        .transpose()?;
     let doc = match &args.doc {
         Some(d) => match g.lookup_str(d) {
             Some(s) => Some(s),

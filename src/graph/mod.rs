@@ -509,25 +509,11 @@ impl NewsGraph {
                 by_alias.push(n);
             }
         }
-        let mut hits = if by_name.is_empty() {
+        let hits = if by_name.is_empty() {
             by_alias
         } else {
             by_name
         };
-        if hits.is_empty() && !key.is_empty() {
-            // "Kadhimi" for "Mustafa al-Kadhimi": the last words of a name, when
-            // they single out one actor (else the choice is listed).
-            let tail = |form: &str| {
-                let f = name_key(form);
-                f == key || f.ends_with(&format!(" {key}")) || f.ends_with(&format!("-{key}"))
-            };
-            for n in self.graph.node_indices() {
-                let a = &self.graph[n];
-                if tail(&a.name) || a.aliases.iter().any(|x| tail(x)) {
-                    hits.push(n);
-                }
-            }
-        }
         match hits.len() {
             1 => Ok(hits[0]),
             0 => Err(Error::UnknownActor {
