@@ -6,7 +6,7 @@
 use crate::graph::model::{Actor, ActorKind, Relation, RelationType};
 use crate::graph::NewsGraph;
 use petgraph::stable_graph::NodeIndex;
-use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+use petgraph::visit::NodeIndexable;
 use std::ops::Range;
 
 /// Above this many relations, parallel edges are collapsed by default.
@@ -208,22 +208,16 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     for (r, n) in order.iter().enumerate() {
         rank[n.index()] = r;
     }
-    let mut rels: Vec<(usize, usize, &'g Relation)> = (&g.graph)
-        .edge_references()
-        .map(|e| {
-            (
-                rank[e.source().index()],
-                rank[e.target().index()],
-                e.weight(),
-            )
+    // `relations()` is already in (source id, target id, type, document,
+    // sentence) order; the store rebuilds each relation from its compact edge once.
+    let rels: Vec<(usize, usize, &'g Relation)> = g
+        .relations()
+        .into_iter()
+        .filter_map(|r| {
+            let (s, t) = (g.node(&r.source)?, g.node(&r.target)?);
+            Some((rank[s.index()], rank[t.index()], r))
         })
         .collect();
-    rels.sort_by(|x, y| {
-        (x.0, x.1, x.2.kind)
-            .cmp(&(y.0, y.1, y.2.kind))
-            .then_with(|| x.2.evidence.doc.cmp(&y.2.evidence.doc))
-            .then_with(|| x.2.evidence.sentence.cmp(&y.2.evidence.sentence))
-    });
     let collapse = match opts.collapse {
         Collapse::Auto => rels.len() > AUTO_COLLAPSE_RELATIONS,
         Collapse::Always => true,
