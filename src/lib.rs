@@ -9,8 +9,11 @@
 //! * [`query`]   answers questions on the graph (paths between actors, ...);
 //! * [`export`]  writes diagrams and interchange formats (DOT, SVG, JSON).
 //!
+//! [`corpus`] generates synthetic news and graphs of any size for benchmarks.
+//!
 //! The `newsgraph` binary only wires these functions together.
 
+pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod extract;

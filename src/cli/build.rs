@@ -8,7 +8,7 @@
 use super::export::DiagramArgs;
 use anyhow::Result;
 use newsgraph::export::{export, Format};
-use newsgraph::extract::{extract_document, Options};
+use newsgraph::extract::{extract_many, Options};
 use newsgraph::graph::merge::merge_into;
 use newsgraph::graph::store;
 use newsgraph::input::read_inputs;
@@ -47,11 +47,9 @@ pub fn run(args: Args) -> Result<()> {
         .unwrap_or_else(|| args.out.join("newsgraph.store"));
     let docs = read_inputs(&args.inputs)?;
     let mut g = NewsGraph::new();
-    for d in &docs {
-        merge_into(
-            &mut g,
-            extract_document(&d.doc, &d.text, Options::default()).extraction,
-        );
+    // Extraction runs in parallel across documents; merging stays in input order.
+    for r in extract_many(&docs, Options::default()) {
+        merge_into(&mut g, r.extraction);
     }
     store::save(&g, &store_path)?;
     let mut written = Vec::new();

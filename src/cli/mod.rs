@@ -5,9 +5,11 @@ mod build;
 mod contacts;
 mod export;
 mod extract;
+mod gen_corpus;
 mod load;
 mod neighbors;
 mod path;
+mod progress;
 mod query_common;
 mod relations;
 mod stats;
@@ -51,6 +53,8 @@ enum Command {
     Export(export::Args),
     /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
     Build(build::Args),
+    /// Write synthetic news articles of any total size (for benchmarks and load tests).
+    GenCorpus(gen_corpus::Args),
 }
 
 /// Runs the command line; returns the process exit code. Errors are printed as one
@@ -70,6 +74,7 @@ pub fn main() -> i32 {
         Command::Actors(a) => actors::run(a),
         Command::Relations(a) => relations::run(a),
         Command::Build(a) => build::run(a),
+        Command::GenCorpus(a) => gen_corpus::run(a),
     };
     match result {
         Ok(()) => 0,

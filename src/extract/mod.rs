@@ -7,6 +7,7 @@
 //! can say which entry or rule produced it ([`Evidence::rule`]).
 
 pub mod actors;
+pub mod batch;
 pub mod clauses;
 pub mod events;
 pub mod lexicon;
@@ -14,6 +15,8 @@ pub mod mentions;
 pub mod quotes;
 pub mod sentences;
 pub mod tokens;
+
+pub use batch::extract_many;
 
 use crate::graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation};
 use crate::text::slug;
