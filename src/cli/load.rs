@@ -90,6 +90,7 @@ pub fn run(args: Args) -> Result<()> {
             files,
             ReadOptions {
                 format: args.format,
+                skip_bad: args.skip_bad,
             },
         ),
         opts,

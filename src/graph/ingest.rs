@@ -95,12 +95,12 @@ pub fn load_records(
         }
         batch.push(rec);
         if batch_bytes >= BATCH_BYTES || batch.len() >= 64 * opts.threads.max(1) {
-            flush(g, &mut batch, opts, &mut report);
+            flush(g, &mut batch, opts, &mut report)?;
             batch_bytes = 0;
             progress(consumed);
         }
     }
-    flush(g, &mut batch, opts, &mut report);
+    flush(g, &mut batch, opts, &mut report)?;
     progress(consumed);
     report.actors = g.actor_count().saturating_sub(before.0);
     report.relations = g.relation_count().saturating_sub(before.1);
@@ -120,9 +120,14 @@ fn skippable(e: &Error) -> bool {
 }
 
 /// Extracts the articles of a batch in parallel, then merges every record in order.
-fn flush(g: &mut NewsGraph, batch: &mut Vec<Record>, opts: LoadOptions, report: &mut LoadReport) {
+fn flush(
+    g: &mut NewsGraph,
+    batch: &mut Vec<Record>,
+    opts: LoadOptions,
+    report: &mut LoadReport,
+) -> Result<()> {
     if batch.is_empty() {
-        return;
+        return Ok(());
     }
     let xopts = Options {
         include_planned: opts.include_planned,
@@ -154,6 +159,17 @@ fn flush(g: &mut NewsGraph, batch: &mut Vec<Record>, opts: LoadOptions, report: 
         let x = match (rec.payload, x) {
             (_, Some(x)) => x,
             (Payload::Graph(x), None) => x,
+            (Payload::Deferred(parse), None) => match parse() {
+                Ok((x, bad)) => {
+                    report.bad.extend(bad);
+                    x
+                }
+                Err(e) if opts.skip_bad && skippable(&e) => {
+                    report.bad.push(e.to_string());
+                    continue;
+                }
+                Err(e) => return Err(e),
+            },
             (Payload::Text(_), None) => continue,
         };
         if g.document(&rec.doc.id).is_some() {
@@ -165,4 +181,5 @@ fn flush(g: &mut NewsGraph, batch: &mut Vec<Record>, opts: LoadOptions, report: 
         merge_into(g, x);
         g.put_document(rec.doc, Some(rec.hash));
     }
+    Ok(())
 }

@@ -7,6 +7,12 @@
 //! bounded by the store rather than by the input; each record carries the content
 //! hash that lets a reload skip what is already stored.
 
+pub mod csv;
+pub mod gdelt;
+pub mod html;
+pub mod jsonl;
+pub mod nodelink;
+pub mod structured;
 pub mod text;
 
 pub use text::{read_inputs, SourceDoc};
@@ -52,17 +58,33 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// Parses a ready-made graph when the loader needs it: `(extraction, bad records
+/// skipped)`.
+pub type Parse = Box<dyn FnOnce() -> Result<(Extraction, Vec<String>)> + Send + Sync>;
+
 /// What a record holds.
-#[derive(Debug, Clone)]
 pub enum Payload {
     /// Article text, to be extracted.
     Text(String),
     /// Actors and relations read as they are.
     Graph(Extraction),
+    /// A graph file not parsed yet: the loader parses it only when its content
+    /// hash is new, so an unchanged GDELT file costs one hashing pass.
+    Deferred(Parse),
+}
+
+impl std::fmt::Debug for Payload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Payload::Text(t) => write!(f, "Text({} bytes)", t.len()),
+            Payload::Graph(x) => write!(f, "Graph({} relations)", x.relations.len()),
+            Payload::Deferred(_) => f.write_str("Deferred"),
+        }
+    }
 }
 
 /// One document read from the input.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Record {
     /// The document's metadata.
     pub doc: Document,
@@ -84,9 +106,9 @@ pub fn content_hash(bytes: &[u8]) -> String {
     s
 }
 
-/// The format of a file, from its extension (and, for `.csv`/`.tsv` and unknown
-/// extensions, a look at its first line: GDELT files are tab-separated with 57,
-/// 58 or 61 columns).
+/// The format of a file, from its extension and, for `.csv`, `.tsv` and
+/// unknown extensions, its first line: GDELT event files are tab-separated with
+/// 57, 58 or 61 columns; a line that is a JSON object with "text" is JSON Lines.
 pub fn detect(path: &Path) -> Format {
     let ext = path
         .extension()
@@ -94,19 +116,109 @@ pub fn detect(path: &Path) -> Format {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "txt" | "md" => Format::Text,
-        "jsonl" | "ndjson" => Format::Jsonl,
-        "html" | "htm" | "xhtml" => Format::Html,
-        "json" => Format::NodeLink,
-        _ => Format::Text,
+        "txt" | "md" | "markdown" => return Format::Text,
+        "jsonl" | "ndjson" => return Format::Jsonl,
+        "html" | "htm" | "xhtml" => return Format::Html,
+        "json" => return Format::NodeLink,
+        _ => {}
+    }
+    let first = first_line(path).unwrap_or_default();
+    if gdelt::looks_like(&first) {
+        return Format::Gdelt;
+    }
+    match ext.as_str() {
+        "csv" => Format::Csv,
+        "tsv" => Format::Gdelt,
+        _ => {
+            let t = first.trim_start();
+            if t.starts_with('{') {
+                match serde_json::from_str::<serde_json::Value>(t) {
+                    Ok(v) if v.get("text").is_some() => Format::Jsonl,
+                    _ => Format::NodeLink,
+                }
+            } else if t.starts_with('<') {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
     }
 }
+
+/// The first line of a file (at most 1 MiB of it), lossily decoded.
+fn first_line(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => {
+                n += k;
+                if buf[..n].contains(&b'\n') {
+                    break;
+                }
+            }
+            Err(_) => return None,
+        }
+    }
+    let end = buf[..n].iter().position(|&b| b == b'\n').unwrap_or(n);
+    Some(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
+
+/// Hex SHA-256 of a file, streamed.
+pub fn file_hash(path: &Path) -> Result<(String, u64)> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut total = 0u64;
+    let mut nul = None;
+    let mut nonblank = false;
+    loop {
+        let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        if nul.is_none() {
+            nul = buf[..n]
+                .iter()
+                .position(|&b| b == 0)
+                .map(|i| total + i as u64);
+        }
+        nonblank |= buf[..n].iter().any(|b| !b.is_ascii_whitespace());
+        h.update(&buf[..n]);
+        total += n as u64;
+    }
+    if !nonblank {
+        return Err(text::bad(path, None, "empty file"));
+    }
+    if let Some(i) = nul {
+        return Err(text::bad(
+            path,
+            None,
+            &format!("binary data (NUL byte at offset {i}), not text"),
+        ));
+    }
+    let d = h.finalize();
+    let mut s = String::with_capacity(64);
+    for b in d {
+        s.push_str(&format!("{b:02x}"));
+    }
+    Ok((s, total))
+}
+
+/// Extensions a folder walk picks up.
+pub const FOLDER_EXTENSIONS: &[&str] = &[
+    "txt", "md", "jsonl", "ndjson", "html", "htm", "json", "csv", "tsv",
+];
 
 /// Whether a folder walk picks this file up.
 fn known_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| text::TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// The files behind the inputs: folders walked recursively (sorted), `-` kept.
@@ -135,6 +247,9 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 pub struct ReadOptions {
     /// Force one format for every input (default: by extension and content).
     pub format: Option<Format>,
+    /// Skip bad records inside a graph file (CSV rows, GDELT lines, node-link
+    /// items) and report them, instead of failing the whole file.
+    pub skip_bad: bool,
 }
 
 /// Streams the records of every input, one file after another. A bad file or
@@ -145,17 +260,102 @@ pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = R
     files
         .into_iter()
         .flat_map(move |f| -> Box<dyn Iterator<Item = Result<Record>>> {
-            // Only articles so far; the other readers plug in here.
-            let _format = opts.format.unwrap_or_else(|| detect(&f));
-            let mut r = text::read_record(&f);
-            if let Ok(rec) = &mut r {
-                // Two files with one stem in different folders get distinct ids.
-                let n = ids.entry(rec.doc.id.clone()).or_insert(0);
-                *n += 1;
-                if *n > 1 {
-                    rec.doc.id = format!("{}-{}", rec.doc.id, n);
+            let stdin = f.as_os_str() == "-";
+            let format = opts
+                .format
+                .unwrap_or_else(|| if stdin { Format::Text } else { detect(&f) });
+            let one = |r: Result<Record>| -> Box<dyn Iterator<Item = Result<Record>>> {
+                Box::new(std::iter::once(r))
+            };
+            match format {
+                Format::Text => {
+                    let mut r = text::read_record(&f);
+                    if let Ok(rec) = &mut r {
+                        // Two files with one stem in different folders get distinct ids.
+                        let n = ids.entry(rec.doc.id.clone()).or_insert(0);
+                        *n += 1;
+                        if *n > 1 {
+                            rec.doc.id = format!("{}-{}", rec.doc.id, n);
+                        }
+                    }
+                    one(r)
+                }
+                Format::Jsonl => match jsonl::open(&f) {
+                    Ok(it) => Box::new(it),
+                    Err(e) => one(Err(e)),
+                },
+                Format::Html => one(read_html(&f)),
+                Format::NodeLink => one(read_deferred(&f, format, opts.skip_bad)),
+                Format::Csv | Format::Gdelt => {
+                    if stdin {
+                        one(Err(text::bad(
+                            Path::new("<stdin>"),
+                            None,
+                            "CSV and GDELT inputs must be files, not stdin",
+                        )))
+                    } else {
+                        one(read_deferred(&f, format, opts.skip_bad))
+                    }
                 }
             }
-            Box::new(std::iter::once(r))
         })
+}
+
+fn read_html(path: &Path) -> Result<Record> {
+    let bytes = text::read_bytes(path)?;
+    let n = bytes.len() as u64;
+    let hash = content_hash(&bytes);
+    let src = text::decode_text(&text::shown(path), bytes)?;
+    let page = html::parse(&src);
+    if page.text.trim().is_empty() {
+        return Err(text::bad(path, None, "no text in this HTML page"));
+    }
+    Ok(Record {
+        doc: Document {
+            id: if path.as_os_str() == "-" {
+                "stdin".into()
+            } else {
+                text::stem(path)
+            },
+            path: path.display().to_string(),
+            date: page.date,
+            title: page.title,
+            url: page.url,
+        },
+        hash,
+        payload: Payload::Text(page.text),
+        bytes: n,
+    })
+}
+
+/// A graph file: hashed now, parsed when the loader asks.
+fn read_deferred(path: &Path, format: Format, skip_bad: bool) -> Result<Record> {
+    let (hash, n) = if path.as_os_str() == "-" {
+        let bytes = text::read_bytes(path)?;
+        (content_hash(&bytes), bytes.len() as u64)
+    } else {
+        file_hash(path)?
+    };
+    let p = path.to_path_buf();
+    let parse: Parse = match format {
+        Format::Csv => Box::new(move || csv::read(&p, skip_bad)),
+        Format::Gdelt => Box::new(move || gdelt::read(&p, skip_bad).map(|(x, b, _)| (x, b))),
+        _ => Box::new(move || {
+            let bytes = text::read_bytes(&p)?;
+            let src = text::decode_text(&text::shown(&p), bytes)?;
+            nodelink::read(&p, &src, skip_bad)
+        }),
+    };
+    Ok(Record {
+        doc: Document {
+            id: text::stem(path),
+            path: path.display().to_string(),
+            date: None,
+            title: None,
+            url: None,
+        },
+        hash,
+        payload: Payload::Deferred(parse),
+        bytes: n,
+    })
 }

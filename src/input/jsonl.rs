@@ -1,0 +1,133 @@
+//! JSON Lines articles: one JSON object per line, with `text` and optional `id`,
+//! `title`, `url` and `date` (ISO 8601; it lands on every relation of the
+//! article). Lines are read one at a time, so a file of any size streams.
+//! A record without `id` is named `STEM-LINE`. Blank lines are skipped.
+
+use super::structured::iso_date;
+use super::text::{bad, shown, stem};
+use super::{content_hash, Payload, Record};
+use crate::error::{Error, Result};
+use crate::graph::model::Document;
+use serde_json::Value;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// The records of a JSON Lines file (or stdin, `-`), one per non-blank line.
+pub struct JsonLines {
+    path: PathBuf,
+    reader: Option<Box<dyn BufRead>>,
+    line: usize,
+    seen_any: bool,
+    buf: Vec<u8>,
+}
+
+/// Opens a JSON Lines input.
+pub fn open(path: &Path) -> Result<JsonLines> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+    };
+    Ok(JsonLines {
+        path: path.to_path_buf(),
+        reader: Some(reader),
+        line: 0,
+        seen_any: false,
+        buf: Vec::new(),
+    })
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Result<Record>> {
+        loop {
+            let reader = self.reader.as_mut()?;
+            self.buf.clear();
+            let n = match reader.read_until(b'\n', &mut self.buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.reader = None;
+                    return Some(Err(Error::io(shown(&self.path), e)));
+                }
+            };
+            if n == 0 {
+                self.reader = None;
+                if !self.seen_any {
+                    return Some(Err(bad(&shown(&self.path), None, "empty file")));
+                }
+                return None;
+            }
+            self.line += 1;
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.seen_any = true;
+            return Some(self.record(n as u64));
+        }
+    }
+}
+
+impl JsonLines {
+    fn record(&self, bytes: u64) -> Result<Record> {
+        let path = shown(&self.path);
+        let line = self.line;
+        let err = |reason: String| bad(&path, Some(line), &reason);
+        let text = std::str::from_utf8(&self.buf).map_err(|e| {
+            err(format!(
+                "not UTF-8 text (invalid byte at column {})",
+                e.valid_up_to() + 1
+            ))
+        })?;
+        let v: Value = serde_json::from_str(text).map_err(|e| err(format!("invalid JSON: {e}")))?;
+        let Some(o) = v.as_object() else {
+            return Err(err("expected a JSON object with a \"text\" field".into()));
+        };
+        let field = |k: &str| -> Result<Option<String>> {
+            match o.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(Value::Number(n)) if k == "id" => Ok(Some(n.to_string())),
+                Some(_) => Err(err(format!("\"{k}\" must be a string"))),
+            }
+        };
+        let body = field("text")?.ok_or_else(|| err("no \"text\" field".into()))?;
+        if body.trim().is_empty() {
+            return Err(err("empty \"text\"".into()));
+        }
+        if body.len() as u64 > super::text::MAX_DOC_BYTES {
+            return Err(err("article larger than 4 GiB".into()));
+        }
+        let date = match field("date")? {
+            Some(d) => Some(
+                iso_date(&d)
+                    .ok_or_else(|| err(format!("date {d:?} is not ISO 8601 (YYYY-MM-DD)")))?,
+            ),
+            None => None,
+        };
+        let id = match field("id")? {
+            Some(id) if !id.trim().is_empty() => id,
+            _ => {
+                let s = if self.path.as_os_str() == "-" {
+                    "stdin".to_string()
+                } else {
+                    stem(&self.path)
+                };
+                format!("{s}-{line}")
+            }
+        };
+        Ok(Record {
+            doc: Document {
+                id,
+                path: format!("{}:{line}", path.display()),
+                date,
+                title: field("title")?,
+                url: field("url")?,
+            },
+            hash: content_hash(self.buf.trim_ascii()),
+            payload: Payload::Text(body),
+            bytes,
+        })
+    }
+}
