@@ -1,17 +1,21 @@
 //! Command-line interface: one file per subcommand, each only wiring library calls.
 
 mod actors;
+mod aliases;
 mod build;
 mod contacts;
 mod export;
 mod extract;
 mod gen_corpus;
 mod load;
+mod merge;
 mod neighbors;
 mod path;
 mod progress;
 mod query_common;
 mod relations;
+mod remove;
+mod split;
 mod stats;
 mod table;
 mod timeline;
@@ -49,6 +53,14 @@ enum Command {
     Actors(actors::Args),
     /// List the stored relations, filtered by type, actor, date or document.
     Relations(relations::Args),
+    /// Apply an alias file to the store (and keep it for later loads), or show the kept entries.
+    Aliases(aliases::Args),
+    /// Merge actor B into actor A (logged; undo with split).
+    Merge(merge::Args),
+    /// Split documents or names off an actor into a new actor (undoes a wrong merge).
+    Split(split::Args),
+    /// Remove documents (and what only they brought) from the store.
+    Remove(remove::Args),
     /// Write the stored graph as a diagram or interchange file.
     Export(export::Args),
     /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
@@ -73,6 +85,10 @@ pub fn main() -> i32 {
         Command::Stats(a) => stats::run(a),
         Command::Actors(a) => actors::run(a),
         Command::Relations(a) => relations::run(a),
+        Command::Aliases(a) => aliases::run(a),
+        Command::Merge(a) => merge::run(a),
+        Command::Split(a) => split::run(a),
+        Command::Remove(a) => remove::run(a),
         Command::Build(a) => build::run(a),
         Command::GenCorpus(a) => gen_corpus::run(a),
     };
@@ -141,4 +157,14 @@ fn existing_store(explicit: Option<&std::path::Path>) -> anyhow::Result<std::pat
         );
     }
     Ok(path)
+}
+
+/// Takes the store's write lock, saying so when another process holds it.
+fn lock_store(path: &std::path::Path) -> anyhow::Result<newsgraph::graph::store::StoreLock> {
+    Ok(newsgraph::graph::store::lock(path, || {
+        eprintln!(
+            "newsgraph: waiting for another process to finish writing {}",
+            path.display()
+        )
+    })?)
 }

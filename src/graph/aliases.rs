@@ -216,14 +216,17 @@ impl NewsGraph {
         if e.country.is_some() {
             a.country = e.country.clone();
         }
+        // The entry's aliases first, in its order, then the others as they were:
+        // the same actor whether the file came before or after the documents.
         let canon = name_key(&a.name);
-        a.aliases.retain(|x| name_key(x) != canon);
-        for f in &e.aliases {
-            let k = name_key(f);
-            if !a.aliases.iter().any(|x| name_key(x) == k) {
-                a.aliases.push(f.clone());
+        let mut aliases: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::from([canon]);
+        for f in e.aliases.iter().chain(a.aliases.iter()) {
+            if seen.insert(name_key(f)) {
+                aliases.push(f.clone());
             }
         }
+        a.aliases = aliases;
         if *a != before {
             let line = format!(
                 "{} {:?} set by alias file entry {:?} (was {:?}, {})",

@@ -1,0 +1,48 @@
+//! `newsgraph remove --doc ID... [--store PATH]`
+//!
+//! Removes documents from the store: their relations, the names only they gave
+//! and the actors only they named. Loading the document again brings it back.
+
+use anyhow::{bail, Result};
+use newsgraph::graph::store;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Id of a document to remove (as `relations` and `stats` show them).
+    #[arg(long = "doc", required = true)]
+    docs: Vec<String>,
+    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
+    #[arg(long)]
+    store: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let path = super::existing_store(args.store.as_deref())?;
+    let _lock = super::lock_store(&path)?;
+    let mut g = store::open(&path)?;
+    // Every id must exist before anything is removed: all or nothing.
+    for d in &args.docs {
+        if g.document(d).is_none() {
+            bail!("no document {d:?} in {}", path.display());
+        }
+    }
+    let (mut relations, mut actors) = (0, 0);
+    for d in &args.docs {
+        if let Some(r) = g.remove_document(d) {
+            relations += r.relations;
+            actors += r.actors;
+        }
+    }
+    g.compact();
+    store::save(&g, &path)?;
+    println!(
+        "removed {} document(s), {relations} relation(s), {actors} actor(s); store {}: {} documents, {} actors, {} relations",
+        args.docs.len(),
+        path.display(),
+        g.documents.len(),
+        g.actor_count(),
+        g.relation_count()
+    );
+    Ok(())
+}

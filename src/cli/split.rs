@@ -1,0 +1,60 @@
+//! `newsgraph split ACTOR (--doc ID... | --alias NAME...) [--name NEW] [--kind K] [--store PATH]`
+//!
+//! Undoes a wrong merge: the documents given, and the documents that named ACTOR
+//! by one of the names given, now name a new actor (called NEW, or the first
+//! name given, or the name those documents used); their relations move to it,
+//! the names move with them, and the split is logged in the store.
+
+use anyhow::Result;
+use newsgraph::graph::store;
+use newsgraph::query::resolve::find_actor;
+use newsgraph::ActorKind;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The actor to split (id, name or alias).
+    actor: String,
+    /// Documents whose mentions belong to the other actor.
+    #[arg(long = "doc")]
+    docs: Vec<String>,
+    /// Names that belong to the other actor (the documents using them follow).
+    #[arg(long = "alias")]
+    aliases: Vec<String>,
+    /// Name of the new actor.
+    #[arg(long)]
+    name: Option<String>,
+    /// Kind of the new actor (default: the same).
+    #[arg(long)]
+    kind: Option<ActorKind>,
+    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
+    #[arg(long)]
+    store: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let path = super::existing_store(args.store.as_deref())?;
+    let _lock = super::lock_store(&path)?;
+    let mut g = store::open(&path)?;
+    let n = find_actor(&g, &args.actor)?;
+    let r = g.split_actor(
+        n,
+        &args.docs,
+        &args.aliases,
+        args.name.as_deref(),
+        args.kind,
+    )?;
+    g.compact();
+    store::save(&g, &path)?;
+    let new = g.actor(r.node);
+    println!(
+        "split {} ({}) off {} ({}): {} document(s), {} relation(s) moved",
+        new.name,
+        new.id,
+        g.actor(n).name,
+        g.actor(n).id,
+        r.documents,
+        r.relations
+    );
+    Ok(())
+}
