@@ -29,7 +29,7 @@ pub struct Args {
     /// How many actors to list.
     #[arg(long, default_value_t = 10)]
     limit: usize,
-    /// Betweenness: number of sampled source actors (default: exact up to 5,000 actors, 256 beyond).
+    /// Betweenness: number of sampled source actors (default: exact up to 5,000 actors, else 16 to 256 by graph size).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     samples: Option<u64>,
     /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).

@@ -11,7 +11,8 @@
 //!   neighbours, normalized like networkx's `betweenness_centrality` (by
 //!   (n − 1)(n − 2)). Exact up to [`EXACT_BETWEENNESS_LIMIT`] actors; beyond, it is
 //!   estimated from a deterministic sample of source actors (Brandes and Pich),
-//!   since the exact figure costs one breadth-first search per actor.
+//!   since the exact figure costs one breadth-first search per actor: 16 to 256
+//!   sources, as many as fit a fixed work budget (about 25 on a million relations).
 //!
 //! petgraph's own `page_rank` scans every pair of nodes per iteration (quadratic),
 //! so both PageRank and betweenness are computed here on the [`Index`].
@@ -25,8 +26,14 @@ use std::str::FromStr;
 
 /// Largest graph (in actors) whose betweenness is computed exactly by default.
 pub const EXACT_BETWEENNESS_LIMIT: usize = 5_000;
-/// Source actors sampled to estimate betweenness on larger graphs.
+/// Most source actors sampled to estimate betweenness on larger graphs.
 pub const DEFAULT_BETWEENNESS_SAMPLES: usize = 256;
+/// Fewest source actors sampled (below this the estimate is noise).
+pub const MIN_BETWEENNESS_SAMPLES: usize = 16;
+/// Work budget of a default betweenness estimate, in arcs scanned: each sampled
+/// source costs two passes over the graph, so on a million relations the default
+/// is about 25 sources (a few seconds) and on smaller graphs up to 256.
+const BETWEENNESS_WORK: usize = 100_000_000;
 
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,7 +160,8 @@ pub fn pagerank(g: &NewsGraph, idx: &Index, types: TypeSet) -> Vec<f64> {
 
 /// Betweenness of every node (0 for holes), normalized; see the module docs.
 /// `samples`: how many source actors to use (`None`: exact up to
-/// [`EXACT_BETWEENNESS_LIMIT`] actors, else [`DEFAULT_BETWEENNESS_SAMPLES`]).
+/// [`EXACT_BETWEENNESS_LIMIT`] actors, else as many as a fixed work budget
+/// allows, between [`MIN_BETWEENNESS_SAMPLES`] and [`DEFAULT_BETWEENNESS_SAMPLES`]).
 /// Returns the scores and the number of sources used.
 pub fn betweenness(
     g: &NewsGraph,
@@ -187,7 +195,9 @@ pub fn betweenness(
     let k = match samples {
         Some(s) => s.clamp(1, n),
         None if n <= EXACT_BETWEENNESS_LIMIT => n,
-        None => DEFAULT_BETWEENNESS_SAMPLES.min(n),
+        None => (BETWEENNESS_WORK / (2 * nbr.len() + n).max(1))
+            .clamp(MIN_BETWEENNESS_SAMPLES, DEFAULT_BETWEENNESS_SAMPLES)
+            .min(n),
     };
     let sources = sample(&nodes, k);
     let mut dist = vec![-1i32; bound];

@@ -228,13 +228,18 @@ impl<'i> PathFinder<'i> {
         } else {
             (Walk::Both, Walk::Both)
         };
+        // Arcs the next expansion of each side would scan.
+        let mut fvol = self.idx.arcs(a as usize, walk_f).len();
+        let mut bvol = self.idx.arcs(b as usize, walk_b).len();
         loop {
             if self.front.is_empty() || self.back.is_empty() || df + db >= max_hops {
                 return None;
             }
-            // Grow the smaller frontier: both searches then stay small.
-            let forward = self.front.len() <= self.back.len();
-            let meet = {
+            // Grow the side with fewer arcs to scan: on news graphs a frontier
+            // holding a hub (a country, a head of state) can cost thousands of
+            // times more than the other side.
+            let forward = fvol <= bvol;
+            let (meet, vol) = {
                 let PathFinder {
                     idx,
                     fwd,
@@ -246,17 +251,35 @@ impl<'i> PathFinder<'i> {
                     next,
                     ..
                 } = self;
-                let (this, other, frontier, walk, depth) = if forward {
-                    (fwd, &*bwd, &*front, walk_f, df)
+                let (this, other, frontier, other_frontier, walk, depth) = if forward {
+                    (fwd, &*bwd, &*front, &*back, walk_f, df)
                 } else {
-                    (bwd, &*fwd, &*back, walk_b, db)
+                    (bwd, &*fwd, &*back, &*front, walk_b, db)
                 };
+                // Every node of the new layer that the other side has seen lies on
+                // a shortest path, and only those do (all at the other side's
+                // current depth). Once one is found this layer is the last, and
+                // nodes that cannot beat the best meeting are skipped.
+                let other_min = other_frontier
+                    .iter()
+                    .map(|&v| other[v as usize].pref)
+                    .min()
+                    .unwrap_or(0);
+                let mut best: Option<(u32, u32)> = None;
                 next.clear();
+                let mut vol = 0usize;
                 let d1 = depth as u32 + 1;
                 for &u in frontier {
                     let pu = this[u as usize].pref;
+                    if best.is_some_and(|(bp, _)| pu + other_min >= bp) {
+                        continue;
+                    }
                     for arc in idx.arcs(u as usize, walk) {
                         if !types.contains(arc.kind) {
+                            continue;
+                        }
+                        let p = pu + preference(arc.kind);
+                        if best.is_some_and(|(bp, _)| p + other_min >= bp) {
                             continue;
                         }
                         let v = arc.to;
@@ -268,7 +291,6 @@ impl<'i> PathFinder<'i> {
                         if from == c.blocked_from && c.blocked_to.contains(&to) {
                             continue;
                         }
-                        let p = pu + preference(arc.kind);
                         let s = &mut this[v as usize];
                         if s.stamp != stamp {
                             *s = Slot {
@@ -280,23 +302,21 @@ impl<'i> PathFinder<'i> {
                                 kind: arc.kind as u8,
                             };
                             next.push(v);
+                            vol += idx.arcs(v as usize, walk).len();
                         } else if s.depth == d1 && p < s.pref {
                             s.pref = p;
                             s.parent = u;
                             s.edge = arc.edge;
                             s.kind = arc.kind as u8;
+                        } else {
+                            continue;
                         }
-                    }
-                }
-                // Every node of the new layer that the other side has seen lies on
-                // a shortest path (and only those do); keep the most preferred.
-                let mut best: Option<(u32, u32)> = None;
-                for &v in next.iter() {
-                    let o = &other[v as usize];
-                    if o.stamp == stamp {
-                        let p = this[v as usize].pref + o.pref;
-                        if best.is_none_or(|(bp, _)| p < bp) {
-                            best = Some((p, v));
+                        let o = &other[v as usize];
+                        if o.stamp == stamp {
+                            let total = p + o.pref;
+                            if best.is_none_or(|(bp, _)| total < bp) {
+                                best = Some((total, v));
+                            }
                         }
                     }
                 }
@@ -305,12 +325,14 @@ impl<'i> PathFinder<'i> {
                 } else {
                     std::mem::swap(back, next);
                 }
-                best.map(|(_, v)| v)
+                (best.map(|(_, v)| v), vol)
             };
             if forward {
                 df += 1;
+                fvol = vol;
             } else {
                 db += 1;
+                bvol = vol;
             }
             if let Some(m) = meet {
                 return Some(self.reconstruct(a, b, m));
