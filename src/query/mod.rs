@@ -13,6 +13,7 @@ pub mod index;
 pub mod neighbors;
 pub mod path;
 pub mod resolve;
+pub mod select;
 pub mod timeline;
 
 pub use centrality::{top, Centrality, Ranking, TopOptions};
@@ -21,6 +22,7 @@ pub use index::{Index, TypeSet};
 pub use neighbors::{ego, Ego};
 pub use path::{shortest_path, AllPaths, Hop, Path, PathFinder, PathOptions};
 pub use resolve::find_actor;
+pub use select::{Highlight, RelationKey};
 pub use timeline::{timeline, TimelineOptions};
 
 /// Small graphs for the unit tests of this module.

@@ -31,12 +31,21 @@ impl Ego {
     }
 }
 
-/// The ego network of `center` up to `depth` hops over relations of the given types.
-pub fn ego(g: &NewsGraph, idx: &Index, center: NodeIndex, depth: usize, types: TypeSet) -> Ego {
-    // Distances of the actors reached: a map sized to what is touched.
+/// Every actor within `depth` hops of any of `centers` (relations of the given
+/// types, walked either way), with its distance: a map sized to what is reached.
+pub fn within(
+    idx: &Index,
+    centers: &[NodeIndex],
+    depth: usize,
+    types: TypeSet,
+) -> HashMap<u32, usize> {
     let mut dist: HashMap<u32, usize> = HashMap::new();
-    dist.insert(center.index() as u32, 0);
-    let mut frontier = vec![center.index() as u32];
+    let mut frontier = Vec::new();
+    for c in centers {
+        if c.index() < idx.node_bound() && dist.insert(c.index() as u32, 0).is_none() {
+            frontier.push(c.index() as u32);
+        }
+    }
     for d in 1..=depth {
         let mut next = Vec::new();
         for &u in &frontier {
@@ -52,6 +61,12 @@ pub fn ego(g: &NewsGraph, idx: &Index, center: NodeIndex, depth: usize, types: T
         }
         frontier = next;
     }
+    dist
+}
+
+/// The ego network of `center` up to `depth` hops over relations of the given types.
+pub fn ego(g: &NewsGraph, idx: &Index, center: NodeIndex, depth: usize, types: TypeSet) -> Ego {
+    let dist = within(idx, &[center], depth, types);
     let mut groups: Vec<Vec<EdgeIndex>> = vec![Vec::new(); RelationType::ALL.len()];
     for &u in dist.keys() {
         for arc in idx.arcs(u as usize, Walk::Out) {

@@ -1,0 +1,259 @@
+//! Selections for diagrams of answers: the part of the graph a diagram draws
+//! (relation types, an ego network, the context of a path) and what it
+//! highlights (a path's actors and relations).
+//!
+//! A selection is a new, smaller [`NewsGraph`] (actors, relations with their
+//! evidence, and the documents they cite), so every exporter draws it like any
+//! other graph; the [`Highlight`] names what to emphasize by actor id and by
+//! [`RelationKey`], which survive the copy.
+
+use super::index::{Index, TypeSet};
+use super::neighbors::within;
+use super::path::Path;
+use crate::graph::model::{Relation, RelationType};
+use crate::graph::NewsGraph;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use petgraph::Direction;
+use std::collections::{BTreeSet, HashSet};
+
+/// What identifies a relation across copies of a graph: its ends, type and
+/// evidence position. (Two relations with the same key say the same thing from
+/// the same words; highlighting one highlights both.)
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelationKey {
+    /// Source actor id.
+    pub source: String,
+    /// Target actor id.
+    pub target: String,
+    /// Relation type.
+    pub kind: RelationType,
+    /// Document id.
+    pub doc: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Byte offset of the sentence.
+    pub start: usize,
+    /// Trigger words.
+    pub trigger: String,
+}
+
+impl RelationKey {
+    /// The key of a relation.
+    pub fn of(r: &Relation) -> RelationKey {
+        RelationKey {
+            source: r.source.clone(),
+            target: r.target.clone(),
+            kind: r.kind,
+            doc: r.evidence.doc.clone(),
+            sentence: r.evidence.sentence,
+            start: r.evidence.start,
+            trigger: r.evidence.trigger.clone(),
+        }
+    }
+}
+
+/// Actors and relations a diagram emphasizes (e.g. a path).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Actor ids.
+    pub actors: BTreeSet<String>,
+    /// Relations.
+    pub relations: BTreeSet<RelationKey>,
+}
+
+impl Highlight {
+    /// True when nothing is highlighted.
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.relations.is_empty()
+    }
+
+    /// Whether an actor (by id) is highlighted.
+    pub fn has_actor(&self, id: &str) -> bool {
+        self.actors.contains(id)
+    }
+
+    /// Whether a relation is highlighted.
+    pub fn has_relation(&self, r: &Relation) -> bool {
+        !self.relations.is_empty() && self.relations.contains(&RelationKey::of(r))
+    }
+
+    /// The highlight of paths: their actors (ends included) and the relation
+    /// each hop walks.
+    pub fn of_paths(g: &NewsGraph, start: NodeIndex, paths: &[Path]) -> Highlight {
+        let mut h = Highlight::default();
+        for p in paths {
+            for n in p.nodes(start) {
+                h.actors.insert(g.actor(n).id.clone());
+            }
+            for hop in &p.hops {
+                h.relations.insert(RelationKey::of(&g.graph[hop.edge]));
+            }
+        }
+        h
+    }
+}
+
+/// The sub-graph of the given actors: those actors, the relations among them
+/// whose type is in `types`, and the documents those relations cite (in the
+/// original load order).
+pub fn subgraph(g: &NewsGraph, actors: &HashSet<NodeIndex>, types: TypeSet) -> NewsGraph {
+    let mut out = NewsGraph::new();
+    let mut nodes: Vec<NodeIndex> = actors
+        .iter()
+        .copied()
+        .filter(|&n| g.graph.contains_node(n))
+        .collect();
+    nodes.sort_by(|a, b| g.actor(*a).id.cmp(&g.actor(*b).id));
+    for &n in &nodes {
+        out.add_actor(g.actor(n).clone());
+    }
+    let mut cited: HashSet<&str> = HashSet::new();
+    for &n in &nodes {
+        for e in g.graph.edges_directed(n, Direction::Outgoing) {
+            let r = e.weight();
+            if actors.contains(&e.target()) && types.contains(r.kind) {
+                cited.insert(r.evidence.doc.as_str());
+                out.add_relation(r.clone());
+            }
+        }
+    }
+    out.documents = g
+        .documents
+        .iter()
+        .filter(|d| cited.contains(d.id.as_str()))
+        .cloned()
+        .collect();
+    out
+}
+
+/// The whole graph with only relations of the given types (every actor kept, so
+/// a diagram can still count the ones left without relations).
+pub fn with_types(g: &NewsGraph, types: TypeSet) -> NewsGraph {
+    if types.is_all() {
+        return g.clone();
+    }
+    let all: HashSet<NodeIndex> = g.graph.node_indices().collect();
+    subgraph(g, &all, types)
+}
+
+/// The ego network of one or more actors: everything within `depth` hops of
+/// any of them over relations of the given types, and the relations among those
+/// actors.
+pub fn focus(
+    g: &NewsGraph,
+    idx: &Index,
+    centers: &[NodeIndex],
+    depth: usize,
+    types: TypeSet,
+) -> NewsGraph {
+    let members: HashSet<NodeIndex> = within(idx, centers, depth, types)
+        .into_keys()
+        .map(|n| NodeIndex::new(n as usize))
+        .collect();
+    subgraph(g, &members, types)
+}
+
+/// Adds paths to a selection drawn from `g`: their actors and the relations
+/// they walk, so a focused diagram always shows the whole path.
+pub fn add_paths(selection: &mut NewsGraph, g: &NewsGraph, start: NodeIndex, paths: &[Path]) {
+    let mut keys: HashSet<RelationKey> = selection
+        .graph
+        .edge_weights()
+        .map(RelationKey::of)
+        .collect();
+    for p in paths {
+        for n in p.nodes(start) {
+            let a = g.actor(n);
+            if selection.node(&a.id).is_none() {
+                selection.add_actor(a.clone());
+            }
+        }
+        for hop in &p.hops {
+            let r = &g.graph[hop.edge];
+            if keys.insert(RelationKey::of(r)) {
+                selection.add_relation(r.clone());
+                if !selection.documents.iter().any(|d| d.id == r.evidence.doc) {
+                    if let Some(d) = g.documents.iter().find(|d| d.id == r.evidence.doc) {
+                        selection.documents.push(d.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::path::{PathFinder, PathOptions};
+    use crate::query::testing::graph;
+
+    fn g() -> NewsGraph {
+        graph(&[
+            ("a", "b", RelationType::Call),
+            ("b", "c", RelationType::Meet),
+            ("c", "d", RelationType::Support),
+            ("a", "b", RelationType::Affiliation),
+            ("x", "y", RelationType::Meet),
+        ])
+    }
+
+    fn ids(g: &NewsGraph) -> Vec<String> {
+        g.actors().iter().map(|a| a.id.clone()).collect()
+    }
+
+    #[test]
+    fn focus_and_type_filters() {
+        let g = g();
+        let idx = Index::new(&g);
+        let b = g.node("b").unwrap();
+        let f = focus(&g, &idx, &[b], 1, TypeSet::ALL);
+        assert_eq!(ids(&f), ["a", "b", "c"]);
+        assert_eq!(f.relation_count(), 3);
+        assert_eq!(f.documents.len(), 0, "the test graph lists no documents");
+        let calls = focus(&g, &idx, &[b], 3, TypeSet::of(&[RelationType::Call]));
+        assert_eq!(ids(&calls), ["a", "b"]);
+        assert_eq!(calls.relation_count(), 1);
+        let meets = with_types(&g, TypeSet::of(&[RelationType::Meet]));
+        assert_eq!(meets.actor_count(), g.actor_count());
+        assert_eq!(meets.relation_count(), 2);
+        assert_eq!(with_types(&g, TypeSet::ALL).relation_count(), 5);
+    }
+
+    #[test]
+    fn path_highlight_names_exactly_the_walked_relations() {
+        let g = g();
+        let idx = Index::new(&g);
+        let mut f = PathFinder::new(&idx);
+        let (a, d) = (g.node("a").unwrap(), g.node("d").unwrap());
+        let p = f.shortest(a, d, &PathOptions::default()).unwrap();
+        let h = Highlight::of_paths(&g, a, std::slice::from_ref(&p));
+        assert_eq!(
+            h.actors.iter().cloned().collect::<Vec<_>>(),
+            ["a", "b", "c", "d"]
+        );
+        assert_eq!(h.relations.len(), 3);
+        // The call is walked, the parallel affiliation is not.
+        let kinds: Vec<RelationType> = g
+            .graph
+            .edge_weights()
+            .filter(|r| h.has_relation(r))
+            .map(|r| r.kind)
+            .collect();
+        assert!(kinds.contains(&RelationType::Call) && !kinds.contains(&RelationType::Affiliation));
+        // A focus that misses part of the path gets the rest added.
+        let mut sel = focus(&g, &idx, &[a], 1, TypeSet::ALL);
+        assert_eq!(ids(&sel), ["a", "b"]);
+        add_paths(&mut sel, &g, a, &[p]);
+        assert_eq!(ids(&sel), ["a", "b", "c", "d"]);
+        assert_eq!(sel.relation_count(), 4);
+        assert_eq!(
+            sel.graph
+                .edge_weights()
+                .filter(|r| h.has_relation(r))
+                .count(),
+            3
+        );
+    }
+}
