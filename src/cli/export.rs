@@ -77,6 +77,8 @@ pub struct Args {
     store: Option<PathBuf>,
     #[command(flatten)]
     diagram: DiagramArgs,
+    #[command(flatten)]
+    select: super::selection::SelectionArgs,
     /// Resolution of PNG output, in dots per inch.
     #[arg(long, default_value_t = 144)]
     dpi: u32,
@@ -93,7 +95,15 @@ pub fn run(args: Args) -> Result<()> {
     let format: Format = args.format.parse()?;
     let mut opts = args.diagram.options()?;
     opts.dpi = args.dpi;
-    let g = store::open(&path)?;
+    let mut g = store::open(&path)?;
+    if args.select.is_some() {
+        let (selected, title) = args.select.apply(&g)?;
+        g = selected.graph;
+        opts.diagram.highlight = selected.highlight;
+        if opts.diagram.title.is_none() {
+            opts.diagram.title = title;
+        }
+    }
     let out = export(&g, format, &opts)?;
     for n in &out.notes {
         eprintln!("note: {n}");

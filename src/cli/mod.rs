@@ -15,6 +15,7 @@ mod progress;
 mod query_common;
 mod relations;
 mod remove;
+mod selection;
 mod split;
 mod stats;
 mod table;

@@ -106,6 +106,8 @@ pub struct DotOptions {
     pub arrange_parts: bool,
     /// A title drawn above the diagram.
     pub title: Option<String>,
+    /// Actors and relations to emphasize (e.g. a path); nothing when empty.
+    pub highlight: crate::query::select::Highlight,
 }
 
 impl Default for DotOptions {
@@ -118,6 +120,7 @@ impl Default for DotOptions {
             edge_labels: None,
             arrange_parts: true,
             title: None,
+            highlight: Default::default(),
         }
     }
 }

@@ -76,6 +76,12 @@ fn node_id(id: &str) -> NodeId {
     NodeId(quote(id), None)
 }
 
+/// Outline of highlighted actors (a path's): near-black, a colour no relation type uses.
+const HIGHLIGHT: &str = "#1b1b1b";
+/// Line and text colours of what is not highlighted when something is.
+const DIMMED_LINE: &str = "#c8c8c8";
+const DIMMED_TEXT: &str = "#8a8a8a";
+
 /// Id of the legend node; actor ids are slugs and never start with `_ng:`.
 pub const LEGEND_ID: &str = "_ng:legend";
 
@@ -148,18 +154,31 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
     ] {
         emit(s);
     }
+    // A highlight (a path) is drawn thick and outlined in red, with class
+    // "highlight" for SVG styling; everything else is dimmed around it.
+    let hl = &opts.highlight;
+    let highlighting = !hl.is_empty();
     let node_stmt = |i: usize| {
         let a = d.nodes[i];
         let (shape, fill) = kind_style(a.kind);
-        Stmt::Node(Node::new(
-            node_id(&a.id),
-            vec![
-                attr("label", &truncate(&a.name, MAX_LABEL)),
-                attr("shape", shape),
-                attr("fillcolor", fill),
-                attr("tooltip", &actor_tooltip(a)),
-            ],
-        ))
+        let mut attributes = vec![
+            attr("label", &truncate(&a.name, MAX_LABEL)),
+            attr("shape", shape),
+            attr("fillcolor", fill),
+            attr("tooltip", &actor_tooltip(a)),
+        ];
+        if highlighting {
+            if hl.has_actor(&a.id) {
+                attributes.extend([
+                    attr("color", HIGHLIGHT),
+                    attr("penwidth", "3"),
+                    attr("class", "highlight"),
+                ]);
+            } else {
+                attributes.extend([attr("color", DIMMED_LINE), attr("fontcolor", DIMMED_TEXT)]);
+            }
+        }
+        Stmt::Node(Node::new(node_id(&a.id), attributes))
     };
     let mut placed = vec![false; d.nodes.len()];
     for (k, c) in d.clusters.iter().enumerate() {
@@ -213,7 +232,15 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
     let ids: Vec<Id> = d.nodes.iter().map(|a| quote(&a.id)).collect();
     for e in &d.edges {
         let t = e.kind;
-        let color = relation_color(t);
+        let on_path = highlighting
+            && d.relations[e.relations.clone()]
+                .iter()
+                .any(|r| hl.has_relation(r));
+        let color = if highlighting && !on_path {
+            DIMMED_LINE
+        } else {
+            relation_color(t)
+        };
         let mut attributes = Vec::with_capacity(7);
         if d.edge_labels {
             attributes.push(attr("label", &d.edge_label(e)));
@@ -226,7 +253,10 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
         if relation_arrow(t) != "normal" {
             attributes.push(attr("arrowhead", relation_arrow(t)));
         }
-        if e.count() > 1 {
+        if on_path {
+            attributes.push(attr("penwidth", "3.5"));
+            attributes.push(attr("class", "highlight"));
+        } else if e.count() > 1 {
             let w = 1.2 + (e.count() as f64).log2().min(4.0) * 0.6;
             attributes.push(attr("penwidth", &format!("{w:.1}")));
         }
@@ -254,7 +284,10 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
                 Stmt::Node(Node::new(
                     node_id(LEGEND_ID),
                     vec![
-                        Attribute(Id::Plain("label".into()), Id::Html(legend_table(d))),
+                        Attribute(
+                            Id::Plain("label".into()),
+                            Id::Html(legend_table(d, highlighting)),
+                        ),
                         attr("shape", "plaintext"),
                         attr("style", "solid"),
                         attr("margin", "0"),
@@ -318,7 +351,7 @@ fn invisible_edge(a: &str, b: &str) -> Stmt {
 /// The legend as a Graphviz HTML-like table: a swatch per actor kind, a coloured
 /// line per relation type (two columns), and how many actors were left out. Only
 /// fixed words and numbers go in, never text from the data.
-fn legend_table(d: &Diagram) -> String {
+fn legend_table(d: &Diagram, highlighting: bool) -> String {
     let rows = d.kinds.len().max(d.types.len().div_ceil(2));
     let mut t =
         String::from("<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
@@ -363,6 +396,9 @@ fn legend_table(d: &Diagram) -> String {
     }
     if d.collapsed {
         notes.push("×N: N relations of one type".to_string());
+    }
+    if highlighting {
+        notes.push("thick lines, dark outlines: the path asked for".to_string());
     }
     for n in notes {
         t.push_str(&format!(

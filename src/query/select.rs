@@ -9,10 +9,11 @@
 
 use super::index::{Index, TypeSet};
 use super::neighbors::within;
-use super::path::Path;
+use super::path::{Path, PathFinder, PathOptions};
+use crate::error::{Error, Result};
 use crate::graph::model::{Relation, RelationType};
 use crate::graph::NewsGraph;
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use std::collections::{BTreeSet, HashSet};
@@ -39,6 +40,21 @@ pub struct RelationKey {
 }
 
 impl RelationKey {
+    /// The key of the relation on an edge of a graph.
+    pub fn of_edge(g: &NewsGraph, e: EdgeIndex) -> Option<RelationKey> {
+        let (s, t) = g.graph.edge_endpoints(e)?;
+        let w = &g.graph[e];
+        Some(RelationKey {
+            source: g.actor(s).id.clone(),
+            target: g.actor(t).id.clone(),
+            kind: w.kind,
+            doc: g.str(w.doc).to_string(),
+            sentence: w.sentence as usize,
+            start: w.start as usize,
+            trigger: g.str(w.trigger).to_string(),
+        })
+    }
+
     /// The key of a relation.
     pub fn of(r: &Relation) -> RelationKey {
         RelationKey {
@@ -78,6 +94,12 @@ impl Highlight {
         !self.relations.is_empty() && self.relations.contains(&RelationKey::of(r))
     }
 
+    /// Whether the relation on an edge of `g` is highlighted.
+    pub fn has_edge(&self, g: &NewsGraph, e: EdgeIndex) -> bool {
+        !self.relations.is_empty()
+            && RelationKey::of_edge(g, e).is_some_and(|k| self.relations.contains(&k))
+    }
+
     /// The highlight of paths: their actors (ends included) and the relation
     /// each hop walks.
     pub fn of_paths(g: &NewsGraph, start: NodeIndex, paths: &[Path]) -> Highlight {
@@ -87,7 +109,9 @@ impl Highlight {
                 h.actors.insert(g.actor(n).id.clone());
             }
             for hop in &p.hops {
-                h.relations.insert(RelationKey::of(&g.graph[hop.edge]));
+                if let Some(k) = RelationKey::of_edge(g, hop.edge) {
+                    h.relations.insert(k);
+                }
             }
         }
         h
@@ -111,10 +135,10 @@ pub fn subgraph(g: &NewsGraph, actors: &HashSet<NodeIndex>, types: TypeSet) -> N
     let mut cited: HashSet<&str> = HashSet::new();
     for &n in &nodes {
         for e in g.graph.edges_directed(n, Direction::Outgoing) {
-            let r = e.weight();
-            if actors.contains(&e.target()) && types.contains(r.kind) {
-                cited.insert(r.evidence.doc.as_str());
-                out.add_relation(r.clone());
+            let w = e.weight();
+            if actors.contains(&e.target()) && types.contains(w.kind) {
+                cited.insert(g.str(w.doc));
+                out.add_relation(g.edge_to_relation(n, e.target(), w));
             }
         }
     }
@@ -159,8 +183,8 @@ pub fn focus(
 pub fn add_paths(selection: &mut NewsGraph, g: &NewsGraph, start: NodeIndex, paths: &[Path]) {
     let mut keys: HashSet<RelationKey> = selection
         .graph
-        .edge_weights()
-        .map(RelationKey::of)
+        .edge_indices()
+        .filter_map(|e| RelationKey::of_edge(selection, e))
         .collect();
     for p in paths {
         for n in p.nodes(start) {
@@ -170,8 +194,8 @@ pub fn add_paths(selection: &mut NewsGraph, g: &NewsGraph, start: NodeIndex, pat
             }
         }
         for hop in &p.hops {
-            let r = &g.graph[hop.edge];
-            if keys.insert(RelationKey::of(r)) {
+            let r = g.relation(hop.edge);
+            if keys.insert(RelationKey::of(&r)) {
                 selection.add_relation(r.clone());
                 if !selection.documents.iter().any(|d| d.id == r.evidence.doc) {
                     if let Some(d) = g.documents.iter().find(|d| d.id == r.evidence.doc) {
@@ -183,10 +207,106 @@ pub fn add_paths(selection: &mut NewsGraph, g: &NewsGraph, start: NodeIndex, pat
     }
 }
 
+/// What a diagram of an answer shows (see [`select`]).
+#[derive(Debug, Clone, Default)]
+pub struct SelectOptions {
+    /// Only relations of these types (all when empty); paths walk only these too.
+    pub types: Vec<RelationType>,
+    /// Centres of an ego network.
+    pub focus: Vec<NodeIndex>,
+    /// Hops around the centres (default 1 with a focus). With a path and no
+    /// focus, the path's actors are the centres (0: the path alone).
+    pub depth: Option<usize>,
+    /// A path to highlight: its shortest path (see [`PathFinder::shortest`]).
+    pub path: Option<(NodeIndex, NodeIndex)>,
+}
+
+/// A selection ready to draw.
+#[derive(Debug, Clone)]
+pub struct Selected {
+    /// The part of the graph to draw.
+    pub graph: NewsGraph,
+    /// What to emphasize in it.
+    pub highlight: Highlight,
+    /// The highlighted path, in the original graph's indices.
+    pub path: Option<Path>,
+}
+
+/// The part of a graph a diagram of an answer draws:
+///
+/// * no focus, no path: the whole graph (only `types`);
+/// * a focus: the ego network of the focus actors within `depth` hops;
+/// * a path: its shortest path highlighted, in the whole graph, in the focus's
+///   ego network (the path added when it leaves it), or, with `depth` and no
+///   focus, in the network within `depth` hops of the path's actors.
+pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
+    let types = TypeSet::of(&opts.types);
+    let idx = Index::new(g);
+    let path = match opts.path {
+        Some((a, b)) => {
+            let found = PathFinder::new(&idx).shortest(
+                a,
+                b,
+                &PathOptions {
+                    types: opts.types.clone(),
+                    ..Default::default()
+                },
+            );
+            let Some(p) = found else {
+                return Err(Error::Invalid(format!(
+                    "no path between {} and {}{}",
+                    g.actor(a).name,
+                    g.actor(b).name,
+                    if types.is_all() {
+                        String::new()
+                    } else {
+                        format!(
+                            " over {}",
+                            opts.types
+                                .iter()
+                                .map(|t| t.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    }
+                )));
+            };
+            Some((a, p))
+        }
+        None => None,
+    };
+    let centers: Vec<NodeIndex> = if !opts.focus.is_empty() {
+        opts.focus.clone()
+    } else if let (Some((a, p)), Some(_)) = (&path, opts.depth) {
+        p.nodes(*a)
+    } else {
+        Vec::new()
+    };
+    let mut graph = if centers.is_empty() {
+        if opts.depth.is_some() {
+            return Err(Error::Invalid(
+                "a depth needs a focus actor or a path to count hops from".into(),
+            ));
+        }
+        with_types(g, types)
+    } else {
+        focus(g, &idx, &centers, opts.depth.unwrap_or(1), types)
+    };
+    let mut highlight = Highlight::default();
+    if let Some((a, p)) = &path {
+        add_paths(&mut graph, g, *a, std::slice::from_ref(p));
+        highlight = Highlight::of_paths(g, *a, std::slice::from_ref(p));
+    }
+    Ok(Selected {
+        graph,
+        highlight,
+        path: path.map(|(_, p)| p),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::path::{PathFinder, PathOptions};
     use crate::query::testing::graph;
 
     fn g() -> NewsGraph {
@@ -237,10 +357,11 @@ mod tests {
         // The call is walked, the parallel affiliation is not.
         let kinds: Vec<RelationType> = g
             .graph
-            .edge_weights()
-            .filter(|r| h.has_relation(r))
-            .map(|r| r.kind)
+            .edge_indices()
+            .filter(|&e| h.has_edge(&g, e))
+            .map(|e| g.graph[e].kind)
             .collect();
+        assert!(g.relations().iter().filter(|r| h.has_relation(r)).count() == 3);
         assert!(kinds.contains(&RelationType::Call) && !kinds.contains(&RelationType::Affiliation));
         // A focus that misses part of the path gets the rest added.
         let mut sel = focus(&g, &idx, &[a], 1, TypeSet::ALL);
@@ -250,10 +371,77 @@ mod tests {
         assert_eq!(sel.relation_count(), 4);
         assert_eq!(
             sel.graph
-                .edge_weights()
-                .filter(|r| h.has_relation(r))
+                .edge_indices()
+                .filter(|&e| h.has_edge(&sel, e))
                 .count(),
             3
         );
+    }
+
+    #[test]
+    fn select_combines_focus_path_and_types() {
+        let g = g();
+        let n = |s| g.node(s).unwrap();
+        let all = select(&g, &SelectOptions::default()).unwrap();
+        assert_eq!(all.graph.relation_count(), 5);
+        assert!(all.highlight.is_empty());
+        let p = select(
+            &g,
+            &SelectOptions {
+                path: Some((n("a"), n("d"))),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(p.graph.actor_count(), g.actor_count());
+        assert_eq!(p.highlight.actors.len(), 4);
+        let only = select(
+            &g,
+            &SelectOptions {
+                path: Some((n("a"), n("c"))),
+                depth: Some(0),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(ids(&only.graph), ["a", "b", "c"]);
+        // Induced: the parallel affiliation a–b is drawn, not highlighted.
+        assert_eq!(only.graph.relation_count(), 3);
+        assert_eq!(only.highlight.relations.len(), 2);
+        let focused = select(
+            &g,
+            &SelectOptions {
+                focus: vec![n("x")],
+                path: Some((n("a"), n("b"))),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(ids(&focused.graph), ["a", "b", "x", "y"]);
+        let none = select(
+            &g,
+            &SelectOptions {
+                path: Some((n("a"), n("x"))),
+                ..Default::default()
+            },
+        );
+        assert!(none
+            .unwrap_err()
+            .to_string()
+            .contains("no path between A and X"));
+        let typed = select(
+            &g,
+            &SelectOptions {
+                path: Some((n("a"), n("d"))),
+                types: vec![RelationType::Call, RelationType::Meet],
+                ..Default::default()
+            },
+        );
+        assert!(typed.is_err());
+        let depth_alone = SelectOptions {
+            depth: Some(1),
+            ..Default::default()
+        };
+        assert!(select(&g, &depth_alone).is_err());
     }
 }
