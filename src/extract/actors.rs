@@ -164,6 +164,9 @@ pub struct DocCtx<'a> {
 pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
     let mut actors: Vec<DocActor> = Vec::new();
     cluster_names(ctx, mentions, &mut actors);
+    // Countries known from full names help role phrases ("the Ethiopian leader") pick
+    // the right person in pass 2.
+    set_countries(ctx, mentions, &mut actors);
     resolve_short_forms(ctx, mentions, &mut actors);
     resolve_speakers(ctx, mentions);
     set_countries(ctx, mentions, &mut actors);
@@ -304,13 +307,13 @@ fn sentence_subjects(
     ctx: &DocCtx,
     mentions: &[Mention],
     actors: &[DocActor],
-) -> Vec<Option<usize>> {
+) -> Vec<Option<(usize, usize)>> {
     let mut subj = vec![None; ctx.sentences.len()];
     for m in mentions {
         if m.absorbed
             || subj
                 .get(m.sentence)
-                .is_none_or(|s: &Option<usize>| s.is_some())
+                .is_none_or(|s: &Option<(usize, usize)>| s.is_some())
         {
             continue;
         }
@@ -326,7 +329,7 @@ fn sentence_subjects(
                 "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from"
             );
             if actors[a].is_person() && !in_pp {
-                subj[m.sentence] = Some(a);
+                subj[m.sentence] = Some((a, m.span.start));
             }
         }
     }
@@ -342,7 +345,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
     let mut subjects = sentence_subjects(ctx, mentions, actors);
     for i in 0..mentions.len() {
         if mentions[i].sentence != current_sentence {
-            if let Some(Some(s)) = subjects.get(current_sentence) {
+            if let Some(Some((s, _))) = subjects.get(current_sentence) {
                 last_person_subject = Some(*s);
             }
             current_sentence = mentions[i].sentence;
@@ -462,8 +465,29 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     }
                 },
                 MentionForm::Pronoun => match m.pronoun {
-                    Some(Pronoun::Person) => last_person_subject
-                        .or_else(|| recent(&|a: &DocActor| a.is_person(), &last_seen, actors)),
+                    Some(Pronoun::Person) => {
+                        // "X said ..., but he urged": the sentence's own subject first;
+                        // "X met Y and urged him": an object pronoun is someone else.
+                        let here = subjects
+                            .get(m.sentence)
+                            .copied()
+                            .flatten()
+                            .filter(|&(_, at)| at < m.span.start)
+                            .map(|(a, _)| a);
+                        if object_pronoun(ctx, m) {
+                            let not_subject = |a: &DocActor| {
+                                a.is_person()
+                                    && here.is_none_or(|h| !std::ptr::eq(a, &actors[h]))
+                            };
+                            recent(&not_subject, &last_seen, actors)
+                                .or(here)
+                                .or(last_person_subject)
+                        } else {
+                            here.or(last_person_subject).or_else(|| {
+                                recent(&|a: &DocActor| a.is_person(), &last_seen, actors)
+                            })
+                        }
+                    }
                     Some(Pronoun::Thing) => last_thing_subject.or_else(|| {
                         recent(
                             &|a: &DocActor| {
@@ -537,7 +561,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     && !mentions[i].absorbed
                     && mentions[i].form != MentionForm::Pronoun
                 {
-                    subjects[mentions[i].sentence] = Some(r);
+                    subjects[mentions[i].sentence] = Some((r, mentions[i].span.start));
                 }
             }
         }
@@ -553,6 +577,22 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                 }
             }
         }
+    }
+}
+
+/// "him", or "her" not followed by a noun: a pronoun in object position.
+fn object_pronoun(ctx: &DocCtx, m: &Mention) -> bool {
+    match ctx.tokens[m.span.start].norm.as_str() {
+        "him" | "them" => true,
+        "her" => ctx.tokens.get(m.span.end).is_none_or(|t| {
+            !t.is_word()
+                || matches!(
+                    t.norm.as_str(),
+                    "to" | "for" | "on" | "in" | "at" | "with" | "that" | "and" | "not" | "as"
+                        | "of" | "by" | "from" | "about" | "into" | "over" | "after" | "before"
+                )
+        }),
+        _ => false,
     }
 }
 

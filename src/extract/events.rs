@@ -376,55 +376,78 @@ impl SentenceView<'_> {
     }
 }
 
+/// Where a trigger matched: its tokens, and the argument slot ("@") when the pattern
+/// has one.
+#[derive(Debug, Clone)]
+struct Match {
+    end: usize,
+    slot: Option<Range<usize>>,
+}
+
 fn match_trigger(
     tokens: &[Token],
     i: usize,
     end: usize,
     trig: &Trigger,
     blocked: &dyn Fn(usize) -> bool,
-) -> Option<usize> {
-    fn go(
-        tokens: &[Token],
-        j: usize,
+    slot_end: &dyn Fn(usize) -> Option<usize>,
+) -> Option<Match> {
+    struct Env<'a> {
+        tokens: &'a [Token],
         end: usize,
-        steps: &[Step],
-        blocked: &dyn Fn(usize) -> bool,
-    ) -> Option<usize> {
+        blocked: &'a dyn Fn(usize) -> bool,
+        slot_end: &'a dyn Fn(usize) -> Option<usize>,
+    }
+    fn go(env: &Env, j: usize, steps: &[Step], slot: Option<Range<usize>>) -> Option<Match> {
         let Some(step) = steps.first() else {
-            return Some(j);
+            return Some(Match { end: j, slot });
+        };
+        let tokens = env.tokens;
+        let word_at = |forms: &[String]| {
+            j < env.end && tokens[j].is_word() && forms.iter().any(|f| f == &tokens[j].norm)
         };
         match step {
             Step::Word(forms) => {
-                if j < end && tokens[j].is_word() && forms.iter().any(|f| f == &tokens[j].norm) {
-                    go(tokens, j + 1, end, &steps[1..], blocked)
+                if word_at(forms) {
+                    go(env, j + 1, &steps[1..], slot)
                 } else {
                     None
                 }
             }
             Step::Optional(forms) => {
-                if j < end && tokens[j].is_word() && forms.iter().any(|f| f == &tokens[j].norm) {
-                    Some(j + 1)
+                if word_at(forms) {
+                    Some(Match { end: j + 1, slot })
                 } else {
-                    Some(j)
+                    Some(Match { end: j, slot })
                 }
+            }
+            Step::Slot => {
+                let e = (env.slot_end)(j)?;
+                go(env, e, &steps[1..], Some(j..e))
             }
             Step::Gap => {
                 for g in 0..=3 {
                     if g > 0 {
                         let k = j + g - 1;
-                        if k >= end || tokens[k].kind == TokKind::Punct || blocked(k) {
+                        if k >= env.end || tokens[k].kind == TokKind::Punct || (env.blocked)(k) {
                             return None;
                         }
                     }
-                    if let Some(e) = go(tokens, j + g, end, &steps[1..], blocked) {
-                        return Some(e);
+                    if let Some(m) = go(env, j + g, &steps[1..], slot.clone()) {
+                        return Some(m);
                     }
                 }
                 None
             }
         }
     }
-    go(tokens, i, end, &trig.steps, blocked)
+    let env = Env {
+        tokens,
+        end,
+        blocked,
+        slot_end,
+    };
+    go(&env, i, &trig.steps, None)
 }
 
 /// Finds the events of a document.
@@ -468,15 +491,35 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                         ))
             })
             .collect();
+        // An argument slot: a mention, or a list of them ("Ethiopia and Somalia").
+        let mention_end_at = |k: usize| {
+            args.iter()
+                .map(|&m| &mentions[m])
+                .find(|m| m.span.start == k)
+                .map(|m| m.span.end)
+        };
+        let slot_end = |k: usize| -> Option<usize> {
+            let mut e = mention_end_at(k)?;
+            loop {
+                let mut j = e;
+                while j < range.end && matches!(ctx.tokens[j].norm.as_str(), "," | "and" | "or") {
+                    j += 1;
+                }
+                match mention_end_at(j) {
+                    Some(x) if j > e => e = x,
+                    _ => return Some(e),
+                }
+            }
+        };
         // Triggers, left to right, longest first.
-        let mut found: Vec<(Range<usize>, &Trigger)> = Vec::new();
+        let mut found: Vec<(Range<usize>, &Trigger, Option<Range<usize>>)> = Vec::new();
         let mut i = range.start;
         while i < range.end {
             if in_mention[i] {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, &Trigger)> = None;
+            let mut best: Option<(Match, &Trigger)> = None;
             if let Some(cands) = lx.trigger_index.get(&ctx.tokens[i].norm) {
                 for &ti in cands {
                     let trig = &lx.triggers[ti];
@@ -485,25 +528,31 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     if verb_frame && noun_context(ctx.tokens, &mentions_at, i) {
                         continue;
                     }
-                    if let Some(e) =
-                        match_trigger(ctx.tokens, i, range.end, trig, &|k| in_mention[k])
-                    {
-                        let better = match best {
+                    if let Some(m) = match_trigger(
+                        ctx.tokens,
+                        i,
+                        range.end,
+                        trig,
+                        &|k| in_mention[k],
+                        &slot_end,
+                    ) {
+                        let better = match &best {
                             None => true,
-                            Some((be, bt)) => {
-                                e > be || e == be && prefer_noun(ctx.tokens, i, trig, bt)
+                            Some((bm, bt)) => {
+                                m.end > bm.end
+                                    || m.end == bm.end && prefer_noun(ctx.tokens, i, trig, bt)
                             }
                         };
                         if better {
-                            best = Some((e, trig));
+                            best = Some((m, trig));
                         }
                     }
                 }
             }
             match best {
-                Some((e, trig)) => {
-                    found.push((i..e, trig));
-                    i = e;
+                Some((m, trig)) => {
+                    found.push((i..m.end, trig, m.slot));
+                    i = m.end;
                 }
                 None => i += 1,
             }
@@ -511,7 +560,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         if found.is_empty() && args.is_empty() {
             continue;
         }
-        let is_trigger_start = |k: usize| found.iter().any(|(r, _)| r.start == k);
+        let is_trigger_start = |k: usize| found.iter().any(|(r, _, _)| r.start == k);
         let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
         let is_verbish = |k: usize| {
             ctx.tokens.get(k).is_some_and(|t| {
@@ -535,7 +584,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             clauses,
             range: range.clone(),
         };
-        for (tr, trig) in &found {
+        for (tr, trig, slot) in &found {
             let trigger_text = tr.clone();
             if negated(&view, tr.start) {
                 continue;
@@ -548,7 +597,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     | RelationType::Agree
                     | RelationType::Attack
             ) && planned(&view, tr.start);
-            let pairs = arguments(&view, tr.clone(), trig, &events);
+            let pairs = arguments(&view, tr.clone(), trig, slot.clone(), &events);
             for (src, tgt, note) in pairs {
                 let (Some(a), Some(b)) = (view.actor(src), view.actor(tgt)) else {
                     continue;
@@ -578,7 +627,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             .filter(|e| e.sentence == s.index)
             .cloned()
             .collect();
-        for (tr, trig) in &found {
+        for (tr, trig, _) in &found {
             if trig.kind != RelationType::Demand
                 || here.iter().any(|e| e.trigger == *tr)
                 || negated(&view, tr.start)
@@ -757,8 +806,25 @@ fn all_pairs(list: &[usize], note: &str) -> Vec<Pair> {
     out
 }
 
-fn arguments(v: &SentenceView, tr: Range<usize>, trig: &Trigger, events: &[Event]) -> Vec<Pair> {
+fn arguments(
+    v: &SentenceView,
+    tr: Range<usize>,
+    trig: &Trigger,
+    slot: Option<Range<usize>>,
+    events: &[Event],
+) -> Vec<Pair> {
     let kind = trig.kind;
+    if let Some(slot) = slot {
+        // The pattern names where the object is: "asked @ to".
+        let objects: Vec<usize> = v
+            .args
+            .iter()
+            .copied()
+            .filter(|&m| slot.contains(&v.mentions[m].span.start))
+            .collect();
+        let subjects = v.subjects(tr.start);
+        return cross(&subjects, &objects, " (slot)");
+    }
     let agent_after = trig.pattern.ends_with(" by");
     match trig.frame {
         Frame::Svo | Frame::Sym | Frame::Claim | Frame::Deny | Frame::Condemn => {

@@ -85,6 +85,8 @@ pub enum Step {
     Gap,
     /// An optional last word.
     Optional(Vec<String>),
+    /// "@": the object of the event, one mention or a list ("urged @ to").
+    Slot,
 }
 
 /// An event trigger from data/triggers.tsv.
@@ -208,6 +210,9 @@ fn parse_pattern(pattern: &str) -> Vec<Step> {
         .map(|w| {
             if w == "*" {
                 return Step::Gap;
+            }
+            if w == "@" {
+                return Step::Slot;
             }
             let (w, optional) = match w.strip_suffix('?') {
                 Some(w) => (w, true),

@@ -129,6 +129,25 @@ const PARTICLES: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "for", "the", "and", "&", "para", "el", "la", "de", "del", "on",
 ];
+/// Abbreviated month names, which are dates only before a day number.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+/// Closed-class words that open sentences and are never a first name.
+const FUNCTION_WORDS: &[&str] = &[
+    "after", "before", "under", "over", "with", "without", "during", "despite", "amid",
+    "among", "between", "against", "for", "from", "into", "about", "since", "until", "unlike",
+    "like", "as", "at", "by", "in", "on", "of", "to", "and", "but", "or", "nor", "so", "yet",
+    "if", "when", "while", "where", "whether", "although", "though", "because", "once", "then",
+    "now", "also", "still", "meanwhile", "later", "earlier", "separately", "instead",
+    "however", "thus", "hence", "last", "next", "this", "that", "these", "those", "every",
+    "each", "all", "some", "many", "most", "several", "both", "either", "neither", "other",
+    "another", "such", "only", "even", "not", "no", "yes", "why", "how", "what", "which",
+    "who", "whom", "whose", "there", "here", "near", "inside", "outside", "through", "toward",
+    "towards", "upon", "within", "across", "around", "behind", "beyond", "via", "per",
+    "according", "regarding", "concerning", "including", "excluding", "unless", "whereas",
+    "new", "former", "late", "top", "senior", "acting", "interim", "deputy", "chief",
+];
 /// Prepositions after which a name is a location.
 const LOCATIVES: &[&str] = &[
     "in", "at", "near", "into", "from", "outside", "inside", "across", "around", "toward",
@@ -267,7 +286,15 @@ impl SentenceCtx<'_> {
         let Some(t) = self.tok(i).filter(|t| t.kind == TokKind::Word && t.cap) else {
             return i;
         };
+        // "Aug 19", "Oct. 1": an abbreviated month before a day is a date ("Jan van der
+        // Linde" is a name).
+        let month_abbrev = MONTH_ABBREVIATIONS.contains(&t.norm.as_str())
+            && self.tok(i + 1).is_some_and(|n| {
+                n.kind == TokKind::Number
+                    || n.is_punct('.') && self.tok(i + 2).is_some_and(|n| n.kind == TokKind::Number)
+            });
         if self.lx.non_names.contains(&t.norm)
+            || month_abbrev
             || t.norm.chars().count() == 1
             || DETERMINERS.contains(&t.norm.as_str())
             || pronoun_of(&t.norm).is_some()
@@ -283,7 +310,19 @@ impl SentenceCtx<'_> {
         if opening && self.lx.common.contains(&t.norm) {
             let institution =
                 end > i + 1 && (i..end).any(|x| self.lx.heads.contains_key(self.norm(x)));
-            if !institution {
+            // "John Kirby, a spokesman, said": a common word that is also a first name,
+            // followed by a word that is only a name.
+            let second = self.norm(i + 1);
+            let first_name = end > i + 1
+                && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                && !t.norm.ends_with("ing")
+                && !t.norm.ends_with("ed")
+                && !t.norm.ends_with("ly")
+                && !self.lx.common.contains(second)
+                && !self.lx.non_names.contains(second)
+                && self.lx.gazetteer.get(second).is_none()
+                && self.title_at(i + 1).is_none();
+            if !institution && !first_name {
                 return i;
             }
         }
@@ -338,10 +377,9 @@ impl SentenceCtx<'_> {
                 }) {
                     k += 1;
                 }
-                if self
-                    .tok(k)
-                    .is_some_and(|t| t.kind == TokKind::Word && t.cap)
-                    && self
+                if self.tok(k).is_some_and(|t| {
+                    t.kind == TokKind::Word && t.cap && !self.lx.non_names.contains(&t.norm)
+                }) && self
                         .gazetteer_at(k)
                         .is_none_or(|(_, e)| e.form == Form::Name)
                 {
@@ -413,6 +451,9 @@ impl SentenceCtx<'_> {
                     let p = &self.tokens[i - 1];
                     DETERMINERS.contains(&p.norm.as_str())
                         || p.kind == TokKind::Possessive
+                        // "government spokesman", "intelligence chief"
+                        || self.lx.institutions.contains(&p.norm)
+                        || self.lx.stands.contains(&p.norm)
                         || out.last().is_some_and(|f| {
                             f.span.end == i
                                 && matches!(f.unit, Unit::Gaz(_) | Unit::Name | Unit::Title { .. })
@@ -458,6 +499,29 @@ impl SentenceCtx<'_> {
                 }
             }
             if chunk_end > i {
+                // "Foreign Affairs Principal Secretary", "Homeland Security Secretary": a
+                // portfolio of ordinary words before a title belongs to the title.
+                if let Some((n, _, title)) = self.title_at(chunk_end) {
+                    let portfolio = !title.honorific
+                        && (i..chunk_end).all(|x| {
+                            self.lx.common.contains(self.norm(x))
+                                && !self.lx.heads.contains_key(self.norm(x))
+                        });
+                    if portfolio {
+                        out.push(Found {
+                            unit: Unit::Title {
+                                text: span_text(self.doc, self.tokens, i..chunk_end + n)
+                                    .to_string(),
+                                class: title.class.clone(),
+                                honorific: false,
+                                plural: title.plural,
+                            },
+                            span: i..chunk_end + n,
+                        });
+                        i = chunk_end + n;
+                        continue;
+                    }
+                }
                 out.push(Found {
                     unit: Unit::Name,
                     span: i..chunk_end,
@@ -569,6 +633,8 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                         out[q].absorbed = true;
                         let m = push_unit(ctx, &units[k + 1], out);
                         out[m].qualifier = Some(q);
+                        // "Bolivia's Luis Arce" is one phrase (lists coordinate phrases).
+                        out[m].span.start = out[m].span.start.min(out[q].span.start);
                         k += 2;
                         continue;
                     }
@@ -585,6 +651,21 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                         // "Moldova's foreign ministry", "the Chinese foreign ministry".
                         if e.form == Form::Demonym || possessive {
                             let stands = ctx.phrase_in(after, &lx.stands).unwrap_or(0);
+                            let inst = ctx.phrase_in(after, &lx.institutions).unwrap_or(0);
+                            // "Iraqi government spokesman X", "Egyptian intelligence chief
+                            // X": the person serves the country.
+                            let n = stands.max(inst);
+                            if n > 0
+                                && next.is_some_and(|x| {
+                                    x.span.start == after + n
+                                        && matches!(x.unit, Unit::Title { .. })
+                                })
+                            {
+                                let q = push_unit(ctx, u, out);
+                                out[q].absorbed = true;
+                                k = compose_titled(ctx, &units, k + 1, Some(q), out);
+                                continue;
+                            }
                             if let Some(n) = ctx
                                 .phrase_in(after, &lx.institutions)
                                 .filter(|&n| n > stands)

@@ -87,6 +87,7 @@ fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
             return i + 1;
         }
         let ok = t.is_punct(',')
+            || t.is_punct('/')
             || t.upper
             || t.kind == tokens::TokKind::Number
             || t.cap
