@@ -33,19 +33,6 @@ pub struct Event {
 }
 
 const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "without"];
-const NEG_VERBS: &[&str] = &[
-    "refused",
-    "declined",
-    "failed",
-    "cancelled",
-    "canceled",
-    "denied",
-    "postponed",
-    "scrapped",
-    "dropped",
-    "rejected",
-    "ruled",
-];
 const FUTURE: &[&str] = &[
     "will",
     "would",
@@ -68,54 +55,59 @@ const FUTURE_TIME: &[&str] = &["next", "upcoming", "later", "tomorrow", "soon"];
 const BE_AUX: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
-const ATTACK_NOUNS: &[&str] = &[
-    "attack",
-    "attacks",
-    "strike",
-    "strikes",
-    "airstrike",
-    "airstrikes",
-    "assault",
-    "offensive",
-    "bombing",
-    "bombings",
-    "shelling",
-    "raid",
-    "raids",
-    "killing",
-    "killings",
-    "incursion",
-    "invasion",
-    "actions",
-    "action",
-    "aggression",
-    "offensives",
-    "violence",
-    "escalation",
-];
-const CLAIM_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "accusation",
-    "accusations",
-    "allegation",
-    "allegations",
-    "statement",
-    "charge",
-    "charges",
-    "report",
-    "reports",
-    "assertion",
-    "assertions",
-    "version",
-    "remarks",
-    "comments",
-    "rumor",
-    "rumour",
-];
 const COORD: &[&str] = &[
     ",", "and", "or", "as", "well", "the", "his", "her", "its", "their", "both",
 ];
+
+/// What the events of earlier sentences left for later ones.
+struct DocState {
+    /// Events so far.
+    events: Vec<Event>,
+    /// Every use of force so far, in reading order: (author, target), either unknown.
+    attacks: Vec<(Option<usize>, Option<usize>)>,
+    /// For each actor, its first mention (events point at mentions).
+    first_mention: Vec<Option<usize>>,
+}
+
+impl DocState {
+    /// The author of the attack a later reference ("the attack", "the strike") means:
+    /// the last use of force whose target is known. An attack with a known target and
+    /// an unknown author ("protesters attacked the embassy") has no author to blame.
+    fn last_attacker(&self) -> Option<usize> {
+        let &(src, _) = self.attacks.iter().rev().find(|(_, t)| t.is_some())?;
+        src.and_then(|a| self.mention_of(a))
+    }
+
+    /// The target of the last use of force.
+    fn last_attack_target(&self) -> Option<usize> {
+        let t = self.attacks.iter().rev().find_map(|&(_, t)| t)?;
+        self.mention_of(t)
+    }
+
+    /// The author of an earlier attack on the same target.
+    fn author_of_attack_on(&self, target: usize) -> Option<usize> {
+        let a = self
+            .attacks
+            .iter()
+            .rev()
+            .find_map(|&(s, t)| if t == Some(target) { s } else { None })?;
+        self.mention_of(a)
+    }
+
+    fn mention_of(&self, actor: usize) -> Option<usize> {
+        self.first_mention.get(actor).copied().flatten()
+    }
+}
+
+/// One side-pair of an event, as mentions, with the note the rule adds to the
+/// evidence and the relation type when a rule changes it (an attack that is only
+/// vowed is a threat).
+struct Arg {
+    src: usize,
+    tgt: usize,
+    note: String,
+    kind: Option<RelationType>,
+}
 
 struct SentenceView<'a> {
     ctx: &'a DocCtx<'a>,
@@ -223,16 +215,35 @@ impl SentenceView<'_> {
             }
             match clause.opening {
                 Opening::Relative => {
-                    // The antecedent: the last argument before the relative pronoun.
+                    // The antecedent: the argument that ends the noun phrase before the
+                    // relative pronoun ("X, which", "Israeli airstrikes that"); "the
+                    // militants who" has none.
                     let before = clause.range.start.saturating_sub(1);
-                    return self
+                    let m = self
                         .args
                         .iter()
                         .copied()
                         .rev()
-                        .find(|&m| self.mentions[m].span.end <= before)
-                        .into_iter()
-                        .collect();
+                        .find(|&m| self.mentions[m].span.end <= before);
+                    let adjacent = m.is_some_and(|m| {
+                        (self.mentions[m].span.end..before).all(|k| {
+                            let t = &self.ctx.tokens[k];
+                            t.is_punct(',')
+                                || t.kind == TokKind::Word
+                                    && !t.cap
+                                    && self.ctx.lx.common.contains(&t.norm)
+                                    && !matches!(
+                                        t.norm.as_str(),
+                                        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
+                                            | "from" | "and" | "or" | "the" | "a" | "an"
+                                    )
+                        }) && before - self.mentions[m].span.end <= 3
+                    });
+                    return if adjacent {
+                        m.into_iter().collect()
+                    } else {
+                        Vec::new()
+                    };
                 }
                 Opening::Coordinate | Opening::Other | Opening::Complement if c > 0 => {
                     if clause.opening == Opening::Complement {
@@ -299,18 +310,7 @@ impl SentenceView<'_> {
             // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
             if t.norm == "of"
                 && j > from
-                && !matches!(
-                    self.norm(j - 1),
-                    "city"
-                        | "town"
-                        | "village"
-                        | "province"
-                        | "region"
-                        | "port"
-                        | "island"
-                        | "state"
-                        | "republic"
-                )
+                && !self.ctx.lx.cues.of_transparent.contains(self.norm(j - 1))
             {
                 break;
             }
@@ -367,7 +367,27 @@ impl SentenceView<'_> {
             }
             if matches!(
                 t.norm.as_str(),
-                "by" | "on" | "in" | "with" | "to" | "that" | "and"
+                "by" | "on"
+                    | "in"
+                    | "with"
+                    | "to"
+                    | "that"
+                    | "and"
+                    | "for"
+                    | "of"
+                    | "at"
+                    | "from"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "about"
+                    | "against"
+                    | "into"
+                    | "over"
+                    | "under"
+                    | "near"
+                    | "since"
+                    | "than"
             ) {
                 return None;
             }
@@ -453,7 +473,19 @@ fn match_trigger(
 /// Finds the events of a document.
 pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Event> {
     let lx = ctx.lx;
-    let mut events: Vec<Event> = Vec::new();
+    let mut first_mention: Vec<Option<usize>> = vec![None; actors.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(a) = m.actor {
+            if let Some(slot) = first_mention.get_mut(a) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    let mut state = DocState {
+        events: Vec::new(),
+        attacks: Vec::new(),
+        first_mention,
+    };
     let in_mention = {
         let mut v = vec![false; ctx.tokens.len()];
         for m in mentions {
@@ -597,32 +629,60 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     | RelationType::Agree
                     | RelationType::Attack
             ) && planned(&view, tr.start);
-            let pairs = arguments(&view, tr.clone(), trig, slot.clone(), &events);
-            for (src, tgt, note) in pairs {
-                let (Some(a), Some(b)) = (view.actor(src), view.actor(tgt)) else {
+            let pairs = arguments(&view, tr.clone(), trig, slot.clone(), &state);
+            let mut first: Option<(usize, usize)> = None;
+            for arg in pairs {
+                let (Some(a), Some(b)) = (view.actor(arg.src), view.actor(arg.tgt)) else {
                     continue;
                 };
                 if a == b {
                     continue;
                 }
-                events.push(Event {
-                    kind: trig.kind,
-                    cameo: Some(trig.cameo.clone()),
+                let kind = arg.kind.unwrap_or(trig.kind);
+                if kind == trig.kind && first.is_none() {
+                    first = Some((a, b));
+                }
+                let cameo = if kind == trig.kind {
+                    trig.cameo.clone()
+                } else {
+                    default_cameo(kind).to_string()
+                };
+                state.events.push(Event {
+                    kind,
+                    cameo: Some(cameo),
                     source: a,
                     target: b,
                     sentence: s.index,
                     trigger: trigger_text.clone(),
                     rule: format!(
                         "data/triggers.tsv:{} {} [{}]{}",
-                        trig.line, trig.kind, trig.pattern, note
+                        trig.line, trig.kind, trig.pattern, arg.note
                     ),
-                    planned,
+                    planned: planned && kind == trig.kind,
                 });
+            }
+            // Every use of force is remembered, with or without a known author: a
+            // later "condemned the attack" or "claimed responsibility" refers to it.
+            if trig.kind == RelationType::Attack && !planned {
+                let record = match first {
+                    Some((a, b)) => Some((Some(a), Some(b))),
+                    None => {
+                        let gap = if trig.frame == Frame::Noun { 8 } else { 6 };
+                        view.objects(tr.end, RelationType::Attack, gap)
+                            .first()
+                            .and_then(|&m| view.actor(m))
+                            .map(|t| (None, Some(t)))
+                    }
+                };
+                if let Some(r) = record {
+                    state.attacks.push(r);
+                }
             }
         }
         // A demand with no addressee, made during a call or meeting, is addressed to
         // the other side: "In a call with X, Y urged a ceasefire".
-        let here: Vec<Event> = events
+        let here: Vec<Event> = state
+            .events
             .iter()
             .filter(|e| e.sentence == s.index)
             .cloned()
@@ -642,7 +702,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     && (e.source == src || e.target == src)
             }) {
                 let other = if c.source == src { c.target } else { c.source };
-                events.push(Event {
+                state.events.push(Event {
                     kind: RelationType::Demand,
                     cameo: Some(trig.cameo.clone()),
                     source: src,
@@ -657,9 +717,28 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                 });
             }
         }
-        affiliations(&view, &mut events, s.index);
+        affiliations(&view, &mut state.events, s.index);
     }
-    events
+    state.events
+}
+
+/// The CAMEO code of a relation type produced by a rule rather than a trigger line.
+fn default_cameo(kind: RelationType) -> &'static str {
+    match kind {
+        RelationType::Call => "041",
+        RelationType::Meet => "040",
+        RelationType::Visit => "042",
+        RelationType::Condemn => "111",
+        RelationType::Claim => "015",
+        RelationType::Attack => "190",
+        RelationType::Deny => "016",
+        RelationType::Demand => "100",
+        RelationType::Support => "051",
+        RelationType::Accuse => "112",
+        RelationType::Threaten => "130",
+        RelationType::Agree => "030",
+        RelationType::Affiliation => "",
+    }
 }
 
 /// Words after which a trigger word is a noun ("the attack", "Iran's strikes").
@@ -745,19 +824,14 @@ fn negated(v: &SentenceView, t: usize) -> bool {
         if NEGATIONS.contains(&n) || n.ends_with("n't") {
             return true;
         }
-        if NEG_VERBS.contains(&n) && j + 3 >= t {
+        if v.ctx.lx.cues.refusal_verb.contains(n) && j + 3 >= t {
             return true;
         }
     }
     // "Plans to tour X were dropped", "the visit was cancelled".
     let ci = v.clause_of(t);
     let end = v.clauses[ci].range.end.min(v.range.end);
-    (t..end).any(|j| {
-        matches!(
-            v.norm(j),
-            "dropped" | "cancelled" | "canceled" | "scrapped" | "postponed" | "shelved"
-        )
-    })
+    (t..end).any(|j| v.ctx.lx.cues.cancel_verb.contains(v.norm(j)))
 }
 
 fn planned(v: &SentenceView, t: usize) -> bool {
@@ -784,26 +858,41 @@ fn passive(v: &SentenceView, t: usize) -> bool {
             && !v.by_agent(t + 1).is_empty()
 }
 
-type Pair = (usize, usize, String);
-
-fn cross(sources: &[usize], targets: &[usize], note: &str) -> Vec<Pair> {
+fn cross(sources: &[usize], targets: &[usize], note: &str) -> Vec<Arg> {
     let mut out = Vec::new();
     for &s in sources {
         for &t in targets {
-            out.push((s, t, note.to_string()));
+            out.push(Arg {
+                src: s,
+                tgt: t,
+                note: note.to_string(),
+                kind: None,
+            });
         }
     }
     out
 }
 
-fn all_pairs(list: &[usize], note: &str) -> Vec<Pair> {
+fn all_pairs(list: &[usize], note: &str) -> Vec<Arg> {
     let mut out = Vec::new();
     for (i, &a) in list.iter().enumerate() {
         for &b in &list[i + 1..] {
-            out.push((a, b, note.to_string()));
+            out.push(Arg {
+                src: a,
+                tgt: b,
+                note: note.to_string(),
+                kind: None,
+            });
         }
     }
     out
+}
+
+fn with_kind(mut args: Vec<Arg>, kind: RelationType) -> Vec<Arg> {
+    for a in &mut args {
+        a.kind = Some(kind);
+    }
+    args
 }
 
 fn arguments(
@@ -811,8 +900,8 @@ fn arguments(
     tr: Range<usize>,
     trig: &Trigger,
     slot: Option<Range<usize>>,
-    events: &[Event],
-) -> Vec<Pair> {
+    st: &DocState,
+) -> Vec<Arg> {
     let kind = trig.kind;
     if let Some(slot) = slot {
         // The pattern names where the object is: "asked @ to".
@@ -838,22 +927,21 @@ fn arguments(
                 let agents = v.by_agent(tr.end);
                 if !agents.is_empty() {
                     let mut patients = v.subjects(tr.start);
-                    if trig.frame == Frame::Condemn && patients.is_empty() {
-                        patients = last_attacker(v, events).into_iter().collect();
-                    }
                     if trig.frame == Frame::Condemn
-                        && patients
-                            .iter()
-                            .all(|&m| v.mentions[m].form == MentionForm::Role)
+                        && (patients.is_empty()
+                            || patients
+                                .iter()
+                                .all(|&m| v.mentions[m].form == MentionForm::Role))
                     {
-                        patients = last_attacker(v, events).into_iter().collect();
+                        // "The strike was condemned by X": the author of the strike.
+                        patients = st.last_attacker().into_iter().collect();
                     }
                     return cross(&agents, &patients, " (passive)");
                 }
             }
             let subjects = v.subjects(tr.start);
             let gap = if kind == RelationType::Attack { 6 } else { 4 };
-            let mut objects = v.objects(tr.end, kind, gap);
+            let objects = v.objects(tr.end, kind, gap);
             match trig.frame {
                 Frame::Sym => {
                     if objects.is_empty() {
@@ -862,8 +950,20 @@ fn arguments(
                     cross(&subjects, &objects, "")
                 }
                 Frame::Claim => {
+                    // "claimed responsibility for a drone attack on X": X was attacked,
+                    // by the claimant; with no target named, the last attack's target.
+                    if let Some((_, targets)) = attack_phrase(v, tr.end) {
+                        if !targets.is_empty() {
+                            let mut out = cross(&subjects, &targets, " (target of the attack claimed)");
+                            out.extend(with_kind(
+                                cross(&subjects, &targets, " (attack claimed by its author)"),
+                                RelationType::Attack,
+                            ));
+                            return out;
+                        }
+                    }
                     if objects.is_empty() {
-                        if let Some(t) = last_event_target(v, events, RelationType::Attack) {
+                        if let Some(t) = st.last_attack_target() {
                             return cross(&subjects, &[t], " (target of the last attack)");
                         }
                     }
@@ -874,18 +974,20 @@ fn arguments(
                         return cross(&subjects, &[c], " (whose claim is denied)");
                     }
                     let src_actor = subjects.first().and_then(|&m| v.actor(m));
-                    if let Some(t) = last_accuser(v, events, src_actor) {
+                    if let Some(t) = last_accuser(v, st, src_actor) {
                         return cross(&subjects, &[t], " (last accuser)");
                     }
                     Vec::new()
                 }
                 Frame::Condemn => {
-                    if let Some(a) = attack_author(v, tr.end) {
-                        return cross(&subjects, &[a], " (author of the attack)");
-                    }
-                    if objects.is_empty() && attack_noun_follows(v, tr.end) {
-                        objects = last_attacker(v, events).into_iter().collect();
-                        return cross(&subjects, &objects, " (author of the last attack)");
+                    if let Some((head, _)) = attack_phrase(v, tr.end) {
+                        if let Some(a) = attack_author(v, tr.end, head) {
+                            return cross(&subjects, &[a], " (author of the attack)");
+                        }
+                        if let Some(a) = st.last_attacker() {
+                            return cross(&subjects, &[a], " (author of the last attack)");
+                        }
+                        return Vec::new();
                     }
                     cross(&subjects, &objects, "")
                 }
@@ -893,33 +995,43 @@ fn arguments(
             }
         }
         Frame::Noun => {
-            let targets = v.objects(tr.end, kind, 3);
+            let gap = if kind == RelationType::Attack { 8 } else { 3 };
+            let targets = v.objects(tr.end, kind, gap);
             if targets.is_empty() {
                 return Vec::new();
             }
             let modifier = v.modifier_before(tr.start);
             let by = v.by_agent(tr.end);
-            let subject = || v.subjects(tr.start);
-            let sources: Vec<usize> = if matches!(
-                kind,
-                RelationType::Attack
-                    | RelationType::Visit
-                    | RelationType::Call
-                    | RelationType::Meet
-            ) {
-                modifier
-                    .map(|m| vec![m])
-                    .or(if by.is_empty() { None } else { Some(by) })
-                    .unwrap_or_else(subject)
-            } else {
-                let s = subject();
-                if s.is_empty() {
-                    modifier.into_iter().collect()
-                } else {
-                    s
+            if let Some(m) = modifier {
+                return cross(&[m], &targets, " (event noun, its modifier)");
+            }
+            if !by.is_empty() {
+                return cross(&by, &targets, " (event noun, 'by' agent)");
+            }
+            match kind {
+                RelationType::Attack => {
+                    // The subject authors the attack only through a verb that says so:
+                    // "launched an attack on X"; "vowed an offensive on X" is a threat;
+                    // "briefed him on the attack on X" says nothing of its author.
+                    match governing_verb(v, tr.start) {
+                        Some(Governor::Performer) => {
+                            cross(&v.subjects(tr.start), &targets, " (event noun, performed)")
+                        }
+                        Some(Governor::Threat) => with_kind(
+                            cross(&v.subjects(tr.start), &targets, " (attack vowed: a threat)"),
+                            RelationType::Threaten,
+                        ),
+                        None => {
+                            let t = targets.first().and_then(|&m| v.actor(m));
+                            match t.and_then(|t| st.author_of_attack_on(t)) {
+                                Some(a) => cross(&[a], &targets, " (author of the earlier attack on it)"),
+                                None => Vec::new(),
+                            }
+                        }
+                    }
                 }
-            };
-            cross(&sources, &targets, " (event noun)")
+                _ => cross(&v.subjects(tr.start), &targets, " (event noun)"),
+            }
         }
         Frame::Between => {
             let list = v.objects(tr.end, kind, 2);
@@ -950,21 +1062,39 @@ fn arguments(
     }
 }
 
-fn last_event_target(v: &SentenceView, events: &[Event], kind: RelationType) -> Option<usize> {
-    let actor = events.iter().rev().find(|e| e.kind == kind)?.target;
-    find_or_make(v, actor)
+/// What the verb governing an event noun says about its subject.
+enum Governor {
+    /// "launched", "carried out": the subject is the author.
+    Performer,
+    /// "vowed", "threatened": the event is a threat.
+    Threat,
 }
 
-fn last_attacker(v: &SentenceView, events: &[Event]) -> Option<usize> {
-    let actor = events
-        .iter()
-        .rev()
-        .find(|e| e.kind == RelationType::Attack)?
-        .source;
-    find_or_make(v, actor)
+/// The verb a few words before an event noun in the same clause: "launched [a
+/// drone] attack", "vowed to press ahead with an offensive".
+fn governing_verb(v: &SentenceView, noun: usize) -> Option<Governor> {
+    let ci = v.clause_of(noun);
+    let start = v.clauses[ci].range.start.max(noun.saturating_sub(7));
+    let cues = &v.ctx.lx.cues;
+    let mut j = noun;
+    while j > start {
+        j -= 1;
+        let t = &v.ctx.tokens[j];
+        if t.kind == TokKind::Punct {
+            return None;
+        }
+        if cues.threat_verb.contains(&t.norm) {
+            return Some(Governor::Threat);
+        }
+        if cues.performer.contains(&t.norm) {
+            return Some(Governor::Performer);
+        }
+    }
+    None
 }
 
-fn last_accuser(v: &SentenceView, events: &[Event], denier: Option<usize>) -> Option<usize> {
+fn last_accuser(v: &SentenceView, st: &DocState, denier: Option<usize>) -> Option<usize> {
+    let events = &st.events;
     let e = events
         .iter()
         .rev()
@@ -975,13 +1105,8 @@ fn last_accuser(v: &SentenceView, events: &[Event], denier: Option<usize>) -> Op
                     && Some(e.source) != denier
             })
         })?;
-    find_or_make(v, e.source)
-}
-
-/// Events return mention indices; an actor known only from an earlier sentence is
-/// represented by its first mention anywhere.
-fn find_or_make(v: &SentenceView, actor: usize) -> Option<usize> {
-    v.mentions.iter().position(|m| m.actor == Some(actor))
+    let _ = v;
+    st.mention_of(e.source)
 }
 
 /// "rejected Zelensky's accusation": the possessor of a claim noun in the sentence.
@@ -989,29 +1114,43 @@ fn claimant(v: &SentenceView, tr: Range<usize>) -> Option<usize> {
     v.args.iter().copied().find(|&m| {
         let mm = &v.mentions[m];
         mm.possessive
-            && (mm.span.end + 1..mm.span.end + 4).any(|j| CLAIM_NOUNS.contains(&v.norm(j)))
+            && (mm.span.end + 1..mm.span.end + 4)
+                .any(|j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))
             && mm.span.start != tr.start
     })
 }
 
-fn attack_noun_follows(v: &SentenceView, from: usize) -> bool {
-    (from..from + 5).any(|j| ATTACK_NOUNS.contains(&v.norm(j)))
+/// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
+/// and the actors or places it names as attacked.
+fn attack_phrase(v: &SentenceView, from: usize) -> Option<(usize, Vec<usize>)> {
+    let ci = v.clause_of(from.saturating_sub(1));
+    let end = v.clauses[ci].range.end.min(from + 5);
+    let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
+    let mut j = head + 1;
+    while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {
+        j += 1;
+    }
+    let targets = if matches!(
+        v.norm(j),
+        "on" | "against" | "in" | "near" | "at" | "into" | "targeting"
+    ) {
+        v.objects(j + 1, RelationType::Attack, 8)
+    } else {
+        Vec::new()
+    };
+    Some((j - 1, targets))
 }
 
-/// The actor behind an attack noun after a condemnation: "condemned the Iranian
-/// missile attacks", "condemned Russia's attack", "condemned the attack by X".
-fn attack_author(v: &SentenceView, from: usize) -> Option<usize> {
-    let head = (from..from + 5).find(|&j| ATTACK_NOUNS.contains(&v.norm(j)))?;
+/// The actor behind an attack noun: "the Iranian missile attacks", "Russia's attack",
+/// "the attack by X".
+fn attack_author(v: &SentenceView, from: usize, head: usize) -> Option<usize> {
     if let Some(m) = v
         .modifier_before(head + 1)
         .filter(|&m| v.mentions[m].span.start >= from)
     {
         return Some(m);
     }
-    let mut j = head + 1;
-    while ATTACK_NOUNS.contains(&v.norm(j)) {
-        j += 1;
-    }
+    let j = head + 1;
     if matches!(v.norm(j), "by" | "of" | "from") {
         return (j + 1..j + 4).find_map(|k| v.arg_at(k));
     }

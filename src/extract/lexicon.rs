@@ -17,6 +17,7 @@ const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NON_NAMES: &str = include_str!("../../data/non_names.txt");
+const CUES: &str = include_str!("../../data/cues.tsv");
 
 /// How a gazetteer form refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +107,49 @@ pub struct Trigger {
     pub line: usize,
 }
 
+/// Cue words that steer grammar rules (data/cues.tsv), by class.
+#[derive(Debug, Default)]
+pub struct Cues {
+    /// Nouns naming a use of force.
+    pub attack_noun: HashSet<String>,
+    /// Nouns naming someone's statement or accusation.
+    pub claim_noun: HashSet<String>,
+    /// Verbs whose subject authors the event noun they govern.
+    pub performer: HashSet<String>,
+    /// Verbs that turn a following attack noun into a threat.
+    pub threat_verb: HashSet<String>,
+    /// Verbs that undo an event named before them.
+    pub cancel_verb: HashSet<String>,
+    /// Verbs that negate the event they govern.
+    pub refusal_verb: HashSet<String>,
+    /// Titles of envoys, whose events stand for their country.
+    pub envoy_title: HashSet<String>,
+    /// Nouns for a group sent by an actor.
+    pub delegation: HashSet<String>,
+    /// Evaluative words of condemnation.
+    pub negative_word: HashSet<String>,
+    /// Nouns through which "of" reaches the actor ("the city of Goma", "fighters of X").
+    pub of_transparent: HashSet<String>,
+}
+
+impl Cues {
+    fn set_mut(&mut self, class: &str) -> Option<&mut HashSet<String>> {
+        Some(match class {
+            "attack_noun" => &mut self.attack_noun,
+            "claim_noun" => &mut self.claim_noun,
+            "performer" => &mut self.performer,
+            "threat_verb" => &mut self.threat_verb,
+            "cancel_verb" => &mut self.cancel_verb,
+            "refusal_verb" => &mut self.refusal_verb,
+            "envoy_title" => &mut self.envoy_title,
+            "delegation" => &mut self.delegation,
+            "negative_word" => &mut self.negative_word,
+            "of_transparent" => &mut self.of_transparent,
+            _ => return None,
+        })
+    }
+}
+
 /// All lexicons, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -137,6 +181,8 @@ pub struct Lexicon {
     pub speech: HashSet<String>,
     /// Capitalized words that never name an actor alone (folded).
     pub non_names: HashSet<String>,
+    /// Cue words for grammar rules.
+    pub cues: Cues,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     /// Folded first word → indices into `triggers`.
@@ -251,6 +297,13 @@ impl Lexicon {
             .collect();
         lx.speech = data_lines(SPEECH_VERBS).map(|(_, f)| fold(f[0])).collect();
         lx.non_names = data_lines(NON_NAMES).map(|(_, f)| fold(f[0])).collect();
+        for (_, f) in data_lines(CUES) {
+            if let Some(set) = lx.cues.set_mut(f[0]) {
+                for w in alternatives(f.get(1)).flat_map(inflect) {
+                    set.insert(fold(&w));
+                }
+            }
+        }
         lx
     }
 
@@ -463,6 +516,16 @@ mod tests {
         // A typo in data/triggers.tsv must not silently drop a line.
         let lines = data_lines(TRIGGERS).count();
         assert_eq!(lines, lexicon().triggers.len());
+    }
+
+    #[test]
+    fn every_cue_class_is_understood() {
+        let mut cues = Cues::default();
+        for (line, f) in data_lines(CUES) {
+            assert!(cues.set_mut(f[0]).is_some(), "data/cues.tsv:{line}: {}", f[0]);
+        }
+        assert!(lexicon().cues.performer.contains("launched"));
+        assert!(lexicon().cues.attack_noun.contains("air strike"));
     }
 
     #[test]

@@ -69,16 +69,26 @@ fn is_closer(t: &Token) -> bool {
 
 /// Whether a period after token `prev` belongs to an abbreviation, given the token
 /// that follows the period (and any closing quotes).
-fn abbreviation_blocks_split(prev: &Token, next: Option<&Token>, lx: &Lexicon) -> bool {
+fn abbreviation_blocks_split(
+    prev: &Token,
+    prev_is_name_like: bool,
+    next: Option<&Token>,
+    lx: &Lexicon,
+) -> bool {
     if prev.kind != TokKind::Word {
         return false;
     }
     let key = prev.norm.as_str();
     let single_initial = prev.cap && prev.norm.chars().count() == 1;
     let dotted = prev.norm.len() <= 4 && (prev.end - prev.start) > prev.norm.len(); // "U.S." folded to "us"
+    // An initial follows a name or another initial ("Antony J. Blinken", "M. K.
+    // Stalin"); "wrote on X. According to ..." ends a sentence.
+    if single_initial && !lx.abbreviations.contains_key(key) && !prev_is_name_like {
+        return false;
+    }
     let may_end = match lx.abbreviations.get(key) {
         Some(&may_end) => may_end,
-        None if single_initial => false,
+        None if single_initial => true,
         None if dotted => true,
         None => return false,
     };
@@ -144,7 +154,12 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
             let blocked = period
                 && i > 0
                 && j == i + 1
-                && abbreviation_blocks_split(&tokens[i - 1], next, lx);
+                && abbreviation_blocks_split(
+                    &tokens[i - 1],
+                    i >= 2 && tokens[i - 2].is_word() && tokens[i - 2].cap,
+                    next,
+                    lx,
+                );
             if starts_new && !blocked {
                 push(begin, j, &mut sentences);
                 begin = j;
