@@ -443,10 +443,27 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         let desc = fold(&head);
                         let generic = matches!(
                             desc.as_str(),
-                            "group" | "rebels" | "militants" | "movement" | "militia"
+                            "group"
+                                | "rebels"
+                                | "militants"
+                                | "movement"
+                                | "militia"
+                                | "junta"
+                                | "bloc"
+                                | "alliance"
+                                | "coalition"
+                                | "organization"
+                                | "organisation"
                         );
+                        // "the coast guard" → "China Coast Guard": every word of the role
+                        // is a word of the actor's name or of one of its aliases.
                         let fits = |a: &DocActor| {
-                            a.kind == m.kind && fold(&a.name).split(' ').any(|w| w == desc)
+                            a.kind == m.kind
+                                && std::iter::once(&a.name).chain(a.aliases.iter()).any(|n| {
+                                    let words = fold(n);
+                                    let words: Vec<&str> = words.split(' ').collect();
+                                    desc.split(' ').all(|w| words.contains(&w))
+                                })
                         };
                         recent(&fits, &last_seen, actors).or_else(|| {
                             if generic {
@@ -487,6 +504,23 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                                 recent(&|a: &DocActor| a.is_person(), &last_seen, actors)
                             })
                         }
+                    }
+                    Some(Pronoun::Thing) if thing_object(ctx, m) => {
+                        // "the ships rammed it": not the subject just named; a vessel or
+                        // a place may be what "it" is.
+                        let subject = (0..i)
+                            .rev()
+                            .take_while(|&k| mentions[k].sentence == m.sentence)
+                            .find(|&k| mentions[k].form != MentionForm::Pronoun)
+                            .and_then(|k| mentions[k].actor);
+                        recent(
+                            &|a: &DocActor| {
+                                !a.is_person()
+                                    && subject.is_none_or(|sj| !std::ptr::eq(a, &actors[sj]))
+                            },
+                            &last_seen,
+                            actors,
+                        )
                     }
                     Some(Pronoun::Thing) => last_thing_subject.or_else(|| {
                         recent(
@@ -578,6 +612,24 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
             }
         }
     }
+}
+
+/// "it" after a verb or preposition ("rammed it", "against it"), not opening a clause.
+fn thing_object(ctx: &DocCtx, m: &Mention) -> bool {
+    if ctx.tokens[m.span.start].norm != "it" || m.span.start == 0 {
+        return false;
+    }
+    let p = &ctx.tokens[m.span.start - 1];
+    let s = &ctx.sentences[m.sentence];
+    m.span.start > s.tokens.start
+        && p.kind == super::tokens::TokKind::Word
+        && !p.cap
+        && !matches!(
+            p.norm.as_str(),
+            "that" | "and" | "but" | "or" | "which" | "when" | "while" | "because" | "after"
+                | "before" | "if" | "as" | "since" | "so" | "said" | "says" | "where" | "though"
+                | "although" | "until" | "unless" | "whether" | "once"
+        )
 }
 
 /// "him", or "her" not followed by a noun: a pronoun in object position.

@@ -21,7 +21,9 @@ pub enum Opening {
     Complement,
     /// "and" or "but" followed by a verb: the same subject goes on.
     Coordinate,
-    /// Any other boundary (";", ", but", subordinators).
+    /// A subordinate clause ("when", "after", "because"): it has its own subject.
+    Subordinate,
+    /// Any other boundary (";", ", but", quote marks).
     Other,
 }
 
@@ -34,6 +36,8 @@ pub struct Clause {
     pub opening: Opening,
     /// A leading adverbial phrase: its subject is the main clause's.
     pub adverbial: bool,
+    /// Inside quote marks within the sentence ("describing it as "a British ship"").
+    pub quoted: bool,
 }
 
 const SUBORDINATORS: &[&str] = &[
@@ -98,6 +102,14 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
     None
 }
 
+/// Verbs of saying that take a clause without "that" ("said Iran would respond").
+const BARE_COMPLEMENT: &[&str] = &[
+    "said", "says", "say", "added", "adds", "stated", "noted", "insisted", "insists", "argued",
+    "believes", "believed", "thinks", "thought", "claimed", "claims", "announced", "confirmed",
+    "reported", "declared", "acknowledged", "admitted", "conceded", "maintained", "maintains",
+    "stressed", "asserted", "alleged", "suggested", "hoped", "feared",
+];
+
 /// Splits a sentence's tokens into clauses. `mention_start(i)` tells whether a
 /// mention starts at token `i`; `is_verbish(i)` whether token `i` looks like a verb
 /// (a trigger, a speech verb, an -ed form).
@@ -107,6 +119,8 @@ pub fn split(
     mention_start: &dyn Fn(usize) -> bool,
     is_verbish: &dyn Fn(usize) -> bool,
 ) -> Vec<Clause> {
+    let mut in_quote = false;
+    let mut quoted_at_start = false;
     let mut clauses = Vec::new();
     let mut start = range.start;
     let mut opening = Opening::Start;
@@ -136,7 +150,35 @@ pub fn split(
         } else if RELATIVES.contains(&t.norm.as_str()) {
             Some((Opening::Relative, i + 1))
         } else if SUBORDINATORS.contains(&t.norm.as_str()) && i > range.start {
-            Some((Opening::Other, i + 1))
+            // "after a session hosted by X", "after meeting X": a phrase that shares
+            // the main subject; "after the ships rammed it": a clause of its own.
+            let prepositional = matches!(t.norm.as_str(), "after" | "before" | "since" | "until")
+                && (norm(i + 1).ends_with("ing")
+                    || DETERMINER_LIKE.contains(&norm(i + 1))
+                        && !(i + 2..range.end.min(i + 7)).any(is_verbish));
+            if prepositional {
+                Some((Opening::Other, i + 1))
+            } else {
+                Some((Opening::Subordinate, i + 1))
+            }
+        } else if BARE_COMPLEMENT.contains(&t.norm.as_str())
+            && i > range.start
+            && !tokens[i - 1].is_punct('"')
+            && !tokens[i - 1].is_punct(',')
+            && (mention_start(i + 1) || DETERMINER_LIKE.contains(&norm(i + 1)))
+        {
+            // "X said Iran would respond": a clause with its own subject.
+            Some((Opening::Complement, i + 1))
+        } else if t.is_punct(',')
+            && i + 1 < range.end
+            && norm(i + 1).ends_with("ed")
+            && is_verbish(i + 1)
+            && !BARE_COMPLEMENT.contains(&norm(i + 1))
+            && (range.start..i).any(is_verbish)
+        {
+            // (Without a verb before it, "X, the spokesperson, accused Y" is the main verb.)
+            // "a missile, aimed at the destroyer": a participle describing the noun.
+            Some((Opening::Relative, i + 1))
         } else if t.norm == "but"
             || (t.norm == "and" && i > range.start && tokens[i - 1].is_punct(','))
         {
@@ -166,14 +208,19 @@ pub fn split(
         } else {
             None
         };
+        if t.is_punct('"') {
+            in_quote = !in_quote;
+        }
         if let Some((op, next_start)) = boundary {
             if i > start {
                 clauses.push(Clause {
                     range: start..i,
                     opening,
                     adverbial,
+                    quoted: quoted_at_start,
                 });
             }
+            quoted_at_start = in_quote;
             adverbial = false;
             opening = op;
             start = next_start.min(range.end);
@@ -187,6 +234,7 @@ pub fn split(
             range: start..range.end,
             opening,
             adverbial,
+            quoted: quoted_at_start,
         });
     }
     clauses

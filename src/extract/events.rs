@@ -154,25 +154,47 @@ impl SentenceView<'_> {
     /// "A, B and C", "A and the B".
     fn coordinated(&self, first: usize, limit: usize) -> Vec<usize> {
         let mut out = vec![first];
+        // Items joined by a comma only count once "and"/"or" closes the list: "A, B
+        // and C" is a list, "X in A, the agency's spokesman, B, said" is not.
+        let mut confirmed = 1;
         let mut end = self.mentions[first].span.end;
         'outer: loop {
             let mut j = end;
             let mut saw_joiner = false;
+            let mut saw_and = false;
             while j < limit && COORD.contains(&self.norm(j)) {
                 saw_joiner |= matches!(self.norm(j), "," | "and" | "or");
+                saw_and |= matches!(self.norm(j), "and" | "or");
                 j += 1;
                 if let Some(m) = self.arg_at(j) {
                     if saw_joiner && !out.contains(&m) {
                         out.push(m);
+                        if saw_and {
+                            confirmed = out.len();
+                        }
                         end = self.mentions[m].span.end;
                         continue 'outer;
                     }
                 }
             }
-            // A possessive argument continues its own noun phrase, not the list.
             break;
         }
+        out.truncate(confirmed);
         out
+    }
+
+    /// The subjects of the sentence's main clause before token `t`.
+    fn main_subjects(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        let main = (0..=ci).rev().find(|&c| {
+            matches!(self.clauses[c].opening, Opening::Start | Opening::Main)
+                && !self.clauses[c].adverbial
+                && !self.clauses[c].quoted
+        });
+        match main {
+            Some(c) if c < ci => self.subjects(self.clauses[c].range.end.saturating_sub(1)),
+            _ => Vec::new(),
+        }
     }
 
     /// The subject mentions of the clause containing token `t`.
@@ -249,12 +271,18 @@ impl SentenceView<'_> {
                     if clause.opening == Opening::Complement {
                         return Vec::new();
                     }
+                    // A coordinated verb right after a subordinate clause shares its
+                    // subject ("when the ships rammed it and blasted it").
+                    let after_subordinate = clause.opening == Opening::Coordinate
+                        && self.clauses[c - 1].opening == Opening::Subordinate;
                     c -= 1;
                     while c > 0
+                        && !after_subordinate
                         && (self.clauses[c].adverbial
+                            || self.clauses[c].quoted
                             || matches!(
                                 self.clauses[c].opening,
-                                Opening::Relative | Opening::Complement
+                                Opening::Relative | Opening::Complement | Opening::Subordinate
                             ))
                     {
                         c -= 1;
@@ -555,8 +583,10 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             if let Some(cands) = lx.trigger_index.get(&ctx.tokens[i].norm) {
                 for &ti in cands {
                     let trig = &lx.triggers[ti];
+                    // ("a session hosted by X" starts with its noun.)
                     let verb_frame =
-                        !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall);
+                        !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall)
+                            && !trig.pattern.ends_with(" by");
                     if verb_frame && noun_context(ctx.tokens, &mentions_at, i) {
                         continue;
                     }
@@ -608,6 +638,33 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             })
         };
         let clauses = clauses::split(ctx.tokens, range.clone(), &mention_start, &is_verbish);
+        if std::env::var_os("NEWSGRAPH_DEBUG").is_some() {
+            for c in &clauses {
+                eprintln!(
+                    "s{} clause {:?}{}{}: {}",
+                    s.index,
+                    c.opening,
+                    if c.adverbial { " adverbial" } else { "" },
+                    if c.quoted { " quoted" } else { "" },
+                    super::mentions::span_text(ctx.doc, ctx.tokens, c.range.clone())
+                );
+            }
+            for (tr, trig, _) in &found {
+                eprintln!(
+                    "  trigger {:?} {} {:?}",
+                    super::mentions::span_text(ctx.doc, ctx.tokens, tr.clone()),
+                    trig.kind,
+                    trig.frame
+                );
+            }
+            for &m in &args {
+                eprintln!(
+                    "  arg {:?} -> {:?}",
+                    mentions[m].text(ctx.doc, ctx.tokens),
+                    mentions[m].actor.map(|a| &actors[a].name)
+                );
+            }
+        }
         let view = SentenceView {
             ctx,
             mentions,
@@ -920,7 +977,11 @@ fn arguments(
             if agent_after {
                 // "a session hosted by X": X with the clause's subjects.
                 let agents = v.objects(tr.end, kind, 3);
-                let subjects = v.subjects(tr.start);
+                let mut subjects = v.subjects(tr.start);
+                if subjects.is_empty() {
+                    // "X and Y signed ... after a session hosted by Z"
+                    subjects = v.main_subjects(tr.start);
+                }
                 return cross(&agents, &subjects, " (agent after 'by')");
             }
             if passive(v, tr.start) {

@@ -286,6 +286,20 @@ impl SentenceCtx<'_> {
         let Some(t) = self.tok(i).filter(|t| t.kind == TokKind::Word && t.cap) else {
             return i;
         };
+        // Vessel prefixes: "M/L Kalayaan", "M/V Ever Given".
+        let short_caps = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == TokKind::Word && t.upper || t.norm.chars().count() <= 2 && t.cap)
+        };
+        if t.norm.chars().count() <= 2
+            && short_caps(i)
+            && self.tok(i + 1).is_some_and(|t| t.is_punct('/'))
+            && short_caps(i + 2)
+            && self.is_cap(i + 3)
+            && self.tokens[i + 1].start == t.end
+        {
+            return self.raw_chunk_end(i + 3);
+        }
         // "Aug 19", "Oct. 1": an abbreviated month before a day is a date ("Jan van der
         // Linde" is a name).
         let month_abbrev = MONTH_ABBREVIATIONS.contains(&t.norm.as_str())
@@ -539,25 +553,39 @@ impl SentenceCtx<'_> {
                 continue;
             }
             if t.norm == "the" {
-                // "the group", "the agency", "the company": a role for an institution.
-                if let Some(kind) = self
-                    .lx
-                    .descriptors
-                    .get(self.norm(i + 1))
-                    .copied()
-                    .or_else(|| self.lx.heads.get(self.norm(i + 1)).copied())
-                {
-                    if !self.is_cap(i + 2)
-                        && !self.tok(i + 1).is_some_and(|t| t.cap)
-                        && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word)
-                    {
-                        out.push(Found {
-                            unit: Unit::OrgRole(kind),
-                            span: i + 1..i + 2,
-                        });
-                        i += 2;
-                        continue;
+                // "the group", "the agency", "the coast guard": a role for an institution,
+                // the longest run of lowercase words ending in a head or descriptor.
+                let lower = |k: usize| {
+                    self.tok(k)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+                };
+                let role = (1..=3).rev().find_map(|n| {
+                    if !(i + 1..i + 1 + n).all(lower) {
+                        return None;
                     }
+                    let last = self.norm(i + n);
+                    let kind = self
+                        .lx
+                        .descriptors
+                        .get(last)
+                        .copied()
+                        .or_else(|| self.lx.heads.get(last).copied())?;
+                    // Every word must be ordinary ("the coast guard"), and the phrase must
+                    // end its noun phrase ("the group's" is fine, "the group leader" is not).
+                    let next_ok = !self.is_cap(i + 1 + n)
+                        && !self
+                            .tok(i + 1 + n)
+                            .is_some_and(|t| t.kind == TokKind::Word && self.lx.heads.contains_key(&t.norm));
+                    (next_ok && (n == 1 || (i + 1..i + n).all(|k| self.lx.common.contains(self.norm(k)))))
+                        .then_some((n, kind))
+                });
+                if let Some((n, kind)) = role {
+                    out.push(Found {
+                        unit: Unit::OrgRole(kind),
+                        span: i + 1..i + 1 + n,
+                    });
+                    i += 1 + n;
+                    continue;
                 }
             }
             i += 1;
