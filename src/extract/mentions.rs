@@ -417,17 +417,30 @@ impl SentenceCtx<'_> {
             }
             break;
         }
-        // A trailing lowercase place head joins a one-word name: "Bryansk region".
-        if let Some(t) = self.tok(end) {
-            if t.kind == TokKind::Word
-                && !t.cap
-                && matches!(
-                    t.norm.as_str(),
-                    "region" | "province" | "governorate" | "oblast" | "district" | "county"
-                )
-            {
-                end += 1;
-            }
+        // A trailing lowercase place head joins the name: "Bryansk region", "the Abu
+        // Shouk displacement camp" (one modifier word may come between).
+        let place_head = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.cap
+                    && matches!(
+                        t.norm.as_str(),
+                        "region" | "province" | "governorate" | "oblast" | "district" | "county"
+                            | "camp" | "refinery" | "airbase" | "settlement"
+                    )
+            })
+        };
+        let lower_word = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.norm.len() > 3)
+        };
+        if place_head(end) {
+            end += 1;
+        } else if lower_word(end)
+            && place_head(end + 1)
+            && matches!(self.norm(end + 1), "camp" | "refinery" | "settlement")
+        {
+            end += 2;
         }
         end
     }
@@ -593,6 +606,32 @@ impl SentenceCtx<'_> {
         out
     }
 
+    /// Whether the noun phrase goes on at `k` with a lowercase noun ("military
+    /// action", "military officials"), rather than ending before a verb or a joiner.
+    fn noun_follows(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                && !self.lx.speech.contains(&t.norm)
+                && !t.norm.ends_with("ed")
+                // "coast guard ships", "navy vessels": the institution's own assets
+                && !matches!(
+                    t.norm.as_str(),
+                    "ship" | "ships" | "vessel" | "vessels" | "boat" | "boats" | "cutter"
+                        | "cutters" | "aircraft" | "plane" | "planes" | "jet" | "jets"
+                        | "helicopter" | "helicopters" | "officers" | "agents" | "personnel"
+                        | "patrol" | "patrols" | "warship" | "warships"
+                )
+                && !matches!(
+                    t.norm.as_str(),
+                    "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would"
+                        | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "did"
+                        | "does" | "do" | "who" | "which" | "that" | "the" | "a" | "an"
+                )
+        })
+    }
+
     /// Lowercase phrase of up to `phrase_max_words` words at `i` found in `set`.
     fn phrase_in(&self, i: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
         let mut key = String::new();
@@ -694,9 +733,11 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                                 k = compose_titled(ctx, &units, k + 1, Some(q), out);
                                 continue;
                             }
+                            // "Indian military action": the institution word is an
+                            // adjective there, and the demonym names the country.
                             if let Some(n) = ctx
                                 .phrase_in(after, &lx.institutions)
-                                .filter(|&n| n > stands)
+                                .filter(|&n| n > stands && !ctx.noun_follows(after + n))
                             {
                                 let q = push_unit(ctx, u, out);
                                 out[q].absorbed = true;
