@@ -72,7 +72,8 @@ impl DocActor {
         self.words.last().map(|w| strip_particle(w))
     }
 
-    fn is_person(&self) -> bool {
+    /// Whether the actor is known to be a person.
+    pub fn is_person(&self) -> bool {
         self.kind == Some(ActorKind::Person)
     }
 }

@@ -110,6 +110,19 @@ const BARE_COMPLEMENT: &[&str] = &[
     "stressed", "asserted", "alleged", "suggested", "hoped", "feared",
 ];
 
+/// A quote mark that opens or closes a quoted utterance (`"We are ready," he said`,
+/// `said: "..."`) bounds a clause; scare quotes around words inside a clause (`would
+/// "not hesitate" to act`, `called it "delusional"`) do not.
+fn quote_bounds_clause(tokens: &[Token], range: Range<usize>, i: usize) -> bool {
+    if i == range.start || i + 1 >= range.end {
+        return true;
+    }
+    let p = &tokens[i - 1];
+    let n = &tokens[i + 1];
+    p.kind == TokKind::Punct && !p.is_punct('\'')
+        || n.kind == TokKind::Punct && !n.is_punct('\'')
+}
+
 /// Splits a sentence's tokens into clauses. `mention_start(i)` tells whether a
 /// mention starts at token `i`; `is_verbish(i)` whether token `i` looks like a verb
 /// (a trigger, a speech verb, an -ed form).
@@ -135,7 +148,8 @@ pub fn split(
         let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
             Some((Opening::Main, i + 1))
         } else if t.kind == TokKind::Punct
-            && matches!(t.norm.as_str(), ";" | ":" | "\"" | "(" | ")" | "-")
+            && (matches!(t.norm.as_str(), ";" | ":" | "(" | ")" | "-")
+                || t.norm == "\"" && quote_bounds_clause(tokens, range.clone(), i))
         {
             Some((Opening::Other, i + 1))
         } else if t.norm == "that" && t.kind == TokKind::Word {

@@ -192,14 +192,18 @@ impl SentenceView<'_> {
                 && !self.clauses[c].quoted
         });
         match main {
-            Some(c) if c < ci => self.subjects(self.clauses[c].range.end.saturating_sub(1)),
+            Some(c) if c < ci => self.subjects_in(c, self.clauses[c].range.end),
             _ => Vec::new(),
         }
     }
 
     /// The subject mentions of the clause containing token `t`.
     fn subjects(&self, t: usize) -> Vec<usize> {
-        let ci = self.clause_of(t);
+        self.subjects_in(self.clause_of(t), t)
+    }
+
+    /// The subject mentions of clause `ci` before token `t`.
+    fn subjects_in(&self, ci: usize, t: usize) -> Vec<usize> {
         let mut c = ci;
         loop {
             let clause = &self.clauses[c];
@@ -474,18 +478,31 @@ fn match_trigger(
                 go(env, e, &steps[1..], Some(j..e))
             }
             Step::Gap => {
-                for g in 0..=3 {
-                    if g > 0 {
-                        let k = j + g - 1;
-                        if k >= env.end || tokens[k].kind == TokKind::Punct || (env.blocked)(k) {
-                            return None;
-                        }
-                    }
-                    if let Some(m) = go(env, j + g, &steps[1..], slot.clone()) {
+                // Up to three words; quote marks are skipped without counting
+                // ('respond "with full force" to').
+                let mut k = j;
+                let mut words = 0;
+                loop {
+                    if let Some(m) = go(env, k, &steps[1..], slot.clone()) {
                         return Some(m);
                     }
+                    if k >= env.end {
+                        return None;
+                    }
+                    let t = &tokens[k];
+                    if t.is_punct('"') {
+                        k += 1;
+                        continue;
+                    }
+                    if words == 3 || (env.blocked)(k) {
+                        return None;
+                    }
+                    if t.kind == TokKind::Punct {
+                        return None;
+                    }
+                    words += 1;
+                    k += 1;
                 }
-                None
             }
         }
     }
@@ -675,7 +692,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         };
         for (tr, trig, slot) in &found {
             let trigger_text = tr.clone();
-            if negated(&view, tr.start) {
+            if negated(&view, tr.start) || trig.modal && !modal(&view, tr.start) {
                 continue;
             }
             let planned = matches!(
@@ -688,10 +705,20 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             ) && planned(&view, tr.start);
             let pairs = arguments(&view, tr.clone(), trig, slot.clone(), &state);
             let mut first: Option<(usize, usize)> = None;
+            let speaker = reported_speaker(&view, tr.start);
             for arg in pairs {
-                let (Some(a), Some(b)) = (view.actor(arg.src), view.actor(arg.tgt)) else {
+                let (Some(mut a), Some(b)) = (view.actor(arg.src), view.actor(arg.tgt)) else {
                     continue;
                 };
+                // "Asif said Islamabad would respond": the official speaking for his
+                // country is the one who threatens, demands, condemns.
+                let mut note = arg.note;
+                if let Some(p) = speaker {
+                    if p != a && p != b && speaks_for(actors, p, a) {
+                        note = format!("{note} (said by {}, speaking for {})", actors[p].name, actors[a].name);
+                        a = p;
+                    }
+                }
                 if a == b {
                     continue;
                 }
@@ -713,7 +740,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     trigger: trigger_text.clone(),
                     rule: format!(
                         "data/triggers.tsv:{} {} [{}]{}",
-                        trig.line, trig.kind, trig.pattern, arg.note
+                        trig.line, trig.kind, trig.pattern, note
                     ),
                     planned: planned && kind == trig.kind,
                 });
@@ -889,6 +916,45 @@ fn negated(v: &SentenceView, t: usize) -> bool {
     let ci = v.clause_of(t);
     let end = v.clauses[ci].range.end.min(v.range.end);
     (t..end).any(|j| v.ctx.lx.cues.cancel_verb.contains(v.norm(j)))
+}
+
+/// The person whose words a clause reports: "X said [Iran would respond]", "X warned
+/// that [...]".
+fn reported_speaker(v: &SentenceView, t: usize) -> Option<usize> {
+    let ci = v.clause_of(t);
+    let c = &v.clauses[ci];
+    if c.opening != Opening::Complement || ci == 0 {
+        return None;
+    }
+    let lx = v.ctx.lx;
+    let before = c.range.start.saturating_sub(1);
+    let said = (before.saturating_sub(2)..=before).any(|j| lx.speech.contains(v.norm(j)));
+    if !said {
+        return None;
+    }
+    let m = *v.main_subjects(t).first()?;
+    let a = v.actor(m)?;
+    v.actors[a].is_person().then_some(a)
+}
+
+/// Whether person `p` speaks for actor `a`: `a` is the person's country.
+fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
+    actors[a].kind == Some(ActorKind::Country)
+        && actors[p].country.is_some()
+        && actors[p].country == actors[a].country
+}
+
+/// A modal before the trigger in its clause: "would respond", "will not hesitate to
+/// act", "is ready to strike".
+fn modal(v: &SentenceView, t: usize) -> bool {
+    let ci = v.clause_of(t);
+    let start = v.clauses[ci].range.start.max(t.saturating_sub(7));
+    (start..t).any(|j| {
+        matches!(
+            v.norm(j),
+            "will" | "would" | "shall" | "could" | "might" | "may" | "ready" | "prepared" | "'ll"
+        )
+    })
 }
 
 fn planned(v: &SentenceView, t: usize) -> bool {

@@ -103,6 +103,9 @@ pub struct Trigger {
     pub steps: Vec<Step>,
     /// The pattern as written in the file, for explanations.
     pub pattern: String,
+    /// Only under a modal ("would respond to", "will act against"): a statement of
+    /// what the actor would do, i.e. a threat.
+    pub modal: bool,
     /// Line in data/triggers.tsv, for explanations.
     pub line: usize,
 }
@@ -461,7 +464,11 @@ impl Lexicon {
             let Ok(kind) = f[0].parse::<RelationType>() else {
                 continue;
             };
-            let frame = match f[2] {
+            let (frame_name, modal) = match f[2].strip_suffix("+modal") {
+                Some(name) => (name, true),
+                None => (f[2], false),
+            };
+            let frame = match frame_name {
                 "svo" => Frame::Svo,
                 "sym" => Frame::Sym,
                 "noun" => Frame::Noun,
@@ -483,6 +490,7 @@ impl Lexicon {
                 frame,
                 steps,
                 pattern: f[3].to_string(),
+                modal,
                 line,
             });
             for w in first {
