@@ -553,13 +553,25 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             }
         }
     }
+    // Mentions come in sentence order: each sentence's mentions are one range.
+    let mut sentence_mentions: Vec<Range<usize>> = vec![0..0; ctx.sentences.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(r) = sentence_mentions.get_mut(m.sentence) {
+            if r.start == r.end {
+                *r = i..i + 1;
+            } else {
+                r.end = i + 1;
+            }
+        }
+    }
     for s in ctx.sentences {
         let range = s.tokens.clone();
-        let args: Vec<usize> = (0..mentions.len())
+        let mrange = sentence_mentions[s.index].clone();
+        let args: Vec<usize> = mrange
+            .clone()
             .filter(|&m| {
                 let mm = &mentions[m];
-                mm.sentence == s.index
-                    && !mm.absorbed
+                !mm.absorbed
                     && mm.actor.is_some()
                     && !(mm.form == MentionForm::Pronoun
                         && matches!(
@@ -801,7 +813,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                 });
             }
         }
-        affiliations(&view, &mut state.events, s.index);
+        affiliations(&view, &mut state.events, s.index, mrange.clone());
     }
     state.events
 }
@@ -1284,11 +1296,21 @@ fn attack_author(v: &SentenceView, from: usize, head: usize) -> Option<usize> {
     None
 }
 
-/// Affiliations stated in the sentence.
-fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize) {
+/// Affiliations stated in the sentence: titles with a qualifier ("Iraqi Prime
+/// Minister X"), possessives ("Iran's Revolutionary Guards"), appositions ("X, a White
+/// House spokesman", "X, the head of Y", "Chile's regulator, the CMF"), and relatives
+/// ("X, who chairs Y", "Y, founded by X", "a Hamas delegation led by X").
+fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: Range<usize>) {
     let ms = v.mentions;
+    let lx = v.ctx.lx;
+    let kind_of = |a: usize| v.actors[a].kind;
     let mut push = |src: usize, tgt: usize, at: Range<usize>, rule: &str| {
-        if src != tgt {
+        // A place has no affiliation ("Russia's Bryansk region" is in Russia, which the
+        // actor's country says); an affiliation to a person is a relation of its own.
+        if src != tgt
+            && !matches!(kind_of(src), Some(ActorKind::Place) | Some(ActorKind::Country))
+            && kind_of(tgt) != Some(ActorKind::Person)
+        {
             events.push(Event {
                 kind: RelationType::Affiliation,
                 cameo: None,
@@ -1301,20 +1323,12 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize) {
             });
         }
     };
-    let in_sentence: Vec<usize> = (0..ms.len())
-        .filter(|&m| ms[m].sentence == sentence)
-        .collect();
-    for &m in &in_sentence {
+    for m in mr.clone() {
         let mm = &ms[m];
         let (Some(a), Some(q)) = (mm.actor, mm.qualifier) else {
             continue;
         };
         let Some(qa) = ms[q].actor else { continue };
-        let akind = v.actors[a].kind;
-        let qkind = v.actors[qa].kind;
-        if akind == Some(ActorKind::Country) || qkind == Some(ActorKind::Person) {
-            continue;
-        }
         let rule = if mm.title.is_some() {
             "affiliation: title with qualifier"
         } else {
@@ -1322,89 +1336,238 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize) {
         };
         push(a, qa, mm.span.clone(), rule);
     }
-    // Appositions: "John Kirby, a White House spokesman", "Corneille Nangaa, the head
-    // of the Congo River Alliance", "Tianqi Lithium, SQM's second-largest shareholder".
-    for (k, &m) in in_sentence.iter().enumerate() {
+    let tok = |i: usize| v.tok(i);
+    let is_punct = |i: usize, c: char| tok(i).is_some_and(|t| t.is_punct(c));
+    // The mention (of any kind, qualifiers included) that starts at token `i`,
+    // skipping a leading "the".
+    // skipping a leading "the"; the whole phrase rather than its qualifier ("India's
+    // Ministry of External Affairs", not "India").
+    let mention_at = |i: usize| -> Option<usize> {
+        mr.clone()
+            .filter(|&x| {
+                let s = ms[x].span.start;
+                (s == i || s == i + 1 && v.norm(i) == "the") && ms[x].actor.is_some()
+            })
+            .max_by_key(|&x| (!ms[x].absorbed, ms[x].span.len()))
+    };
+    for m in mr.clone() {
         let mm = &ms[m];
         let Some(a) = mm.actor else { continue };
-        if mm.form != MentionForm::Name
-            || mm.absorbed
-            || v.actors[a].kind == Some(ActorKind::Country)
+        if mm.absorbed
+            || !matches!(mm.form, MentionForm::Name | MentionForm::Role)
+            || matches!(kind_of(a), Some(ActorKind::Country) | Some(ActorKind::Place))
         {
             continue;
         }
-        if !v
-            .ctx
-            .tokens
-            .get(mm.span.end)
-            .is_some_and(|t| t.is_punct(','))
-        {
+        if mm.form == MentionForm::Role && !ms[m].title.is_some() {
             continue;
         }
-        let mut j = mm.span.end + 1;
+        let after = mm.span.end + usize::from(mm.acronym.is_some()) * 3;
+        // "X, who chairs the Caribbean Community": a relative stating a role.
+        if is_punct(after, ',') && matches!(v.norm(after + 1), "who" | "which") {
+            let verb = after + 2;
+            let heads = matches!(
+                v.norm(verb),
+                "chairs" | "chaired" | "heads" | "headed" | "leads" | "led" | "runs" | "ran"
+                    | "directs" | "founded" | "commands" | "commanded"
+            );
+            if heads {
+                if let Some(t) = mention_at(verb + 1).and_then(|x| ms[x].actor) {
+                    push(a, t, mm.span.start..verb + 2, "affiliation: 'who heads X'");
+                }
+            }
+            continue;
+        }
+        // The apposition: from the comma to the next comma or the end of the sentence.
+        if !is_punct(after, ',') {
+            continue;
+        }
+        let mut j = after + 1;
         while matches!(
             v.norm(j),
-            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "current" | "former" | "then"
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "current" | "former"
+                | "then" | "acting" | "interim" | "now"
         ) {
             j += 1;
         }
-        // The next mentions of the apposition, up to the closing comma.
         let close = (j..v.range.end)
-            .find(|&x| v.ctx.tokens[x].is_punct(',') || v.ctx.tokens[x].is_punct('.'))
+            .find(|&x| is_punct(x, ',') || is_punct(x, '.') || is_punct(x, ';'))
             .unwrap_or(v.range.end);
-        let inner: Vec<usize> = in_sentence[k + 1..]
-            .iter()
-            .copied()
-            .filter(|&x| ms[x].span.start >= j && ms[x].span.end <= close)
-            .collect();
-        let Some(&first) = inner.first() else {
+        if close <= j || is_punct(j, '"') {
             continue;
-        };
-        let fm = &ms[first];
-        // Either a title phrase with a qualifier ("a White House spokesman") or a role
-        // followed by "of"/"for" and an institution ("the head of X").
-        if fm.form == MentionForm::Role && fm.kind == Some(ActorKind::Person) {
-            if let Some(qa) = fm.qualifier.and_then(|q| ms[q].actor) {
-                push(
-                    a,
-                    qa,
-                    mm.span.start..close,
-                    "affiliation: apposition with title",
-                );
-                continue;
-            }
-            let after = fm.span.end;
-            if matches!(v.norm(after), "of" | "for" | "at") {
-                if let Some(&inst) = inner.get(1) {
-                    if let Some(ia) = ms[inst].actor {
-                        push(
-                            a,
-                            ia,
-                            mm.span.start..close,
-                            "affiliation: apposition 'title of X'",
-                        );
+        }
+        // An apposition is a noun phrase: no verb in it ("X, has refused", "Florida,
+        // where he was received"), no other named person ("A, B chief C and D").
+        let verb_in = (j..close).any(|k| {
+            tok(k).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.cap
+                    && (t.norm.ends_with("ed") && t.norm != "based"
+                        || lx.speech.contains(&t.norm)
+                        || matches!(
+                            t.norm.as_str(),
+                            "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will"
+                                | "would" | "where" | "when" | "who" | "which" | "that"
+                        ))
+            })
+        });
+        let person_in = mr.clone().any(|x| {
+            ms[x].span.start >= j
+                && ms[x].span.start < close
+                && !ms[x].absorbed
+                && ms[x].form == MentionForm::Name
+                && ms[x].actor.is_some_and(|xa| kind_of(xa) == Some(ActorKind::Person))
+        });
+        if verb_in || person_in {
+            continue;
+        }
+        // "X, the Singapore-based trader" says where X is based, not whom X serves.
+        let Some((ts, te)) = title_in(v, j..close) else {
+            // An organization described by a country's noun phrase: "Vingroup,
+            // Vietnam's largest private conglomerate".
+            if kind_of(a) == Some(ActorKind::Organization) {
+                if let Some(q) = mention_at(j).filter(|&q| {
+                    ms[q].possessive
+                        && v.norm(close - 1).len() > 2
+                        && (lx.descriptors.contains_key(v.norm(close - 1))
+                            || lx.heads.contains_key(v.norm(close - 1)))
+                }) {
+                    if let Some(qa) = ms[q].actor {
+                        if kind_of(qa) == Some(ActorKind::Country) {
+                            push(a, qa, mm.span.start..close, "affiliation: apposition 'Y's company'");
+                        }
                     }
                 }
             }
-        } else if let Some(q) = (j..close).find_map(|x| {
-            v.args
-                .iter()
-                .copied()
-                .find(|&y| ms[y].span.start == x && ms[y].possessive)
-        }) {
-            // "the Houthis' military spokesman": possessive then a title word
-            let title_after =
-                (ms[q].span.end + 1..close).any(|x| v.ctx.lx.titles.contains_key(v.norm(x)));
-            if title_after {
-                if let Some(qa) = ms[q].actor {
-                    push(
-                        a,
-                        qa,
-                        mm.span.start..close,
-                        "affiliation: apposition with possessive title",
-                    );
-                }
+            continue;
+        };
+        // Whom the title serves: a qualifier right before it ("an IAEA spokesperson",
+        // "the Houthis' military spokesman", "the U.S. special envoy"), else the name
+        // after "of"/"for"/"at" ("the head of X", "a spokesperson for X").
+        let before = mr
+            .clone()
+            .filter(|&x| {
+                let s = &ms[x].span;
+                s.start >= j && s.end <= ts && ms[x].actor.is_some()
+            })
+            .filter(|&x| {
+                let end = ms[x].span.end + usize::from(ms[x].possessive);
+                (end..ts).all(|k| tok(k).is_some_and(|t| t.kind == TokKind::Word && !t.cap))
+            })
+            .last();
+        let target = before.or_else(|| {
+            let k = te;
+            let envoy = lx.cues.envoy_title.contains(v.norm(te - 1));
+            if matches!(v.norm(k), "of" | "at") || v.norm(k) == "for" && !envoy {
+                mention_at(k + 1)
+            } else {
+                None
+            }
+        });
+        if let Some(t) = target.and_then(|x| ms[x].actor) {
+            push(a, t, mm.span.start..close, "affiliation: apposition with a title");
+        }
+    }
+    // "Y, founded by X", "a Hamas delegation led by X": X belongs to Y.
+    for i in v.range.clone() {
+        let by = v.norm(i + 1) == "by"
+            && matches!(
+                v.norm(i),
+                "founded" | "led" | "headed" | "chaired" | "run" | "commanded" | "directed"
+            );
+        if !by {
+            continue;
+        }
+        let Some(x) = mention_at(i + 2)
+            .or_else(|| mention_at(i + 3))
+            .and_then(|x| ms[x].actor)
+        else {
+            continue;
+        };
+        if kind_of(x) != Some(ActorKind::Person) {
+            continue;
+        }
+        let owner = mr
+            .clone()
+            .rev()
+            .filter(|&y| ms[y].span.end <= i && ms[y].span.end + 4 >= i)
+            .find_map(|y| ms[y].actor.filter(|&ya| kind_of(ya) == Some(ActorKind::Organization)));
+        if let Some(o) = owner {
+            push(x, o, i..i + 2, "affiliation: 'led by X'");
+        }
+    }
+    // "X led the Venezuelan delegation": X belongs to the delegation's sender.
+    for i in v.range.clone() {
+        if !matches!(v.norm(i), "led" | "leads" | "headed" | "heads") {
+            continue;
+        }
+        let Some(q) = mention_at(i + 1) else { continue };
+        let d = ms[q].span.end + usize::from(ms[q].possessive);
+        if !lx.cues.delegation.contains(v.norm(d)) {
+            continue;
+        }
+        let subj = v.subjects(i).first().and_then(|&s| v.actor(s));
+        if let (Some(s), Some(qa)) = (subj, ms[q].actor) {
+            if kind_of(s) == Some(ActorKind::Person) {
+                push(s, qa, i..d + 1, "affiliation: 'led the X delegation'");
             }
         }
     }
+    // "Chile's market regulator, the Comisión para el Mercado Financiero": a country's
+    // institution named in apposition after its description.
+    for m in mr.clone() {
+        let mm = &ms[m];
+        let Some(a) = mm.actor else { continue };
+        if mm.absorbed || kind_of(a) != Some(ActorKind::Organization) || mm.qualifier.is_some() {
+            continue;
+        }
+        let start = mm.span.start;
+        if start < 3 || !is_punct(start - 1, ',') {
+            continue;
+        }
+        let noun = start - 2;
+        let described = lx.descriptors.contains_key(v.norm(noun)) || lx.heads.contains_key(v.norm(noun));
+        if !described {
+            continue;
+        }
+        let mut k = noun;
+        while k > v.range.start && tok(k - 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap) && noun - k < 4 {
+            k -= 1;
+        }
+        let q = mr.clone().find(|&x| {
+            let e = ms[x].span.end + usize::from(ms[x].possessive);
+            e == k && (ms[x].possessive || ms[x].form == MentionForm::Demonym)
+        });
+        if let Some(qa) = q.and_then(|x| ms[x].actor) {
+            if kind_of(qa) == Some(ActorKind::Country) {
+                push(a, qa, k..mm.span.end, "affiliation: described as a country's institution");
+            }
+        }
+    }
+}
+
+/// The longest title (data/titles.tsv) inside a token range: (start, end).
+fn title_in(v: &SentenceView, r: Range<usize>) -> Option<(usize, usize)> {
+    let lx = v.ctx.lx;
+    let mut best: Option<(usize, usize)> = None;
+    for i in r.clone() {
+        let mut key = String::new();
+        for n in 1..=lx.title_max_words {
+            let j = i + n - 1;
+            if j >= r.end || !v.tok(j).is_some_and(|t| t.is_word()) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(v.norm(j));
+            if lx.titles.contains_key(&key) && best.is_none_or(|(bs, be)| bs == i && j + 1 > be) {
+                best = Some((i, j + 1));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best
 }
