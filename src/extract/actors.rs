@@ -509,11 +509,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     Some(Pronoun::Thing) if thing_object(ctx, m) => {
                         // "the ships rammed it": not the subject just named; a vessel or
                         // a place may be what "it" is.
-                        let subject = (0..i)
-                            .rev()
-                            .take_while(|&k| mentions[k].sentence == m.sentence)
-                            .find(|&k| mentions[k].form != MentionForm::Pronoun)
-                            .and_then(|k| mentions[k].actor);
+                        let subject = clause_subject_before(ctx, mentions, i);
                         recent(
                             &|a: &DocActor| {
                                 !a.is_person()
@@ -612,6 +608,43 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                 }
             }
         }
+    }
+}
+
+/// The actor of the subject of the clause holding mention `i`: the first mention
+/// after the nearest clause opener ("when", "and", a comma) before it, going back
+/// past openers that have no mention before `i` ("X blocked Y and rammed it" → X).
+fn clause_subject_before(ctx: &DocCtx, mentions: &[Mention], i: usize) -> Option<usize> {
+    let m = &mentions[i];
+    let first_tok = ctx.sentences[m.sentence].tokens.start;
+    let same: Vec<usize> = (0..i)
+        .rev()
+        .take_while(|&k| mentions[k].sentence == m.sentence)
+        .filter(|&k| mentions[k].form != MentionForm::Pronoun && !mentions[k].absorbed)
+        .collect();
+    let opener = |t: &super::tokens::Token| {
+        t.is_punct(',')
+            || matches!(
+                t.norm.as_str(),
+                "when" | "and" | "but" | "that" | "which" | "while" | "after" | "because" | "as"
+                    | "if" | "before" | "since" | "until"
+            )
+    };
+    let mut k = m.span.start;
+    loop {
+        let o = (first_tok..k)
+            .rev()
+            .find(|&x| opener(&ctx.tokens[x]))
+            .map(|x| x + 1)
+            .unwrap_or(first_tok);
+        let first = same.iter().rev().find(|&&j| mentions[j].span.start >= o);
+        if let Some(&j) = first {
+            return mentions[j].actor;
+        }
+        if o <= first_tok + 1 {
+            return None;
+        }
+        k = o - 1;
     }
 }
 

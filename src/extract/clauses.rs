@@ -214,6 +214,14 @@ pub fn split(
         } else if t.norm == "and" && is_verbish(i + 1) && !mention_start(i + 1) {
             Some((Opening::Coordinate, i + 1))
         } else if t.is_punct(',')
+            && opening == Opening::Relative
+            && is_verbish(i + 1)
+            && !norm(i + 1).ends_with("ing")
+        {
+            // "X, who was elected in May, met Y": the relative clause ends and the
+            // main verb goes on with the main subject.
+            Some((Opening::Coordinate, i + 1))
+        } else if t.is_punct(',')
             && i + 1 < range.end
             && (norm(i + 1).ends_with("ing") && is_verbish(i + 1))
         {

@@ -838,8 +838,40 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
                     .copied()
                     .filter(|k| *k == ActorKind::Place && u.span.len() > 2)
             });
+            // "Council for Economic Defense", "Ministry of External Affairs": a head
+            // word before a connector.
+            if m.kind.is_none() {
+                m.kind = (u.span.start..u.span.end.saturating_sub(1)).find_map(|k| {
+                    lx.heads.get(ctx.norm(k)).copied().filter(|_| {
+                        matches!(ctx.norm(k + 1), "of" | "for" | "on" | "and")
+                    })
+                });
+            }
             if m.kind.is_none() && u.span.start > ctx.range.start {
                 m.kind = lx.descriptors.get(ctx.norm(u.span.start - 1)).copied();
+            }
+            // "the chief executive of Nordvik Shipping", "a spokesperson for X": what a
+            // title is held in is an institution.
+            if m.kind.is_none() && u.span.start >= ctx.range.start + 2 {
+                let mut p = u.span.start - 1;
+                if ctx.norm(p) == "the" && p > ctx.range.start {
+                    p -= 1;
+                }
+                let title_ends = |e: usize| {
+                    (1..=3).any(|n| {
+                        e >= ctx.range.start + n && {
+                            let words: Vec<&str> = (e - n..e).map(|k| ctx.norm(k)).collect();
+                            lx.titles.contains_key(&words.join(" "))
+                        }
+                    })
+                };
+                if matches!(ctx.norm(p), "of" | "for" | "at")
+                    && p > ctx.range.start
+                    && title_ends(p)
+                    && !ctx.tokens[p - 1].cap
+                {
+                    m.kind = Some(ActorKind::Organization);
+                }
             }
             if m.kind.is_none() && ctx.tokens[u.span.end - 1].kind == TokKind::Number {
                 m.kind = Some(ActorKind::Organization); // "France 24", "Channel 4"

@@ -197,3 +197,73 @@ fn assemble(
         trails,
     }
 }
+
+/// Helpers for the unit tests of the extraction stages: extract a text and ask
+/// whether a relation between two actors, named by any of their forms, was found.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{extract_document, Options};
+    use crate::graph::model::{Document, Extraction};
+
+    /// Extracts one text (planned events included when `planned`).
+    pub fn extract_with(text: &str, planned: bool) -> Extraction {
+        let doc = Document {
+            id: "test".into(),
+            path: "test.txt".into(),
+            date: None,
+            title: None,
+            url: None,
+        };
+        let opts = Options {
+            include_planned: planned,
+        };
+        extract_document(&doc, text, opts).extraction
+    }
+
+    /// Extracts one text.
+    pub fn extract(text: &str) -> Extraction {
+        extract_with(text, false)
+    }
+
+    /// The id of the actor named `name` (its name or one of its aliases).
+    pub fn actor(x: &Extraction, name: &str) -> Option<String> {
+        let key = crate::text::name_key(name);
+        x.actors
+            .iter()
+            .find(|a| crate::text::name_key(&a.name) == key)
+            .or_else(|| {
+                x.actors
+                    .iter()
+                    .find(|a| a.aliases.iter().any(|al| crate::text::name_key(al) == key))
+            })
+            .map(|a| a.id.clone())
+    }
+
+    /// Whether `source -type-> target` was found (either way round for symmetric types).
+    pub fn has(x: &Extraction, source: &str, kind: &str, target: &str) -> bool {
+        let (Some(s), Some(t)) = (actor(x, source), actor(x, target)) else {
+            return false;
+        };
+        x.relations.iter().any(|r| {
+            r.kind.to_string() == kind
+                && (r.source == s && r.target == t
+                    || r.kind.is_symmetric() && r.source == t && r.target == s)
+        })
+    }
+
+    /// All relations as "source -type-> target" lines, for failure messages.
+    pub fn show(x: &Extraction) -> String {
+        let name = |id: &str| {
+            x.actors
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default()
+        };
+        x.relations
+            .iter()
+            .map(|r| format!("{} -{}-> {}", name(&r.source), r.kind, name(&r.target)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
