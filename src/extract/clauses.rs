@@ -90,6 +90,7 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
         return None;
     }
     let mut in_quote = false;
+    let mut embedded = false;
     for i in range {
         let t = &tokens[i];
         if t.is_punct('"') {
@@ -98,16 +99,71 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
         if t.is_punct(',') && !in_quote {
             return Some(i);
         }
+        // ("Concerning X's statement claiming that the attack was ..., Y denied")
+        embedded |= matches!(t.norm.as_str(), "that" | "which" | "who" | "whose");
+        // "On Thursday the leaders agreed to invite A, B and C": a finite verb before
+        // any comma means there was no adverbial to close.
+        let finite = t.kind == TokKind::Word
+            && !t.cap
+            && !in_quote
+            && !embedded
+            && (t.norm.ends_with("ed") && t.norm.len() > 4
+                || matches!(
+                    t.norm.as_str(),
+                    "said"
+                        | "says"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "met"
+                        | "told"
+                ));
+        if finite {
+            return None;
+        }
     }
     None
 }
 
 /// Verbs of saying that take a clause without "that" ("said Iran would respond").
 const BARE_COMPLEMENT: &[&str] = &[
-    "said", "says", "say", "added", "adds", "stated", "noted", "insisted", "insists", "argued",
-    "believes", "believed", "thinks", "thought", "claimed", "claims", "announced", "confirmed",
-    "reported", "declared", "acknowledged", "admitted", "conceded", "maintained", "maintains",
-    "stressed", "asserted", "alleged", "suggested", "hoped", "feared",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "insisted",
+    "insists",
+    "argued",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "claimed",
+    "claims",
+    "announced",
+    "confirmed",
+    "reported",
+    "declared",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "maintained",
+    "maintains",
+    "stressed",
+    "asserted",
+    "alleged",
+    "suggested",
+    "hoped",
+    "feared",
 ];
 
 /// A quote mark that opens or closes a quoted utterance (`"We are ready," he said`,
@@ -119,8 +175,7 @@ fn quote_bounds_clause(tokens: &[Token], range: Range<usize>, i: usize) -> bool 
     }
     let p = &tokens[i - 1];
     let n = &tokens[i + 1];
-    p.kind == TokKind::Punct && !p.is_punct('\'')
-        || n.kind == TokKind::Punct && !n.is_punct('\'')
+    p.kind == TokKind::Punct && !p.is_punct('\'') || n.kind == TokKind::Punct && !n.is_punct('\'')
 }
 
 /// Splits a sentence's tokens into clauses. `mention_start(i)` tells whether a

@@ -55,6 +55,13 @@ const FUTURE_TIME: &[&str] = &["next", "upcoming", "later", "tomorrow", "soon"];
 const BE_AUX: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
+/// Prepositions that end the search for an object unless the relation type lets it
+/// through (see `SentenceView::objects`).
+const PREPOSITIONS: &[&str] = &[
+    "against", "for", "over", "about", "into", "toward", "towards", "to", "with", "by", "from",
+    "in", "on", "at", "near", "during", "after", "before", "behind", "outside", "inside", "around",
+    "under", "between", "among", "across", "through", "via", "without", "despite",
+];
 const COORD: &[&str] = &[
     ",", "and", "or", "as", "well", "the", "his", "her", "its", "their", "both",
 ];
@@ -259,8 +266,19 @@ impl SentenceView<'_> {
                                     && !t.cap
                                     && !matches!(
                                         t.norm.as_str(),
-                                        "of" | "in" | "on" | "at" | "to" | "for" | "with" | "by"
-                                            | "from" | "and" | "or" | "the" | "a" | "an"
+                                        "of" | "in"
+                                            | "on"
+                                            | "at"
+                                            | "to"
+                                            | "for"
+                                            | "with"
+                                            | "by"
+                                            | "from"
+                                            | "and"
+                                            | "or"
+                                            | "the"
+                                            | "a"
+                                            | "an"
                                     )
                         }) && before - self.mentions[m].span.end <= 3
                     });
@@ -321,15 +339,48 @@ impl SentenceView<'_> {
     fn objects(&self, from: usize, kind: RelationType, max_gap: usize) -> Vec<usize> {
         let ci = self.clause_of(from.saturating_sub(1));
         let limit = self.clauses[ci].range.end;
+        // Prepositional phrases an object may sit behind, per relation type: "held talks
+        // in Niamey on Saturday with X", "an attack on a depot in X", "support for X".
+        let passes: &[&str] = match kind {
+            RelationType::Meet | RelationType::Call | RelationType::Agree => {
+                &["with", "in", "on", "at", "during"]
+            }
+            RelationType::Visit => &["to", "in", "at"],
+            RelationType::Attack | RelationType::Claim => &[
+                "on", "against", "at", "in", "near", "into", "toward", "towards", "of", "outside",
+                "inside", "around",
+            ],
+            RelationType::Support => &["for", "with", "to", "behind"],
+            RelationType::Threaten => &["against", "on", "to", "with"],
+            _ => &[],
+        };
+        let gap = match kind {
+            RelationType::Meet | RelationType::Call => max_gap.max(7),
+            _ => max_gap,
+        };
         let mut j = from;
-        while j < limit && j < from + max_gap + 1 {
+        while j < limit && j < from + gap + 1 {
             if let Some(m) = self.arg_at(j) {
                 let mm = &self.mentions[m];
+                // "he", "they" open a clause of their own ("to act on had he come").
+                if mm.form == MentionForm::Pronoun
+                    && matches!(self.norm(mm.span.start), "he" | "she" | "they" | "we" | "i")
+                {
+                    return Vec::new();
+                }
                 let locative_ok = matches!(
                     kind,
                     RelationType::Visit | RelationType::Attack | RelationType::Claim
                 );
                 if mm.locative && !locative_ok {
+                    // "met in Beijing with X": the place is not the other side.
+                    if matches!(
+                        kind,
+                        RelationType::Meet | RelationType::Call | RelationType::Agree
+                    ) {
+                        j = mm.span.end;
+                        continue;
+                    }
                     return Vec::new();
                 }
                 return self.coordinated(m, limit);
@@ -342,6 +393,14 @@ impl SentenceView<'_> {
             if t.norm == "of"
                 && j > from
                 && !self.ctx.lx.cues.of_transparent.contains(self.norm(j - 1))
+            {
+                break;
+            }
+            // "defend its border against X" does not support X.
+            if j > from
+                && PREPOSITIONS.contains(&t.norm.as_str())
+                && !passes.contains(&t.norm.as_str())
+                && t.norm != "of"
             {
                 break;
             }
@@ -426,6 +485,9 @@ impl SentenceView<'_> {
         None
     }
 }
+
+/// A trigger found in a sentence: its tokens, its lexicon line, its object slot.
+type Found<'a> = (Range<usize>, &'a Trigger, Option<Range<usize>>);
 
 /// Where a trigger matched: its tokens, and the argument slot ("@") when the pattern
 /// has one.
@@ -600,7 +662,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             }
         };
         // Triggers, left to right, longest first.
-        let mut found: Vec<(Range<usize>, &Trigger, Option<Range<usize>>)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         let mut i = range.start;
         while i < range.end {
             if in_mention[i] {
@@ -729,7 +791,10 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                 let mut note = arg.note;
                 if let Some(p) = speaker {
                     if p != a && p != b && speaks_for(actors, p, a) {
-                        note = format!("{note} (said by {}, speaking for {})", actors[p].name, actors[a].name);
+                        note = format!(
+                            "{note} (said by {}, speaking for {})",
+                            actors[p].name, actors[a].name
+                        );
                         a = p;
                     }
                 }
@@ -1091,6 +1156,26 @@ fn arguments(
             let subjects = v.subjects(tr.start);
             let gap = if kind == RelationType::Attack { 6 } else { 4 };
             let objects = v.objects(tr.end, kind, gap);
+            if kind == RelationType::Call && trig.pattern == "called" {
+                // "called X 'delusional'", "called it a violation": a label, not a call.
+                if let Some(&last) = objects.last() {
+                    match label_after(v, v.mentions[last].span.end) {
+                        Some(true) => {
+                            let named: Vec<usize> = objects
+                                .iter()
+                                .copied()
+                                .filter(|&m| v.mentions[m].form != MentionForm::Pronoun)
+                                .collect();
+                            return with_kind(
+                                cross(&subjects, &named, " (called it names)"),
+                                RelationType::Condemn,
+                            );
+                        }
+                        Some(false) => return Vec::new(),
+                        None => {}
+                    }
+                }
+            }
             match trig.frame {
                 Frame::Sym => {
                     if objects.is_empty() {
@@ -1103,7 +1188,8 @@ fn arguments(
                     // by the claimant; with no target named, the last attack's target.
                     if let Some((_, targets)) = attack_phrase(v, tr.end) {
                         if !targets.is_empty() {
-                            let mut out = cross(&subjects, &targets, " (target of the attack claimed)");
+                            let mut out =
+                                cross(&subjects, &targets, " (target of the attack claimed)");
                             out.extend(with_kind(
                                 cross(&subjects, &targets, " (attack claimed by its author)"),
                                 RelationType::Attack,
@@ -1173,7 +1259,9 @@ fn arguments(
                         None => {
                             let t = targets.first().and_then(|&m| v.actor(m));
                             match t.and_then(|t| st.author_of_attack_on(t)) {
-                                Some(a) => cross(&[a], &targets, " (author of the earlier attack on it)"),
+                                Some(a) => {
+                                    cross(&[a], &targets, " (author of the earlier attack on it)")
+                                }
                                 None => Vec::new(),
                             }
                         }
@@ -1209,6 +1297,32 @@ fn arguments(
             cross(&agents, &victims, " (fall to)")
         }
     }
+}
+
+/// Whether a label follows an object at `k` ("called X 'reckless'", "called it a
+/// provocation", "called Hamas's proposal delusional"): `Some(true)` when the label
+/// condemns, `Some(false)` for another label, `None` when nothing is said of it.
+fn label_after(v: &SentenceView, k: usize) -> Option<bool> {
+    let mut j = k;
+    // Past the rest of the object's noun phrase: "Hamas's latest proposal".
+    if v.tok(j).is_some_and(|t| t.kind == TokKind::Possessive) {
+        j += 1;
+        while v.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap) && j < k + 4 {
+            if v.norm(j).ends_with("ed") {
+                break;
+            }
+            j += 1;
+        }
+    }
+    let t = v.tok(j)?;
+    let label = t.is_punct('"')
+        || matches!(t.norm.as_str(), "a" | "an" | "the" | "as")
+        || v.ctx.lx.cues.negative_word.contains(&t.norm);
+    if !label {
+        return None;
+    }
+    let end = (j + 8).min(v.range.end);
+    Some((j..end).any(|x| v.ctx.lx.cues.negative_word.contains(v.norm(x))))
 }
 
 /// What the verb governing an event noun says about its subject.
@@ -1318,7 +1432,10 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
         // A place has no affiliation ("Russia's Bryansk region" is in Russia, which the
         // actor's country says); an affiliation to a person is a relation of its own.
         if src != tgt
-            && !matches!(kind_of(src), Some(ActorKind::Place) | Some(ActorKind::Country))
+            && !matches!(
+                kind_of(src),
+                Some(ActorKind::Place) | Some(ActorKind::Country)
+            )
             && kind_of(tgt) != Some(ActorKind::Person)
         {
             events.push(Event {
@@ -1365,11 +1482,14 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
         let Some(a) = mm.actor else { continue };
         if mm.absorbed
             || !matches!(mm.form, MentionForm::Name | MentionForm::Role)
-            || matches!(kind_of(a), Some(ActorKind::Country) | Some(ActorKind::Place))
+            || matches!(
+                kind_of(a),
+                Some(ActorKind::Country) | Some(ActorKind::Place)
+            )
         {
             continue;
         }
-        if mm.form == MentionForm::Role && !ms[m].title.is_some() {
+        if mm.form == MentionForm::Role && ms[m].title.is_none() {
             continue;
         }
         let after = mm.span.end + usize::from(mm.acronym.is_some()) * 3;
@@ -1378,8 +1498,18 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
             let verb = after + 2;
             let heads = matches!(
                 v.norm(verb),
-                "chairs" | "chaired" | "heads" | "headed" | "leads" | "led" | "runs" | "ran"
-                    | "directs" | "founded" | "commands" | "commanded"
+                "chairs"
+                    | "chaired"
+                    | "heads"
+                    | "headed"
+                    | "leads"
+                    | "led"
+                    | "runs"
+                    | "ran"
+                    | "directs"
+                    | "founded"
+                    | "commands"
+                    | "commanded"
             );
             if heads {
                 if let Some(t) = mention_at(verb + 1).and_then(|x| ms[x].actor) {
@@ -1395,8 +1525,18 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
         let mut j = after + 1;
         while matches!(
             v.norm(j),
-            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "current" | "former"
-                | "then" | "acting" | "interim" | "now"
+            "a" | "an"
+                | "the"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "current"
+                | "former"
+                | "then"
+                | "acting"
+                | "interim"
+                | "now"
         ) {
             j += 1;
         }
@@ -1416,8 +1556,20 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
                         || lx.speech.contains(&t.norm)
                         || matches!(
                             t.norm.as_str(),
-                            "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will"
-                                | "would" | "where" | "when" | "who" | "which" | "that"
+                            "has"
+                                | "have"
+                                | "had"
+                                | "is"
+                                | "was"
+                                | "are"
+                                | "were"
+                                | "will"
+                                | "would"
+                                | "where"
+                                | "when"
+                                | "who"
+                                | "which"
+                                | "that"
                         ))
             })
         });
@@ -1426,7 +1578,9 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
                 && ms[x].span.start < close
                 && !ms[x].absorbed
                 && ms[x].form == MentionForm::Name
-                && ms[x].actor.is_some_and(|xa| kind_of(xa) == Some(ActorKind::Person))
+                && ms[x]
+                    .actor
+                    .is_some_and(|xa| kind_of(xa) == Some(ActorKind::Person))
         });
         if verb_in || person_in {
             continue;
@@ -1444,7 +1598,12 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
                 }) {
                     if let Some(qa) = ms[q].actor {
                         if kind_of(qa) == Some(ActorKind::Country) {
-                            push(a, qa, mm.span.start..close, "affiliation: apposition 'Y's company'");
+                            push(
+                                a,
+                                qa,
+                                mm.span.start..close,
+                                "affiliation: apposition 'Y's company'",
+                            );
                         }
                     }
                 }
@@ -1456,15 +1615,15 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
         // after "of"/"for"/"at" ("the head of X", "a spokesperson for X").
         let before = mr
             .clone()
+            .rev()
             .filter(|&x| {
                 let s = &ms[x].span;
                 s.start >= j && s.end <= ts && ms[x].actor.is_some()
             })
-            .filter(|&x| {
+            .find(|&x| {
                 let end = ms[x].span.end + usize::from(ms[x].possessive);
                 (end..ts).all(|k| tok(k).is_some_and(|t| t.kind == TokKind::Word && !t.cap))
-            })
-            .last();
+            });
         let target = before.or_else(|| {
             let k = te;
             let envoy = lx.cues.envoy_title.contains(v.norm(te - 1));
@@ -1475,7 +1634,12 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
             }
         });
         if let Some(t) = target.and_then(|x| ms[x].actor) {
-            push(a, t, mm.span.start..close, "affiliation: apposition with a title");
+            push(
+                a,
+                t,
+                mm.span.start..close,
+                "affiliation: apposition with a title",
+            );
         }
     }
     // "Y, founded by X", "a Hamas delegation led by X": X belongs to Y.
@@ -1501,7 +1665,11 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
             .clone()
             .rev()
             .filter(|&y| ms[y].span.end <= i && ms[y].span.end + 4 >= i)
-            .find_map(|y| ms[y].actor.filter(|&ya| kind_of(ya) == Some(ActorKind::Organization)));
+            .find_map(|y| {
+                ms[y]
+                    .actor
+                    .filter(|&ya| kind_of(ya) == Some(ActorKind::Organization))
+            });
         if let Some(o) = owner {
             push(x, o, i..i + 2, "affiliation: 'led by X'");
         }
@@ -1536,12 +1704,16 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
             continue;
         }
         let noun = start - 2;
-        let described = lx.descriptors.contains_key(v.norm(noun)) || lx.heads.contains_key(v.norm(noun));
+        let described =
+            lx.descriptors.contains_key(v.norm(noun)) || lx.heads.contains_key(v.norm(noun));
         if !described {
             continue;
         }
         let mut k = noun;
-        while k > v.range.start && tok(k - 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap) && noun - k < 4 {
+        while k > v.range.start
+            && tok(k - 1).is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+            && noun - k < 4
+        {
             k -= 1;
         }
         let q = mr.clone().find(|&x| {
@@ -1550,7 +1722,12 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
         });
         if let Some(qa) = q.and_then(|x| ms[x].actor) {
             if kind_of(qa) == Some(ActorKind::Country) {
-                push(a, qa, k..mm.span.end, "affiliation: described as a country's institution");
+                push(
+                    a,
+                    qa,
+                    k..mm.span.end,
+                    "affiliation: described as a country's institution",
+                );
             }
         }
     }
@@ -1589,10 +1766,18 @@ mod tests {
     fn check(text: &str, expected: &[(&str, &str, &str)], absent: &[(&str, &str, &str)]) {
         let x = extract(text);
         for (s, k, t) in expected {
-            assert!(has(&x, s, k, t), "missing {s} -{k}-> {t} in {text:?}:\n{}", show(&x));
+            assert!(
+                has(&x, s, k, t),
+                "missing {s} -{k}-> {t} in {text:?}:\n{}",
+                show(&x)
+            );
         }
         for (s, k, t) in absent {
-            assert!(!has(&x, s, k, t), "unexpected {s} -{k}-> {t} in {text:?}:\n{}", show(&x));
+            assert!(
+                !has(&x, s, k, t),
+                "unexpected {s} -{k}-> {t} in {text:?}:\n{}",
+                show(&x)
+            );
         }
     }
 

@@ -133,6 +133,8 @@ pub struct Cues {
     pub negative_word: HashSet<String>,
     /// Nouns through which "of" reaches the actor ("the city of Goma", "fighters of X").
     pub of_transparent: HashSet<String>,
+    /// Nouns that show a name is a company or institution ("X's shareholders").
+    pub org_context: HashSet<String>,
 }
 
 impl Cues {
@@ -148,6 +150,7 @@ impl Cues {
             "delegation" => &mut self.delegation,
             "negative_word" => &mut self.negative_word,
             "of_transparent" => &mut self.of_transparent,
+            "org_context" => &mut self.org_context,
             _ => return None,
         })
     }
@@ -530,7 +533,11 @@ mod tests {
     fn every_cue_class_is_understood() {
         let mut cues = Cues::default();
         for (line, f) in data_lines(CUES) {
-            assert!(cues.set_mut(f[0]).is_some(), "data/cues.tsv:{line}: {}", f[0]);
+            assert!(
+                cues.set_mut(f[0]).is_some(),
+                "data/cues.tsv:{line}: {}",
+                f[0]
+            );
         }
         assert!(lexicon().cues.performer.contains("launched"));
         assert!(lexicon().cues.attack_noun.contains("air strike"));

@@ -135,18 +135,123 @@ const MONTH_ABBREVIATIONS: &[&str] = &[
 ];
 /// Closed-class words that open sentences and are never a first name.
 const FUNCTION_WORDS: &[&str] = &[
-    "after", "before", "under", "over", "with", "without", "during", "despite", "amid",
-    "among", "between", "against", "for", "from", "into", "about", "since", "until", "unlike",
-    "like", "as", "at", "by", "in", "on", "of", "to", "and", "but", "or", "nor", "so", "yet",
-    "if", "when", "while", "where", "whether", "although", "though", "because", "once", "then",
-    "now", "also", "still", "meanwhile", "later", "earlier", "separately", "instead",
-    "however", "thus", "hence", "last", "next", "this", "that", "these", "those", "every",
-    "each", "all", "some", "many", "most", "several", "both", "either", "neither", "other",
-    "another", "such", "only", "even", "not", "no", "yes", "why", "how", "what", "which",
-    "who", "whom", "whose", "there", "here", "near", "inside", "outside", "through", "toward",
-    "towards", "upon", "within", "across", "around", "behind", "beyond", "via", "per",
-    "according", "regarding", "concerning", "including", "excluding", "unless", "whereas",
-    "new", "former", "late", "top", "senior", "acting", "interim", "deputy", "chief",
+    "after",
+    "before",
+    "under",
+    "over",
+    "with",
+    "without",
+    "during",
+    "despite",
+    "amid",
+    "among",
+    "between",
+    "against",
+    "for",
+    "from",
+    "into",
+    "about",
+    "since",
+    "until",
+    "unlike",
+    "like",
+    "as",
+    "at",
+    "by",
+    "in",
+    "on",
+    "of",
+    "to",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "if",
+    "when",
+    "while",
+    "where",
+    "whether",
+    "although",
+    "though",
+    "because",
+    "once",
+    "then",
+    "now",
+    "also",
+    "still",
+    "meanwhile",
+    "later",
+    "earlier",
+    "separately",
+    "instead",
+    "however",
+    "thus",
+    "hence",
+    "last",
+    "next",
+    "this",
+    "that",
+    "these",
+    "those",
+    "every",
+    "each",
+    "all",
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "either",
+    "neither",
+    "other",
+    "another",
+    "such",
+    "only",
+    "even",
+    "not",
+    "no",
+    "yes",
+    "why",
+    "how",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "there",
+    "here",
+    "near",
+    "inside",
+    "outside",
+    "through",
+    "toward",
+    "towards",
+    "upon",
+    "within",
+    "across",
+    "around",
+    "behind",
+    "beyond",
+    "via",
+    "per",
+    "according",
+    "regarding",
+    "concerning",
+    "including",
+    "excluding",
+    "unless",
+    "whereas",
+    "new",
+    "former",
+    "late",
+    "top",
+    "senior",
+    "acting",
+    "interim",
+    "deputy",
+    "chief",
 ];
 /// Prepositions after which a name is a location.
 const LOCATIVES: &[&str] = &[
@@ -288,8 +393,9 @@ impl SentenceCtx<'_> {
         };
         // Vessel prefixes: "M/L Kalayaan", "M/V Ever Given".
         let short_caps = |k: usize| {
-            self.tok(k)
-                .is_some_and(|t| t.kind == TokKind::Word && t.upper || t.norm.chars().count() <= 2 && t.cap)
+            self.tok(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.upper || t.norm.chars().count() <= 2 && t.cap
+            })
         };
         if t.norm.chars().count() <= 2
             && short_caps(i)
@@ -334,7 +440,7 @@ impl SentenceCtx<'_> {
                 && !t.norm.ends_with("ly")
                 && !self.lx.common.contains(second)
                 && !self.lx.non_names.contains(second)
-                && self.lx.gazetteer.get(second).is_none()
+                && !self.lx.gazetteer.contains_key(second)
                 && self.title_at(i + 1).is_none();
             if !institution && !first_name {
                 return i;
@@ -394,8 +500,8 @@ impl SentenceCtx<'_> {
                 if self.tok(k).is_some_and(|t| {
                     t.kind == TokKind::Word && t.cap && !self.lx.non_names.contains(&t.norm)
                 }) && self
-                        .gazetteer_at(k)
-                        .is_none_or(|(_, e)| e.form == Form::Name)
+                    .gazetteer_at(k)
+                    .is_none_or(|(_, e)| e.form == Form::Name)
                 {
                     let connector = CONNECTORS.contains(&t.norm.as_str())
                         && !PARTICLES.contains(&t.norm.as_str());
@@ -406,7 +512,14 @@ impl SentenceCtx<'_> {
                         let after_end = self.raw_chunk_end(k);
                         let after_head =
                             (k..after_end).any(|x| self.lx.heads.contains_key(self.norm(x)));
-                        if !before_head && (!after_head || t.norm == "and") {
+                        // "Competition and Markets Authority", "Research and Analysis
+                        // Wing": ordinary words joined by "and" before an institution's
+                        // head ("Kenya and Ethiopia" are two names).
+                        let common_before = (i..j).all(|x| {
+                            self.lx.common.contains(self.norm(x)) && self.gazetteer_at(x).is_none()
+                        });
+                        let and_ok = t.norm == "and" && after_head && common_before;
+                        if !before_head && (!after_head || t.norm == "and") && !and_ok {
                             break;
                         }
                     }
@@ -425,8 +538,16 @@ impl SentenceCtx<'_> {
                     && !t.cap
                     && matches!(
                         t.norm.as_str(),
-                        "region" | "province" | "governorate" | "oblast" | "district" | "county"
-                            | "camp" | "refinery" | "airbase" | "settlement"
+                        "region"
+                            | "province"
+                            | "governorate"
+                            | "oblast"
+                            | "district"
+                            | "county"
+                            | "camp"
+                            | "refinery"
+                            | "airbase"
+                            | "settlement"
                     )
             })
         };
@@ -586,11 +707,13 @@ impl SentenceCtx<'_> {
                     // Every word must be ordinary ("the coast guard"), and the phrase must
                     // end its noun phrase ("the group's" is fine, "the group leader" is not).
                     let next_ok = !self.is_cap(i + 1 + n)
-                        && !self
-                            .tok(i + 1 + n)
-                            .is_some_and(|t| t.kind == TokKind::Word && self.lx.heads.contains_key(&t.norm));
-                    (next_ok && (n == 1 || (i + 1..i + n).all(|k| self.lx.common.contains(self.norm(k)))))
-                        .then_some((n, kind))
+                        && !self.tok(i + 1 + n).is_some_and(|t| {
+                            t.kind == TokKind::Word && self.lx.heads.contains_key(&t.norm)
+                        });
+                    (next_ok
+                        && (n == 1
+                            || (i + 1..i + n).all(|k| self.lx.common.contains(self.norm(k)))))
+                    .then_some((n, kind))
                 });
                 if let Some((n, kind)) = role {
                     out.push(Found {
@@ -842,9 +965,10 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
             // word before a connector.
             if m.kind.is_none() {
                 m.kind = (u.span.start..u.span.end.saturating_sub(1)).find_map(|k| {
-                    lx.heads.get(ctx.norm(k)).copied().filter(|_| {
-                        matches!(ctx.norm(k + 1), "of" | "for" | "on" | "and")
-                    })
+                    lx.heads
+                        .get(ctx.norm(k))
+                        .copied()
+                        .filter(|_| matches!(ctx.norm(k + 1), "of" | "for" | "on" | "and"))
                 });
             }
             if m.kind.is_none() && u.span.start > ctx.range.start {
@@ -870,6 +994,20 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
                     && title_ends(p)
                     && !ctx.tokens[p - 1].cap
                 {
+                    m.kind = Some(ActorKind::Organization);
+                }
+            }
+            // "the takeover of Activision Blizzard", "SQM's board", "Nvidia shares".
+            if m.kind.is_none() {
+                let org = &lx.cues.org_context;
+                let before_of = u.span.start >= ctx.range.start + 2
+                    && matches!(ctx.norm(u.span.start - 1), "of" | "in")
+                    && org.contains(ctx.norm(u.span.start - 2));
+                let e = u.span.end;
+                let after = ctx.tok(e).is_some_and(|t| t.kind == TokKind::Possessive)
+                    && org.contains(ctx.norm(e + 1))
+                    || ctx.tok(e).is_some_and(|t| !t.cap) && org.contains(ctx.norm(e));
+                if before_of || after {
                     m.kind = Some(ActorKind::Organization);
                 }
             }
@@ -1194,6 +1332,113 @@ mod tests {
         assert_eq!(
             heads("the Department of Foreign Affairs summoned him"),
             ["Department of Foreign Affairs", "him"]
+        );
+    }
+
+    #[test]
+    fn portfolios_and_institutions_before_titles() {
+        // A portfolio of ordinary words is part of the title.
+        assert_eq!(
+            heads("Indonesia's Maritime Affairs Minister Budi Santoso arrived."),
+            ["Budi Santoso"]
+        );
+        assert_eq!(
+            heads("Homeland Security Secretary Jane Ortega spoke."),
+            ["Jane Ortega"]
+        );
+        // A country's institution before a title: the person serves the country.
+        let m = mentions("Iraqi government spokesman Ahmed Karim said so.");
+        assert!(m.contains(&(
+            "Ahmed Karim".into(),
+            Some(ActorKind::Person),
+            MentionForm::Name,
+            false
+        )));
+        assert_eq!(
+            heads("Egyptian intelligence chief Hassan Rashad met them."),
+            ["Hassan Rashad", "them"]
+        );
+        // An institution word used as an adjective is no institution.
+        assert_eq!(
+            heads("Delhi warned against any Pakistani military action."),
+            ["Delhi", "Pakistani"]
+        );
+        assert_eq!(
+            heads("Japanese coast guard ships shadowed the vessel."),
+            ["Japanese coast guard", "vessel"]
+        );
+    }
+
+    #[test]
+    fn first_names_that_are_words_and_dates_that_look_like_names() {
+        assert_eq!(
+            heads("Mark Lowell, a spokesman, declined to comment."),
+            ["Mark Lowell", "spokesman"]
+        );
+        assert_eq!(
+            heads("Following Lowell's remarks, markets fell."),
+            ["Lowell"]
+        );
+        assert_eq!(
+            heads("BERLIN, Aug 19 — Olaf Brandt left."),
+            ["BERLIN", "Olaf Brandt"]
+        );
+        assert_eq!(heads("Jan Kowalski arrived."), ["Jan Kowalski"]);
+        assert_eq!(
+            heads("He told Parliament on Tuesday that it was over."),
+            ["He", "Parliament", "it"]
+        );
+    }
+
+    #[test]
+    fn vessels_camps_and_joined_institutions() {
+        assert_eq!(
+            heads("Ships rammed the cargo vessel M/V Ocean Pearl."),
+            ["M/V Ocean Pearl"]
+        );
+        assert_eq!(
+            heads("Shells hit the Zamzam refugee camp near the city."),
+            ["Zamzam refugee camp", "city"]
+        );
+        assert_eq!(
+            heads("Britain's Competition and Markets Authority ruled."),
+            ["Competition and Markets Authority"]
+        );
+        assert_eq!(heads("Kenya and Ethiopia signed."), ["Kenya", "Ethiopia"]);
+    }
+
+    #[test]
+    fn kinds_from_context() {
+        let kind = |s: &str, name: &str| {
+            mentions(s)
+                .into_iter()
+                .find(|m| m.0 == name)
+                .and_then(|m| m.1)
+        };
+        assert_eq!(
+            kind(
+                "Regulators reviewed the takeover of Nordic Cable Works.",
+                "Nordic Cable Works"
+            ),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(
+            kind("Analysts said Lumen Harbor shares fell.", "Lumen Harbor"),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(
+            kind(
+                "Tomas Berg, the chief executive of Nordvik Shipping, spoke.",
+                "Nordvik Shipping"
+            ),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(
+            kind(
+                "The Council for Economic Defense fined it.",
+                "Council for Economic Defense"
+            ),
+            Some(ActorKind::Organization)
         );
     }
 }

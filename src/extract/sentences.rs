@@ -81,8 +81,8 @@ fn abbreviation_blocks_split(
     let key = prev.norm.as_str();
     let single_initial = prev.cap && prev.norm.chars().count() == 1;
     let dotted = prev.norm.len() <= 4 && (prev.end - prev.start) > prev.norm.len(); // "U.S." folded to "us"
-    // An initial follows a name or another initial ("Antony J. Blinken", "M. K.
-    // Stalin"); "wrote on X. According to ..." ends a sentence.
+                                                                                    // An initial follows a name or another initial ("Antony J. Blinken", "M. K.
+                                                                                    // Stalin"); "wrote on X. According to ..." ends a sentence.
     if single_initial && !lx.abbreviations.contains_key(key) && !prev_is_name_like {
         return false;
     }
@@ -156,7 +156,14 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
                 && j == i + 1
                 && abbreviation_blocks_split(
                     &tokens[i - 1],
-                    i >= 2 && tokens[i - 2].is_word() && tokens[i - 2].cap,
+                    i >= 2 && tokens[i - 2].is_word() && tokens[i - 2].cap
+                        || i >= 3
+                            && tokens[i - 2].is_punct('.')
+                            && tokens[i - 3].cap
+                            && tokens[i - 3].norm.chars().count() == 1
+                        // "and T. R. Baalu": another initial follows
+                        || next.is_some_and(|t| t.cap && t.norm.chars().count() == 1)
+                            && tokens.get(j + 1).is_some_and(|t| t.is_punct('.')),
                     next,
                     lx,
                 );
@@ -232,6 +239,21 @@ mod tests {
         assert_eq!(
             sents("Headline without period\nBody text here."),
             ["Headline without period", "Body text here."]
+        );
+    }
+
+    #[test]
+    fn a_one_letter_word_can_end_a_sentence() {
+        assert_eq!(
+            sents("The minister wrote on X. According to aides, he left."),
+            ["The minister wrote on X.", "According to aides, he left."]
+        );
+        assert_eq!(
+            sents("Chief Minister M. K. Stalin and T. R. Baalu met. They left."),
+            [
+                "Chief Minister M. K. Stalin and T. R. Baalu met.",
+                "They left."
+            ]
         );
     }
 }
