@@ -1001,7 +1001,7 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
             if m.kind.is_none() {
                 let org = &lx.cues.org_context;
                 let before_of = u.span.start >= ctx.range.start + 2
-                    && matches!(ctx.norm(u.span.start - 1), "of" | "in")
+                    && ctx.norm(u.span.start - 1) == "of"
                     && org.contains(ctx.norm(u.span.start - 2));
                 let e = u.span.end;
                 let after = ctx.tok(e).is_some_and(|t| t.kind == TokKind::Possessive)
