@@ -82,7 +82,7 @@ pub struct NewsGraph {
     /// The user's alias entries, applied to every later load.
     pub alias_entries: Vec<aliases::AliasEntry>,
     strings: Strings,
-    by_id: HashMap<String, NodeIndex>,
+    by_id: hashbrown::HashMap<String, NodeIndex>,
     /// Document id → content hash (hex SHA-256) of what was loaded.
     hashes: HashMap<String, String>,
     /// Document id → position in `documents`.
@@ -147,23 +147,18 @@ impl NewsGraph {
     /// Edge indices in the order of [`NewsGraph::relations`]; sorting compares
     /// integer ranks rather than strings, so it stays fast on millions of edges.
     pub fn sorted_edges(&self) -> Vec<EdgeIndex> {
-        let mut ids: Vec<&str> = self.by_id.keys().map(String::as_str).collect();
-        ids.sort_unstable();
-        let node_rank: HashMap<&str, u32> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (*s, i as u32))
-            .collect();
+        // Ranks live in vectors indexed by node and string number: hashing two id
+        // strings per edge was most of the time of a save.
+        let node_rank = self.node_ranks();
         let mut docs: Vec<Sym> = self.graph.edge_weights().map(|e| e.doc).collect();
         docs.sort_unstable();
         docs.dedup();
         docs.sort_by(|a, b| self.strings.get(*a).cmp(self.strings.get(*b)));
-        let doc_rank: HashMap<Sym, u32> = docs
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (*s, i as u32))
-            .collect();
-        let rank = |n: NodeIndex| node_rank.get(self.graph[n].id.as_str()).copied();
+        let mut doc_rank = vec![u32::MAX; self.strings.len() + 1];
+        for (i, s) in docs.iter().enumerate() {
+            doc_rank[s.to_u32() as usize] = i as u32;
+        }
+        let rank = |n: NodeIndex| node_rank.get(n.index()).copied();
         let mut keyed: Vec<([u32; 6], EdgeIndex)> = (&self.graph)
             .edge_references()
             .map(|e| {
@@ -172,7 +167,10 @@ impl NewsGraph {
                     rank(e.source()).unwrap_or(u32::MAX),
                     rank(e.target()).unwrap_or(u32::MAX),
                     w.kind as u32,
-                    doc_rank.get(&w.doc).copied().unwrap_or(u32::MAX),
+                    doc_rank
+                        .get(w.doc.to_u32() as usize)
+                        .copied()
+                        .unwrap_or(u32::MAX),
                     w.sentence,
                     w.start,
                 ];
@@ -181,6 +179,19 @@ impl NewsGraph {
             .collect();
         keyed.sort_unstable();
         keyed.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// Each node's position in id order, indexed by node index (`u32::MAX` for
+    /// vacant indices).
+    pub fn node_ranks(&self) -> Vec<u32> {
+        let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        nodes.sort_unstable_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        let bound = nodes.iter().map(|n| n.index() + 1).max().unwrap_or(0);
+        let mut rank = vec![u32::MAX; bound];
+        for (i, n) in nodes.iter().enumerate() {
+            rank[n.index()] = i as u32;
+        }
+        rank
     }
 
     /// The relation on an edge, rebuilt with its actor ids and evidence.

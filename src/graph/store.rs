@@ -25,7 +25,7 @@
 //! 4. **actors** (sorted by id): id, name (`u32` other-string indices), kind (`u8`:
 //!    0 person, 1 organization, 2 country, 3 place), country (`u32`, 0 = none),
 //!    alias count (`u32`), aliases (`u32` each).
-//! 5. **relations**: 46 bytes each: source and target (`u32` positions in the actor
+//! 5. **relations** (in the graph's edge order): 46 bytes each: source and target (`u32` positions in the actor
 //!    section), type (`u8`, in the README's order from 0 = call), planned (`u8`),
 //!    sentence, start, end (`u32`), then document, trigger, text, CAMEO code, date,
 //!    rule (`u32` graph-string indices, 1-based, 0 = absent).
@@ -56,8 +56,9 @@ use super::strings::{Strings, Sym};
 use super::{Edge, NewsGraph, Sighting};
 use crate::error::{Error, Result};
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -164,7 +165,7 @@ pub fn open(path: &Path) -> Result<NewsGraph> {
         reason,
     };
     if bytes.starts_with(MAGIC) {
-        return decode(&bytes).map_err(bad);
+        return decode(bytes).map_err(bad);
     }
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
@@ -240,7 +241,6 @@ fn open_v1(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
 // ---------------------------------------------------------------- writing
 
 /// A string table for the fields that are not graph strings.
-#[derive(Default)]
 struct Extras {
     strings: Strings,
 }
@@ -315,15 +315,15 @@ fn write_table<W: Write>(w: &mut W, s: &Strings) -> std::io::Result<()> {
 /// Writes the graph's store bytes (header and payload) to `out`.
 pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
     // Actors in id order; their positions name them in the file.
+    let pos = g.node_ranks();
     let mut nodes: Vec<NodeIndex> = g.graph.node_indices().collect();
-    nodes.sort_by(|a, b| g.graph[*a].id.cmp(&g.graph[*b].id));
-    let mut pos: HashMap<NodeIndex, u32> = HashMap::with_capacity(nodes.len());
-    for (i, &n) in nodes.iter().enumerate() {
-        pos.insert(n, i as u32);
-    }
+    nodes.sort_unstable_by_key(|n| pos[n.index()]);
     // Everything but the relations goes into a small body first, to collect the
     // other strings.
-    let mut x = Extras::default();
+    let actor_strings: usize = g.graph.node_weights().map(|a| 3 + a.aliases.len()).sum();
+    let mut x = Extras {
+        strings: Strings::with_capacity(actor_strings + 6 * g.documents.len() + g.merges.len()),
+    };
     let mut body = Vec::new();
     put_u64(&mut body, g.documents.len() as u64);
     for d in &g.documents {
@@ -358,12 +358,12 @@ pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
     let sightings: Vec<&Sighting> = g
         .sightings
         .iter()
-        .filter(|s| pos.contains_key(&s.node))
+        .filter(|s| g.graph.contains_node(s.node))
         .collect();
     put_u64(&mut tail, sightings.len() as u64);
     for s in sightings {
         put_u32(&mut tail, s.doc.to_u32());
-        put_u32(&mut tail, pos[&s.node]);
+        put_u32(&mut tail, pos[s.node.index()]);
         put_u32(&mut tail, s.forms.len() as u32);
         for f in &s.forms {
             put_u32(&mut tail, f.to_u32());
@@ -398,19 +398,18 @@ pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
     write_table(&mut w, &g.strings)?;
     write_table(&mut w, &x.strings)?;
     w.write_all(&body)?;
-    // Relations in the canonical order of `relations()`.
-    let order = g.sorted_edges();
-    w.write_all(&(order.len() as u64).to_le_bytes())?;
+    // Relations in edge order (insertion order, which a reload keeps): walking
+    // the edge array in order is several times faster than a sorted walk, and
+    // readers sort with `relations()` when they need to.
+    w.write_all(&(g.graph.edge_count() as u64).to_le_bytes())?;
     let mut buf = Vec::with_capacity(EDGE_BYTES * 4096);
-    for chunk in order.chunks(4096) {
+    let mut edges = (&g.graph).edge_references().peekable();
+    while edges.peek().is_some() {
         buf.clear();
-        for &e in chunk {
-            let Some((s, t)) = g.graph.edge_endpoints(e) else {
-                continue;
-            };
-            let r = &g.graph[e];
-            put_u32(&mut buf, pos[&s]);
-            put_u32(&mut buf, pos[&t]);
+        for e in edges.by_ref().take(4096) {
+            let (s, t, r) = (e.source(), e.target(), e.weight());
+            put_u32(&mut buf, pos[s.index()]);
+            put_u32(&mut buf, pos[t.index()]);
             buf.push(r.kind as u8);
             buf.push(u8::from(r.planned));
             for v in [
@@ -519,7 +518,12 @@ impl<'a> Reader<'a> {
         }
         Ok(n as usize)
     }
-    fn table(&mut self, what: &str) -> std::result::Result<Strings, String> {
+    /// A string table's end offsets and where its text lies in the payload
+    /// (checked for UTF-8 by the caller, who decides whether to copy it).
+    fn table_parts(
+        &mut self,
+        what: &str,
+    ) -> std::result::Result<(Vec<u64>, std::ops::Range<usize>), String> {
         let n = self.count(8, what)?;
         let raw = self.take(n * 8, what)?;
         let ends: Vec<u64> = raw
@@ -532,14 +536,20 @@ impl<'a> Reader<'a> {
             .collect();
         let len = ends.last().copied().unwrap_or(0);
         let len = usize::try_from(len).map_err(|_| format!("{what}: too large"))?;
-        let text = self.take(len, what)?;
-        let text = std::str::from_utf8(text)
+        let start = self.at;
+        self.take(len, what)?;
+        Ok((ends, start..start + len))
+    }
+
+    fn table(&mut self, what: &str) -> std::result::Result<Strings, String> {
+        let (ends, range) = self.table_parts(what)?;
+        let text = std::str::from_utf8(&self.b[range])
             .map_err(|e| format!("{what}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
         Strings::from_parts(text.to_string(), ends).map_err(|e| format!("{what}: {e}"))
     }
 }
 
-fn decode(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
+fn decode(mut bytes: Vec<u8>) -> std::result::Result<NewsGraph, String> {
     if bytes.len() < HEADER {
         return Err("truncated header".into());
     }
@@ -564,9 +574,11 @@ fn decode(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
         return Err("checksum mismatch: the file is damaged".into());
     }
     let mut r = Reader { b: payload, at: 0 };
-    let strings = r.table("graph strings")?;
+    // The graph strings (most of the file) are not copied: once everything else
+    // is read, the file's own buffer becomes the string table.
+    let (graph_ends, graph_text) = r.table_parts("graph strings")?;
     let extras = r.table("other strings")?;
-    let n_graph = strings.len() as u32;
+    let n_graph = graph_ends.len() as u32;
     let gsym = |v: u32, what: &str| -> std::result::Result<Sym, String> {
         Sym::from_u32(v)
             .filter(|_| v <= n_graph)
@@ -616,6 +628,7 @@ fn decode(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
     let n_actors = r.count(17, "actors")?;
     g.graph = petgraph::stable_graph::StableDiGraph::with_capacity(n_actors, 0);
     let mut nodes: Vec<NodeIndex> = Vec::with_capacity(n_actors);
+    g.by_id.reserve(n_actors);
     for _ in 0..n_actors {
         let w = "actors";
         let id = xs(r.u32(w)?, w)?;
@@ -672,7 +685,6 @@ fn decode(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
         };
         g.graph.add_edge(node(u(0))?, node(u(4))?, e);
     }
-    g.strings = strings;
     let n_s = r.count(12, "sightings")?;
     g.sightings.reserve_exact(n_s);
     for _ in 0..n_s {
@@ -727,6 +739,16 @@ fn decode(bytes: &[u8]) -> std::result::Result<NewsGraph, String> {
     if r.at != r.b.len() {
         return Err(format!("{} unexpected bytes at the end", r.b.len() - r.at));
     }
+    bytes.truncate(HEADER + graph_text.end);
+    bytes.drain(..HEADER + graph_text.start);
+    bytes.shrink_to_fit();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "graph strings: invalid UTF-8 at byte {}",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    g.strings = Strings::from_parts(text, graph_ends).map_err(|e| format!("graph strings: {e}"))?;
     g.changed();
     Ok(g)
 }

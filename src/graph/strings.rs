@@ -63,6 +63,15 @@ impl std::fmt::Debug for Strings {
 }
 
 impl Strings {
+    /// An empty table ready for about `n` strings (no rehashing while it fills).
+    pub fn with_capacity(n: usize) -> Strings {
+        Strings {
+            ends: Vec::with_capacity(n),
+            table: Some(HashTable::with_capacity(n)),
+            ..Strings::default()
+        }
+    }
+
     /// Number of strings.
     pub fn len(&self) -> usize {
         self.ends.len()
