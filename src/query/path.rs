@@ -8,11 +8,11 @@
 //! where".
 //!
 //! Searches run on an [`Index`] built once per loaded graph. The shortest path is a
-//! bidirectional breadth-first search, layer by layer, always growing the smaller
-//! frontier; on a graph of 200,000 actors it touches a few thousand nodes rather
-//! than the whole graph. Per-node scratch lives in the [`PathFinder`] and is
-//! reset by bumping a generation stamp, so a query allocates nothing in
-//! proportion to the graph.
+//! bidirectional breadth-first search, layer by layer, always growing the side
+//! with fewer arcs to scan; on a graph of 200,000 actors it touches a few
+//! thousand nodes rather than the whole graph. Per-node scratch lives in the
+//! [`PathFinder`] and is reset by raising a base mark, so a query allocates and
+//! clears nothing in proportion to the graph.
 
 use super::index::{preference, Index, TypeSet, Walk};
 use crate::graph::model::RelationType;
@@ -90,22 +90,35 @@ pub struct AllPaths {
 /// enumeration can take.
 const ALL_PATHS_WORK: u64 = 20_000_000;
 
-/// Per-node scratch of one search direction.
+/// Per node, what both search directions check for every arc they walk, side by
+/// side so that one arc costs one cache line: whether each side has reached the
+/// node (and at which depth), and the node's degrees (for choosing which side to
+/// grow). A mark `m` belongs to the current search when `m >= base`; its depth is
+/// `m - base`. Starting a search raises `base` past every mark written before, so
+/// nothing is cleared between searches.
 #[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    /// Equals the finder's generation when the slot belongs to the current search.
-    stamp: u32,
-    /// Hops from the search's start.
-    depth: u32,
-    /// Best preference sum over paths of `depth` hops.
+struct Mark {
+    /// Forward and backward marks.
+    side: [u32; 2],
+    /// Outgoing and incoming arcs.
+    deg: [u32; 2],
+}
+
+/// Per node and direction: how the best path found so far reaches it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
+    /// Best preference sum over the paths of the node's depth.
     pref: u32,
-    /// Previous node towards the search's start.
+    /// Previous node towards the side's start.
     parent: u32,
     /// Relation walked from `parent`.
     edge: u32,
     /// Its type.
     kind: u8,
 }
+
+const FWD: usize = 0;
+const BWD: usize = 1;
 
 const NO_NODE: u32 = u32::MAX;
 
@@ -131,10 +144,13 @@ const FREE: Constraints<'static> = Constraints {
 /// Path searches over one [`Index`], with scratch space reused across queries.
 pub struct PathFinder<'i> {
     idx: &'i Index,
-    fwd: Vec<Slot>,
-    bwd: Vec<Slot>,
+    marks: Vec<Mark>,
+    info: [Vec<Info>; 2],
     banned: Vec<u32>,
-    stamp: u32,
+    /// Marks of the current search are `>= base`.
+    base: u32,
+    /// Highest mark written so far.
+    top: u32,
     ban_stamp: u32,
     front: Vec<u32>,
     back: Vec<u32>,
@@ -145,16 +161,36 @@ fn kind_of(k: u8) -> RelationType {
     RelationType::ALL[k as usize]
 }
 
+/// Arcs a walk direction takes from a node of these degrees.
+#[inline]
+fn volume(deg: [u32; 2], walk: Walk) -> usize {
+    match walk {
+        Walk::Out => deg[0] as usize,
+        Walk::In => deg[1] as usize,
+        Walk::Both => deg[0] as usize + deg[1] as usize,
+    }
+}
+
 impl<'i> PathFinder<'i> {
-    /// A finder over an index; allocates its scratch once (a few dozen bytes per actor).
+    /// A finder over an index; allocates its scratch once (about 50 bytes per actor).
     pub fn new(idx: &'i Index) -> Self {
         let n = idx.node_bound();
+        let marks = (0..n)
+            .map(|v| Mark {
+                side: [0, 0],
+                deg: [
+                    idx.arcs(v, Walk::Out).len() as u32,
+                    idx.arcs(v, Walk::In).len() as u32,
+                ],
+            })
+            .collect();
         PathFinder {
             idx,
-            fwd: vec![Slot::default(); n],
-            bwd: vec![Slot::default(); n],
+            marks,
+            info: [vec![Info::default(); n], vec![Info::default(); n]],
             banned: vec![0; n],
-            stamp: 0,
+            base: 1,
+            top: 0,
             ban_stamp: 0,
             front: Vec::new(),
             back: Vec::new(),
@@ -162,14 +198,24 @@ impl<'i> PathFinder<'i> {
         }
     }
 
-    /// Starts a new search generation (clearing the scratch only when the stamp wraps).
+    /// Starts a new search: every mark written so far falls below the new base
+    /// (the marks are cleared only when the counter nears its end).
     fn new_generation(&mut self) {
-        if self.stamp == u32::MAX {
-            self.fwd.iter_mut().for_each(|s| s.stamp = 0);
-            self.bwd.iter_mut().for_each(|s| s.stamp = 0);
-            self.stamp = 0;
+        let room = self.marks.len() as u32 + 2;
+        if self.top >= u32::MAX - room {
+            self.marks.iter_mut().for_each(|m| m.side = [0, 0]);
+            self.top = 0;
         }
-        self.stamp += 1;
+        self.base = self.top + 1;
+        self.top = self.base;
+    }
+
+    /// Marks node `v` as reached by `side` at `depth`.
+    #[inline]
+    fn mark(&mut self, side: usize, v: u32, depth: u32) {
+        let m = self.base + depth;
+        self.marks[v as usize].side[side] = m;
+        self.top = self.top.max(m);
     }
 
     fn in_range(&self, n: NodeIndex) -> bool {
@@ -207,30 +253,26 @@ impl<'i> PathFinder<'i> {
             return Some(Path { hops: Vec::new() });
         }
         self.new_generation();
-        let stamp = self.stamp;
-        let start = Slot {
-            stamp,
-            depth: 0,
-            pref: 0,
-            parent: NO_NODE,
-            edge: 0,
-            kind: 0,
-        };
-        self.fwd[a as usize] = start;
-        self.bwd[b as usize] = start;
+        let base = self.base;
+        self.mark(FWD, a, 0);
+        self.mark(BWD, b, 0);
+        self.info[FWD][a as usize] = Info::default();
+        self.info[BWD][b as usize] = Info::default();
         self.front.clear();
         self.front.push(a);
         self.back.clear();
         self.back.push(b);
         let (mut df, mut db) = (0usize, 0usize);
-        let (walk_f, walk_b) = if directed {
-            (Walk::Out, Walk::In)
+        let walks = if directed {
+            [Walk::Out, Walk::In]
         } else {
-            (Walk::Both, Walk::Both)
+            [Walk::Both, Walk::Both]
         };
         // Arcs the next expansion of each side would scan.
-        let mut fvol = self.idx.arcs(a as usize, walk_f).len();
-        let mut bvol = self.idx.arcs(b as usize, walk_b).len();
+        let mut vols = [
+            volume(self.marks[a as usize].deg, walks[FWD]),
+            volume(self.marks[b as usize].deg, walks[BWD]),
+        ];
         loop {
             if self.front.is_empty() || self.back.is_empty() || df + db >= max_hops {
                 return None;
@@ -238,12 +280,15 @@ impl<'i> PathFinder<'i> {
             // Grow the side with fewer arcs to scan: on news graphs a frontier
             // holding a hub (a country, a head of state) can cost thousands of
             // times more than the other side.
-            let forward = fvol <= bvol;
+            let side = if vols[FWD] <= vols[BWD] { FWD } else { BWD };
+            let other_side = 1 - side;
+            let walk = walks[side];
+            let depth = if side == FWD { df } else { db };
             let (meet, vol) = {
                 let PathFinder {
                     idx,
-                    fwd,
-                    bwd,
+                    marks,
+                    info,
                     banned,
                     ban_stamp,
                     front,
@@ -251,15 +296,16 @@ impl<'i> PathFinder<'i> {
                     next,
                     ..
                 } = self;
-                let (this, other, frontier, other_frontier, walk, depth) = if forward {
-                    (fwd, &*bwd, &*front, &*back, walk_f, df)
+                let [fwd_info, bwd_info] = info;
+                let (this, other, frontier, other_frontier) = if side == FWD {
+                    (fwd_info, &*bwd_info, &*front, &*back)
                 } else {
-                    (bwd, &*fwd, &*back, &*front, walk_b, db)
+                    (bwd_info, &*fwd_info, &*back, &*front)
                 };
-                // Every node of the new layer that the other side has seen lies on
-                // a shortest path, and only those do (all at the other side's
-                // current depth). Once one is found this layer is the last, and
-                // nodes that cannot beat the best meeting are skipped.
+                // Every node of the new layer that the other side has reached
+                // lies on a shortest path, and only those do (all at the other
+                // side's current depth). Once one is found this layer is the
+                // last, and nodes that cannot beat the best meeting are skipped.
                 let other_min = other_frontier
                     .iter()
                     .map(|&v| other[v as usize].pref)
@@ -268,7 +314,7 @@ impl<'i> PathFinder<'i> {
                 let mut best: Option<(u32, u32)> = None;
                 next.clear();
                 let mut vol = 0usize;
-                let d1 = depth as u32 + 1;
+                let layer = base + depth as u32 + 1;
                 for &u in frontier {
                     let pu = this[u as usize].pref;
                     if best.is_some_and(|(bp, _)| pu + other_min >= bp) {
@@ -287,53 +333,50 @@ impl<'i> PathFinder<'i> {
                             continue;
                         }
                         // The step in path order: u → v forward, v → u backward.
-                        let (from, to) = if forward { (u, v) } else { (v, u) };
+                        let (from, to) = if side == FWD { (u, v) } else { (v, u) };
                         if from == c.blocked_from && c.blocked_to.contains(&to) {
                             continue;
                         }
-                        let s = &mut this[v as usize];
-                        if s.stamp != stamp {
-                            *s = Slot {
-                                stamp,
-                                depth: d1,
-                                pref: p,
-                                parent: u,
-                                edge: arc.edge,
-                                kind: arc.kind as u8,
-                            };
+                        let m = &mut marks[v as usize];
+                        let mine = m.side[side];
+                        let step = Info {
+                            pref: p,
+                            parent: u,
+                            edge: arc.edge,
+                            kind: arc.kind as u8,
+                        };
+                        if mine < base {
+                            m.side[side] = layer;
+                            this[v as usize] = step;
                             next.push(v);
-                            vol += idx.arcs(v as usize, walk).len();
-                        } else if s.depth == d1 && p < s.pref {
-                            s.pref = p;
-                            s.parent = u;
-                            s.edge = arc.edge;
-                            s.kind = arc.kind as u8;
+                            vol += volume(m.deg, walk);
+                        } else if mine == layer && p < this[v as usize].pref {
+                            this[v as usize] = step;
                         } else {
                             continue;
                         }
-                        let o = &other[v as usize];
-                        if o.stamp == stamp {
-                            let total = p + o.pref;
+                        if m.side[other_side] >= base {
+                            let total = p + other[v as usize].pref;
                             if best.is_none_or(|(bp, _)| total < bp) {
                                 best = Some((total, v));
                             }
                         }
                     }
                 }
-                if forward {
+                if side == FWD {
                     std::mem::swap(front, next);
                 } else {
                     std::mem::swap(back, next);
                 }
                 (best.map(|(_, v)| v), vol)
             };
-            if forward {
+            self.top = self.top.max(base + depth as u32 + 1);
+            if side == FWD {
                 df += 1;
-                fvol = vol;
             } else {
                 db += 1;
-                bvol = vol;
             }
+            vols[side] = vol;
             if let Some(m) = meet {
                 return Some(self.reconstruct(a, b, m));
             }
@@ -344,7 +387,7 @@ impl<'i> PathFinder<'i> {
         let mut hops = Vec::new();
         let mut cur = m;
         while cur != a {
-            let s = self.fwd[cur as usize];
+            let s = self.info[FWD][cur as usize];
             hops.push(Hop {
                 from: NodeIndex::new(s.parent as usize),
                 to: NodeIndex::new(cur as usize),
@@ -356,7 +399,7 @@ impl<'i> PathFinder<'i> {
         hops.reverse();
         let mut cur = m;
         while cur != b {
-            let s = self.bwd[cur as usize];
+            let s = self.info[BWD][cur as usize];
             hops.push(Hop {
                 from: NodeIndex::new(cur as usize),
                 to: NodeIndex::new(s.parent as usize),
@@ -484,41 +527,36 @@ impl<'i> PathFinder<'i> {
         };
         // Hops from every actor to b, up to the limit (breadth-first from b).
         self.new_generation();
-        let stamp = self.stamp;
-        self.bwd[bi as usize] = Slot {
-            stamp,
-            ..Slot::default()
-        };
+        let base = self.base;
+        self.mark(BWD, bi, 0);
         self.back.clear();
         self.back.push(bi);
-        for d in 1..=max_hops as u32 {
+        for d in 1..=max_hops.min(self.marks.len()) as u32 {
             self.next.clear();
             for &u in &self.back {
                 for arc in self.idx.arcs(u as usize, walk_b) {
-                    let s = &mut self.bwd[arc.to as usize];
-                    if types.contains(arc.kind) && s.stamp != stamp {
-                        *s = Slot {
-                            stamp,
-                            depth: d,
-                            ..Slot::default()
-                        };
+                    let m = &mut self.marks[arc.to as usize];
+                    if types.contains(arc.kind) && m.side[BWD] < base {
+                        m.side[BWD] = base + d;
                         self.next.push(arc.to);
                     }
                 }
             }
+            self.top = self.top.max(base + d);
             std::mem::swap(&mut self.back, &mut self.next);
             if self.back.is_empty() {
                 break;
             }
         }
-        let da = self.bwd[ai as usize];
-        if da.stamp != stamp {
+        let da = self.marks[ai as usize].side[BWD];
+        if da < base {
             return none(true);
         }
+        let da = da - base;
         let mut out: Vec<Path> = Vec::new();
         let mut work = 0u64;
         let mut complete = true;
-        'lengths: for len in da.depth as usize..=max_hops {
+        'lengths: for len in da as usize..=max_hops {
             let mut this_len: Vec<Path> = Vec::new();
             let stopped = self.dfs_exact(
                 ai,
@@ -564,14 +602,15 @@ impl<'i> PathFinder<'i> {
         work: &mut u64,
         out: &mut Vec<Path>,
     ) -> bool {
-        let stamp = self.stamp;
-        // The forward slots mark the actors on the current path.
-        let on_path = stamp;
+        let base = self.base;
+        // Forward marks flag the actors on the current path (the backward ones
+        // hold the distances to b).
+        let on_path = base;
         // Per depth: the distinct next actors (best relation to each), and a cursor.
         let mut frames: Vec<(Vec<Step>, usize)> = Vec::new();
         let mut path: Vec<u32> = vec![a];
         let mut edges: Vec<(u32, RelationType)> = Vec::new();
-        self.fwd[a as usize].stamp = on_path;
+        self.marks[a as usize].side[FWD] = on_path;
         let mut stopped = false;
         let fill = |this: &Self, u: u32, depth: usize, frame: &mut Vec<Step>, work: &mut u64| {
             frame.clear();
@@ -582,11 +621,11 @@ impl<'i> PathFinder<'i> {
                     continue;
                 }
                 let v = arc.to;
-                let bs = this.bwd[v as usize];
-                if bs.stamp != stamp || bs.depth as usize > remaining {
+                let m = this.marks[v as usize];
+                if m.side[BWD] < base || (m.side[BWD] - base) as usize > remaining {
                     continue;
                 }
-                if this.fwd[v as usize].stamp == on_path || (v == b && remaining > 0) {
+                if m.side[FWD] == on_path || (v == b && remaining > 0) {
                     continue;
                 }
                 frame.push((v, arc.edge, arc.kind));
@@ -608,7 +647,7 @@ impl<'i> PathFinder<'i> {
                 // Exhausted: step back.
                 frames.pop();
                 let u = path.pop().unwrap_or(a);
-                self.fwd[u as usize].stamp = 0;
+                self.marks[u as usize].side[FWD] = 0;
                 edges.pop();
                 continue;
             };
@@ -636,14 +675,14 @@ impl<'i> PathFinder<'i> {
             }
             path.push(v);
             edges.push((e, k));
-            self.fwd[v as usize].stamp = on_path;
+            self.marks[v as usize].side[FWD] = on_path;
             let mut frame = Vec::new();
             fill(self, v, depth + 1, &mut frame, work);
             frames.push((frame, 0));
         }
         // Leave no on-path marks behind.
         for &u in &path {
-            self.fwd[u as usize].stamp = 0;
+            self.marks[u as usize].side[FWD] = 0;
         }
         stopped
     }
