@@ -32,8 +32,10 @@ fn describe_with_id(g: &NewsGraph, n: NodeIndex) -> String {
 }
 
 /// A list of candidates, capped, with how many were left out.
+/// Shortest names first (the closest to what was typed: "Adrian Abernathy"
+/// before "Adrian B. C. Abernathy"), then alphabetically.
 fn capped(mut c: Vec<String>) -> Vec<String> {
-    c.sort();
+    c.sort_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
     c.dedup();
     if c.len() > MAX_CANDIDATES {
         let more = c.len() - MAX_CANDIDATES;
