@@ -310,6 +310,8 @@ impl NewsGraph {
     pub fn document(&self, id: &str) -> Option<&Document> {
         match self.doc_pos.get(id) {
             Some(&i) if self.documents.get(i).is_some_and(|d| d.id == id) => self.documents.get(i),
+            // A complete index that lacks the id: no need to scan.
+            None if self.doc_pos.len() == self.documents.len() => None,
             _ => self.documents.iter().find(|d| d.id == id),
         }
     }

@@ -13,6 +13,7 @@ pub(crate) struct Builder {
     doc: Document,
     actors: Vec<Actor>,
     by_key: HashMap<(ActorKind, String), usize>,
+    ids: std::collections::HashSet<String>,
     relations: Vec<Relation>,
 }
 
@@ -22,6 +23,7 @@ impl Builder {
             doc,
             actors: Vec::new(),
             by_key: HashMap::new(),
+            ids: std::collections::HashSet::new(),
             relations: Vec::new(),
         }
     }
@@ -50,10 +52,11 @@ impl Builder {
         let base = slug(name);
         let mut id = base.clone();
         let mut n = 2;
-        while self.actors.iter().any(|a| a.id == id) && n < 1_000_000 {
+        while self.ids.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        self.ids.insert(id.clone());
         self.by_key.insert(key, self.actors.len());
         self.actors.push(Actor {
             id: id.clone(),
