@@ -5,7 +5,7 @@
 //! otherwise). Its direction is the one the text gives: the subject of "A called
 //! B" or "A met B" contacted the other. Each counterpart is summarized by its
 //! number of events, their types, the first and last date (see
-//! [`timeline`](super::timeline) for dates) and the documents they come from, in
+//! [`timeline`](mod@super::timeline) for dates) and the documents they come from, in
 //! load order; the relations themselves are kept for their evidence.
 
 use super::index::{Index, TypeSet};

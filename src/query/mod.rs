@@ -1,7 +1,7 @@
 //! Questions on the graph, answered from the loaded graph with the evidence
 //! behind every answer: how two actors are connected ([`path`]), who contacted
-//! whom ([`contacts`]), an actor's ego network ([`neighbors`]), the most central
-//! actors ([`centrality`]), an actor's relations in date order ([`timeline`]),
+//! whom ([`contacts`](mod@contacts)), an actor's ego network ([`neighbors`]), the most central
+//! actors ([`centrality`]), an actor's relations in date order ([`timeline`](mod@timeline)),
 //! and the sub-graphs that diagrams of these answers draw ([`select`]).
 //!
 //! Build an [`Index`] once per loaded graph and pass it to every query; names
