@@ -846,6 +846,42 @@ mod tests {
         assert!(e.contains("truncated"), "{e}");
     }
 
+    /// Hostile files whose checksum was recomputed after the damage, so that the
+    /// structural checks (counts, offsets, indices, UTF-8) are what stands between
+    /// them and a panic: every one-byte change and every truncation must give an
+    /// error or a graph, never a crash.
+    #[test]
+    fn forged_checksums_never_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.store");
+        save(&sample(), &path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        let forge = |mut b: Vec<u8>| {
+            if b.len() >= HEADER {
+                let len = (b.len() - HEADER) as u64;
+                b[16..24].copy_from_slice(&len.to_le_bytes());
+                let crc = crc32fast::hash(&b[HEADER..]);
+                b[24..28].copy_from_slice(&crc.to_le_bytes());
+            }
+            b
+        };
+        let mut errors = 0;
+        for i in HEADER..good.len() {
+            for v in [0x00, 0xff, good[i] ^ 0x01, good[i].wrapping_add(0x80)] {
+                let mut b = good.clone();
+                b[i] = v;
+                errors += usize::from(decode(forge(b)).is_err());
+            }
+        }
+        for n in HEADER..good.len() {
+            assert!(
+                decode(forge(good[..n].to_vec())).is_err(),
+                "truncated at {n}"
+            );
+        }
+        assert!(errors > 0);
+    }
+
     #[test]
     fn reads_version_1_json() {
         let dir = tempfile::tempdir().unwrap();
