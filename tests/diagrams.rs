@@ -195,3 +195,31 @@ fn svg_with_graphviz_is_well_formed_with_all_labels() {
 fn svg_with_embedded_renderer_is_well_formed_with_all_labels() {
     check_svg("builtin");
 }
+
+#[test]
+fn build_writes_every_diagram_and_interchange_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let summary = ok(
+        dir.path(),
+        &["build", &s(&examples()), &s(&seed()), "--out", &s(&out_dir)],
+    );
+    for f in [
+        "newsgraph.store",
+        "graph.dot",
+        "graph.svg",
+        "graph.html",
+        "graph.json",
+        "graph.graphml",
+        "graph.mmd",
+    ] {
+        let p = out_dir.join(f);
+        assert!(p.exists(), "{f} written");
+        assert!(summary.contains(&s(&p)), "summary names {f}: {summary}");
+    }
+    let dot = std::fs::read_to_string(out_dir.join("graph.dot")).unwrap();
+    graphviz_rust::parse(&dot).expect("graph.dot parses");
+    svg_texts(&std::fs::read_to_string(out_dir.join("graph.svg")).unwrap());
+    let json = std::fs::read_to_string(out_dir.join("graph.json")).unwrap();
+    serde_json::from_str::<serde_json::Value>(&json).expect("graph.json parses");
+}

@@ -19,7 +19,10 @@ use std::path::PathBuf;
 pub const OUTPUTS: &[(&str, Format)] = &[
     ("graph.dot", Format::Dot),
     ("graph.svg", Format::Svg),
+    ("graph.html", Format::Html),
     ("graph.json", Format::Json),
+    ("graph.graphml", Format::Graphml),
+    ("graph.mmd", Format::Mermaid),
 ];
 
 #[derive(clap::Args)]

@@ -1,9 +1,11 @@
 //! `newsgraph export --format FORMAT [-o FILE] [--store PATH] [diagram options]`
 //!
-//! Writes the stored graph as a diagram (dot, svg, png, pdf) or an interchange
-//! file (json). Diagrams style nodes by kind and edges by relation type, label
-//! edges and carry a legend. SVG is laid out by Graphviz when installed, else by
-//! the embedded renderer (with a note); PNG and PDF need Graphviz.
+//! Writes the stored graph as a diagram (dot, svg, png, pdf, html report,
+//! mermaid) or an interchange file (json, graphml, csv for neo4j-admin, written
+//! into the folder given with -o). Diagrams style nodes by kind and edges by
+//! relation type, label edges and carry a legend. SVG is laid out by Graphviz
+//! when installed, else by the embedded renderer (with a note); PNG and PDF need
+//! Graphviz.
 
 use super::print_out_bytes;
 use anyhow::Result;
@@ -66,7 +68,8 @@ impl DiagramArgs {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Output format: dot, svg, png, pdf or json.
+    /// Output format: dot, svg, png, pdf, html, json, graphml, mermaid or csv
+    /// (csv writes actors.csv and relations.csv into the folder given with -o).
     #[arg(short, long, default_value = "dot")]
     format: String,
     /// Output file (default: stdout).

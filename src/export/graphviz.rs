@@ -52,13 +52,10 @@ impl Engine {
     }
 }
 
-/// Largest diagram (drawn actors) that `auto` gives to `dot`. Measured on this
-/// machine (2 cores): `dot` lays out 150 actors / 300 labelled edges in about
-/// 4 s, but 300 / 600 in 61 s and 2,000 / 4,000 not in 15 minutes; `sfdp` does
-/// 2,000 / 4,000 in 0.35 s.
-pub const AUTO_DOT_MAX_NODES: usize = 150;
+/// Largest diagram (drawn actors) that `auto` gives to `dot`.
+pub const AUTO_DOT_MAX_NODES: usize = super::diagram::LAYERED_MAX_NODES;
 /// Largest number of drawn edges that `auto` gives to `dot`.
-pub const AUTO_DOT_MAX_EDGES: usize = 300;
+pub const AUTO_DOT_MAX_EDGES: usize = super::diagram::LAYERED_MAX_EDGES;
 
 /// The engine `auto` stands for, given the drawing's size and whether Graphviz
 /// is installed; other engines stand for themselves.
@@ -147,7 +144,7 @@ mod tests {
     fn auto_picks_by_size_and_availability() {
         assert_eq!(resolve(Engine::Auto, 50, 80, true), Engine::Dot);
         assert_eq!(resolve(Engine::Auto, 300, 600, true), Engine::Sfdp);
-        assert_eq!(resolve(Engine::Auto, 100, 900, true), Engine::Sfdp);
+        assert_eq!(resolve(Engine::Auto, 90, 900, true), Engine::Sfdp);
         assert_eq!(resolve(Engine::Auto, 50, 80, false), Engine::Builtin);
         assert_eq!(resolve(Engine::Neato, 5000, 9000, true), Engine::Neato);
     }

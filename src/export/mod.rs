@@ -5,12 +5,19 @@
 //! ([`style`]); every format escapes text from the data through one function of
 //! its own (`dot::quote`, `xml::escape`, `mermaid::label`, `csv::field`).
 
+pub mod builtin;
+pub mod csv;
 pub mod diagram;
 pub mod dot;
+pub mod graphml;
 pub mod graphviz;
+pub mod html;
 pub mod json;
+pub mod layout;
+pub mod mermaid;
 pub mod style;
 pub mod svg;
+pub mod xml;
 
 use crate::error::Error;
 use std::str::FromStr;
@@ -28,13 +35,21 @@ pub enum Format {
     Pdf,
     /// Node-link JSON (networkx `node_link_graph`, d3).
     Json,
+    /// GraphML with typed keys (yEd, Gephi, Cytoscape, networkx).
+    Graphml,
+    /// Mermaid flowchart for Markdown.
+    Mermaid,
+    /// CSV files for `neo4j-admin database import` (written into a folder).
+    Csv,
+    /// One self-contained HTML report (diagram, legend, tables).
+    Html,
     /// A Cypher script for Neo4j, Memgraph and FalkorDB (not available yet).
     Cypher,
 }
 
 impl Format {
     /// Every format name accepted on the command line, for help and errors.
-    pub const NAMES: &'static str = "dot, svg, png, pdf, json";
+    pub const NAMES: &'static str = "dot, svg, png, pdf, html, json, graphml, mermaid, csv";
 
     /// Whether the format is binary (not text).
     pub fn is_binary(self) -> bool {
@@ -49,6 +64,10 @@ impl Format {
             Format::Png => "png",
             Format::Pdf => "pdf",
             Format::Json => "json",
+            Format::Graphml => "graphml",
+            Format::Mermaid => "mmd",
+            Format::Csv => "csv",
+            Format::Html => "html",
             Format::Cypher => "cypher",
         }
     }
@@ -63,6 +82,10 @@ impl FromStr for Format {
             "png" => Ok(Format::Png),
             "pdf" => Ok(Format::Pdf),
             "json" => Ok(Format::Json),
+            "graphml" => Ok(Format::Graphml),
+            "mermaid" | "mmd" => Ok(Format::Mermaid),
+            "csv" | "neo4j" => Ok(Format::Csv),
+            "html" | "htm" => Ok(Format::Html),
             "cypher" | "cql" => Ok(Format::Cypher),
             other => Err(Error::Invalid(format!(
                 "unknown export format {other:?} (expected {})",
@@ -129,9 +152,16 @@ pub fn export(
             s.push('\n');
             Ok(Exported::one(s.into_bytes()))
         }
-        Format::Svg => {
-            let (svg, renderer) = svg::render(g, &opts.diagram, opts.engine)?;
-            let mut out = Exported::one(svg.into_bytes());
+        Format::Svg | Format::Html => {
+            let graphviz = opts.engine != Engine::Builtin && graphviz::available();
+            let (d, engine) = svg::prepare(g, &opts.diagram, opts.engine, graphviz);
+            let (svg, renderer) = svg::render_diagram(&d, &opts.diagram, engine)?;
+            let bytes = if format == Format::Html {
+                html::to_html(g, &d, &opts.diagram, &svg).into_bytes()
+            } else {
+                svg.into_bytes()
+            };
+            let mut out = Exported::one(bytes);
             if renderer == svg::Renderer::Builtin && opts.engine == Engine::Auto {
                 out.notes.push(
                     "drawn with the embedded renderer; install Graphviz (apt-get install graphviz) for layered layouts"
@@ -139,6 +169,20 @@ pub fn export(
                 );
             }
             Ok(out)
+        }
+        Format::Graphml => Ok(Exported::one(graphml::to_graphml(g)?.into_bytes())),
+        Format::Mermaid => Ok(Exported::one(
+            mermaid::to_mermaid(g, &opts.diagram).into_bytes(),
+        )),
+        Format::Csv => {
+            let (actors, relations) = csv::to_csv(g);
+            Ok(Exported {
+                files: vec![
+                    (Some(csv::ACTORS_FILE.into()), actors.into_bytes()),
+                    (Some(csv::RELATIONS_FILE.into()), relations.into_bytes()),
+                ],
+                notes: Vec::new(),
+            })
         }
         Format::Png | Format::Pdf => {
             let what = if format == Format::Png { "png" } else { "pdf" };

@@ -2,6 +2,7 @@
 //! otherwise the embedded pure-Rust renderer does, so an SVG can always be
 //! produced. Either way the SVG scales to its container (viewBox, no fixed size).
 
+use super::builtin;
 use super::diagram::{diagram, Diagram, DotOptions};
 use super::dot::diagram_to_dot;
 pub use super::graphviz::Engine;
@@ -34,6 +35,7 @@ pub fn prepare<'g>(
     let engine = resolve(engine, d.nodes.len(), d.edges.len(), graphviz);
     if engine != Engine::Dot {
         d.rows.clear();
+        d.straight_edges = true;
     }
     (d, engine)
 }
@@ -52,38 +54,13 @@ pub fn render_diagram(
     engine: Engine,
 ) -> Result<(String, Renderer)> {
     if engine == Engine::Builtin || engine == Engine::Auto {
-        let mut o = opts.clone();
-        o.legend = false;
-        let dot = diagram_to_dot(d, &o);
-        return Ok((scalable(&builtin(&dot)?), Renderer::Builtin));
+        return Ok((builtin::render(d, opts), Renderer::Builtin));
     }
     let dot = diagram_to_dot(d, opts);
     let bytes = graphviz::render(&dot, engine, "svg", None)?;
     let svg = String::from_utf8(bytes)
         .map_err(|_| Error::Render("Graphviz returned an SVG that is not UTF-8".into()))?;
     Ok((scalable(&svg), Renderer::Graphviz(engine)))
-}
-
-/// Renders DOT source with layout-rs; its panics become errors.
-pub fn builtin(dot: &str) -> Result<String> {
-    let dot = dot.to_string();
-    let result = std::panic::catch_unwind(move || {
-        let mut parser = layout::gv::DotParser::new(&dot);
-        let ast = parser
-            .process()
-            .map_err(|e| format!("embedded renderer could not parse the diagram: {e}"))?;
-        let mut builder = layout::gv::GraphBuilder::new();
-        builder.visit_graph(&ast);
-        let mut vg = builder.get();
-        let mut svg = layout::backends::svg::SVGWriter::new();
-        vg.do_it(false, false, false, &mut svg);
-        Ok::<String, String>(svg.finalize())
-    });
-    match result {
-        Ok(Ok(s)) => Ok(s),
-        Ok(Err(e)) => Err(Error::Render(e)),
-        Err(_) => Err(Error::Render("the embedded renderer failed on this graph; install Graphviz (apt-get install graphviz)".into())),
-    }
 }
 
 /// Drops the fixed width and height of the root `<svg>` element (keeping its

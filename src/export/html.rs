@@ -1,0 +1,244 @@
+//! One self-contained HTML report: the diagram as inline SVG, a legend, a table
+//! of actors and a table of relations with their evidence (trigger marked) and
+//! links to the source documents. No script, no external file: it reads offline
+//! and prints cleanly. The page is well-formed XML (XHTML syntax), and every
+//! text from the data goes through [`xml::escape`].
+
+use super::diagram::{Diagram, DotOptions};
+use super::style::{kind_style, relation_color, relation_line, OUTLINE};
+use super::xml::escape;
+use crate::graph::NewsGraph;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+const CSS: &str = r#"
+body { font-family: Helvetica, Arial, sans-serif; color: #222; margin: 2em auto; max-width: 78em; padding: 0 1em; line-height: 1.4; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ddd; }
+.summary { color: #555; }
+figure { margin: 1em 0; text-align: center; }
+figure svg { max-width: 100%; height: auto; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.3em 1.2em; font-size: 0.9em; margin: 0.5em 0 1em; }
+.legend span { white-space: nowrap; }
+.swatch { display: inline-block; padding: 0 0.5em; border: 1px solid #5f6b7a; border-radius: 3px; }
+.line { display: inline-block; width: 2em; vertical-align: middle; margin-right: 0.3em; border-top-width: 2px; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { background: #f4f4f2; }
+tr:nth-child(even) td { background: #fafaf8; }
+mark { background: #fff3b0; }
+.type { font-weight: bold; white-space: nowrap; }
+.muted { color: #666; font-size: 0.85em; }
+@media print {
+  body { margin: 0; max-width: none; }
+  figure { page-break-inside: avoid; }
+  tr { page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+/// Strips what comes before the root `<svg` (XML declaration, doctype,
+/// comments) so the SVG can sit inside the page.
+pub fn inline_svg(svg: &str) -> &str {
+    svg.find("<svg").map_or(svg, |i| &svg[i..])
+}
+
+/// Whether a document URL may become a link: web addresses only (never
+/// `javascript:` or `data:`).
+fn linkable(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("https://") || u.starts_with("http://")
+}
+
+/// The evidence sentence with the first occurrence of the trigger marked.
+fn marked(text: &str, trigger: &str) -> String {
+    match (!trigger.is_empty()).then(|| text.find(trigger)).flatten() {
+        Some(i) => format!(
+            "{}<mark>{}</mark>{}",
+            escape(&text[..i]),
+            escape(trigger),
+            escape(&text[i + trigger.len()..])
+        ),
+        None => escape(text),
+    }
+}
+
+/// The report page. `svg` is the rendered diagram of `d` (any renderer).
+pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> String {
+    let title = opts
+        .title
+        .clone()
+        .unwrap_or_else(|| "Actors and relations".to_string());
+    let mut h = String::with_capacity(svg.len() + 4096 + g.relation_count() * 400);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<meta name=\"generator\" content=\"newsgraph {}\"/>\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        env!("CARGO_PKG_VERSION"),
+        escape(&title),
+        escape(&title)
+    );
+    let _ = writeln!(
+        h,
+        "<p class=\"summary\">{} document(s), {} actor(s), {} relation(s). Hover a node or an edge of the diagram for details; the tables below give every relation with its evidence.</p>",
+        g.documents.len(),
+        g.actor_count(),
+        g.relation_count()
+    );
+    let _ = writeln!(h, "<figure>\n{}\n</figure>", inline_svg(svg).trim());
+    // Legend
+    h.push_str("<div class=\"legend\">\n");
+    for k in &d.kinds {
+        let (_, fill) = kind_style(*k);
+        let _ = writeln!(
+            h,
+            "<span><span class=\"swatch\" style=\"background:{fill};border-color:{OUTLINE}\">{k}</span></span>"
+        );
+    }
+    for t in &d.types {
+        let style = if relation_line(*t) == "dashed" {
+            "dashed"
+        } else {
+            "solid"
+        };
+        let _ = writeln!(
+            h,
+            "<span><span class=\"line\" style=\"border-top-style:{style};border-top-color:{}\"></span>{t}</span>",
+            relation_color(*t)
+        );
+    }
+    if d.hidden_isolated > 0 {
+        let _ = writeln!(
+            h,
+            "<span class=\"muted\">{} actor(s) with no relation are not drawn (listed below)</span>",
+            d.hidden_isolated
+        );
+    }
+    h.push_str("</div>\n");
+    // Actors
+    let actors = g.actors();
+    let anchor: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut degree = vec![0usize; actors.len()];
+    let relations = g.relations();
+    for r in &relations {
+        for id in [&r.source, &r.target] {
+            if let Some(&i) = anchor.get(id.as_str()) {
+                degree[i] += 1;
+            }
+        }
+    }
+    let _ = writeln!(
+        h,
+        "<h2>Actors ({})</h2>\n<table>\n<thead><tr><th>Name</th><th>Kind</th><th>Country</th><th>Also called</th><th>Relations</th></tr></thead>\n<tbody>",
+        actors.len()
+    );
+    for (i, a) in actors.iter().enumerate() {
+        let (_, fill) = kind_style(a.kind);
+        let _ = writeln!(
+            h,
+            "<tr id=\"actor-{i}\"><td>{}</td><td><span class=\"swatch\" style=\"background:{fill}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&a.name),
+            a.kind,
+            escape(a.country.as_deref().unwrap_or("")),
+            escape(&a.aliases.join("; ")),
+            degree[i]
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    // Relations
+    let doc_anchor: HashMap<&str, usize> = g
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let _ = writeln!(
+        h,
+        "<h2>Relations ({})</h2>\n<table>\n<thead><tr><th>Source</th><th>Relation</th><th>Target</th><th>Date</th><th>Evidence</th><th>Document</th></tr></thead>\n<tbody>",
+        relations.len()
+    );
+    let actor_link = |id: &str| match anchor.get(id) {
+        Some(&i) => format!("<a href=\"#actor-{i}\">{}</a>", escape(&actors[i].name)),
+        None => escape(id),
+    };
+    for r in &relations {
+        let ev = &r.evidence;
+        let mut kind = r.kind.to_string();
+        if r.planned {
+            kind.push_str(" (planned)");
+        }
+        let doc = match doc_anchor.get(ev.doc.as_str()) {
+            Some(&i) => format!("<a href=\"#doc-{i}\">{}</a>", escape(&ev.doc)),
+            None => escape(&ev.doc),
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td class=\"type\" style=\"color:{}\" title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{doc}<br/><span class=\"muted\">sentence {}, bytes {}–{}</span></td></tr>",
+            actor_link(&r.source),
+            relation_color(r.kind),
+            escape(&format!(
+                "CAMEO {}; {}",
+                r.cameo.as_deref().unwrap_or("none"),
+                ev.rule.as_deref().unwrap_or("")
+            )),
+            escape(&kind),
+            actor_link(&r.target),
+            escape(r.date.as_deref().unwrap_or("")),
+            marked(&ev.text, &ev.trigger),
+            ev.sentence,
+            ev.start,
+            ev.end
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    // Documents
+    let _ = writeln!(
+        h,
+        "<h2>Documents ({})</h2>\n<table>\n<thead><tr><th>Id</th><th>Title</th><th>Date</th><th>Source</th></tr></thead>\n<tbody>",
+        g.documents.len()
+    );
+    for (i, doc) in g.documents.iter().enumerate() {
+        let source = match &doc.url {
+            Some(u) if linkable(u) => {
+                format!("<a href=\"{}\">{}</a>", escape(u), escape(u))
+            }
+            Some(u) => escape(u),
+            None => escape(&doc.path),
+        };
+        let _ = writeln!(
+            h,
+            "<tr id=\"doc-{i}\"><td>{}</td><td>{}</td><td>{}</td><td>{source}</td></tr>",
+            escape(&doc.id),
+            escape(doc.title.as_deref().unwrap_or("")),
+            escape(doc.date.as_deref().unwrap_or("")),
+        );
+    }
+    h.push_str(
+        "</tbody>\n</table>\n<p class=\"muted\">Made with newsgraph.</p>\n</body>\n</html>\n",
+    );
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(linkable("https://example.org/a"));
+        assert!(!linkable("javascript:alert(1)"));
+        assert!(!linkable(" data:text/html,x"));
+    }
+
+    #[test]
+    fn the_trigger_is_marked_and_everything_escaped() {
+        assert_eq!(
+            marked("A <b> met B.", "met"),
+            "A &lt;b&gt; <mark>met</mark> B."
+        );
+        assert_eq!(marked("x & y", "zzz"), "x &amp; y");
+    }
+}

@@ -1,0 +1,427 @@
+//! Every export format on a store built from the examples and the seed, read
+//! back by a parser: serde_json (JSON), quick-xml (GraphML, HTML, SVG), our CSV
+//! reader (neo4j-admin files), the Mermaid grammar of our writer, PNG and PDF
+//! signatures; and, when `NEWSGRAPH_TEST_PYTHON` names a Python with networkx
+//! (.ci/run sets one up), networkx's `read_graphml` and `node_link_graph`.
+
+mod common;
+#[path = "common/xmlcheck.rs"]
+mod xmlcheck;
+
+use common::*;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use xmlcheck::{all_text, attr, elements, flat_text};
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    store: String,
+    json: Value,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = s(&dir.path().join("g.store"));
+    ok(
+        dir.path(),
+        &["load", "--store", &store, &s(&seed()), &s(&examples())],
+    );
+    let json: Value = serde_json::from_str(&ok(
+        dir.path(),
+        &["export", "--store", &store, "-f", "json"],
+    ))
+    .expect("node-link JSON parses");
+    Fixture { dir, store, json }
+}
+
+impl Fixture {
+    fn export(&self, format: &str, extra: &[&str]) -> String {
+        let mut args = vec!["export", "--store", &self.store, "--format", format];
+        args.extend_from_slice(extra);
+        ok(self.dir.path(), &args)
+    }
+    fn export_file(&self, format: &str, name: &str, extra: &[&str]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        let p = s(&path);
+        let mut args = vec!["export", "--store", &self.store, "-f", format, "-o", &p];
+        args.extend_from_slice(extra);
+        ok(self.dir.path(), &args);
+        path
+    }
+    fn nodes(&self) -> &Vec<Value> {
+        self.json["nodes"].as_array().unwrap()
+    }
+    fn links(&self) -> &Vec<Value> {
+        self.json["links"].as_array().unwrap()
+    }
+    fn names(&self) -> BTreeSet<String> {
+        self.nodes()
+            .iter()
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+#[test]
+fn json_is_node_link_with_every_attribute_and_evidence() {
+    let f = fixture();
+    let j = &f.json;
+    assert_eq!(j["directed"], true);
+    assert_eq!(j["multigraph"], true);
+    let ids: BTreeSet<&str> = f
+        .nodes()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(f.nodes().len() > 30 && ids.len() == f.nodes().len());
+    for n in f.nodes() {
+        for k in ["id", "name", "label", "kind", "aliases"] {
+            assert!(n.get(k).is_some(), "node has {k}: {n}");
+        }
+    }
+    assert!(f.links().len() > 30);
+    for l in f.links() {
+        assert!(ids.contains(l["source"].as_str().unwrap()));
+        assert!(ids.contains(l["target"].as_str().unwrap()));
+        let ev = &l["evidence"];
+        for k in ["doc", "sentence", "start", "end", "trigger", "text"] {
+            assert!(ev.get(k).is_some(), "evidence has {k}: {l}");
+        }
+        assert!(l["type"].is_string() && l["key"].is_u64());
+    }
+}
+
+#[test]
+fn graphml_has_typed_keys_and_every_actor_and_relation() {
+    let f = fixture();
+    let text = f.export("graphml", &[]);
+    let els = elements(&text);
+    assert_eq!(els[0].name, "graphml");
+    let keys: BTreeMap<String, (String, String)> = els
+        .iter()
+        .filter(|e| e.name == "key" && attr(e, "attr.name").is_some())
+        .map(|e| {
+            (
+                attr(e, "id").unwrap().to_string(),
+                (
+                    attr(e, "attr.name").unwrap().to_string(),
+                    attr(e, "attr.type").unwrap().to_string(),
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(keys["e_sentence"], ("sentence".into(), "int".into()));
+    assert_eq!(keys["e_planned"], ("planned".into(), "boolean".into()));
+    let nodes: Vec<_> = els.iter().filter(|e| e.name == "node").collect();
+    let edges: Vec<_> = els.iter().filter(|e| e.name == "edge").collect();
+    assert_eq!(nodes.len(), f.nodes().len());
+    assert_eq!(edges.len(), f.links().len());
+    let node_ids: BTreeSet<&str> = nodes.iter().map(|e| attr(e, "id").unwrap()).collect();
+    for e in &edges {
+        assert!(node_ids.contains(attr(e, "source").unwrap()));
+        assert!(node_ids.contains(attr(e, "target").unwrap()));
+    }
+    let mut names = BTreeSet::new();
+    for d in els.iter().filter(|e| e.name == "data") {
+        let key = attr(d, "key").unwrap();
+        if key.ends_with("yfiles") {
+            continue;
+        }
+        let (name, ty) = keys
+            .get(key)
+            .unwrap_or_else(|| panic!("key {key} declared"));
+        match ty.as_str() {
+            "int" => {
+                d.text
+                    .parse::<i64>()
+                    .unwrap_or_else(|_| panic!("{name}: {}", d.text));
+            }
+            "boolean" => assert!(d.text == "true" || d.text == "false"),
+            _ => {}
+        }
+        if name == "name" {
+            names.insert(d.text.clone());
+        }
+    }
+    assert_eq!(names, f.names());
+    // yEd graphics: a label per node.
+    assert_eq!(
+        els.iter().filter(|e| e.name == "y:NodeLabel").count(),
+        nodes.len()
+    );
+}
+
+/// Splits one RFC 4180 line (no line breaks inside fields).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cur)),
+            (c, _) => cur.push(c),
+        }
+    }
+    assert!(!quoted, "unbalanced quotes: {line}");
+    out.push(cur);
+    out
+}
+
+#[test]
+fn csv_files_follow_the_neo4j_admin_header_format() {
+    let f = fixture();
+    let dir = f.dir.path().join("csv");
+    ok(
+        f.dir.path(),
+        &["export", "--store", &f.store, "-f", "csv", "-o", &s(&dir)],
+    );
+    let actors = std::fs::read_to_string(dir.join("actors.csv")).unwrap();
+    let relations = std::fs::read_to_string(dir.join("relations.csv")).unwrap();
+    let mut lines = actors.lines();
+    let header = csv_fields(lines.next().unwrap());
+    assert_eq!(header[0], "id:ID");
+    assert!(header.contains(&":LABEL".to_string()));
+    let mut ids = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for l in lines {
+        let r = csv_fields(l);
+        assert_eq!(r.len(), header.len(), "{l}");
+        assert!(r[5].starts_with("Actor;"));
+        ids.insert(r[0].clone());
+        names.insert(r[1].clone());
+    }
+    assert_eq!(names, f.names());
+    let mut lines = relations.lines();
+    let header = csv_fields(lines.next().unwrap());
+    assert_eq!(&header[..3], [":START_ID", ":END_ID", ":TYPE"]);
+    let mut n = 0;
+    for l in lines {
+        let r = csv_fields(l);
+        assert_eq!(r.len(), header.len(), "{l}");
+        assert!(ids.contains(&r[0]) && ids.contains(&r[1]), "{l}");
+        assert!(r[2].chars().all(|c| c.is_ascii_uppercase()), "{l}");
+        r[7].parse::<usize>().expect("sentence:int");
+        n += 1;
+    }
+    assert_eq!(n, f.links().len());
+    // csv needs a folder.
+    let out = run(f.dir.path(), &["export", "--store", &f.store, "-f", "csv"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+}
+
+#[test]
+fn mermaid_is_a_flowchart_with_a_node_per_drawn_actor() {
+    let f = fixture();
+    let text = f.export("mermaid", &["--isolated", "keep"]);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("flowchart LR"));
+    let mut labels = BTreeSet::new();
+    let mut edges = 0;
+    for l in lines {
+        let t = l.trim();
+        if t.starts_with("classDef") || t.starts_with("class ") || t.starts_with("linkStyle") {
+            continue;
+        }
+        if t.contains("-->") || t.contains("-.->") {
+            edges += 1;
+            continue;
+        }
+        // nN<open>"label"<close>
+        let q1 = t.find('"').unwrap_or_else(|| panic!("node line {t}"));
+        let q2 = t.rfind('"').unwrap();
+        assert!(t.starts_with('n'));
+        labels.insert(newsgraph::export::mermaid::unlabel(&t[q1..=q2]));
+    }
+    assert_eq!(labels, f.names());
+    assert!(edges > 30 && edges <= f.links().len());
+}
+
+#[test]
+fn html_report_is_well_formed_and_has_diagram_legend_and_tables() {
+    let f = fixture();
+    let text = f.export("html", &[]);
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    let els = elements(&text);
+    let names: Vec<&str> = els.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"svg") && names.contains(&"table"));
+    assert!(!names.contains(&"script") && !names.contains(&"link"));
+    let body = flat_text(&text);
+    for n in f.names() {
+        assert!(body.contains(&n), "report names {n}");
+    }
+    for l in f.links() {
+        let sentence = l["evidence"]["text"].as_str().unwrap();
+        assert!(body.contains(sentence.trim()), "evidence {sentence}");
+    }
+    let rows = els.iter().filter(|e| e.name == "tr").count();
+    // Header rows + actors + relations + documents.
+    let docs = f.json["graph"]["documents"].as_array().unwrap().len();
+    assert_eq!(rows, 3 + f.nodes().len() + f.links().len() + docs);
+    // Offline: no external resource, and links stay inside the page or on the web.
+    for e in &els {
+        if let Some(h) = attr(e, "href") {
+            assert!(h.starts_with('#') || h.starts_with("http"), "{h}");
+        }
+        assert!(attr(e, "src").is_none());
+    }
+    assert!(els.iter().any(|e| e.name == "mark"), "triggers marked");
+}
+
+fn svg_root(svg: &str) -> String {
+    let els = elements(svg);
+    assert_eq!(els[0].name, "svg");
+    assert!(attr(&els[0], "viewBox").is_some());
+    assert!(attr(&els[0], "width").is_none() && attr(&els[0], "height").is_none());
+    all_text(&els)
+}
+
+#[test]
+fn svg_with_every_engine_is_scalable_and_shows_every_linked_actor() {
+    let f = fixture();
+    let linked: BTreeSet<&str> = f
+        .links()
+        .iter()
+        .flat_map(|l| [l["source"].as_str().unwrap(), l["target"].as_str().unwrap()])
+        .collect();
+    for engine in ["dot", "neato", "sfdp", "builtin"] {
+        let svg = f.export("svg", &["--engine", engine]);
+        let text = svg_root(&svg);
+        for n in f.nodes() {
+            if linked.contains(n["id"].as_str().unwrap()) {
+                let name = n["name"].as_str().unwrap();
+                assert!(text.contains(name), "{engine}: {name}");
+            }
+        }
+        for word in ["person", "affiliation"] {
+            assert!(text.contains(word), "{engine}: legend shows {word}");
+        }
+    }
+    // Country clusters and the builtin renderer draw the country names.
+    let svg = f.export("svg", &["--engine", "builtin", "--cluster", "country"]);
+    let els = elements(&svg);
+    let clusters: Vec<_> = els
+        .iter()
+        .filter(|e| e.name == "g" && attr(e, "class") == Some("cluster"))
+        .collect();
+    assert!(!clusters.is_empty());
+}
+
+#[test]
+fn png_and_pdf_come_from_graphviz() {
+    let f = fixture();
+    let png = std::fs::read(f.export_file("png", "g.png", &[])).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert!(w > 500 && h > 300, "{w}x{h}");
+    let pdf = std::fs::read(f.export_file("pdf", "g.pdf", &["--cluster", "country"])).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // Without Graphviz: a clear error naming what to install.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["export", "--store", &f.store, "-f", "png", "-o", "x.png"])
+        .current_dir(f.dir.path())
+        .env("PATH", f.dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("apt-get install graphviz"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    // And SVG still works, with a note.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["export", "--store", &f.store, "-f", "svg"])
+        .current_dir(f.dir.path())
+        .env("PATH", f.dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("embedded renderer"));
+    svg_root(&String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn cypher_is_reserved_and_unknown_formats_list_the_known_ones() {
+    let f = fixture();
+    let out = run(
+        f.dir.path(),
+        &["export", "--store", &f.store, "-f", "cypher"],
+    );
+    assert!(!out.status.success());
+    let out = run(f.dir.path(), &["export", "--store", &f.store, "-f", "gexf"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("graphml"), "{err}");
+}
+
+/// networkx reads our GraphML and node-link JSON: required when
+/// `NEWSGRAPH_TEST_PYTHON` is set (CI), skipped with a note otherwise.
+#[test]
+fn networkx_reads_graphml_and_node_link_json() {
+    let Some(python) = std::env::var_os("NEWSGRAPH_TEST_PYTHON") else {
+        eprintln!("NEWSGRAPH_TEST_PYTHON not set: networkx read-back not run");
+        return;
+    };
+    let f = fixture();
+    let graphml = f.export_file("graphml", "g.graphml", &[]);
+    let json = f.export_file("json", "g.json", &[]);
+    check_with_networkx(
+        Path::new(&python),
+        &graphml,
+        &json,
+        f.nodes().len(),
+        f.links().len(),
+    );
+}
+
+/// Runs a networkx script that loads both files and checks their sizes and a
+/// few attributes; panics with Python's output when it fails.
+pub fn check_with_networkx(python: &Path, graphml: &Path, json: &Path, nodes: usize, edges: usize) {
+    let script = r#"
+import json, sys
+import networkx as nx
+graphml, node_link, nodes, edges = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+g = nx.read_graphml(graphml)
+assert g.is_directed(), "directed"
+assert g.number_of_nodes() == nodes, (g.number_of_nodes(), nodes)
+assert g.number_of_edges() == edges, (g.number_of_edges(), edges)
+for n, d in g.nodes(data=True):
+    assert d["kind"] in ("person", "organization", "country", "place"), d
+    assert isinstance(d["name"], str) and d["name"], d
+for u, v, d in g.edges(data=True):
+    assert isinstance(d["sentence"], int) and isinstance(d["planned"], bool), d
+    assert d["text"], d
+data = json.load(open(node_link, encoding="utf-8"))
+try:
+    h = nx.node_link_graph(data, edges="links")
+except TypeError:
+    h = nx.node_link_graph(data)
+assert h.is_directed() and h.is_multigraph()
+assert h.number_of_nodes() == nodes, (h.number_of_nodes(), nodes)
+assert h.number_of_edges() == edges, (h.number_of_edges(), edges)
+for u, v, d in h.edges(data=True):
+    assert d["evidence"]["text"], d
+assert set(g.nodes) == set(h.nodes)
+print("networkx", nx.__version__, "ok")
+"#;
+    let out = std::process::Command::new(python)
+        .args(["-c", script])
+        .arg(graphml)
+        .arg(json)
+        .arg(nodes.to_string())
+        .arg(edges.to_string())
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", python.display()));
+    assert!(
+        out.status.success(),
+        "networkx could not read the exports:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
