@@ -3,9 +3,9 @@
 //! and how disconnected parts are arranged. Every diagram format (DOT, the
 //! embedded SVG renderer, Mermaid, HTML) draws from this one view, so they agree.
 
-use crate::graph::model::{Actor, ActorKind, Relation, RelationType};
+use crate::graph::model::{Actor, ActorKind, RelationType};
 use crate::graph::NewsGraph;
-use petgraph::stable_graph::NodeIndex;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::NodeIndexable;
 use std::ops::Range;
 
@@ -185,8 +185,11 @@ pub struct Part {
 pub struct Diagram<'g> {
     /// Drawn actors, in id order.
     pub nodes: Vec<&'g Actor>,
-    /// Every relation between drawn actors, grouped so each edge's are contiguous.
-    pub relations: Vec<&'g Relation>,
+    /// The graph drawn.
+    pub graph: &'g NewsGraph,
+    /// Every relation between drawn actors (edges of [`Diagram::graph`]), grouped
+    /// so each drawn edge's are contiguous; [`NewsGraph::relation`] reads one.
+    pub relations: Vec<EdgeIndex>,
     /// Drawn edges, in (source, target, type) order.
     pub edges: Vec<EdgeGroup>,
     /// Country boxes (empty unless asked for).
@@ -224,14 +227,15 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     for (r, n) in order.iter().enumerate() {
         rank[n.index()] = r;
     }
-    // `relations()` is already in (source id, target id, type, document,
-    // sentence) order; the store rebuilds each relation from its compact edge once.
-    let rels: Vec<(usize, usize, &'g Relation)> = g
-        .relations()
+    // `sorted_edges()` is the order of `relations()` (source id, target id, type,
+    // document, sentence) without rebuilding any relation: a million edges are
+    // read from their compact form, their strings looked up only for tooltips.
+    let rels: Vec<(usize, usize, EdgeIndex, RelationType)> = g
+        .sorted_edges()
         .into_iter()
-        .filter_map(|r| {
-            let (s, t) = (g.node(&r.source)?, g.node(&r.target)?);
-            Some((rank[s.index()], rank[t.index()], r))
+        .filter_map(|e| {
+            let (s, t) = g.graph.edge_endpoints(e)?;
+            Some((rank[s.index()], rank[t.index()], e, g.graph[e].kind))
         })
         .collect();
     let collapse = match opts.collapse {
@@ -240,7 +244,7 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
         Collapse::Never => false,
     };
     let mut linked = vec![false; order.len()];
-    for &(s, t, _) in &rels {
+    for &(s, t, _, _) in &rels {
         linked[s] = true;
         linked[t] = true;
     }
@@ -263,21 +267,19 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     }
     // Each group of parallel edges is a contiguous run of the sorted relations.
     let mut edges: Vec<EdgeGroup> = Vec::new();
-    let mut kept: Vec<&Relation> = Vec::with_capacity(rels.len());
-    for (s, t, r) in rels {
+    let mut kept: Vec<EdgeIndex> = Vec::with_capacity(rels.len());
+    for (s, t, r, kind) in rels {
         let (s, t) = (pos[s], pos[t]);
         let i = kept.len();
         kept.push(r);
         match edges.last_mut() {
-            Some(last)
-                if collapse && last.source == s && last.target == t && last.kind == r.kind =>
-            {
+            Some(last) if collapse && last.source == s && last.target == t && last.kind == kind => {
                 last.relations.end = i + 1;
             }
             _ => edges.push(EdgeGroup {
                 source: s,
                 target: t,
-                kind: r.kind,
+                kind,
                 relations: i..i + 1,
             }),
         }
@@ -305,6 +307,7 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     let edges_len = edges.len();
     let edge_labels = opts.edge_labels.unwrap_or(edges.len() <= AUTO_LABEL_EDGES);
     let mut d = Diagram {
+        graph: g,
         nodes,
         relations: kept,
         edges,
@@ -333,7 +336,7 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     d
 }
 
-impl Diagram<'_> {
+impl<'g> Diagram<'g> {
     /// The label of an edge: its type, with the count when it stands for several.
     pub fn edge_label(&self, e: &EdgeGroup) -> String {
         if e.count() > 1 {
@@ -343,6 +346,12 @@ impl Diagram<'_> {
         }
     }
 
+    /// The document id and sentence of a relation's evidence.
+    pub fn evidence(&self, e: EdgeIndex) -> (&'g str, &'g str) {
+        let w = &self.graph.graph[e];
+        (self.graph.str(w.doc), self.graph.str(w.text))
+    }
+
     /// The evidence of an edge as one line of at most [`Diagram::max_tooltip`] characters:
     /// each sentence with its document, then how many more were left out.
     pub fn edge_tooltip(&self, e: &EdgeGroup) -> String {
@@ -350,7 +359,7 @@ impl Diagram<'_> {
         let max = self.max_tooltip;
         let mut out = String::with_capacity(max.min(256));
         let mut more = 0;
-        for (k, r) in rels.iter().enumerate() {
+        for (k, &r) in rels.iter().enumerate() {
             if k > 0 {
                 if out.len() >= max {
                     more = rels.len() - k;
@@ -358,10 +367,11 @@ impl Diagram<'_> {
                 }
                 out.push_str(" | ");
             }
+            let (doc, text) = self.evidence(r);
             out.push('[');
-            out.push_str(&r.evidence.doc);
+            out.push_str(doc);
             out.push_str("] ");
-            out.push_str(&r.evidence.text);
+            out.push_str(text);
         }
         if out.len() > max {
             out = truncate(&out, max);
@@ -566,7 +576,7 @@ fn arrange_rows(d: &Diagram) -> Vec<Vec<Part>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::Evidence;
+    use crate::graph::model::{Evidence, Relation};
 
     fn actor(id: &str, kind: ActorKind, country: Option<&str>) -> Actor {
         Actor {

@@ -247,7 +247,7 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
         let on_path = highlighting
             && d.relations[e.relations.clone()]
                 .iter()
-                .any(|r| hl.has_relation(r));
+                .any(|&r| hl.has_edge(d.graph, r));
         let color = if highlighting && !on_path {
             DIMMED_LINE
         } else {
@@ -340,13 +340,13 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
 /// allocation: this runs once per edge of diagrams with a million edges).
 fn quoted_edge_tooltip(d: &Diagram, e: &EdgeGroup) -> Id {
     let rels = &d.relations[e.relations.clone()];
-    if rels.len() == 1 && rels[0].evidence.text.len() + rels[0].evidence.doc.len() < d.max_tooltip {
-        let ev = &rels[0].evidence;
-        let mut out = String::with_capacity(ev.text.len() + ev.doc.len() + 8);
+    let (doc, text) = d.evidence(rels[0]);
+    if rels.len() == 1 && text.len() + doc.len() < d.max_tooltip {
+        let mut out = String::with_capacity(text.len() + doc.len() + 8);
         out.push_str("\"[");
-        push_escaped(&mut out, &ev.doc);
+        push_escaped(&mut out, doc);
         out.push_str("] ");
-        push_escaped(&mut out, &ev.text);
+        push_escaped(&mut out, text);
         out.push('"');
         return Id::Escaped(out);
     }
