@@ -425,3 +425,24 @@ print("networkx", nx.__version__, "ok")
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_embedded_renderer_highlights_a_path_like_graphviz() {
+    let f = fixture();
+    for engine in ["builtin", "dot"] {
+        let svg = f.export(
+            "svg",
+            &["--engine", engine, "--path", "Kadhimi", "Masrour Barzani"],
+        );
+        let els = elements(&svg);
+        let lit: Vec<_> = els
+            .iter()
+            .filter(|e| attr(e, "class").is_some_and(|c| c.contains("highlight")))
+            .collect();
+        assert!(
+            lit.len() >= 3,
+            "{engine}: two actors and a relation lit: {}",
+            lit.len()
+        );
+    }
+}

@@ -6,7 +6,9 @@
 
 use super::diagram::{actor_tooltip, node_label, truncate, Diagram, DotOptions, MAX_LABEL};
 use super::layout::{layout, Problem, Size};
-use super::style::{kind_style, relation_color, relation_line, OUTLINE};
+use super::style::{
+    kind_style, relation_color, relation_line, DIMMED_LINE, DIMMED_TEXT, HIGHLIGHT, OUTLINE,
+};
 use super::xml::escape;
 use crate::graph::model::{ActorKind, RelationType};
 use std::collections::HashMap;
@@ -107,6 +109,14 @@ pub fn render(d: &Diagram, opts: &DotOptions) -> String {
             "<marker id=\"ah-{t}\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0.5 L10,5 L0,9.5 z\" fill=\"{fill}\" stroke=\"{c}\" stroke-width=\"1\"/></marker>"
         );
     }
+    let hl = &opts.highlight;
+    let highlighting = !hl.is_empty();
+    if highlighting {
+        let _ = writeln!(
+            s,
+            "<marker id=\"ah-dimmed\" viewBox=\"0 0 10 10\" refX=\"9.5\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0.5 L10,5 L0,9.5 z\" fill=\"{DIMMED_LINE}\"/></marker>"
+        );
+    }
     s.push_str("</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
     if let Some(t) = &opts.title {
         let _ = writeln!(
@@ -156,17 +166,35 @@ pub fn render(d: &Diagram, opts: &DotOptions) -> String {
             *c += 1;
             *c - 1
         };
-        let color = relation_color(e.kind);
+        // A highlighted path is drawn thick; everything else dimmed around it.
+        let on_path = highlighting
+            && d.relations[e.relations.clone()]
+                .iter()
+                .any(|&r| hl.has_edge(d.graph, r));
+        let dimmed = highlighting && !on_path;
+        let color = if dimmed {
+            DIMMED_LINE
+        } else {
+            relation_color(e.kind)
+        };
         let dash = if relation_line(e.kind) == "dashed" {
             " stroke-dasharray=\"5 3\""
         } else {
             ""
         };
-        let width = if e.count() > 1 {
+        let width = if on_path {
+            3.5
+        } else if e.count() > 1 {
             1.2 + (e.count() as f64).log2().min(4.0) * 0.6
         } else {
             1.2
         };
+        let marker = if dimmed {
+            "dimmed".to_string()
+        } else {
+            e.kind.to_string()
+        };
+        let class = if on_path { "edge highlight" } else { "edge" };
         let (path, mid) = if a == b {
             let (x, y) = pos[a];
             let h = sizes[a].h / 2.0;
@@ -210,9 +238,8 @@ pub fn render(d: &Diagram, opts: &DotOptions) -> String {
         };
         let _ = write!(
             s,
-            "<g class=\"edge\"><title>{}</title><path d=\"{path}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{dash} marker-end=\"url(#ah-{})\"/>",
-            escape(&d.edge_tooltip(e)),
-            e.kind
+            "<g class=\"{class}\"><title>{}</title><path d=\"{path}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{dash} marker-end=\"url(#ah-{marker})\"/>",
+            escape(&d.edge_tooltip(e))
         );
         if d.edge_labels {
             let _ = write!(
@@ -230,15 +257,21 @@ pub fn render(d: &Diagram, opts: &DotOptions) -> String {
         let (x, y) = pos[i];
         let sz = sizes[i];
         let (_, fill) = kind_style(a.kind);
+        let lit = highlighting && hl.has_actor(&a.id);
+        let (class, stroke, stroke_width, text) = match (highlighting, lit) {
+            (true, true) => ("node highlight", HIGHLIGHT, 3.0, "#222"),
+            (true, false) => ("node", DIMMED_LINE, 0.8, DIMMED_TEXT),
+            _ => ("node", OUTLINE, 0.8, "#222"),
+        };
         let _ = write!(
             s,
-            "<g class=\"node\"><title>{}</title>{}",
+            "<g class=\"{class}\"><title>{}</title>{}",
             escape(&actor_tooltip(a)),
-            shape(a.kind, x, y, sz, fill)
+            shape(a.kind, x, y, sz, fill, stroke, stroke_width)
         );
         let _ = writeln!(
             s,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#222\">{}</text></g>",
+            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{text}\">{}</text></g>",
             y + FONT_SIZE * 0.35 + if a.kind == ActorKind::Place { 3.0 } else { 0.0 },
             escape(&labels[i])
         );
@@ -279,9 +312,17 @@ fn clip(c: (f64, f64), s: Size, kind: ActorKind, toward: (f64, f64)) -> (f64, f6
     (c.0 + dx * t, c.1 + dy * t)
 }
 
-fn shape(kind: ActorKind, x: f64, y: f64, s: Size, fill: &str) -> String {
+fn shape(
+    kind: ActorKind,
+    x: f64,
+    y: f64,
+    s: Size,
+    fill: &str,
+    stroke: &str,
+    stroke_width: f64,
+) -> String {
     let (hw, hh) = (s.w / 2.0, s.h / 2.0);
-    let style = format!("fill=\"{fill}\" stroke=\"{OUTLINE}\" stroke-width=\"0.8\"");
+    let style = format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{stroke_width}\"");
     match kind {
         ActorKind::Person => {
             format!("<ellipse cx=\"{x:.1}\" cy=\"{y:.1}\" rx=\"{hw:.1}\" ry=\"{hh:.1}\" {style}/>")

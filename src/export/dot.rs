@@ -8,7 +8,10 @@
 
 use super::diagram::{actor_tooltip, diagram, node_label, truncate, Diagram, EdgeGroup, MAX_LABEL};
 pub use super::diagram::{ClusterBy, Collapse, DotOptions, Isolated};
-use super::style::{kind_style, relation_arrow, relation_color, relation_line, FONT, OUTLINE};
+use super::style::{
+    kind_style, relation_arrow, relation_color, relation_line, DIMMED_LINE, DIMMED_TEXT, FONT,
+    HIGHLIGHT, OUTLINE,
+};
 use crate::graph::NewsGraph;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Port, Stmt, Subgraph, Vertex,
@@ -76,11 +79,6 @@ fn node_id(id: &str) -> NodeId {
     NodeId(quote(id), None)
 }
 
-/// Outline of highlighted actors (a path's): near-black, a colour no relation type uses.
-const HIGHLIGHT: &str = "#1b1b1b";
-/// Line and text colours of what is not highlighted when something is.
-const DIMMED_LINE: &str = "#c8c8c8";
-const DIMMED_TEXT: &str = "#8a8a8a";
 /// Most actors whose overlaps Graphviz removes one by one (see `overlap`).
 const PRISM_MAX_NODES: usize = 500;
 

@@ -56,3 +56,11 @@ pub fn relation_arrow(t: RelationType) -> &'static str {
         "normal"
     }
 }
+
+/// Outline of highlighted actors and relations (a path's): near-black, a colour
+/// no relation type uses.
+pub const HIGHLIGHT: &str = "#1b1b1b";
+/// Line colour of what is not highlighted when something is.
+pub const DIMMED_LINE: &str = "#c8c8c8";
+/// Text colour of what is not highlighted when something is.
+pub const DIMMED_TEXT: &str = "#8a8a8a";
