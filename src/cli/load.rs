@@ -16,6 +16,7 @@ use newsgraph::graph::store;
 use newsgraph::input::{expand, records, Format, ReadOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
@@ -83,7 +84,9 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(t) = args.threads {
         opts.threads = t.max(1);
     }
-    let bar = Progress::new(total);
+    let bar = std::sync::Arc::new(Progress::new(total));
+    let ticker = bar.clone();
+    let tick: newsgraph::input::Tick = std::sync::Arc::new(move |n| ticker.inc(n));
     let report = load_records(
         &mut g,
         records(
@@ -91,10 +94,11 @@ pub fn run(args: Args) -> Result<()> {
             ReadOptions {
                 format: args.format,
                 skip_bad: args.skip_bad,
+                tick: Some(tick),
             },
         ),
         opts,
-        |done| bar.set(done),
+        |n| bar.inc(n),
     )?;
     bar.finish();
     for (i, b) in report.bad.iter().enumerate() {
@@ -131,7 +135,7 @@ pub fn run(args: Args) -> Result<()> {
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     start: Instant,
-    shown: std::cell::Cell<bool>,
+    shown: AtomicBool,
 }
 
 impl Progress {
@@ -151,17 +155,19 @@ impl Progress {
         Progress {
             bar,
             start: Instant::now(),
-            shown: std::cell::Cell::new(false),
+            shown: AtomicBool::new(false),
         }
     }
 
-    fn set(&self, done: u64) {
+    /// Another `n` input bytes done (called from the loader and the readers).
+    fn inc(&self, n: u64) {
         if let Some(b) = &self.bar {
-            if !self.shown.get() && self.start.elapsed() > Duration::from_secs(1) {
+            if !self.shown.load(Ordering::Relaxed) && self.start.elapsed() > Duration::from_secs(1)
+            {
+                self.shown.store(true, Ordering::Relaxed);
                 b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                self.shown.set(true);
             }
-            b.set_position(done);
+            b.inc(n);
         }
     }
 

@@ -62,8 +62,10 @@ impl LoadReport {
 const BATCH_BYTES: usize = 8 << 20;
 
 /// Pours records into the graph. On an error (without `skip_bad`) the graph is
-/// left half-loaded: the caller must not save it. `progress` receives the input
-/// bytes consumed so far.
+/// left half-loaded: the caller must not save it. `progress` is called with the
+/// input bytes done since its last call: articles and skipped documents as they
+/// are processed; graph files (CSV, GDELT, node-link) tick from their reader
+/// while they are parsed when [`crate::input::ReadOptions::tick`] is set.
 pub fn load_records(
     g: &mut NewsGraph,
     records: impl Iterator<Item = Result<Record>>,
@@ -73,7 +75,7 @@ pub fn load_records(
     let mut report = LoadReport::default();
     let mut batch: Vec<Record> = Vec::new();
     let mut batch_bytes = 0usize;
-    let mut consumed = 0u64;
+    let mut pending = 0u64;
     let before = (g.actor_count(), g.relation_count());
     for r in records {
         let rec = match r {
@@ -84,11 +86,13 @@ pub fn load_records(
             }
             Err(e) => return Err(e),
         };
-        consumed += rec.bytes;
         if g.doc_hash(&rec.doc.id) == Some(rec.hash.as_str()) {
             report.unchanged += 1;
-            progress(consumed);
+            progress(rec.bytes);
             continue;
+        }
+        if !matches!(rec.payload, Payload::Deferred(_)) {
+            pending += rec.bytes;
         }
         if let Payload::Text(t) = &rec.payload {
             batch_bytes += t.len();
@@ -97,11 +101,11 @@ pub fn load_records(
         if batch_bytes >= BATCH_BYTES || batch.len() >= 64 * opts.threads.max(1) {
             flush(g, &mut batch, opts, &mut report)?;
             batch_bytes = 0;
-            progress(consumed);
+            progress(std::mem::take(&mut pending));
         }
     }
     flush(g, &mut batch, opts, &mut report)?;
-    progress(consumed);
+    progress(pending);
     report.actors = g.actor_count().saturating_sub(before.0);
     report.relations = g.relation_count().saturating_sub(before.1);
     if report.changed() {

@@ -15,7 +15,12 @@ use std::path::Path;
 
 /// Reads a CSV edge list into one document's extraction. Bad rows are errors,
 /// or with `skip_bad` collected as one-line messages.
-pub fn read(path: &Path, skip_bad: bool) -> Result<(Extraction, Vec<String>)> {
+pub fn read(
+    path: &Path,
+    skip_bad: bool,
+    tick: Option<super::Tick>,
+) -> Result<(Extraction, Vec<String>)> {
+    let mut ticked = 0u64;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -54,6 +59,12 @@ pub fn read(path: &Path, skip_bad: bool) -> Result<(Extraction, Vec<String>)> {
             }
         }
         let end = rdr.position().byte();
+        if let Some(t) = &tick {
+            if end - ticked >= 1 << 20 {
+                t(end - ticked);
+                ticked = end;
+            }
+        }
         let fields: std::result::Result<Vec<&str>, usize> = rec
             .iter()
             .enumerate()
@@ -92,6 +103,9 @@ pub fn read(path: &Path, skip_bad: bool) -> Result<(Extraction, Vec<String>)> {
             }
             return Err(err);
         }
+    }
+    if let Some(t) = &tick {
+        t(rdr.position().byte().saturating_sub(ticked));
     }
     if b.len() == 0 && bad_rows.is_empty() {
         return Err(bad(

@@ -86,7 +86,12 @@ fn actor(b: &mut Builder, name: &str, code: &str, country: &str, type1: &str) ->
 }
 
 /// Reads a GDELT event file into one document's extraction, streaming its lines.
-pub fn read(path: &Path, skip_bad: bool) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
+pub fn read(
+    path: &Path,
+    skip_bad: bool,
+    tick: Option<super::Tick>,
+) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
+    let mut ticked = 0u64;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut r = std::io::BufReader::with_capacity(1 << 16, file);
     let mut b = Builder::new(Document {
@@ -112,6 +117,12 @@ pub fn read(path: &Path, skip_bad: bool) -> Result<(Extraction, Vec<String>, Gde
         line += 1;
         let start = offset;
         offset += n as u64;
+        if let Some(t) = &tick {
+            if offset - ticked >= 1 << 20 {
+                t(offset - ticked);
+                ticked = offset;
+            }
+        }
         let result = (|| -> std::result::Result<(), String> {
             let text = std::str::from_utf8(&buf).map_err(|e| {
                 format!(
@@ -190,6 +201,9 @@ pub fn read(path: &Path, skip_bad: bool) -> Result<(Extraction, Vec<String>, Gde
                 return Err(err);
             }
         }
+    }
+    if let Some(t) = &tick {
+        t(offset - ticked);
     }
     if line == 0 {
         return Err(bad(path, None, "empty file"));

@@ -242,14 +242,19 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A callback told how many more input bytes were read.
+pub type Tick = std::sync::Arc<dyn Fn(u64) + Send + Sync>;
+
 /// How to read inputs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct ReadOptions {
     /// Force one format for every input (default: by extension and content).
     pub format: Option<Format>,
     /// Skip bad records inside a graph file (CSV rows, GDELT lines, node-link
     /// items) and report them, instead of failing the whole file.
     pub skip_bad: bool,
+    /// Told the bytes read while graph files are parsed (for a progress bar).
+    pub tick: Option<Tick>,
 }
 
 /// Streams the records of every input, one file after another. A bad file or
@@ -285,7 +290,7 @@ pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = R
                     Err(e) => one(Err(e)),
                 },
                 Format::Html => one(read_html(&f)),
-                Format::NodeLink => one(read_deferred(&f, format, opts.skip_bad)),
+                Format::NodeLink => one(read_deferred(&f, format, &opts)),
                 Format::Csv | Format::Gdelt => {
                     if stdin {
                         one(Err(text::bad(
@@ -294,7 +299,7 @@ pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = R
                             "CSV and GDELT inputs must be files, not stdin",
                         )))
                     } else {
-                        one(read_deferred(&f, format, opts.skip_bad))
+                        one(read_deferred(&f, format, &opts))
                     }
                 }
             }
@@ -329,7 +334,8 @@ fn read_html(path: &Path) -> Result<Record> {
 }
 
 /// A graph file: hashed now, parsed when the loader asks.
-fn read_deferred(path: &Path, format: Format, skip_bad: bool) -> Result<Record> {
+fn read_deferred(path: &Path, format: Format, opts: &ReadOptions) -> Result<Record> {
+    let (skip_bad, tick) = (opts.skip_bad, opts.tick.clone());
     let (hash, n) = if path.as_os_str() == "-" {
         let bytes = text::read_bytes(path)?;
         (content_hash(&bytes), bytes.len() as u64)
@@ -338,10 +344,13 @@ fn read_deferred(path: &Path, format: Format, skip_bad: bool) -> Result<Record> 
     };
     let p = path.to_path_buf();
     let parse: Parse = match format {
-        Format::Csv => Box::new(move || csv::read(&p, skip_bad)),
-        Format::Gdelt => Box::new(move || gdelt::read(&p, skip_bad).map(|(x, b, _)| (x, b))),
+        Format::Csv => Box::new(move || csv::read(&p, skip_bad, tick)),
+        Format::Gdelt => Box::new(move || gdelt::read(&p, skip_bad, tick).map(|(x, b, _)| (x, b))),
         _ => Box::new(move || {
             let bytes = text::read_bytes(&p)?;
+            if let Some(t) = &tick {
+                t(bytes.len() as u64);
+            }
             let src = text::decode_text(&text::shown(&p), bytes)?;
             nodelink::read(&p, &src, skip_bad)
         }),
