@@ -104,6 +104,15 @@ fn the_same_actor_in_two_documents_is_one_node() {
     );
     let stats = json(dir.path(), &["stats", "--store", &st, "--format", "json"]);
     assert_eq!(stats["documents"], 2);
+    let docs = json(
+        dir.path(),
+        &["documents", "--store", &st, "--format", "json"],
+    );
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs[1]["id"], "erbil-reactions");
+    assert_eq!(docs[1]["hash"].as_str().unwrap().len(), 64);
+    let per_doc: u64 = docs.iter().map(|d| d["relations"].as_u64().unwrap()).sum();
+    assert_eq!(per_doc, stats["relations"].as_u64().unwrap());
     assert!(stats["merges_logged"].as_u64().unwrap() >= 1, "{stats}");
     assert_eq!(
         stats["relations"].as_u64().unwrap() as usize,

@@ -4,6 +4,7 @@ mod actors;
 mod aliases;
 mod build;
 mod contacts;
+mod documents;
 mod export;
 mod extract;
 mod gen_corpus;
@@ -50,6 +51,8 @@ enum Command {
     Timeline(timeline::Args),
     /// What the store holds: documents, actors by kind, relations by type.
     Stats(stats::Args),
+    /// List the stored documents (ids for `remove --doc`, dates, relation counts).
+    Documents(documents::Args),
     /// List the stored actors.
     Actors(actors::Args),
     /// List the stored relations, filtered by type, actor, date or document.
@@ -84,6 +87,7 @@ pub fn main() -> i32 {
         Command::Timeline(a) => timeline::run(a),
         Command::Export(a) => export::run(a),
         Command::Stats(a) => stats::run(a),
+        Command::Documents(a) => documents::run(a),
         Command::Actors(a) => actors::run(a),
         Command::Relations(a) => relations::run(a),
         Command::Aliases(a) => aliases::run(a),
