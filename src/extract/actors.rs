@@ -39,6 +39,9 @@ pub struct DocActor {
     pub locative: (usize, usize),
     /// How it was identified, for explanations (one line per merge decision).
     pub trail: Vec<String>,
+    /// Some mention qualifies it ("Iraqi Prime Minister X", "European Council
+    /// President X").
+    pub qualified: bool,
 }
 
 impl DocActor {
@@ -54,6 +57,7 @@ impl DocActor {
             acronyms: Vec::new(),
             locative: (0, 0),
             trail: Vec::new(),
+            qualified: false,
         }
     }
 
@@ -142,8 +146,7 @@ fn title_fits(title: &(String, String), actor: &DocActor) -> bool {
         let af = fold(at);
         let aw: Vec<&str> = af.split(' ').collect();
         words.iter().all(|w| aw.contains(w))
-            || title.1 == "leader"
-                && matches!(ac.as_str(), "head" | "leader" | "royal" | "minister")
+            || title.1 == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal")
     })
 }
 
@@ -168,23 +171,34 @@ pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
     // Countries known from full names help role phrases ("the Ethiopian leader") pick
     // the right person in pass 2.
     set_countries(ctx, mentions, &mut actors);
+    // Multi-word names of unknown kind are taken as persons (or places) now, so that
+    // pronouns and roles in pass 2 can point to them.
+    default_kinds(&mut actors, true);
     resolve_short_forms(ctx, mentions, &mut actors);
     resolve_speakers(ctx, mentions);
     set_countries(ctx, mentions, &mut actors);
-    for a in &mut actors {
-        if a.kind.is_none() {
-            a.kind = Some(if !a.titles.is_empty() {
-                ActorKind::Person
-            } else if a.locative.0 > 0 && a.locative.0 * 2 >= a.locative.1 {
-                ActorKind::Place
-            } else if a.words.len() >= 2 {
-                ActorKind::Person
-            } else {
-                ActorKind::Organization
-            });
-        }
-    }
+    default_kinds(&mut actors, false);
     actors
+}
+
+/// The kind of an actor no mention told: titled or two-word names are persons, names
+/// mostly seen after "in"/"at" are places, the rest organizations (`multiword_only`:
+/// leave one-word names for later evidence).
+fn default_kinds(actors: &mut [DocActor], multiword_only: bool) {
+    for a in actors {
+        if a.kind.is_some() || multiword_only && a.words.len() < 2 && a.titles.is_empty() {
+            continue;
+        }
+        a.kind = Some(if !a.titles.is_empty() {
+            ActorKind::Person
+        } else if a.locative.0 > 0 && a.locative.0 * 2 >= a.locative.1 {
+            ActorKind::Place
+        } else if a.words.len() >= 2 {
+            ActorKind::Person
+        } else {
+            ActorKind::Organization
+        });
+    }
 }
 
 /// Pass 1: gazetteer entities and multi-word names.
@@ -284,6 +298,7 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
                 a.titles.push(t.clone());
             }
         }
+        a.qualified |= m.qualifier.is_some();
         if let Some(ac) = &m.acronym {
             if !a.acronyms.contains(ac) {
                 a.acronyms.push(ac.clone());
@@ -319,22 +334,26 @@ fn sentence_subjects(
             continue;
         }
         if let Some(a) = m.actor {
-            let prev = m
-                .span
-                .start
-                .checked_sub(1)
-                .map(|p| ctx.tokens[p].norm.as_str())
-                .unwrap_or("");
-            let in_pp = matches!(
-                prev,
-                "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from"
-            );
-            if actors[a].is_person() && !in_pp {
+            if actors[a].is_person() && !after_preposition(ctx, m) {
                 subj[m.sentence] = Some((a, m.span.start));
             }
         }
     }
     subj
+}
+
+/// A mention right after a preposition ("with X", "by X") is no subject.
+fn after_preposition(ctx: &DocCtx, m: &Mention) -> bool {
+    let prev = m
+        .span
+        .start
+        .checked_sub(1)
+        .map(|p| ctx.tokens[p].norm.as_str())
+        .unwrap_or("");
+    matches!(
+        prev,
+        "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from"
+    )
 }
 
 /// Pass 2: one-word names, role phrases and pronouns, in reading order.
@@ -414,6 +433,18 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                             pick(&firsts, &last_seen)
                         })
                         .or_else(|| {
+                            // "Lula" for "Luiz Inácio Lula da Silva": any word of one
+                            // person's full name, when no other person has it.
+                            let inner: Vec<usize> = (0..actors.len())
+                                .filter(|&x| {
+                                    actors[x].is_person()
+                                        && actors[x].words.len() >= 3
+                                        && actors[x].words.iter().any(|aw| aw == &w)
+                                })
+                                .collect();
+                            (inner.len() == 1 && w.chars().count() >= 3).then(|| inner[0])
+                        })
+                        .or_else(|| {
                             (0..actors.len()).find(|&x| {
                                 !actors[x].is_person()
                                     && actors[x].lexicon_name.is_none()
@@ -427,15 +458,38 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         let country = m
                             .qualifier
                             .and_then(|q| mentions[q].gaz.as_ref().and_then(|g| g.country.clone()));
+                        // A person qualified by something else ("European Council
+                        // President X") is not "the Hungarian leader".
                         let fits = |a: &DocActor| {
                             a.is_person()
                                 && title_fits(t, a)
                                 && (country.is_none()
                                     || a.country == country
-                                    || a.country.is_none())
+                                    || a.country.is_none() && !a.qualified)
                         };
                         recent(&fits, &last_seen, actors)
                             .or_else(|| (0..actors.len()).find(|&x| fits(&actors[x])))
+                            .or_else(|| {
+                                // "Viktor Orbán's visit ... The Hungarian prime minister":
+                                // a qualified role names the person just written about
+                                // whose role was not given, if any (not one of this
+                                // sentence's, who would be someone else).
+                                country.as_ref()?;
+                                let here: Vec<usize> = (0..i)
+                                    .rev()
+                                    .take_while(|&k| mentions[k].sentence == m.sentence)
+                                    .filter_map(|k| mentions[k].actor)
+                                    .collect();
+                                let untitled = |a: &DocActor| {
+                                    (a.is_person() || a.kind.is_none() && a.words.len() >= 2)
+                                        && a.titles.is_empty()
+                                        && (a.country.is_none() || a.country == country)
+                                };
+                                let r = recent(&untitled, &last_seen, actors)?;
+                                let seen_at = last_seen[r]?;
+                                let close = m.sentence <= mentions[seen_at].sentence + 3;
+                                (close && !here.contains(&r)).then_some(r)
+                            })
                     }
                     Some(_) => None,
                     None => {
@@ -583,15 +637,19 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     }
                 }
                 mentions[i].actor = Some(r);
-                // Subjects recomputed lazily: a newly resolved name may be a subject.
-                if subjects
+                // Subjects recomputed lazily: a newly resolved name or role may be the
+                // subject, if it comes before the one found so far.
+                let start = mentions[i].span.start;
+                let earlier = subjects
                     .get(m_sentence(mentions, i))
-                    .is_some_and(|s| s.is_none())
+                    .is_some_and(|s| s.is_none_or(|(_, at)| start < at));
+                if earlier
                     && actors[r].is_person()
                     && !mentions[i].absorbed
                     && mentions[i].form != MentionForm::Pronoun
+                    && !after_preposition(ctx, &mentions[i])
                 {
-                    subjects[mentions[i].sentence] = Some((r, mentions[i].span.start));
+                    subjects[mentions[i].sentence] = Some((r, start));
                 }
             }
         }
@@ -846,5 +904,58 @@ mod tests {
             "{}",
             show(&x)
         );
+    }
+
+    #[test]
+    fn a_qualified_role_names_the_untitled_person_just_mentioned() {
+        let x = extract(
+            "Robert Fico's trip to Beijing surprised Brussels.\n\
+             The Slovak prime minister, whose party won in 2023, held talks with Li Qiang \
+             and met Wang Yi, whom he urged to visit.",
+        );
+        assert!(
+            has(&x, "Robert Fico", "affiliation", "Slovakia"),
+            "{}",
+            show(&x)
+        );
+        assert!(has(&x, "Robert Fico", "meet", "Li Qiang"), "{}", show(&x));
+        assert!(has(&x, "Robert Fico", "meet", "Wang Yi"), "{}", show(&x));
+        // A person qualified by something else is not that role.
+        let x = extract(
+            "European Council President Anna Kovac rebuked Robert Fico.\n\
+             The Slovak leader rejected the criticism.",
+        );
+        assert!(
+            !has(&x, "Anna Kovac", "affiliation", "Slovakia"),
+            "{}",
+            show(&x)
+        );
+    }
+
+    #[test]
+    fn object_pronouns_skip_the_subject_named_by_a_role() {
+        let x = extract(
+            "Fernando Ruiz's tour ended in Lima.\n\
+             The Chilean president, after a stop in Quito, met Daniel Noboa and urged him to act.",
+        );
+        assert!(
+            has(&x, "Fernando Ruiz", "demand", "Daniel Noboa"),
+            "{}",
+            show(&x)
+        );
+    }
+
+    #[test]
+    fn a_familiar_name_inside_a_full_name() {
+        let x = extract(
+            "Brazilian President Luiz Inácio Lula da Silva met Argentine President Javier Milei.\n\
+             Lula later praised Milei.",
+        );
+        assert!(
+            has(&x, "Luiz Inácio Lula da Silva", "support", "Javier Milei"),
+            "{}",
+            show(&x)
+        );
+        assert!(actor(&x, "Lula").is_some_and(|id| id == "luiz-inacio-lula-da-silva"));
     }
 }

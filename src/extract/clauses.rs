@@ -224,7 +224,9 @@ pub fn split(
             let prepositional = matches!(t.norm.as_str(), "after" | "before" | "since" | "until")
                 && (norm(i + 1).ends_with("ing")
                     || DETERMINER_LIKE.contains(&norm(i + 1))
-                        && !(i + 2..range.end.min(i + 7)).any(is_verbish));
+                        && !(i + 2..range.end.min(i + 7))
+                            .take_while(|&k| !tokens[k].is_punct(','))
+                            .any(is_verbish));
             if prepositional {
                 Some((Opening::Other, i + 1))
             } else {
@@ -269,7 +271,7 @@ pub fn split(
         } else if t.norm == "and" && is_verbish(i + 1) && !mention_start(i + 1) {
             Some((Opening::Coordinate, i + 1))
         } else if t.is_punct(',')
-            && opening == Opening::Relative
+            && matches!(opening, Opening::Relative | Opening::Subordinate)
             && is_verbish(i + 1)
             && !norm(i + 1).ends_with("ing")
         {
