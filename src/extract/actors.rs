@@ -207,6 +207,28 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let head = m.head_text(ctx.doc, ctx.tokens).to_string();
+        if let (Some(g), true) = (&m.gaz, m.place_use) {
+            // The capital as a place: an actor of its own, in its country.
+            let key = name_key(&head);
+            let idx = match actors.iter().position(|a| {
+                a.kind == Some(ActorKind::Place) && a.lexicon_name.is_none() && name_key(&a.name) == key
+            }) {
+                Some(x) => x,
+                None => {
+                    let mut a = DocActor::new(head.clone(), Some(ActorKind::Place));
+                    a.country = g.country.clone();
+                    a.trail.push(format!(
+                        "capital {head:?} used as a place (sentence {}), in {}",
+                        m.sentence, g.name
+                    ));
+                    actors.push(a);
+                    actors.len() - 1
+                }
+            };
+            actors[idx].add_alias(&head);
+            mentions[i].actor = Some(idx);
+            continue;
+        }
         if let Some(g) = &m.gaz {
             let idx = match actors
                 .iter()

@@ -122,6 +122,8 @@ struct SentenceView<'a> {
     actors: &'a [DocActor],
     /// Indices of eligible argument mentions in this sentence, in order.
     args: Vec<usize>,
+    /// All the sentence's mentions (qualifiers and possessive pronouns included).
+    all: Range<usize>,
     clauses: Vec<Clause>,
     range: Range<usize>,
 }
@@ -430,19 +432,16 @@ impl SentenceView<'_> {
     /// The demonym or possessor modifying the noun phrase that ends just before
     /// `head` ("the Iranian missile attacks", "Russia's attack").
     fn modifier_before(&self, head: usize) -> Option<usize> {
+        // Walk back over the words of the noun phrase ("Iranian missile", "his third",
+        // "Russia's latest"): only a mention inside it modifies the noun.
         let mut j = head;
-        let stop = head.saturating_sub(4).max(self.range.start);
+        let stop = head.saturating_sub(5).max(self.range.start);
         while j > stop {
             j -= 1;
             if let Some(m) = self.args.iter().copied().find(|&m| {
-                self.mentions[m].span.end == j
-                    || self.mentions[m].span.end == j + 1 && self.mentions[m].possessive
-            }) {
-                let _ = m;
-            }
-            if let Some(m) = self.args.iter().copied().find(|&m| {
                 let mm = &self.mentions[m];
                 (mm.span.end == j + 1
+                    && !mm.locative
                     && matches!(
                         mm.form,
                         MentionForm::Demonym | MentionForm::Name | MentionForm::Metonym
@@ -451,34 +450,32 @@ impl SentenceView<'_> {
             }) {
                 return Some(m);
             }
+            // "his trip", "their attack": the possessive pronoun's antecedent.
+            if let Some(m) = self.all.clone().find(|&m| {
+                let mm = &self.mentions[m];
+                mm.form == MentionForm::Pronoun
+                    && mm.span.start == j
+                    && mm.actor.is_some()
+                    && matches!(self.norm(j), "his" | "her" | "its" | "their")
+            }) {
+                return Some(m);
+            }
             let t = &self.ctx.tokens[j];
             if t.kind == TokKind::Punct && t.norm != "'s" {
                 return None;
             }
-            if matches!(
-                t.norm.as_str(),
-                "by" | "on"
-                    | "in"
-                    | "with"
-                    | "to"
-                    | "that"
-                    | "and"
-                    | "for"
-                    | "of"
-                    | "at"
-                    | "from"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "about"
-                    | "against"
-                    | "into"
-                    | "over"
-                    | "under"
-                    | "near"
-                    | "since"
-                    | "than"
-            ) {
+            // Only modifiers inside the phrase: no verb, preposition or article before
+            // the name is reached ("Petro's visit to Belém was his trip").
+            if t.kind == TokKind::Word
+                && (PREPOSITIONS.contains(&t.norm.as_str())
+                    || matches!(
+                        t.norm.as_str(),
+                        "that" | "and" | "or" | "of" | "since" | "than" | "the" | "a" | "an"
+                            | "was" | "were" | "is" | "are" | "be" | "been" | "has" | "have"
+                            | "had" | "will" | "would" | "said" | "says" | "which" | "who"
+                    )
+                    || !t.cap && t.norm.ends_with("ed"))
+            {
                 return None;
             }
         }
@@ -763,12 +760,19 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             mentions,
             actors,
             args,
+            all: mrange.clone(),
             clauses,
             range: range.clone(),
         };
         for (tr, trig, slot) in &found {
             let trigger_text = tr.clone();
             if negated(&view, tr.start) {
+                continue;
+            }
+            // "flew back to New Delhi", "returned home": going home is no visit.
+            if trig.kind == RelationType::Visit
+                && tr.clone().any(|k| matches!(ctx.tokens[k].norm.as_str(), "back" | "home"))
+            {
                 continue;
             }
             let planned = matches!(
@@ -2002,5 +2006,33 @@ mod tests {
         let x = extract_with(text, true);
         assert!(x.relations.iter().all(|r| r.planned), "{}", show(&x));
         assert!(has(&x, "Ana Lind", "visit", "Japan"));
+    }
+
+    #[test]
+    fn capitals_are_places_when_travelled_to() {
+        let x = extract(
+            "Chancellor Ines Vogt flew to Ankara on Monday.\nAnkara said the talks were useful.",
+        );
+        assert!(has(&x, "Ines Vogt", "visit", "Ankara"), "{}", show(&x));
+        let ankara = x.actors.iter().find(|a| a.name == "Ankara").expect("a place");
+        assert_eq!(ankara.kind.to_string(), "place");
+        assert_eq!(ankara.country.as_deref(), Some("TUR"));
+        // Speaking for the government, the capital is the country.
+        assert!(x.actors.iter().any(|a| a.name == "Turkey"
+            && a.aliases.iter().any(|al| al == "Ankara")));
+    }
+
+    #[test]
+    fn event_nouns_take_modifiers_inside_their_phrase_only() {
+        check(
+            "Ruiz's visit to Cusco was his second trip to Peru.",
+            &[("Ruiz", "visit", "Cusco"), ("Ruiz", "visit", "Peru")],
+            &[("Cusco", "visit", "Peru")],
+        );
+        check(
+            "Prime Minister Ravi Menon cut short a trip to Japan and flew back to New Delhi.",
+            &[("Ravi Menon", "visit", "Japan")],
+            &[("Ravi Menon", "visit", "New Delhi")],
+        );
     }
 }

@@ -75,6 +75,9 @@ pub struct Mention {
     pub possessive: bool,
     /// Acronym introduced in parentheses after the name: "(CMF)".
     pub acronym: Option<String>,
+    /// A capital or seat of government used as a place ("arrived in Nairobi",
+    /// "flew to Beijing") rather than for its government ("Nairobi said").
+    pub place_use: bool,
     /// The actor it resolves to (index into the document's actor list).
     pub actor: Option<usize>,
 }
@@ -96,6 +99,7 @@ impl Mention {
             pronoun: None,
             possessive: false,
             acronym: None,
+            place_use: false,
             actor: None,
         }
     }
@@ -257,6 +261,16 @@ const FUNCTION_WORDS: &[&str] = &[
 const LOCATIVES: &[&str] = &[
     "in", "at", "near", "into", "from", "outside", "inside", "across", "around", "toward",
     "towards",
+];
+/// Words of travel: after them (and "to") a capital is a place.
+const MOTION: &[&str] = &[
+    "travel", "travels", "travelled", "traveled", "travelling", "traveling", "flew", "fly",
+    "flies", "flying", "went", "go", "goes", "going", "came", "come", "comes", "coming",
+    "returned", "return", "returns", "returning", "headed", "heading", "moved", "drove",
+    "sailed", "visit", "visits", "visited", "visiting", "trip", "trips", "journey", "tour",
+    "toured", "touring", "tours", "stop", "arrived", "arrives", "arrival", "back", "on",
+    "push", "pushed", "march", "marched", "advance", "advanced", "delegation", "mission",
+    "envoy", "ambassador", "flight", "flights", "route", "road",
 ];
 /// Determiners and possessive pronouns that may open a role phrase.
 const DETERMINERS: &[&str] = &[
@@ -1146,6 +1160,14 @@ fn annotate(ctx: &SentenceCtx, ms: &mut [Mention]) {
         if s > ctx.range.start {
             let prev = ctx.norm(s - 1);
             m.locative = LOCATIVES.contains(&prev);
+            if m.form == MentionForm::Metonym {
+                // "in Cairo", "travelled to Moscow", "visited Baghdad", "the trip to
+                // Beijing": the city, not its government ("criticism from Brussels" is).
+                let before = if s >= ctx.range.start + 2 { ctx.norm(s - 2) } else { "" };
+                m.place_use = m.locative && prev != "from"
+                    || prev == "to" && MOTION.contains(&before)
+                    || MOTION.contains(&prev) && !matches!(prev, "came" | "went" | "flew");
+            }
         }
         m.possessive = ctx
             .tok(m.span.end)
