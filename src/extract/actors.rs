@@ -177,8 +177,64 @@ pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
     resolve_short_forms(ctx, mentions, &mut actors);
     resolve_speakers(ctx, mentions);
     set_countries(ctx, mentions, &mut actors);
+    resolve_title_groups(ctx, mentions, &actors);
     default_kinds(&mut actors, false);
     actors
+}
+
+/// "The foreign ministers of Saudi Arabia and Iran met": a plural title with its
+/// countries names the person of each country holding such a title anywhere in the
+/// text (the article may name them only later).
+fn resolve_title_groups(ctx: &DocCtx, mentions: &mut [Mention], actors: &[DocActor]) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let Some(title) = &m.title else { continue };
+        if m.form != MentionForm::Role || !m.plural || m.actor.is_some() {
+            continue;
+        }
+        if ctx.tokens.get(m.span.end).is_none_or(|t| t.norm != "of") {
+            continue;
+        }
+        // The countries listed after "of".
+        let mut countries: Vec<String> = Vec::new();
+        let mut k = i + 1;
+        let mut end = m.span.end + 1;
+        while let Some(x) = mentions.get(k) {
+            let joined = (end..x.span.start)
+                .all(|t| matches!(ctx.tokens[t].norm.as_str(), "," | "and" | "the"));
+            let code = x
+                .actor
+                .filter(|&a| actors[a].kind == Some(ActorKind::Country))
+                .and_then(|a| actors[a].country.clone());
+            match code {
+                Some(c) if joined && x.sentence == m.sentence => countries.push(c),
+                _ => break,
+            }
+            end = x.span.end;
+            k += 1;
+        }
+        let group: Vec<usize> = countries
+            .iter()
+            .filter_map(|c| {
+                let of_country: Vec<usize> = (0..actors.len())
+                    .filter(|&a| actors[a].is_person() && actors[a].country.as_ref() == Some(c))
+                    .collect();
+                let titled: Vec<usize> = of_country
+                    .iter()
+                    .copied()
+                    .filter(|&a| title_fits(title, &actors[a]))
+                    .collect();
+                match (titled.as_slice(), of_country.as_slice()) {
+                    ([one], _) | ([], [one]) => Some(*one),
+                    _ => None,
+                }
+            })
+            .collect();
+        if group.len() >= 2 && group.len() == countries.len() {
+            mentions[i].actor = Some(group[0]);
+            mentions[i].group = group;
+        }
+    }
 }
 
 /// The kind of an actor no mention told: titled or two-word names are persons, names
@@ -211,7 +267,9 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
             // The capital as a place: an actor of its own, in its country.
             let key = name_key(&head);
             let idx = match actors.iter().position(|a| {
-                a.kind == Some(ActorKind::Place) && a.lexicon_name.is_none() && name_key(&a.name) == key
+                a.kind == Some(ActorKind::Place)
+                    && a.lexicon_name.is_none()
+                    && name_key(&a.name) == key
             }) {
                 Some(x) => x,
                 None => {
@@ -407,6 +465,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
             best.map(|(idx, _)| idx)
         };
         if mentions[i].actor.is_none() {
+            let mut group_out: Vec<usize> = Vec::new();
             let m = &mentions[i];
             let head = m.head_text(ctx.doc, ctx.tokens).to_string();
             let resolved: Option<usize> = match m.form {
@@ -474,6 +533,26 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                                     && actors[x].name.split_whitespace().count() >= 2
                             })
                         })
+                }
+                MentionForm::Role if m.group_size.is_some() => {
+                    // "the two leaders": the last actors of that kind, other than the
+                    // subject of the clause ("Qin praised the two ministers").
+                    let size = m.group_size.unwrap_or(2);
+                    let subject = same_clause_subject(ctx, mentions, i);
+                    let kind = m.kind;
+                    let mut cands: Vec<(usize, usize)> = (0..actors.len())
+                        .filter(|&x| Some(x) != subject && actors[x].kind == kind)
+                        .filter_map(|x| last_seen[x].map(|at| (at, x)))
+                        .collect();
+                    cands.sort_unstable_by(|a, b| b.cmp(a));
+                    if cands.len() >= size {
+                        let group: Vec<usize> = cands[..size].iter().map(|&(_, x)| x).collect();
+                        let first = group[0];
+                        group_out = group;
+                        Some(first)
+                    } else {
+                        None
+                    }
                 }
                 MentionForm::Role => match &m.title {
                     Some(t) if m.kind == Some(ActorKind::Person) && !m.plural => {
@@ -633,6 +712,13 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                 let a = &mut actors[r];
                 match m.form {
                     MentionForm::Pronoun => {}
+                    MentionForm::Role if m.group_size.is_some() => {
+                        a.trail.push(format!(
+                            "group {:?} (sentence {})",
+                            m.text(ctx.doc, ctx.tokens),
+                            m.sentence
+                        ));
+                    }
                     MentionForm::Role => {
                         a.add_alias(m.text(ctx.doc, ctx.tokens));
                         a.trail.push(format!(
@@ -659,6 +745,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     }
                 }
                 mentions[i].actor = Some(r);
+                mentions[i].group = std::mem::take(&mut group_out);
                 // Subjects recomputed lazily: a newly resolved name or role may be the
                 // subject, if it comes before the one found so far.
                 let start = mentions[i].span.start;
@@ -688,6 +775,27 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
             }
         }
     }
+}
+
+/// The actor named just before mention `i` in its own clause (after the nearest
+/// comma, "and", "that" ...), if any: "Qin praised [the two ministers]" → Qin.
+fn same_clause_subject(ctx: &DocCtx, mentions: &[Mention], i: usize) -> Option<usize> {
+    let m = &mentions[i];
+    let first_tok = ctx.sentences[m.sentence].tokens.start;
+    let opener = (first_tok..m.span.start)
+        .rev()
+        .find(|&x| {
+            let t = &ctx.tokens[x];
+            t.is_punct(',') || matches!(t.norm.as_str(), "and" | "but" | "that" | "which" | "who")
+        })
+        .map(|x| x + 1)
+        .unwrap_or(first_tok);
+    (0..i)
+        .rev()
+        .take_while(|&k| mentions[k].sentence == m.sentence && mentions[k].span.start >= opener)
+        .filter(|&k| !mentions[k].absorbed)
+        .last()
+        .and_then(|k| mentions[k].actor)
 }
 
 /// The actor of the subject of the clause holding mention `i`: the first mention

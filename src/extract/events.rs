@@ -159,6 +159,16 @@ impl SentenceView<'_> {
         self.mentions[m].actor
     }
 
+    /// The actors a mention stands for: its group ("the two leaders") or its actor.
+    fn actors_of(&self, m: usize) -> Vec<usize> {
+        let mm = &self.mentions[m];
+        if mm.group.is_empty() {
+            mm.actor.into_iter().collect()
+        } else {
+            mm.group.clone()
+        }
+    }
+
     /// A list of coordinated argument mentions starting with mention `first`:
     /// "A, B and C", "A and the B".
     fn coordinated(&self, first: usize, limit: usize) -> Vec<usize> {
@@ -470,9 +480,30 @@ impl SentenceView<'_> {
                 && (PREPOSITIONS.contains(&t.norm.as_str())
                     || matches!(
                         t.norm.as_str(),
-                        "that" | "and" | "or" | "of" | "since" | "than" | "the" | "a" | "an"
-                            | "was" | "were" | "is" | "are" | "be" | "been" | "has" | "have"
-                            | "had" | "will" | "would" | "said" | "says" | "which" | "who"
+                        "that"
+                            | "and"
+                            | "or"
+                            | "of"
+                            | "since"
+                            | "than"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "be"
+                            | "been"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "said"
+                            | "says"
+                            | "which"
+                            | "who"
                     )
                     || !t.cap && t.norm.ends_with("ed"))
             {
@@ -771,7 +802,9 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             }
             // "flew back to New Delhi", "returned home": going home is no visit.
             if trig.kind == RelationType::Visit
-                && tr.clone().any(|k| matches!(ctx.tokens[k].norm.as_str(), "back" | "home"))
+                && tr
+                    .clone()
+                    .any(|k| matches!(ctx.tokens[k].norm.as_str(), "back" | "home"))
             {
                 continue;
             }
@@ -787,46 +820,49 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             let mut first: Option<(usize, usize)> = None;
             let speaker = reported_speaker(&view, tr.start);
             for arg in pairs {
-                let (Some(mut a), Some(b)) = (view.actor(arg.src), view.actor(arg.tgt)) else {
-                    continue;
-                };
-                // "Asif said Islamabad would respond": the official speaking for his
-                // country is the one who threatens, demands, condemns.
-                let mut note = arg.note;
-                if let Some(p) = speaker {
-                    if p != a && p != b && speaks_for(actors, p, a) {
-                        note = format!(
-                            "{note} (said by {}, speaking for {})",
-                            actors[p].name, actors[a].name
-                        );
-                        a = p;
+                // A group phrase ("the two leaders") stands for each of its actors.
+                for a0 in view.actors_of(arg.src) {
+                    for b in view.actors_of(arg.tgt) {
+                        let mut a = a0;
+                        // "Asif said Islamabad would respond": the official speaking
+                        // for his country is the one who threatens, demands, condemns.
+                        let mut note = arg.note.clone();
+                        if let Some(p) = speaker {
+                            if p != a && p != b && speaks_for(actors, p, a) {
+                                note = format!(
+                                    "{note} (said by {}, speaking for {})",
+                                    actors[p].name, actors[a].name
+                                );
+                                a = p;
+                            }
+                        }
+                        if a == b {
+                            continue;
+                        }
+                        let kind = arg.kind.unwrap_or(trig.kind);
+                        if kind == trig.kind && first.is_none() {
+                            first = Some((a, b));
+                        }
+                        let cameo = if kind == trig.kind {
+                            trig.cameo.clone()
+                        } else {
+                            default_cameo(kind).to_string()
+                        };
+                        state.events.push(Event {
+                            kind,
+                            cameo: Some(cameo),
+                            source: a,
+                            target: b,
+                            sentence: s.index,
+                            trigger: trigger_text.clone(),
+                            rule: format!(
+                                "data/triggers.tsv:{} {} [{}]{}",
+                                trig.line, trig.kind, trig.pattern, note
+                            ),
+                            planned: planned && kind == trig.kind,
+                        });
                     }
                 }
-                if a == b {
-                    continue;
-                }
-                let kind = arg.kind.unwrap_or(trig.kind);
-                if kind == trig.kind && first.is_none() {
-                    first = Some((a, b));
-                }
-                let cameo = if kind == trig.kind {
-                    trig.cameo.clone()
-                } else {
-                    default_cameo(kind).to_string()
-                };
-                state.events.push(Event {
-                    kind,
-                    cameo: Some(cameo),
-                    source: a,
-                    target: b,
-                    sentence: s.index,
-                    trigger: trigger_text.clone(),
-                    rule: format!(
-                        "data/triggers.tsv:{} {} [{}]{}",
-                        trig.line, trig.kind, trig.pattern, note
-                    ),
-                    planned: planned && kind == trig.kind,
-                });
             }
             // Every use of force is remembered, with or without a known author: a
             // later "condemned the attack" or "claimed responsibility" refers to it.
@@ -1089,6 +1125,17 @@ fn cross(sources: &[usize], targets: &[usize], note: &str) -> Vec<Arg> {
 
 fn all_pairs(list: &[usize], note: &str) -> Vec<Arg> {
     let mut out = Vec::new();
+    // One group phrase ("the two leaders met"): its members with each other, paired
+    // when the mention is expanded.
+    if let [one] = list {
+        out.push(Arg {
+            src: *one,
+            tgt: *one,
+            note: note.to_string(),
+            kind: None,
+        });
+        return out;
+    }
     for (i, &a) in list.iter().enumerate() {
         for &b in &list[i + 1..] {
             out.push(Arg {
@@ -2014,12 +2061,18 @@ mod tests {
             "Chancellor Ines Vogt flew to Ankara on Monday.\nAnkara said the talks were useful.",
         );
         assert!(has(&x, "Ines Vogt", "visit", "Ankara"), "{}", show(&x));
-        let ankara = x.actors.iter().find(|a| a.name == "Ankara").expect("a place");
+        let ankara = x
+            .actors
+            .iter()
+            .find(|a| a.name == "Ankara")
+            .expect("a place");
         assert_eq!(ankara.kind.to_string(), "place");
         assert_eq!(ankara.country.as_deref(), Some("TUR"));
         // Speaking for the government, the capital is the country.
-        assert!(x.actors.iter().any(|a| a.name == "Turkey"
-            && a.aliases.iter().any(|al| al == "Ankara")));
+        assert!(x
+            .actors
+            .iter()
+            .any(|a| a.name == "Turkey" && a.aliases.iter().any(|al| al == "Ankara")));
     }
 
     #[test]
@@ -2033,6 +2086,36 @@ mod tests {
             "Prime Minister Ravi Menon cut short a trip to Japan and flew back to New Delhi.",
             &[("Ravi Menon", "visit", "Japan")],
             &[("Ravi Menon", "visit", "New Delhi")],
+        );
+    }
+
+    #[test]
+    fn group_phrases_stand_for_their_members() {
+        check(
+            "Japanese Prime Minister Taro Ishii spoke with Korean President Min-ho Park.\n\
+             The two leaders agreed to resume talks. Chancellor Eva Lind later praised the two leaders.",
+            &[
+                ("Taro Ishii", "agree", "Min-ho Park"),
+                ("Eva Lind", "support", "Taro Ishii"),
+                ("Eva Lind", "support", "Min-ho Park"),
+            ],
+            &[],
+        );
+        check(
+            "Nordvik Shipping and Baltic Freight Group signed a merger deal.\n\
+             Minister Ola Dahl praised both companies.",
+            &[
+                ("Ola Dahl", "support", "Nordvik Shipping"),
+                ("Ola Dahl", "support", "Baltic Freight Group"),
+            ],
+            &[],
+        );
+        check(
+            "The foreign ministers of Egypt and Jordan met in Amman.\n\
+             Egyptian Foreign Minister Sami Fawzi and his Jordanian counterpart, Omar Haddad, \
+             discussed Gaza.",
+            &[("Sami Fawzi", "meet", "Omar Haddad")],
+            &[],
         );
     }
 }

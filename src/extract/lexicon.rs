@@ -177,6 +177,8 @@ pub struct Lexicon {
     pub institutions: HashSet<String>,
     /// Folded phrases that, after a demonym, stand for the country.
     pub stands: HashSet<String>,
+    /// Folded plural nouns that name a group of actors ("leaders", "companies").
+    pub groups: HashMap<String, ActorKind>,
     /// Longest institution or stands phrase in words.
     pub phrase_max_words: usize,
     /// Abbreviations (folded, without final period) → whether they may end a sentence.
@@ -453,6 +455,9 @@ impl Lexicon {
                 "stands" => {
                     self.phrase_max_words = self.phrase_max_words.max(key.split(' ').count());
                     self.stands.insert(key);
+                }
+                "group" => {
+                    self.groups.insert(key, kind);
                 }
                 _ => {}
             }

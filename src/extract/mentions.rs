@@ -62,6 +62,10 @@ pub struct Mention {
     pub title: Option<(String, String)>,
     /// The title is plural ("the foreign ministers of A and B").
     pub plural: bool,
+    /// For a group phrase ("the two leaders", "both companies"): how many actors.
+    pub group_size: Option<usize>,
+    /// The actors a plural phrase names ("the two leaders" → both leaders).
+    pub group: Vec<usize>,
     /// Index (in the document's mention list) of the qualifying mention: the
     /// country or institution in "Iraqi Prime Minister X", "Iran's Guards".
     pub qualifier: Option<usize>,
@@ -93,6 +97,8 @@ impl Mention {
             gaz: None,
             title: None,
             plural: false,
+            group_size: None,
+            group: Vec::new(),
             qualifier: None,
             absorbed: false,
             locative: false,
@@ -264,13 +270,64 @@ const LOCATIVES: &[&str] = &[
 ];
 /// Words of travel: after them (and "to") a capital is a place.
 const MOTION: &[&str] = &[
-    "travel", "travels", "travelled", "traveled", "travelling", "traveling", "flew", "fly",
-    "flies", "flying", "went", "go", "goes", "going", "came", "come", "comes", "coming",
-    "returned", "return", "returns", "returning", "headed", "heading", "moved", "drove",
-    "sailed", "visit", "visits", "visited", "visiting", "trip", "trips", "journey", "tour",
-    "toured", "touring", "tours", "stop", "arrived", "arrives", "arrival", "back", "on",
-    "push", "pushed", "march", "marched", "advance", "advanced", "delegation", "mission",
-    "envoy", "ambassador", "flight", "flights", "route", "road",
+    "travel",
+    "travels",
+    "travelled",
+    "traveled",
+    "travelling",
+    "traveling",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "came",
+    "come",
+    "comes",
+    "coming",
+    "returned",
+    "return",
+    "returns",
+    "returning",
+    "headed",
+    "heading",
+    "moved",
+    "drove",
+    "sailed",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "trip",
+    "trips",
+    "journey",
+    "tour",
+    "toured",
+    "touring",
+    "tours",
+    "stop",
+    "arrived",
+    "arrives",
+    "arrival",
+    "back",
+    "on",
+    "push",
+    "pushed",
+    "march",
+    "marched",
+    "advance",
+    "advanced",
+    "delegation",
+    "mission",
+    "envoy",
+    "ambassador",
+    "flight",
+    "flights",
+    "route",
+    "road",
 ];
 /// Determiners and possessive pronouns that may open a role phrase.
 const DETERMINERS: &[&str] = &[
@@ -301,6 +358,8 @@ enum Unit {
     Pronoun(Pronoun),
     /// "the group", "the agency": a determiner and a descriptor noun.
     OrgRole(ActorKind),
+    /// "the two leaders", "both companies": a number of actors of a kind.
+    Group(ActorKind, usize),
 }
 
 #[derive(Debug, Clone)]
@@ -536,6 +595,11 @@ impl SentenceCtx<'_> {
                         if !before_head && (!after_head || t.norm == "and") && !and_ok {
                             break;
                         }
+                        // "Nordvik Shipping and Baltic Freight Group" are two names;
+                        // "Department of Foreign Affairs and Trade" is one.
+                        if t.norm == "and" && self.lx.heads.contains_key(self.norm(j - 1)) {
+                            break;
+                        }
                     }
                     j = k;
                     continue;
@@ -700,6 +764,15 @@ impl SentenceCtx<'_> {
                 i += 1;
                 continue;
             }
+            // "the two leaders", "both companies", "the three countries".
+            if let Some((n, kind, size)) = self.group_at(i) {
+                out.push(Found {
+                    unit: Unit::Group(kind, size),
+                    span: i..i + n,
+                });
+                i += n;
+                continue;
+            }
             if t.norm == "the" {
                 // "the group", "the agency", "the coast guard": a role for an institution,
                 // the longest run of lowercase words ending in a head or descriptor.
@@ -741,6 +814,41 @@ impl SentenceCtx<'_> {
             i += 1;
         }
         out
+    }
+
+    /// A group phrase at `i`: "the two leaders", "both (the) companies", "the three
+    /// rival countries" → (length, kind, size).
+    fn group_at(&self, i: usize) -> Option<(usize, ActorKind, usize)> {
+        let number = |w: &str| match w {
+            "two" | "both" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            _ => None,
+        };
+        let (mut j, size) = match self.norm(i) {
+            "both" => (i + 1 + usize::from(self.norm(i + 1) == "the"), 2),
+            "the" => (i + 2, number(self.norm(i + 1))?),
+            _ => return None,
+        };
+        if self.norm(i) == "the" && self.norm(i + 1) == "both" {
+            return None;
+        }
+        // One modifier may come between: "the two rival leaders".
+        for _ in 0..2 {
+            let t = self.tok(j)?;
+            if t.kind != TokKind::Word || t.cap {
+                return None;
+            }
+            let two = format!("{} {}", t.norm, self.norm(j + 1));
+            if let Some(&kind) = self.lx.groups.get(&two) {
+                return Some((j + 2 - i, kind, size));
+            }
+            if let Some(&kind) = self.lx.groups.get(&t.norm) {
+                return Some((j + 1 - i, kind, size));
+            }
+            j += 1;
+        }
+        None
     }
 
     /// Whether the noun phrase goes on at `k` with a lowercase noun ("military
@@ -927,7 +1035,7 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
             Unit::Title { .. } => {
                 k = compose_titled(ctx, &units, k, None, out);
             }
-            Unit::Pronoun(_) => {
+            Unit::Pronoun(_) | Unit::Group(..) => {
                 push_unit(ctx, u, out);
                 k += 1;
             }
@@ -1055,6 +1163,13 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
             m.kind = Some(*kind);
             m
         }
+        Unit::Group(kind, size) => {
+            let mut m = Mention::new(ctx.sentence, u.span.clone(), MentionForm::Role);
+            m.kind = Some(*kind);
+            m.plural = true;
+            m.group_size = Some(*size);
+            m
+        }
     };
     // "the" before a name is part of the phrase but not of the name.
     if u.span.start > ctx.range.start
@@ -1163,7 +1278,11 @@ fn annotate(ctx: &SentenceCtx, ms: &mut [Mention]) {
             if m.form == MentionForm::Metonym {
                 // "in Cairo", "travelled to Moscow", "visited Baghdad", "the trip to
                 // Beijing": the city, not its government ("criticism from Brussels" is).
-                let before = if s >= ctx.range.start + 2 { ctx.norm(s - 2) } else { "" };
+                let before = if s >= ctx.range.start + 2 {
+                    ctx.norm(s - 2)
+                } else {
+                    ""
+                };
                 m.place_use = m.locative && prev != "from"
                     || prev == "to" && MOTION.contains(&before)
                     || MOTION.contains(&prev) && !matches!(prev, "came" | "went" | "flew");
