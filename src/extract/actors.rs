@@ -15,6 +15,7 @@ use super::sentences::Sentence;
 use super::tokens::Token;
 use crate::graph::model::ActorKind;
 use crate::text::{edit_distance_within, fold, name_key};
+use std::collections::{BTreeMap, HashMap};
 
 /// An actor as built inside one document.
 #[derive(Debug, Clone)]
@@ -42,10 +43,16 @@ pub struct DocActor {
     /// Some mention qualifies it ("Iraqi Prime Minister X", "European Council
     /// President X").
     pub qualified: bool,
+    /// `name_key` of the name, of each alias, and the folded words of each title:
+    /// computed once, compared often.
+    key: String,
+    alias_keys: Vec<String>,
+    title_words: Vec<Vec<String>>,
 }
 
 impl DocActor {
     fn new(name: String, kind: Option<ActorKind>) -> Self {
+        let name_for_key = name.clone();
         DocActor {
             name,
             kind,
@@ -58,6 +65,9 @@ impl DocActor {
             locative: (0, 0),
             trail: Vec::new(),
             qualified: false,
+            key: name_key(&name_for_key),
+            alias_keys: Vec::new(),
+            title_words: Vec::new(),
         }
     }
 
@@ -67,9 +77,28 @@ impl DocActor {
             return;
         }
         let k = name_key(s);
-        if !k.is_empty() && !self.aliases.iter().any(|a| name_key(a) == k) {
+        if !k.is_empty() && !self.alias_keys.contains(&k) {
             self.aliases.push(s.to_string());
+            self.alias_keys.push(k);
         }
+    }
+
+    fn set_name(&mut self, name: &str) {
+        self.name = name.to_string();
+        self.key = name_key(name);
+    }
+
+    fn add_title(&mut self, t: &(String, String)) {
+        if !self.titles.contains(t) {
+            self.titles.push(t.clone());
+            self.title_words
+                .push(fold(&t.0).split(' ').map(str::to_string).collect());
+        }
+    }
+
+    /// Whether `key` (a `name_key`) is the name or one of the aliases.
+    fn has_key(&self, key: &str) -> bool {
+        self.key == key || self.alias_keys.iter().any(|k| k == key)
     }
 
     fn surname(&self) -> Option<&str> {
@@ -142,12 +171,141 @@ fn org_core(ctx: &DocCtx, key: &str) -> String {
 fn title_fits(title: &(String, String), actor: &DocActor) -> bool {
     let t = fold(&title.0);
     let words: Vec<&str> = t.split(' ').collect();
-    actor.titles.iter().any(|(at, ac)| {
-        let af = fold(at);
-        let aw: Vec<&str> = af.split(' ').collect();
-        words.iter().all(|w| aw.contains(w))
-            || title.1 == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal")
-    })
+    title_words_fit(&words, &title.1, actor)
+}
+
+/// [`title_fits`] with the mention's title already folded into words.
+fn title_words_fit(words: &[&str], class: &str, actor: &DocActor) -> bool {
+    actor
+        .title_words
+        .iter()
+        .zip(&actor.titles)
+        .any(|(aw, (_, ac))| {
+            words.iter().all(|w| aw.iter().any(|x| x == w))
+                || class == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal")
+        })
+}
+
+/// Lookup tables from name forms to actors, so that each mention is resolved with a
+/// few hash lookups instead of a pass over every actor. Entries are added as actors
+/// grow and are never removed: every lookup re-checks its condition on the actor.
+#[derive(Default)]
+struct Index {
+    lexicon: HashMap<String, usize>,
+    places: HashMap<String, usize>,
+    keys: HashMap<String, Vec<usize>>,
+    surnames: HashMap<String, Vec<usize>>,
+    firsts: HashMap<String, Vec<usize>>,
+    words: HashMap<String, Vec<usize>>,
+    cores: HashMap<String, Vec<usize>>,
+    first_words: HashMap<String, Vec<usize>>,
+    title_words: HashMap<String, Vec<usize>>,
+    title_classes: HashMap<String, Vec<usize>>,
+}
+
+fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: &str, idx: usize) {
+    if key.is_empty() {
+        return;
+    }
+    let v = map.entry(key.to_string()).or_default();
+    if !v.contains(&idx) {
+        v.push(idx);
+    }
+}
+
+impl Index {
+    /// (Re-)indexes actor `idx` after it was created or changed.
+    fn note(&mut self, ctx: &DocCtx, idx: usize, a: &DocActor) {
+        if let Some(l) = &a.lexicon_name {
+            self.lexicon.entry(l.clone()).or_insert(idx);
+        }
+        push_unique(&mut self.keys, &a.key, idx);
+        for k in &a.alias_keys {
+            push_unique(&mut self.keys, k, idx);
+        }
+        for ac in &a.acronyms {
+            push_unique(&mut self.keys, &name_key(ac), idx);
+        }
+        if a.words.len() >= 2 {
+            if let Some(s) = a.surname() {
+                push_unique(&mut self.surnames, s, idx);
+            }
+            push_unique(&mut self.firsts, &a.words[0], idx);
+            for w in &a.words {
+                push_unique(&mut self.words, w, idx);
+            }
+        }
+        for (words, (_, class)) in a.title_words.iter().zip(&a.titles) {
+            for w in words {
+                push_unique(&mut self.title_words, w, idx);
+            }
+            push_unique(&mut self.title_classes, class, idx);
+        }
+        if a.lexicon_name.is_none() {
+            push_unique(&mut self.cores, &org_core(ctx, &a.key), idx);
+            if a.key.contains(' ') {
+                if let Some(first) = a.key.split(' ').next() {
+                    push_unique(&mut self.first_words, first, idx);
+                }
+            }
+        }
+    }
+
+    fn get<'a>(map: &'a HashMap<String, Vec<usize>>, key: &str) -> &'a [usize] {
+        map.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// How many of the most recently mentioned actors a pronoun or role phrase may
+/// point to.
+const RECENT_WINDOW: usize = 60;
+
+/// When each actor was last mentioned, ordered, so "the most recent actor that fits"
+/// walks back from the latest mention instead of scanning every actor.
+#[derive(Default)]
+struct Recency {
+    at: Vec<Option<usize>>,
+    order: BTreeMap<usize, usize>,
+}
+
+impl Recency {
+    fn touch(&mut self, actor: usize, mention: usize) {
+        if self.at.len() <= actor {
+            self.at.resize(actor + 1, None);
+        }
+        if let Some(old) = self.at[actor].replace(mention) {
+            self.order.remove(&old);
+        }
+        self.order.insert(mention, actor);
+    }
+
+    fn get(&self, actor: usize) -> Option<usize> {
+        self.at.get(actor).copied().flatten()
+    }
+
+    /// The most recently mentioned actor that fits, among the last [`RECENT_WINDOW`]
+    /// actors mentioned (a pronoun or role phrase points to someone in view, and the
+    /// bound keeps long documents linear).
+    fn find(&self, actors: &[DocActor], pred: &dyn Fn(&DocActor) -> bool) -> Option<usize> {
+        self.order
+            .values()
+            .rev()
+            .take(RECENT_WINDOW)
+            .copied()
+            .find(|&a| pred(&actors[a]))
+    }
+
+    /// Up to `n` most recently mentioned actors that fit, most recent first.
+    fn find_n(&self, actors: &[DocActor], n: usize, pred: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        self.order
+            .values()
+            .rev()
+            .copied()
+            .take(RECENT_WINDOW)
+            .filter(|&a| pred(a) && a < actors.len())
+            .take(n)
+            .collect()
+    }
 }
 
 /// What coreference needs about the document.
@@ -167,14 +325,15 @@ pub struct DocCtx<'a> {
 /// Builds the document's actors and sets `actor` on every mention that resolves.
 pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
     let mut actors: Vec<DocActor> = Vec::new();
-    cluster_names(ctx, mentions, &mut actors);
+    let mut index = Index::default();
+    cluster_names(ctx, mentions, &mut actors, &mut index);
     // Countries known from full names help role phrases ("the Ethiopian leader") pick
     // the right person in pass 2.
     set_countries(ctx, mentions, &mut actors);
     // Multi-word names of unknown kind are taken as persons (or places) now, so that
     // pronouns and roles in pass 2 can point to them.
     default_kinds(&mut actors, true);
-    resolve_short_forms(ctx, mentions, &mut actors);
+    resolve_short_forms(ctx, mentions, &mut actors, &mut index);
     resolve_speakers(ctx, mentions);
     set_countries(ctx, mentions, &mut actors);
     resolve_title_groups(ctx, mentions, &actors);
@@ -259,19 +418,20 @@ fn default_kinds(actors: &mut [DocActor], multiword_only: bool) {
 
 /// Pass 1: gazetteer entities and multi-word names.
 #[allow(clippy::needless_range_loop)] // mentions[i] is read, then written after borrowing actors
-fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocActor>) {
+fn cluster_names(
+    ctx: &DocCtx,
+    mentions: &mut [Mention],
+    actors: &mut Vec<DocActor>,
+    index: &mut Index,
+) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let head = m.head_text(ctx.doc, ctx.tokens).to_string();
         if let (Some(g), true) = (&m.gaz, m.place_use) {
             // The capital as a place: an actor of its own, in its country.
             let key = name_key(&head);
-            let idx = match actors.iter().position(|a| {
-                a.kind == Some(ActorKind::Place)
-                    && a.lexicon_name.is_none()
-                    && name_key(&a.name) == key
-            }) {
-                Some(x) => x,
+            let idx = match index.places.get(&key) {
+                Some(&x) => x,
                 None => {
                     let mut a = DocActor::new(head.clone(), Some(ActorKind::Place));
                     a.country = g.country.clone();
@@ -280,6 +440,7 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
                         m.sentence, g.name
                     ));
                     actors.push(a);
+                    index.places.insert(key, actors.len() - 1);
                     actors.len() - 1
                 }
             };
@@ -288,11 +449,8 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
             continue;
         }
         if let Some(g) = &m.gaz {
-            let idx = match actors
-                .iter()
-                .position(|a| a.lexicon_name.as_deref() == Some(g.name.as_str()))
-            {
-                Some(x) => x,
+            let idx = match index.lexicon.get(&g.name) {
+                Some(&x) => x,
                 None => {
                     let mut a = DocActor::new(g.name.clone(), Some(g.kind));
                     a.lexicon_name = Some(g.name.clone());
@@ -307,6 +465,7 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
             if g.form == Form::Name && m.form == MentionForm::Name {
                 a.locative.1 += 1;
             }
+            index.note(ctx, idx, &actors[idx]);
             mentions[i].actor = Some(idx);
             continue;
         }
@@ -318,27 +477,36 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
         let phrase = m.text(ctx.doc, ctx.tokens).to_string();
         let person_like = m.kind.is_none_or(|k| k == ActorKind::Person);
         let found = if words.len() >= 2 && person_like {
-            actors.iter().position(|a| {
-                a.kind.is_none_or(|k| k == ActorKind::Person)
-                    && a.words.len() >= 2
-                    && a.surname() == words.last().map(|w| strip_particle(w))
-                    && first_names_compatible(&a.words[0], &words[0])
-            })
+            let surname = words.last().map(|w| strip_particle(w)).unwrap_or("");
+            Index::get(&index.surnames, surname)
+                .iter()
+                .copied()
+                .find(|&x| {
+                    let a = &actors[x];
+                    a.kind.is_none_or(|k| k == ActorKind::Person)
+                        && a.words.len() >= 2
+                        && a.surname() == Some(surname)
+                        && first_names_compatible(&a.words[0], &words[0])
+                })
         } else {
             None
         }
         .or_else(|| {
             if words.len() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person) && !key.is_empty()
             {
-                let core = org_core(ctx, &key);
-                actors.iter().position(|a| {
-                    a.lexicon_name.is_none()
-                        && (name_key(&a.name) == key
-                            || a.aliases.iter().any(|x| name_key(x) == key)
-                            || !a.is_person()
-                                && m.kind != Some(ActorKind::Person)
-                                && org_core(ctx, &name_key(&a.name)) == core
-                                && core.contains(' '))
+                let by_key = Index::get(&index.keys, &key)
+                    .iter()
+                    .copied()
+                    .find(|&x| actors[x].lexicon_name.is_none() && actors[x].has_key(&key));
+                by_key.or_else(|| {
+                    let core = org_core(ctx, &key);
+                    if !core.contains(' ') || m.kind == Some(ActorKind::Person) {
+                        return None;
+                    }
+                    Index::get(&index.cores, &core).iter().copied().find(|&x| {
+                        let a = &actors[x];
+                        a.lexicon_name.is_none() && !a.is_person() && org_core(ctx, &a.key) == core
+                    })
                 })
             } else {
                 None
@@ -364,7 +532,7 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
         let a = &mut actors[idx];
         if words.len() > a.words.len() && person_like {
             a.words = words;
-            a.name = head.clone();
+            a.set_name(&head);
         }
         if a.kind.is_none() {
             a.kind = m.kind.or(m.title.as_ref().map(|_| ActorKind::Person));
@@ -374,9 +542,7 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
             a.add_alias(phrase.trim_start_matches("the ").trim_start_matches("The "));
         }
         if let Some(t) = &m.title {
-            if !a.titles.contains(t) {
-                a.titles.push(t.clone());
-            }
+            a.add_title(t);
         }
         a.qualified |= m.qualifier.is_some();
         if let Some(ac) = &m.acronym {
@@ -393,6 +559,7 @@ fn cluster_names(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocAct
                 m.sentence
             ));
         }
+        index.note(ctx, idx, &actors[idx]);
         mentions[i].actor = Some(idx);
     }
 }
@@ -437,8 +604,13 @@ fn after_preposition(ctx: &DocCtx, m: &Mention) -> bool {
 }
 
 /// Pass 2: one-word names, role phrases and pronouns, in reading order.
-fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<DocActor>) {
-    let mut last_seen: Vec<Option<usize>> = vec![None; actors.len()];
+fn resolve_short_forms(
+    ctx: &DocCtx,
+    mentions: &mut [Mention],
+    actors: &mut Vec<DocActor>,
+    index: &mut Index,
+) {
+    let mut seen = Recency::default();
     let mut last_person_subject: Option<usize> = None;
     let mut last_thing_subject: Option<usize> = None;
     let mut current_sentence = usize::MAX;
@@ -450,20 +622,6 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
             }
             current_sentence = mentions[i].sentence;
         }
-        let recent = |pred: &dyn Fn(&DocActor) -> bool,
-                      last_seen: &[Option<usize>],
-                      actors: &[DocActor]|
-         -> Option<usize> {
-            let mut best: Option<(usize, usize)> = None;
-            for (idx, a) in actors.iter().enumerate() {
-                if let Some(at) = last_seen.get(idx).copied().flatten() {
-                    if pred(a) && best.is_none_or(|(_, b)| at > b) {
-                        best = Some((idx, at));
-                    }
-                }
-            }
-            best.map(|(idx, _)| idx)
-        };
         if mentions[i].actor.is_none() {
             let mut group_out: Vec<usize> = Vec::new();
             let m = &mentions[i];
@@ -473,17 +631,19 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     let w = fold(&head);
                     let key = name_key(&head);
                     let w_stripped = strip_particle(&w).to_string();
-                    let exact = actors.iter().position(|a| {
-                        a.acronyms.iter().any(|x| x == &head) || name_key(&a.name) == key
+                    let exact = Index::get(&index.keys, &key).iter().copied().find(|&x| {
+                        actors[x].acronyms.iter().any(|a| a == &head) || actors[x].key == key
                     });
-                    let persons: Vec<usize> = (0..actors.len())
+                    let persons: Vec<usize> = Index::get(&index.surnames, &w_stripped)
+                        .iter()
+                        .copied()
                         .filter(|&x| {
                             actors[x].kind.is_none_or(|k| k == ActorKind::Person)
                                 && actors[x].words.len() >= 2
                                 && actors[x].surname() == Some(w_stripped.as_str())
                         })
                         .collect();
-                    let pick = |cands: &[usize], last_seen: &[Option<usize>]| -> Option<usize> {
+                    let pick = |cands: &[usize], seen: &Recency| -> Option<usize> {
                         let titled: Vec<usize> = match &m.title {
                             Some(t) => cands
                                 .iter()
@@ -499,24 +659,28 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         };
                         pool.iter()
                             .copied()
-                            .max_by_key(|&x| last_seen[x].map(|v| v + 1).unwrap_or(0))
+                            .max_by_key(|&x| seen.get(x).map(|v| v + 1).unwrap_or(0))
                     };
                     exact
-                        .or_else(|| pick(&persons, &last_seen))
+                        .or_else(|| pick(&persons, &seen))
                         .or_else(|| {
-                            let firsts: Vec<usize> = (0..actors.len())
+                            let firsts: Vec<usize> = Index::get(&index.firsts, &w)
+                                .iter()
+                                .copied()
                                 .filter(|&x| {
                                     actors[x].is_person()
                                         && actors[x].words.len() >= 2
                                         && actors[x].words[0] == w
                                 })
                                 .collect();
-                            pick(&firsts, &last_seen)
+                            pick(&firsts, &seen)
                         })
                         .or_else(|| {
                             // "Lula" for "Luiz Inácio Lula da Silva": any word of one
                             // person's full name, when no other person has it.
-                            let inner: Vec<usize> = (0..actors.len())
+                            let inner: Vec<usize> = Index::get(&index.words, &w)
+                                .iter()
+                                .copied()
                                 .filter(|&x| {
                                     actors[x].is_person()
                                         && actors[x].words.len() >= 3
@@ -526,12 +690,15 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                             (inner.len() == 1 && w.chars().count() >= 3).then(|| inner[0])
                         })
                         .or_else(|| {
-                            (0..actors.len()).find(|&x| {
-                                !actors[x].is_person()
-                                    && actors[x].lexicon_name.is_none()
-                                    && fold(&actors[x].name).split(' ').next() == Some(w.as_str())
-                                    && actors[x].name.split_whitespace().count() >= 2
-                            })
+                            Index::get(&index.first_words, &w)
+                                .iter()
+                                .copied()
+                                .find(|&x| {
+                                    !actors[x].is_person()
+                                        && actors[x].lexicon_name.is_none()
+                                        && actors[x].key.split(' ').next() == Some(w.as_str())
+                                        && actors[x].key.contains(' ')
+                                })
                         })
                 }
                 MentionForm::Role if m.group_size.is_some() => {
@@ -540,13 +707,10 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                     let size = m.group_size.unwrap_or(2);
                     let subject = same_clause_subject(ctx, mentions, i);
                     let kind = m.kind;
-                    let mut cands: Vec<(usize, usize)> = (0..actors.len())
-                        .filter(|&x| Some(x) != subject && actors[x].kind == kind)
-                        .filter_map(|x| last_seen[x].map(|at| (at, x)))
-                        .collect();
-                    cands.sort_unstable_by(|a, b| b.cmp(a));
-                    if cands.len() >= size {
-                        let group: Vec<usize> = cands[..size].iter().map(|&(_, x)| x).collect();
+                    let group = seen.find_n(actors, size, &|x| {
+                        Some(x) != subject && actors[x].kind == kind
+                    });
+                    if group.len() >= size {
                         let first = group[0];
                         group_out = group;
                         Some(first)
@@ -561,36 +725,49 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                             .and_then(|q| mentions[q].gaz.as_ref().and_then(|g| g.country.clone()));
                         // A person qualified by something else ("European Council
                         // President X") is not "the Hungarian leader".
+                        let folded = fold(&t.0);
+                        let words: Vec<&str> = folded.split(' ').collect();
                         let fits = |a: &DocActor| {
                             a.is_person()
-                                && title_fits(t, a)
+                                && title_words_fit(&words, &t.1, a)
                                 && (country.is_none()
                                     || a.country == country
                                     || a.country.is_none() && !a.qualified)
                         };
-                        recent(&fits, &last_seen, actors)
-                            .or_else(|| (0..actors.len()).find(|&x| fits(&actors[x])))
-                            .or_else(|| {
-                                // "Viktor Orbán's visit ... The Hungarian prime minister":
-                                // a qualified role names the person just written about
-                                // whose role was not given, if any (not one of this
-                                // sentence's, who would be someone else).
-                                country.as_ref()?;
-                                let here: Vec<usize> = (0..i)
-                                    .rev()
-                                    .take_while(|&k| mentions[k].sentence == m.sentence)
-                                    .filter_map(|k| mentions[k].actor)
-                                    .collect();
-                                let untitled = |a: &DocActor| {
-                                    (a.is_person() || a.kind.is_none() && a.words.len() >= 2)
-                                        && a.titles.is_empty()
-                                        && (a.country.is_none() || a.country == country)
-                                };
-                                let r = recent(&untitled, &last_seen, actors)?;
-                                let seen_at = last_seen[r]?;
-                                let close = m.sentence <= mentions[seen_at].sentence + 3;
-                                (close && !here.contains(&r)).then_some(r)
-                            })
+                        // Anyone holding such a title, even named later: looked up by
+                        // the title's first word or, for "leader", by class.
+                        let holders = || {
+                            let mut c: Vec<usize> =
+                                Index::get(&index.title_words, words[0]).to_vec();
+                            if t.1 == "leader" {
+                                for class in ["head", "leader", "royal"] {
+                                    c.extend_from_slice(Index::get(&index.title_classes, class));
+                                }
+                            }
+                            c.sort_unstable();
+                            c.into_iter().find(|&x| fits(&actors[x]))
+                        };
+                        seen.find(actors, &fits).or_else(holders).or_else(|| {
+                            // "Viktor Orbán's visit ... The Hungarian prime minister":
+                            // a qualified role names the person just written about
+                            // whose role was not given, if any (not one of this
+                            // sentence's, who would be someone else).
+                            country.as_ref()?;
+                            let here: Vec<usize> = (0..i)
+                                .rev()
+                                .take_while(|&k| mentions[k].sentence == m.sentence)
+                                .filter_map(|k| mentions[k].actor)
+                                .collect();
+                            let untitled = |a: &DocActor| {
+                                (a.is_person() || a.kind.is_none() && a.words.len() >= 2)
+                                    && a.titles.is_empty()
+                                    && (a.country.is_none() || a.country == country)
+                            };
+                            let r = seen.find(actors, &untitled)?;
+                            let seen_at = seen.get(r)?;
+                            let close = m.sentence <= mentions[seen_at].sentence + 3;
+                            (close && !here.contains(&r)).then_some(r)
+                        })
                     }
                     Some(_) => None,
                     None => {
@@ -615,22 +792,16 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         // is a word of the actor's name or of one of its aliases.
                         let fits = |a: &DocActor| {
                             a.kind == m.kind
-                                && std::iter::once(&a.name).chain(a.aliases.iter()).any(|n| {
-                                    let words = fold(n);
-                                    let words: Vec<&str> = words.split(' ').collect();
+                                && std::iter::once(&a.key).chain(a.alias_keys.iter()).any(|n| {
+                                    let words: Vec<&str> = n.split(' ').collect();
                                     desc.split(' ').all(|w| words.contains(&w))
                                 })
                         };
-                        recent(&fits, &last_seen, actors).or_else(|| {
+                        seen.find(actors, &fits).or_else(|| {
                             if generic {
-                                recent(
-                                    &|a: &DocActor| {
-                                        a.kind == Some(ActorKind::Organization)
-                                            && a.lexicon_name.as_deref().is_none_or(|_| true)
-                                    },
-                                    &last_seen,
-                                    actors,
-                                )
+                                seen.find(actors, &|a: &DocActor| {
+                                    a.kind == Some(ActorKind::Organization)
+                                })
                             } else {
                                 None
                             }
@@ -651,39 +822,29 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                             let not_subject = |a: &DocActor| {
                                 a.is_person() && here.is_none_or(|h| !std::ptr::eq(a, &actors[h]))
                             };
-                            recent(&not_subject, &last_seen, actors)
+                            seen.find(actors, &not_subject)
                                 .or(here)
                                 .or(last_person_subject)
                         } else {
-                            here.or(last_person_subject).or_else(|| {
-                                recent(&|a: &DocActor| a.is_person(), &last_seen, actors)
-                            })
+                            here.or(last_person_subject)
+                                .or_else(|| seen.find(actors, &|a: &DocActor| a.is_person()))
                         }
                     }
                     Some(Pronoun::Thing) if thing_object(ctx, m) => {
                         // "the ships rammed it": not the subject just named; a vessel or
                         // a place may be what "it" is.
                         let subject = clause_subject_before(ctx, mentions, i);
-                        recent(
-                            &|a: &DocActor| {
-                                !a.is_person()
-                                    && subject.is_none_or(|sj| !std::ptr::eq(a, &actors[sj]))
-                            },
-                            &last_seen,
-                            actors,
-                        )
+                        seen.find(actors, &|a: &DocActor| {
+                            !a.is_person() && subject.is_none_or(|sj| !std::ptr::eq(a, &actors[sj]))
+                        })
                     }
                     Some(Pronoun::Thing) => last_thing_subject.or_else(|| {
-                        recent(
-                            &|a: &DocActor| {
-                                matches!(
-                                    a.kind,
-                                    Some(ActorKind::Organization) | Some(ActorKind::Country)
-                                )
-                            },
-                            &last_seen,
-                            actors,
-                        )
+                        seen.find(actors, &|a: &DocActor| {
+                            matches!(
+                                a.kind,
+                                Some(ActorKind::Organization) | Some(ActorKind::Country)
+                            )
+                        })
                     }),
                     _ => None,
                 },
@@ -701,7 +862,6 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         a.trail
                             .push(format!("one-word name {head:?} (sentence {})", m.sentence));
                         actors.push(a);
-                        last_seen.push(None);
                         Some(actors.len() - 1)
                     }
                 }
@@ -733,9 +893,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         a.locative.1 += 1;
                         a.locative.0 += usize::from(m.locative);
                         if let Some(t) = &m.title {
-                            if !a.titles.contains(t) {
-                                a.titles.push(t.clone());
-                            }
+                            a.add_title(t);
                             a.add_alias(
                                 m.text(ctx.doc, ctx.tokens)
                                     .trim_start_matches("the ")
@@ -744,6 +902,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
                         }
                     }
                 }
+                index.note(ctx, r, &actors[r]);
                 mentions[i].actor = Some(r);
                 mentions[i].group = std::mem::take(&mut group_out);
                 // Subjects recomputed lazily: a newly resolved name or role may be the
@@ -764,7 +923,7 @@ fn resolve_short_forms(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut Vec<
         }
         if let Some(a) = mentions[i].actor {
             if !mentions[i].absorbed {
-                last_seen[a] = Some(i);
+                seen.touch(a, i);
                 if matches!(
                     actors[a].kind,
                     Some(ActorKind::Organization) | Some(ActorKind::Country)
@@ -929,41 +1088,65 @@ fn is_clause_subject(ctx: &DocCtx, m: &Mention) -> bool {
 
 /// Pass 3: "I" and "we" inside quotes are the quote's speaker.
 fn resolve_speakers(ctx: &DocCtx, mentions: &mut [Mention]) {
+    // Token → quote and token → sentence, so each lookup is direct.
+    let mut quote_of: Vec<Option<usize>> = vec![None; ctx.tokens.len()];
+    for (qi, q) in ctx.quotes.iter().enumerate() {
+        for t in q.inner.clone() {
+            if let Some(x) = quote_of.get_mut(t) {
+                *x = Some(qi);
+            }
+        }
+    }
+    let mut sentence_of: Vec<usize> = vec![0; ctx.tokens.len()];
+    for s in ctx.sentences {
+        for t in s.tokens.clone() {
+            sentence_of[t] = s.index;
+        }
+    }
+    // Mentions are in token order: the ones near a verb are found by binary search.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.span.start).collect();
     let speaker_of = |verb: usize, mentions: &[Mention]| -> Option<usize> {
         // The attribution's subject: a mention right before the verb ("Blinken
         // said"), or right after it ("said Ned Price").
-        let outside = |m: &Mention| !ctx.quotes.iter().any(|q| q.inner.contains(&m.span.start));
         let usable = |m: &Mention| {
-            !m.absorbed && m.actor.is_some() && outside(m) && m.pronoun != Some(Pronoun::Speaker)
+            !m.absorbed
+                && m.actor.is_some()
+                && quote_of.get(m.span.start).is_none_or(|q| q.is_none())
+                && m.pronoun != Some(Pronoun::Speaker)
         };
-        let before = mentions
+        let sentence = ctx.sentences.get(*sentence_of.get(verb)?)?;
+        let lo = starts.partition_point(|&x| x < sentence.tokens.start);
+        let at = starts.partition_point(|&x| x <= verb);
+        let hi = starts.partition_point(|&x| x <= verb + 3);
+        let before = mentions[lo..at]
             .iter()
             .rev()
             .find(|m| m.span.end <= verb && m.span.end + 4 >= verb && usable(m));
-        let after = mentions
+        let after = mentions[at..hi]
             .iter()
-            .find(|m| m.span.start > verb && m.span.start <= verb + 3 && usable(m));
-        let sentence = ctx.sentences.iter().find(|s| s.tokens.contains(&verb))?;
+            .find(|m| m.span.start > verb && usable(m));
         let main_start = super::clauses::leading_adverbial_end(ctx.tokens, sentence.tokens.clone())
             .map(|c| c + 1)
             .unwrap_or(sentence.tokens.start);
-        let subject = mentions.iter().find(|m| {
-            m.span.start >= main_start
-                && sentence.tokens.contains(&m.span.start)
-                && m.span.end <= verb
-                && usable(m)
-        });
+        let subject = mentions[lo..at]
+            .iter()
+            .find(|m| m.span.start >= main_start && m.span.end <= verb && usable(m));
         before.or(after).or(subject).and_then(|m| m.actor)
     };
-    for qi in 0..ctx.quotes.len() {
-        let q = &ctx.quotes[qi];
-        let Some(verb) = q.verb else { continue };
-        let Some(speaker) = speaker_of(verb, mentions) else {
-            continue;
-        };
-        for m in mentions.iter_mut() {
-            if m.pronoun == Some(Pronoun::Speaker) && q.inner.contains(&m.span.start) {
-                m.actor = Some(speaker);
+    let speakers: Vec<Option<usize>> = ctx
+        .quotes
+        .iter()
+        .map(|q| q.verb.and_then(|v| speaker_of(v, mentions)))
+        .collect();
+    for m in mentions.iter_mut() {
+        if m.pronoun == Some(Pronoun::Speaker) {
+            if let Some(s) = quote_of
+                .get(m.span.start)
+                .copied()
+                .flatten()
+                .and_then(|q| speakers[q])
+            {
+                m.actor = Some(s);
             }
         }
     }

@@ -795,6 +795,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             clauses,
             range: range.clone(),
         };
+        let events_before = state.events.len();
         for (tr, trig, slot) in &found {
             let trigger_text = tr.clone();
             if negated(&view, tr.start) {
@@ -884,12 +885,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         }
         // A demand with no addressee, made during a call or meeting, is addressed to
         // the other side: "In a call with X, Y urged a ceasefire".
-        let here: Vec<Event> = state
-            .events
-            .iter()
-            .filter(|e| e.sentence == s.index)
-            .cloned()
-            .collect();
+        let here: Vec<Event> = state.events[events_before..].to_vec();
         for (tr, trig, _) in &found {
             if trig.kind != RelationType::Demand
                 || here.iter().any(|e| e.trigger == *tr)

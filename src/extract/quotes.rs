@@ -45,7 +45,13 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
             verb: None,
         });
     }
-    let sentence_of = |i: usize| sentences.iter().position(|s| s.tokens.contains(&i));
+    let mut sentence_at: Vec<usize> = vec![usize::MAX; tokens.len()];
+    for (si, s) in sentences.iter().enumerate() {
+        for t in s.tokens.clone() {
+            sentence_at[t] = si;
+        }
+    }
+    let sentence_of = |i: usize| sentence_at.get(i).copied().filter(|&s| s != usize::MAX);
     let is_speech = |i: usize| tokens.get(i).is_some_and(|t| lx.speech.contains(&t.norm));
     for q in &mut quotes {
         // After the quote: the rest of its sentence, or the next sentence when the
