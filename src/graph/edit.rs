@@ -2,13 +2,14 @@
 //! a document (and everything only it brought). Each is logged in `merges`.
 
 use super::model::ActorKind;
+use super::strings::Sym;
 use super::{NewsGraph, Sighting};
 use crate::error::{Error, Result};
 use crate::text::name_key;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What removing a document did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -100,24 +101,31 @@ impl NewsGraph {
     /// Removes a document: its relations, its sightings, the aliases only it
     /// gave and the actors only it named. `None` when the store has no such document.
     pub fn remove_document(&mut self, id: &str) -> Option<RemoveReport> {
-        let sym = self.lookup_str(id);
         if self.document(id).is_none() {
             // Relations may name a document the list lacks (hand-built graphs).
-            let s = sym?;
+            let s = self.lookup_str(id)?;
             let used = self.graph.edge_weights().any(|e| e.doc == s)
                 || self.sightings.iter().any(|x| x.doc == s);
             if !used {
                 return None;
             }
         }
+        Some(self.remove_documents(&[id]))
+    }
+
+    /// Removes several documents at once, with one pass over the relations and
+    /// one over the sightings whatever their number: a load that replaces many
+    /// changed documents must not pay a full scan per document.
+    pub fn remove_documents(&mut self, ids: &[&str]) -> RemoveReport {
         let mut report = RemoveReport::default();
-        if let Some(sym) = sym {
+        let syms: HashSet<Sym> = ids.iter().filter_map(|id| self.lookup_str(id)).collect();
+        if !syms.is_empty() {
             let before = self.graph.edge_count();
-            self.graph.retain_edges(|g, e| g[e].doc != sym);
+            self.graph.retain_edges(|g, e| !syms.contains(&g[e].doc));
             report.relations = before - self.graph.edge_count();
             let mut touched: Vec<NodeIndex> = Vec::new();
             self.sightings.retain(|s| {
-                if s.doc == sym {
+                if syms.contains(&s.doc) {
                     touched.push(s.node);
                     false
                 } else {
@@ -126,38 +134,64 @@ impl NewsGraph {
             });
             touched.sort();
             touched.dedup();
+            let still_named: HashSet<NodeIndex> = self.sightings.iter().map(|s| s.node).collect();
+            let mut orphans: HashSet<NodeIndex> = HashSet::new();
+            let mut renamed: Vec<NodeIndex> = Vec::new();
             for n in touched {
                 if !self.graph.contains_node(n) {
                     continue;
                 }
-                let named_elsewhere = self.sightings.iter().any(|s| s.node == n);
-                let has_edges = self.graph.neighbors_undirected(n).next().is_some();
-                if !named_elsewhere && !has_edges {
-                    self.remove_actor(n);
-                    report.actors += 1;
-                } else if named_elsewhere {
-                    self.retract_forms(n);
+                if still_named.contains(&n) {
+                    renamed.push(n);
+                } else if self.graph.neighbors_undirected(n).next().is_none() {
+                    orphans.insert(n);
                 }
             }
+            if !renamed.is_empty() {
+                // The forms each remaining document gives, gathered in one pass.
+                let wanted: HashSet<NodeIndex> = renamed.iter().copied().collect();
+                let mut forms: HashMap<NodeIndex, Vec<Sym>> = HashMap::new();
+                for s in &self.sightings {
+                    if wanted.contains(&s.node) {
+                        forms
+                            .entry(s.node)
+                            .or_default()
+                            .extend(s.forms.iter().copied());
+                    }
+                }
+                for n in renamed {
+                    let f = forms.remove(&n).unwrap_or_default();
+                    self.retract_forms(n, &f);
+                }
+            }
+            if !orphans.is_empty() {
+                for &n in &orphans {
+                    if let Some(a) = self.graph.remove_node(n) {
+                        self.by_id.remove(&a.id);
+                    }
+                }
+                self.sightings.retain(|s| !orphans.contains(&s.node));
+                report.actors = orphans.len();
+            }
         }
-        self.drop_document(id);
+        for id in ids {
+            self.drop_document(id);
+        }
         self.reindex();
-        Some(report)
+        report
     }
 
     /// Keeps only the names of an actor that a remaining document or the alias
     /// file still gives; the name falls back to the first remaining form.
-    fn retract_forms(&mut self, n: NodeIndex) {
+    fn retract_forms(&mut self, n: NodeIndex, forms: &[Sym]) {
         let mut supported: HashSet<String> = HashSet::new();
         let mut first: Option<String> = None;
-        for s in self.sightings.iter().filter(|s| s.node == n) {
-            for &f in &s.forms {
-                let form = self.strings.get(f);
-                if first.is_none() {
-                    first = Some(form.to_string());
-                }
-                supported.insert(name_key(form));
+        for &f in forms {
+            let form = self.strings.get(f);
+            if first.is_none() {
+                first = Some(form.to_string());
             }
+            supported.insert(name_key(form));
         }
         let name_k = name_key(&self.graph[n].name);
         for e in &self.alias_entries {
@@ -314,8 +348,14 @@ impl NewsGraph {
         // The old actor keeps only the names its remaining documents give.
         let a = &mut self.graph[n];
         a.aliases.retain(|x| !alias_keys.contains(&name_key(x)));
+        let forms: Vec<Sym> = self
+            .sightings
+            .iter()
+            .filter(|s| s.node == n)
+            .flat_map(|s| s.forms.iter().copied())
+            .collect();
         if self.sightings.iter().any(|s| s.node == n) {
-            self.retract_forms(n);
+            self.retract_forms(n, &forms);
         }
         let line = format!(
             "{:?} ({}) split off from {} {:?}: {} document(s), {} relation(s) moved",
@@ -419,5 +459,48 @@ mod tests {
         assert_eq!(g.actor_count(), 2);
         assert_eq!(g.documents.len(), 1);
         assert!(g.remove_document("d2").is_none());
+    }
+
+    #[test]
+    fn removing_documents_together_equals_removing_them_one_by_one() {
+        let build = || {
+            let mut g = NewsGraph::new();
+            merge_into(
+                &mut g,
+                doc("d1", &[("a", "Ann Lee"), ("b", "Bo Chan")], ("a", "b")),
+            );
+            merge_into(
+                &mut g,
+                doc("d2", &[("a", "Ann Lee"), ("c", "Cy Dee")], ("a", "c")),
+            );
+            merge_into(
+                &mut g,
+                doc("d3", &[("b", "Bo Chan"), ("c", "Cy Dee")], ("b", "c")),
+            );
+            merge_into(
+                &mut g,
+                doc("d4", &[("e", "Ed Fox"), ("c", "Cy Dee")], ("e", "c")),
+            );
+            g
+        };
+        let mut one_by_one = build();
+        let mut a = RemoveReport::default();
+        for d in ["d2", "d4"] {
+            let r = one_by_one.remove_document(d).unwrap();
+            a.relations += r.relations;
+            a.actors += r.actors;
+        }
+        let mut together = build();
+        let b = together.remove_documents(&["d2", "d4"]);
+        assert_eq!(a, b);
+        assert_eq!(
+            b,
+            RemoveReport {
+                relations: 2,
+                actors: 1
+            },
+            "Ed Fox goes; Cy Dee stays (d3 names him)"
+        );
+        assert_eq!(one_by_one.to_extraction(), together.to_extraction());
     }
 }

@@ -159,6 +159,20 @@ fn flush(
             }
         });
     }
+    // Changed articles of the batch are taken out together: one pass over the
+    // relations per batch instead of one per document.
+    let replaced: Vec<&str> = records
+        .iter()
+        .zip(&results)
+        .filter(|(r, x)| x.is_some() && g.document(&r.doc.id).is_some())
+        .map(|(r, _)| r.doc.id.as_str())
+        .collect();
+    let replaced: std::collections::HashSet<String> = if replaced.is_empty() {
+        Default::default()
+    } else {
+        g.remove_documents(&replaced);
+        replaced.into_iter().map(str::to_string).collect()
+    };
     for (rec, x) in records.into_iter().zip(results) {
         let x = match (rec.payload, x) {
             (_, Some(x)) => x,
@@ -176,7 +190,9 @@ fn flush(
             },
             (Payload::Text(_), None) => continue,
         };
-        if g.document(&rec.doc.id).is_some() {
+        if replaced.contains(&rec.doc.id) {
+            report.replaced += 1;
+        } else if g.document(&rec.doc.id).is_some() {
             g.remove_document(&rec.doc.id);
             report.replaced += 1;
         } else {

@@ -483,15 +483,6 @@ impl NewsGraph {
         self.identity = None;
     }
 
-    /// Removes an actor and its relations.
-    fn remove_actor(&mut self, n: NodeIndex) {
-        if let Some(a) = self.graph.remove_node(n) {
-            self.by_id.remove(&a.id);
-        }
-        self.sightings.retain(|s| s.node != n);
-        self.reindex();
-    }
-
     /// An id derived from a name that no actor uses yet.
     fn fresh_id(&self, name: &str) -> String {
         let base = crate::text::slug(name);
