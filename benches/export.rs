@@ -9,7 +9,8 @@ use common::*;
 use newsgraph::corpus::graph::synthetic_graph;
 use newsgraph::export::dot::{to_dot, DotOptions};
 use newsgraph::export::graphviz::Engine;
-use newsgraph::export::svg::{render, Renderer};
+use newsgraph::export::dot::diagram_to_dot;
+use newsgraph::export::svg::{graphviz_available, prepare, render, Renderer};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
@@ -42,6 +43,17 @@ fn main() {
         "export SVG: {sa} actors, {sr} relations (synthetic, seed 43)"
     ));
     let g = synthetic_graph(sa, sr, 43);
+    // The DOT source handed to Graphviz, for looking into a slow layout.
+    let (d, engine) = prepare(&g, &opts, Engine::Auto, graphviz_available());
+    let dot = diagram_to_dot(&d, &opts);
+    let _ = std::fs::write(out_dir().join("svg-input.dot"), &dot);
+    println!(
+        "  drawing: {} actors, {} edges, engine {:?} (DOT source in target/bench/svg-input.dot)",
+        d.nodes.len(),
+        d.edges.len(),
+        engine
+    );
+    drop(d);
     let (res, ts) = timed(|| render(&g, &opts, Engine::Auto));
     match res {
         Ok((svg, renderer)) => {
