@@ -7,10 +7,12 @@ mod common;
 
 use common::*;
 use newsgraph::corpus::graph::synthetic_graph;
+use newsgraph::export::dot::diagram_to_dot;
 use newsgraph::export::dot::{to_dot, DotOptions};
 use newsgraph::export::graphviz::Engine;
-use newsgraph::export::dot::diagram_to_dot;
 use newsgraph::export::svg::{graphviz_available, prepare, render, Renderer};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 #[global_allocator]
 static ALLOC: Counting = Counting;
@@ -54,9 +56,17 @@ fn main() {
         engine
     );
     drop(d);
-    let (res, ts) = timed(|| render(&g, &opts, Engine::Auto));
-    match res {
-        Ok((svg, renderer)) => {
+    // Graphviz gets BENCH_SVG_TIMEOUT seconds (default 240), so `cargo bench` ends
+    // in bounded time even when a layout does not; then its process is ended.
+    let limit = Duration::from_secs(env_size("BENCH_SVG_TIMEOUT", 240) as u64);
+    let (tx, rx) = mpsc::channel();
+    let t0 = Instant::now();
+    std::thread::spawn(move || {
+        let _ = tx.send(render(&g, &DotOptions::default(), Engine::Auto));
+    });
+    match rx.recv_timeout(limit) {
+        Ok(Ok((svg, renderer))) => {
+            let ts = t0.elapsed();
             let by = match renderer {
                 Renderer::Graphviz(e) => format!("Graphviz {}", e.graphviz_layout().unwrap_or("?")),
                 Renderer::Builtin => "the embedded renderer".to_string(),
@@ -65,6 +75,36 @@ fn main() {
             record(B, "SVG (engine auto): seconds", secs(ts), "s", Some("< 5"));
             record(B, "SVG size: KiB", svg.len() as f64 / 1024.0, "KiB", None);
         }
-        Err(e) => println!("  SVG failed after {:.1} s: {e}", secs(ts)),
+        Ok(Err(e)) => println!("  SVG failed after {:.1} s: {e}", secs(t0.elapsed())),
+        Err(_) => {
+            println!(
+                "  SVG did not finish in {} s; ending the renderer",
+                limit.as_secs()
+            );
+            record(
+                B,
+                "SVG (engine auto): did not finish within seconds",
+                limit.as_secs_f64(),
+                "s",
+                Some("< 5"),
+            );
+            end_children();
+        }
+    }
+}
+
+/// Ends the processes this benchmark started (a Graphviz layout past its time),
+/// by their process ids, read from /proc/self/task/*/children.
+fn end_children() {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return;
+    };
+    for t in tasks.flatten() {
+        let Ok(kids) = std::fs::read_to_string(t.path().join("children")) else {
+            continue;
+        };
+        for pid in kids.split_whitespace() {
+            let _ = std::process::Command::new("kill").arg(pid).status();
+        }
     }
 }

@@ -81,7 +81,7 @@ impl Cast {
             } => {
                 let (t, _) = TITLES[*title];
                 if first {
-                    let (_, demonym) = COUNTRIES[*country];
+                    let (_, demonym, _) = COUNTRIES[*country];
                     format!("{demonym} {t} {full}")
                 } else if rng.chance(0.5) {
                     family.to_string()
@@ -231,7 +231,7 @@ fn relation_sentence(cast: &mut Cast, rng: &mut Rng, out: &mut String) {
         3 => format!("{an} and {bn} held talks on {topic} in {town}."),
         4 => format!("{an} received {bn} in {town} on {day}."),
         5 => {
-            let (c, _) = *rng.pick(COUNTRIES);
+            let (c, _, _) = *rng.pick(COUNTRIES);
             format!(
                 "{an} visited {c} on {day}, the first such trip in {} years.",
                 2 + rng.below(9)

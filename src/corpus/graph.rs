@@ -43,7 +43,7 @@ fn actor_name(i: usize) -> (String, ActorKind, Option<String>, Vec<String>) {
                 )
             };
             let (title, _) = TITLES[p % TITLES.len()];
-            let (_, demonym) = COUNTRIES[(p / 7) % COUNTRIES.len()];
+            let (_, demonym, _) = COUNTRIES[(p / 7) % COUNTRIES.len()];
             let name = format!("{given}{middle} {family}");
             let alias = format!("{demonym} {title} {name}");
             (name, ActorKind::Person, None, vec![alias])
@@ -169,8 +169,7 @@ pub fn synthetic_graph(actors: usize, relations: usize, seed: u64) -> NewsGraph 
 }
 
 fn country_code(i: usize) -> String {
-    let (name, _) = COUNTRIES[i % COUNTRIES.len()];
-    name.chars().take(3).collect::<String>().to_uppercase()
+    COUNTRIES[i % COUNTRIES.len()].2.to_string()
 }
 
 fn doc_id(seed: u64, d: usize) -> String {
