@@ -854,7 +854,15 @@ fn resolve_short_forms(
                 Some(r) => Some(r),
                 None if m.form == MentionForm::Name => {
                     let w = fold(&head);
-                    let common = ctx.lx.common.contains(&w) || ctx.lx.titles.contains_key(&w);
+                    // A capitalized common word is a name in mid-sentence ("sued Apple"),
+                    // not at the start of a sentence or quote ("Oil prices rose").
+                    let opening = m.span.start == ctx.sentences[m.sentence].tokens.start
+                        || m.span.start > 0 && {
+                            let p = &ctx.tokens[m.span.start - 1];
+                            p.is_punct('"') || p.is_punct(':') || p.is_punct('(') || p.is_punct('-')
+                        };
+                    let common = ctx.lx.common.contains(&w) && (opening || m.kind.is_none() && !ctx.tokens[m.span.start].cap)
+                        || ctx.lx.titles.contains_key(&w);
                     if common || w.chars().count() < 2 {
                         None
                     } else {

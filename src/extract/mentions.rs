@@ -537,7 +537,33 @@ impl SentenceCtx<'_> {
                 end = j;
                 continue;
             }
-            if t.kind == TokKind::Number && end == j && j > i {
+            // "Kurdistan Workers' Party", "Farmers' Union": a plural possessive inside
+            // an institution's name.
+            if t.kind == TokKind::Possessive
+                && t.norm == "'"
+                && end == j
+                && self.tok(j + 1).is_some_and(|n| n.kind == TokKind::Word && n.cap)
+                && {
+                    let after = self.raw_chunk_end(j + 1);
+                    (j + 1..after).any(|x| self.lx.heads.contains_key(self.norm(x)))
+                }
+            {
+                j += 1;
+                continue;
+            }
+            // "Kurdistan 24", "France 24" end in a number; "Google 2.4 billion",
+            // "Boeing 737" (a model) do not make a name.
+            let quantity = |k: usize| {
+                self.tok(k).is_some_and(|n| {
+                    n.is_punct('.') || n.is_punct(',') && self.tok(k + 1).is_some_and(|d| d.kind == TokKind::Number)
+                        || matches!(
+                            n.norm.as_str(),
+                            "billion" | "million" | "thousand" | "trillion" | "percent" | "%"
+                                | "bn" | "m" | "people" | "years" | "days" | "jets" | "aircraft"
+                        )
+                })
+            };
+            if t.kind == TokKind::Number && end == j && j > i && !quantity(j + 1) {
                 j += 1;
                 end = j;
                 continue;

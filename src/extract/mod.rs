@@ -165,8 +165,17 @@ fn assemble(
     }
     let mut out_actors = Vec::new();
     let mut trails = HashMap::new();
+    let related: HashSet<&str> = relations
+        .iter()
+        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .collect();
     for (i, a) in actors.iter().enumerate() {
         let kind = a.kind.unwrap_or(ActorKind::Organization);
+        // A place is only of interest as where someone went or what was attacked
+        // ("Diplomats in Brussels say ..." does not make Brussels an actor).
+        if kind == ActorKind::Place && !related.contains(ids[i].as_str()) {
+            continue;
+        }
         let country = if kind == ActorKind::Country {
             a.country.clone()
         } else {
