@@ -427,7 +427,7 @@ fn cluster_names(
     for i in 0..mentions.len() {
         let m = &mentions[i];
         let head = m.head_text(ctx.doc, ctx.tokens).to_string();
-        if let (Some(g), true) = (&m.gaz, m.place_use) {
+        if let (Some(g), true) = (m.gaz.clone(), m.place_use) {
             // The capital as a place: an actor of its own, in its country.
             let key = name_key(&head);
             let idx = match index.places.get(&key) {
@@ -446,6 +446,20 @@ fn cluster_names(
             };
             actors[idx].add_alias(&head);
             mentions[i].actor = Some(idx);
+            // The country is named too: it is an actor even if the place turns out to
+            // be in no relation.
+            if !index.lexicon.contains_key(&g.name) {
+                let mut a = DocActor::new(g.name.clone(), Some(g.kind));
+                a.lexicon_name = Some(g.name.clone());
+                a.country = g.country.clone();
+                a.trail.push(format!("lexicon entry {:?} (through {head:?})", g.name));
+                actors.push(a);
+                let c = actors.len() - 1;
+                index.note(ctx, c, &actors[c]);
+            }
+            if let Some(&c) = index.lexicon.get(&g.name) {
+                actors[c].add_alias(&head);
+            }
             continue;
         }
         if let Some(g) = &m.gaz {
@@ -797,8 +811,16 @@ fn resolve_short_forms(
                                     desc.split(' ').all(|w| words.contains(&w))
                                 })
                         };
+                        // "the bloc", "the alliance": an organization named like one.
+                        let bloc = matches!(desc.as_str(), "bloc" | "alliance" | "grouping");
+                        let bloc_fits = |a: &DocActor| {
+                            a.kind == Some(ActorKind::Organization)
+                                && a.key.split(' ').any(|w| ctx.lx.cues.bloc_word.contains(w))
+                        };
                         seen.find(actors, &fits).or_else(|| {
-                            if generic {
+                            if bloc {
+                                seen.find(actors, &bloc_fits)
+                            } else if generic {
                                 seen.find(actors, &|a: &DocActor| {
                                     a.kind == Some(ActorKind::Organization)
                                 })

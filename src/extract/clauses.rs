@@ -203,7 +203,8 @@ pub fn split(
         let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
             Some((Opening::Main, i + 1))
         } else if t.kind == TokKind::Punct
-            && (matches!(t.norm.as_str(), ";" | ":" | "(" | ")" | "-")
+            // (Parentheses hold an aside, "(ECOWAS)", inside the clause.)
+            && (matches!(t.norm.as_str(), ";" | ":" | "-")
                 || t.norm == "\"" && quote_bounds_clause(tokens, range.clone(), i))
         {
             Some((Opening::Other, i + 1))

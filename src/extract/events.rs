@@ -202,6 +202,15 @@ impl SentenceView<'_> {
         out
     }
 
+    /// "A delegation from X", "a team of X officials": the mention names who sent
+    /// the group that acts.
+    fn sent_by(&self, m: usize) -> bool {
+        let s = self.mentions[m].span.start;
+        s >= self.range.start + 2
+            && matches!(self.norm(s - 1), "from" | "of")
+            && self.ctx.lx.cues.delegation.contains(self.norm(s - 2))
+    }
+
     /// The subjects of the sentence's main clause before token `t`.
     fn main_subjects(&self, t: usize) -> Vec<usize> {
         let ci = self.clause_of(t);
@@ -254,6 +263,7 @@ impl SentenceView<'_> {
                         | "on"
                         | "against"
                 ) || clause.range.start == self.mentions[m].span.start
+                    || self.sent_by(m)
                 {
                     return self.coordinated(m, t);
                 }
@@ -406,6 +416,10 @@ impl SentenceView<'_> {
                 && j > from
                 && !self.ctx.lx.cues.of_transparent.contains(self.norm(j - 1))
             {
+                break;
+            }
+            // "agreed to send troops to X" is no agreement with X.
+            if j == from && kind == RelationType::Agree && t.norm == "to" {
                 break;
             }
             // "defend its border against X" does not support X.
@@ -799,6 +813,15 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         for (tr, trig, slot) in &found {
             let trigger_text = tr.clone();
             if negated(&view, tr.start) {
+                continue;
+            }
+            // "the junta that seized power", "struck a deal": no use of force.
+            if trig.kind == RelationType::Attack
+                && trig.frame == Frame::Svo
+                && (tr.end..(tr.end + 3).min(range.end))
+                    .take_while(|&k| !ctx.tokens[k].is_punct(','))
+                    .any(|k| lx.cues.not_attacked.contains(&ctx.tokens[k].norm))
+            {
                 continue;
             }
             // "flew back to New Delhi", "returned home": going home is no visit.

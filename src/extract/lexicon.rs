@@ -135,6 +135,10 @@ pub struct Cues {
     pub of_transparent: HashSet<String>,
     /// Nouns that show a name is a company or institution ("X's shareholders").
     pub org_context: HashSet<String>,
+    /// Words in the names of international blocs ("Community", "Union").
+    pub bloc_word: HashSet<String>,
+    /// Words after an attack verb that make it no attack ("seized power").
+    pub not_attacked: HashSet<String>,
 }
 
 impl Cues {
@@ -151,6 +155,8 @@ impl Cues {
             "negative_word" => &mut self.negative_word,
             "of_transparent" => &mut self.of_transparent,
             "org_context" => &mut self.org_context,
+            "bloc_word" => &mut self.bloc_word,
+            "not_attacked" => &mut self.not_attacked,
             _ => return None,
         })
     }

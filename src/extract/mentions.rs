@@ -1150,7 +1150,14 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
                 let org = &lx.cues.org_context;
                 let before_of = u.span.start >= ctx.range.start + 2
                     && ctx.norm(u.span.start - 1) == "of"
-                    && org.contains(ctx.norm(u.span.start - 2));
+                    && org.contains(ctx.norm(u.span.start - 2))
+                    // "agreed to buy Pioneer Natural Resources": what is bought
+                    || u.span.start > ctx.range.start
+                        && matches!(
+                            ctx.norm(u.span.start - 1),
+                            "buy" | "buys" | "bought" | "acquire" | "acquires" | "acquired"
+                                | "acquiring" | "purchase" | "purchased" | "sell" | "sold"
+                        );
                 let e = u.span.end;
                 let after = ctx.tok(e).is_some_and(|t| t.kind == TokKind::Possessive)
                     && org.contains(ctx.norm(e + 1))
