@@ -452,7 +452,8 @@ fn cluster_names(
                 let mut a = DocActor::new(g.name.clone(), Some(g.kind));
                 a.lexicon_name = Some(g.name.clone());
                 a.country = g.country.clone();
-                a.trail.push(format!("lexicon entry {:?} (through {head:?})", g.name));
+                a.trail
+                    .push(format!("lexicon entry {:?} (through {head:?})", g.name));
                 actors.push(a);
                 let c = actors.len() - 1;
                 index.note(ctx, c, &actors[c]);
@@ -883,7 +884,8 @@ fn resolve_short_forms(
                             let p = &ctx.tokens[m.span.start - 1];
                             p.is_punct('"') || p.is_punct(':') || p.is_punct('(') || p.is_punct('-')
                         };
-                    let common = ctx.lx.common.contains(&w) && (opening || m.kind.is_none() && !ctx.tokens[m.span.start].cap)
+                    let common = ctx.lx.common.contains(&w)
+                        && (opening || m.kind.is_none() && !ctx.tokens[m.span.start].cap)
                         || ctx.lx.titles.contains_key(&w);
                     if common || w.chars().count() < 2 {
                         None

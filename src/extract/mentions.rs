@@ -542,7 +542,9 @@ impl SentenceCtx<'_> {
             if t.kind == TokKind::Possessive
                 && t.norm == "'"
                 && end == j
-                && self.tok(j + 1).is_some_and(|n| n.kind == TokKind::Word && n.cap)
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|n| n.kind == TokKind::Word && n.cap)
                 && {
                     let after = self.raw_chunk_end(j + 1);
                     (j + 1..after).any(|x| self.lx.heads.contains_key(self.norm(x)))
@@ -555,11 +557,24 @@ impl SentenceCtx<'_> {
             // "Boeing 737" (a model) do not make a name.
             let quantity = |k: usize| {
                 self.tok(k).is_some_and(|n| {
-                    n.is_punct('.') || n.is_punct(',') && self.tok(k + 1).is_some_and(|d| d.kind == TokKind::Number)
+                    n.is_punct('.')
+                        || n.is_punct(',')
+                            && self.tok(k + 1).is_some_and(|d| d.kind == TokKind::Number)
                         || matches!(
                             n.norm.as_str(),
-                            "billion" | "million" | "thousand" | "trillion" | "percent" | "%"
-                                | "bn" | "m" | "people" | "years" | "days" | "jets" | "aircraft"
+                            "billion"
+                                | "million"
+                                | "thousand"
+                                | "trillion"
+                                | "percent"
+                                | "%"
+                                | "bn"
+                                | "m"
+                                | "people"
+                                | "years"
+                                | "days"
+                                | "jets"
+                                | "aircraft"
                         )
                 })
             };
