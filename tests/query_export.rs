@@ -325,3 +325,165 @@ fn export_selection_errors_are_one_line() {
         );
     }
 }
+
+/// `export --path` in a format, written to a file of the temp dir and read back.
+fn export_path(dir: &Path, st: &str, format: &str) -> String {
+    let out = dir.join(format!("p.{format}"));
+    ok(
+        dir,
+        &[
+            "export",
+            "--store",
+            st,
+            "--format",
+            format,
+            "--path",
+            "Blinken",
+            "Nechirvan Barzani",
+            "--depth",
+            "1",
+            "-o",
+            &s(&out),
+        ],
+    );
+    std::fs::read_to_string(&out).unwrap()
+}
+
+#[test]
+fn export_path_as_json_marks_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = store(dir.path());
+    let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
+    let v: Value = serde_json::from_str(&export_path(dir.path(), &st, "json")).unwrap();
+    let lit = |x: &Value| x.get("highlight") == Some(&Value::Bool(true));
+    let nodes: BTreeSet<String> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| lit(n))
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(nodes, actors);
+    // Context around the path is there, unmarked.
+    assert!(v["nodes"].as_array().unwrap().len() > actors.len());
+    let links: BTreeSet<(String, String, String)> = v["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| lit(l))
+        .map(|l| {
+            (
+                l["source"].as_str().unwrap().to_string(),
+                l["target"].as_str().unwrap().to_string(),
+                l["type"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(links, rels);
+    // Without a path nothing is marked.
+    let plain = ok(dir.path(), &["export", "--store", &st, "--format", "json"]);
+    assert!(!plain.contains("\"highlight\""));
+}
+
+#[test]
+fn export_path_as_mermaid_styles_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = store(dir.path());
+    let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
+    let mmd = export_path(dir.path(), &st, "mermaid");
+    // Node ids are generated: map them back through their labels to names, and
+    // names to ids through `actors --format json`.
+    let all: Value = serde_json::from_str(&ok(
+        dir.path(),
+        &["actors", "--store", &st, "--format", "json"],
+    ))
+    .unwrap();
+    let names: BTreeSet<String> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| actors.contains(a["id"].as_str().unwrap()))
+        .map(|a| a["name"].as_str().unwrap().to_string())
+        .collect();
+    let class_line = mmd
+        .lines()
+        .find(|l| l.trim_start().starts_with("class ") && l.trim_end().ends_with(" highlight"))
+        .expect("a class line for the highlight");
+    let lit_ids: Vec<&str> = class_line
+        .trim()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .collect();
+    let mut lit_names = BTreeSet::new();
+    for id in &lit_ids {
+        let decl = mmd
+            .lines()
+            .map(str::trim)
+            .find(|l| {
+                l.starts_with(&format!("{id}("))
+                    || l.starts_with(&format!("{id}["))
+                    || l.starts_with(&format!("{id}{{"))
+            })
+            .unwrap_or_else(|| panic!("node {id} declared"));
+        let q = &decl[decl.find('"').unwrap()..=decl.rfind('"').unwrap()];
+        lit_names.insert(
+            newsgraph::export::mermaid::unlabel(q)
+                .lines()
+                .next()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    assert!(
+        names
+            .iter()
+            .all(|n| lit_names.iter().any(|l| l.starts_with(n.as_str()))),
+        "{names:?} vs {lit_names:?}"
+    );
+    assert_eq!(lit_ids.len(), actors.len());
+    // The last linkStyle thickens exactly as many edges as the path has hops.
+    let thick = mmd
+        .lines()
+        .rfind(|l| l.contains("linkStyle") && l.contains("stroke-width:4px"))
+        .expect("a linkStyle for the path");
+    assert_eq!(
+        thick.trim().split(' ').nth(1).unwrap().split(',').count(),
+        rels.len()
+    );
+}
+
+#[test]
+fn export_path_as_html_shades_the_path_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = store(dir.path());
+    let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
+    let html = export_path(dir.path(), &st, "html");
+    let actor_rows = html.matches("<tr id=\"actor-").count();
+    let lit_actors = html
+        .lines()
+        .filter(|l| l.starts_with("<tr id=\"actor-") && l.contains("class=\"highlight\""))
+        .count();
+    assert_eq!(lit_actors, actors.len());
+    assert!(actor_rows > actors.len());
+    let lit_relations = html
+        .lines()
+        .filter(|l| l.starts_with("<tr class=\"highlight\">"))
+        .count();
+    assert!(
+        lit_relations >= rels.len(),
+        "{lit_relations} < {}",
+        rels.len()
+    );
+    assert!(html.contains("Highlighted:"));
+    // The page stays well-formed XML.
+    let mut r = quick_xml::Reader::from_str(&html);
+    loop {
+        match r.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("HTML is not well-formed: {e}"),
+        }
+    }
+}

@@ -167,10 +167,7 @@ pub fn render(d: &Diagram, opts: &DotOptions) -> String {
             *c - 1
         };
         // A highlighted path is drawn thick; everything else dimmed around it.
-        let on_path = highlighting
-            && d.relations[e.relations.clone()]
-                .iter()
-                .any(|&r| hl.has_edge(d.graph, r));
+        let on_path = highlighting && d.edge_highlighted(e, hl);
         let dimmed = highlighting && !on_path;
         let color = if dimmed {
             DIMMED_LINE

@@ -337,6 +337,15 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
 }
 
 impl<'g> Diagram<'g> {
+    /// Whether a drawn edge carries a highlighted relation (a hop of a path):
+    /// every diagram format asks the same question so they emphasize the same edges.
+    pub fn edge_highlighted(&self, e: &EdgeGroup, hl: &crate::query::select::Highlight) -> bool {
+        !hl.relations.is_empty()
+            && self.relations[e.relations.clone()]
+                .iter()
+                .any(|&r| hl.has_edge(self.graph, r))
+    }
+
     /// The label of an edge: its type, with the count when it stands for several.
     pub fn edge_label(&self, e: &EdgeGroup) -> String {
         if e.count() > 1 {

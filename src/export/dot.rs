@@ -242,10 +242,7 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
     let ids: Vec<Id> = d.nodes.iter().map(|a| quote(&a.id)).collect();
     for e in &d.edges {
         let t = e.kind;
-        let on_path = highlighting
-            && d.relations[e.relations.clone()]
-                .iter()
-                .any(|&r| hl.has_edge(d.graph, r));
+        let on_path = highlighting && d.edge_highlighted(e, hl);
         let color = if highlighting && !on_path {
             DIMMED_LINE
         } else {

@@ -27,6 +27,7 @@ th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertica
 th { background: #f4f4f2; }
 tr:nth-child(even) td { background: #fafaf8; }
 mark { background: #fff3b0; }
+tr.highlight td, tr.highlight:nth-child(even) td { background: #ffe9c2; font-weight: bold; }
 .type { font-weight: bold; white-space: nowrap; }
 .muted { color: #666; font-size: 0.85em; }
 @media print {
@@ -63,6 +64,15 @@ fn marked(text: &str, trigger: &str) -> String {
     }
 }
 
+/// The class attribute of a table row that is highlighted (part of a path).
+fn row_class(lit: bool) -> &'static str {
+    if lit {
+        " class=\"highlight\""
+    } else {
+        ""
+    }
+}
+
 /// The report page. `svg` is the rendered diagram of `d` (any renderer).
 pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> String {
     let title = opts
@@ -84,6 +94,15 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         g.actor_count(),
         g.relation_count()
     );
+    let hl = &opts.highlight;
+    if !hl.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"summary\">Highlighted: {} actor(s) and {} relation(s) (drawn thick in the diagram, shaded in the tables).</p>",
+            hl.actors.len(),
+            hl.relations.len()
+        );
+    }
     let _ = writeln!(h, "<figure>\n{}\n</figure>", inline_svg(svg).trim());
     // Legend
     h.push_str("<div class=\"legend\">\n");
@@ -139,7 +158,8 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         let (_, fill) = kind_style(a.kind);
         let _ = writeln!(
             h,
-            "<tr id=\"actor-{i}\"><td>{}</td><td><span class=\"swatch\" style=\"background:{fill}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"actor-{i}\"{}><td>{}</td><td><span class=\"swatch\" style=\"background:{fill}\">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            row_class(hl.has_actor(&a.id)),
             escape(&a.name),
             a.kind,
             escape(a.country.as_deref().unwrap_or("")),
@@ -176,7 +196,8 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         };
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td class=\"type\" style=\"color:{}\" title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{doc}<br/><span class=\"muted\">sentence {}, bytes {}–{}</span></td></tr>",
+            "<tr{}><td>{}</td><td class=\"type\" style=\"color:{}\" title=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{doc}<br/><span class=\"muted\">sentence {}, bytes {}–{}</span></td></tr>",
+            row_class(hl.has_relation(r)),
             actor_link(&r.source),
             relation_color(r.kind),
             escape(&format!(

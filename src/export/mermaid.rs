@@ -5,7 +5,7 @@
 //! can close a label, start a link, inject markup or Markdown.
 
 use super::diagram::{diagram, node_label, truncate, Diagram, DotOptions, MAX_LABEL};
-use super::style::{kind_style, relation_color, relation_line, OUTLINE};
+use super::style::{kind_style, relation_color, relation_line, DIMMED_LINE, HIGHLIGHT, OUTLINE};
 use crate::graph::model::ActorKind;
 use crate::graph::NewsGraph;
 use std::fmt::Write;
@@ -153,6 +153,45 @@ pub fn diagram_to_mermaid(d: &Diagram, opts: &DotOptions) -> String {
         if !idx.is_empty() {
             let c = relation_color(*t);
             let _ = writeln!(out, "  linkStyle {} stroke:{c},color:{c}", idx.join(","));
+        }
+    }
+    // A highlighted path: its actors outlined thick, its edges thick and dark, the
+    // rest dimmed (written last, so these styles win over the per-kind and
+    // per-type ones above).
+    let hl = &opts.highlight;
+    if !hl.is_empty() {
+        let lit: Vec<String> = (0..d.nodes.len())
+            .filter(|&i| hl.has_actor(&d.nodes[i].id))
+            .map(|i| format!("n{i}"))
+            .collect();
+        if !lit.is_empty() {
+            let _ = writeln!(
+                out,
+                "  classDef highlight stroke:{HIGHLIGHT},stroke-width:4px"
+            );
+            let _ = writeln!(out, "  class {} highlight", lit.join(","));
+        }
+        let (on, off): (Vec<usize>, Vec<usize>) =
+            (0..d.edges.len()).partition(|&i| d.edge_highlighted(&d.edges[i], hl));
+        let list = |v: &[usize]| {
+            v.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        if !off.is_empty() {
+            let _ = writeln!(
+                out,
+                "  linkStyle {} stroke:{DIMMED_LINE},color:{DIMMED_LINE}",
+                list(&off)
+            );
+        }
+        if !on.is_empty() {
+            let _ = writeln!(
+                out,
+                "  linkStyle {} stroke:{HIGHLIGHT},stroke-width:4px,color:{HIGHLIGHT}",
+                list(&on)
+            );
         }
     }
     out

@@ -147,8 +147,11 @@ pub fn export(
     match format {
         Format::Dot => Ok(Exported::one(dot::to_dot(g, &opts.diagram).into_bytes())),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&json::to_node_link(g))
-                .map_err(|e| Error::Invalid(format!("JSON export failed: {e}")))?;
+            let mut s = serde_json::to_string_pretty(&json::to_node_link_highlighted(
+                g,
+                &opts.diagram.highlight,
+            ))
+            .map_err(|e| Error::Invalid(format!("JSON export failed: {e}")))?;
             s.push('\n');
             Ok(Exported::one(s.into_bytes()))
         }
