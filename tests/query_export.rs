@@ -270,27 +270,7 @@ fn export_path_as_svg_carries_the_highlight() {
     let dir = tempfile::tempdir().unwrap();
     let st = store(dir.path());
     let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
-    let out = dir.path().join("p.svg");
-    ok(
-        dir.path(),
-        &[
-            "export",
-            "--store",
-            &st,
-            "--format",
-            "svg",
-            "--engine",
-            "dot",
-            "--path",
-            "Blinken",
-            "Nechirvan Barzani",
-            "--depth",
-            "1",
-            "-o",
-            &s(&out),
-        ],
-    );
-    let svg = std::fs::read_to_string(&out).unwrap();
+    let svg = export_path(dir.path(), &st, "svg", &["--engine", "dot"]);
     assert_eq!(
         svg.matches("class=\"node highlight\"").count(),
         actors.len()
@@ -326,26 +306,26 @@ fn export_selection_errors_are_one_line() {
     }
 }
 
-/// `export --path` in a format, written to a file of the temp dir and read back.
-fn export_path(dir: &Path, st: &str, format: &str) -> String {
+/// `export --path Blinken "Nechirvan Barzani" --depth 1` in a format (plus `extra` options), written to a file of the temp dir and read back.
+fn export_path(dir: &Path, st: &str, format: &str, extra: &[&str]) -> String {
     let out = dir.join(format!("p.{format}"));
-    ok(
-        dir,
-        &[
-            "export",
-            "--store",
-            st,
-            "--format",
-            format,
-            "--path",
-            "Blinken",
-            "Nechirvan Barzani",
-            "--depth",
-            "1",
-            "-o",
-            &s(&out),
-        ],
-    );
+    let out = s(&out);
+    let mut args = vec![
+        "export",
+        "--store",
+        st,
+        "--format",
+        format,
+        "--path",
+        "Blinken",
+        "Nechirvan Barzani",
+        "--depth",
+        "1",
+        "-o",
+        &out,
+    ];
+    args.extend_from_slice(extra);
+    ok(dir, &args);
     std::fs::read_to_string(&out).unwrap()
 }
 
@@ -354,7 +334,7 @@ fn export_path_as_json_marks_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let st = store(dir.path());
     let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
-    let v: Value = serde_json::from_str(&export_path(dir.path(), &st, "json")).unwrap();
+    let v: Value = serde_json::from_str(&export_path(dir.path(), &st, "json", &[])).unwrap();
     let lit = |x: &Value| x.get("highlight") == Some(&Value::Bool(true));
     let nodes: BTreeSet<String> = v["nodes"]
         .as_array()
@@ -390,7 +370,7 @@ fn export_path_as_mermaid_styles_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let st = store(dir.path());
     let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
-    let mmd = export_path(dir.path(), &st, "mermaid");
+    let mmd = export_path(dir.path(), &st, "mermaid", &[]);
     // Node ids are generated: map them back through their labels to names, and
     // names to ids through `actors --format json`.
     let all: Value = serde_json::from_str(&ok(
@@ -459,7 +439,7 @@ fn export_path_as_html_shades_the_path_rows() {
     let dir = tempfile::tempdir().unwrap();
     let st = store(dir.path());
     let (actors, rels) = path_answer(dir.path(), &st, "Blinken", "Nechirvan Barzani");
-    let html = export_path(dir.path(), &st, "html");
+    let html = export_path(dir.path(), &st, "html", &[]);
     let actor_rows = html.matches("<tr id=\"actor-").count();
     let lit_actors = html
         .lines()
