@@ -60,6 +60,14 @@ pub enum Error {
     /// A diagram could not be rendered.
     #[error("rendering failed: {0}")]
     Render(String),
+    /// A graph database server could not be reached or refused a request.
+    #[error("{url}: {reason}")]
+    Server {
+        /// The server's address (without its password).
+        url: String,
+        /// What went wrong.
+        reason: String,
+    },
     /// A request that cannot be carried out as asked (bad option value, ...).
     #[error("{0}")]
     Invalid(String),

@@ -7,7 +7,9 @@
 //! * [`graph`]   holds the model ([`Actor`], [`Relation`], [`Evidence`]), merges
 //!   extractions into one graph and persists it as an embedded store;
 //! * [`query`]   answers questions on the graph (paths between actors, ...);
-//! * [`export`]  writes diagrams and interchange formats (DOT, SVG, JSON).
+//! * [`export`]  writes diagrams and interchange formats (DOT, SVG, JSON, Cypher);
+//! * [`remote`]  pushes the graph to a graph database server (FalkorDB, Neo4j)
+//!   and asks it the questions [`query`] answers locally.
 //!
 //! [`corpus`] generates synthetic news and graphs of any size for benchmarks.
 //!
@@ -20,6 +22,7 @@ pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod query;
+pub mod remote;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -5,10 +5,13 @@
 //! `--type` says otherwise), with the number of events, their types, first and
 //! last date and the documents; or the who-contacted-whom matrix of the most
 //! contacted actors (or of the actors listed).
+//!
+//! With `--on URL` the question goes to a graph database server the store was
+//! pushed to (`newsgraph push`), with the same answer and output.
 
 use super::query_common::{
     actor_json, evidence_line, name, open_store, print_json, relation_json, relation_line,
-    type_list, types_or, OutputFormat,
+    type_list, types_or, OutputFormat, ServerArgs,
 };
 use super::table::render;
 use anyhow::Result;
@@ -45,53 +48,117 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: OutputFormat,
+    #[command(flatten)]
+    server: ServerArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = open_store(args.store.as_deref())?;
     let types = types_or(
         args.types.as_deref(),
         &[RelationType::Call, RelationType::Meet, RelationType::Visit],
     )?;
+    if args.matrix && args.actor.is_some() {
+        anyhow::bail!("--matrix takes its actors from --actors, not as an argument");
+    }
+    if !args.matrix && args.actor.is_none() {
+        anyhow::bail!("name an actor (newsgraph contacts NAME) or ask for --matrix");
+    }
+    if let Some(mut server) = args.server.connect()? {
+        return on_server(&mut server, &args, &types);
+    }
+    let g = open_store(args.store.as_deref())?;
     let idx = Index::new(&g);
     if args.matrix {
-        if args.actor.is_some() {
-            anyhow::bail!("--matrix takes its actors from --actors, not as an argument");
-        }
-        return matrix(&g, &idx, &args, &types);
+        let actors = matrix_actors(&g, &idx, &args, &types)?;
+        return matrix(&g, &idx, &args, &types, actors);
     }
     let Some(actor) = args.actor.as_deref() else {
         anyhow::bail!("name an actor (newsgraph contacts NAME) or ask for --matrix");
     };
     let a = find_actor(&g, actor)?;
-    let c = contacts(&g, &idx, a, TypeSet::of(&types));
+    answer(&g, &idx, a, &args, &types)
+}
+
+/// The question asked of a server: it resolves the names and returns the
+/// relations the answer needs, which the embedded code then summarizes.
+fn on_server(
+    server: &mut newsgraph::remote::Server,
+    args: &Args,
+    types: &[RelationType],
+) -> Result<()> {
+    use newsgraph::remote::query::{
+        check_graph, contacts_graph, matrix_graph, most_contacted, resolve,
+    };
+    check_graph(server)?;
+    if args.matrix {
+        let ids: Vec<String> = match &args.actors {
+            Some(list) => {
+                let mut ids = Vec::new();
+                for n in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    let id = resolve(server, n)?.id;
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                if ids.is_empty() {
+                    anyhow::bail!("--actors needs at least one name");
+                }
+                ids
+            }
+            None => most_contacted(server, args.top, types)?,
+        };
+        let g = matrix_graph(server, &ids, types)?;
+        let idx = Index::new(&g);
+        let actors = ids.iter().filter_map(|id| g.node(id)).collect();
+        return matrix(&g, &idx, args, types, actors);
+    }
+    let name = args.actor.as_deref().unwrap_or_default();
+    let a = resolve(server, name)?;
+    let g = contacts_graph(server, &a.id, types)?;
+    let idx = Index::new(&g);
+    let Some(n) = g.node(&a.id) else {
+        anyhow::bail!("{}: the server lost actor {}", server.display(), a.id);
+    };
+    answer(&g, &idx, n, args, types)
+}
+
+/// Prints one actor's contacts.
+fn answer(
+    g: &NewsGraph,
+    idx: &Index,
+    a: petgraph::stable_graph::NodeIndex,
+    args: &Args,
+    types: &[RelationType],
+) -> Result<()> {
+    let (g, idx, types) = (g, idx, types.to_vec());
+    let c = contacts(g, idx, a, TypeSet::of(&types));
     if args.format == OutputFormat::Json {
         let side = |v: &[ContactSummary]| -> Vec<Value> {
             v.iter()
                 .map(|s| {
                     json!({
-                        "actor": actor_json(&g, s.actor),
+                        "actor": actor_json(g, s.actor),
                         "events": s.events,
                         "types": s.types.iter().map(|(t, n)| (t.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
                         "first": s.first,
                         "last": s.last,
                         "documents": s.documents,
-                        "relations": s.relations.iter().map(|&e| relation_json(&g, e)).collect::<Vec<_>>(),
+                        "relations": s.relations.iter().map(|&e| relation_json(g, e)).collect::<Vec<_>>(),
                     })
                 })
                 .collect()
         };
         return print_json(&json!({
-            "actor": actor_json(&g, a),
+            "actor": actor_json(g, a),
             "types": types.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
             "contacted": side(&c.contacted),
             "contacted_by": side(&c.contacted_by),
         }));
     }
-    let mut out = format!("{}: contacts ({})\n", name(&g, a), type_list(&types));
+    let mut out = format!("{}: contacts ({})\n", name(g, a), type_list(&types));
     for (title, side) in [
-        (format!("{} contacted", name(&g, a)), &c.contacted),
-        (format!("contacted {}", name(&g, a)), &c.contacted_by),
+        (format!("{} contacted", name(g, a)), &c.contacted),
+        (format!("contacted {}", name(g, a)), &c.contacted_by),
     ] {
         out.push('\n');
         if side.is_empty() {
@@ -103,7 +170,7 @@ pub fn run(args: Args) -> Result<()> {
             .iter()
             .map(|s| {
                 vec![
-                    name(&g, s.actor).to_string(),
+                    name(g, s.actor).to_string(),
                     g.actor(s.actor).kind.to_string(),
                     s.events.to_string(),
                     s.types
@@ -140,8 +207,8 @@ pub fn run(args: Args) -> Result<()> {
                 for &e in &s.relations {
                     out.push_str(&format!(
                         "  {}\n    {}\n",
-                        relation_line(&g, &idx, e),
-                        evidence_line(&g, e)
+                        relation_line(g, idx, e),
+                        evidence_line(g, e)
                     ));
                 }
             }
@@ -150,9 +217,15 @@ pub fn run(args: Args) -> Result<()> {
     super::print_out(&out)
 }
 
-fn matrix(g: &NewsGraph, idx: &Index, args: &Args, types: &[RelationType]) -> Result<()> {
+/// The actors of the matrix: those listed, or the most contacted.
+fn matrix_actors(
+    g: &NewsGraph,
+    idx: &Index,
+    args: &Args,
+    types: &[RelationType],
+) -> Result<Vec<petgraph::stable_graph::NodeIndex>> {
     let set = TypeSet::of(types);
-    let actors = match &args.actors {
+    Ok(match &args.actors {
         Some(list) => {
             let names: Vec<String> = list
                 .split(',')
@@ -168,7 +241,17 @@ fn matrix(g: &NewsGraph, idx: &Index, args: &Args, types: &[RelationType]) -> Re
             v
         }
         None => most_contacted(g, idx, args.top, set),
-    };
+    })
+}
+
+fn matrix(
+    g: &NewsGraph,
+    idx: &Index,
+    args: &Args,
+    types: &[RelationType],
+    actors: Vec<petgraph::stable_graph::NodeIndex>,
+) -> Result<()> {
+    let set = TypeSet::of(types);
     let m = contact_matrix(idx, &actors, set);
     if args.format == OutputFormat::Json {
         return print_json(&json!({

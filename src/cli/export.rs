@@ -68,8 +68,8 @@ impl DiagramArgs {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Output format: dot, svg, png, pdf, html, json, graphml, mermaid or csv
-    /// (csv writes actors.csv and relations.csv into the folder given with -o).
+    /// Output format: dot, svg, png, pdf, html, json, graphml, mermaid, csv or
+    /// cypher (csv writes actors.csv and relations.csv into the folder given with -o).
     #[arg(short, long, default_value = "dot")]
     format: String,
     /// Output file (default: stdout).
@@ -85,6 +85,10 @@ pub struct Args {
     /// Resolution of PNG output, in dots per inch.
     #[arg(long, default_value_t = 144)]
     dpi: u32,
+    /// With --format cypher: the server the script is for (neo4j, memgraph or
+    /// falkordb; they differ only in how the index is created).
+    #[arg(long, default_value = "neo4j", value_name = "SERVER")]
+    dialect: String,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -98,6 +102,7 @@ pub fn run(args: Args) -> Result<()> {
     let format: Format = args.format.parse()?;
     let mut opts = args.diagram.options()?;
     opts.dpi = args.dpi;
+    opts.cypher_dialect = args.dialect.parse()?;
     let mut g = store::open(&path)?;
     if args.select.is_some() {
         let (selected, title) = args.select.apply(&g)?;

@@ -13,6 +13,7 @@ mod merge;
 mod neighbors;
 mod path;
 mod progress;
+mod push;
 mod query_common;
 mod relations;
 mod remove;
@@ -69,6 +70,8 @@ enum Command {
     Export(export::Args),
     /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
     Build(build::Args),
+    /// Load the stored graph into a graph database server (FalkorDB; Neo4j and Memgraph with the bolt feature).
+    Push(push::Args),
     /// Write synthetic news articles of any total size (for benchmarks and load tests).
     GenCorpus(gen_corpus::Args),
 }
@@ -96,6 +99,7 @@ pub fn main() -> i32 {
         Command::Remove(a) => remove::run(a),
         Command::Build(a) => build::run(a),
         Command::GenCorpus(a) => gen_corpus::run(a),
+        Command::Push(a) => push::run(a),
     };
     match result {
         Ok(()) => 0,

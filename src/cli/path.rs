@@ -5,10 +5,14 @@
 //! simple path up to the hop limit with `--all`. Each hop prints its relation
 //! type, date when known, and the evidence sentence with its document; other
 //! relations between the same two actors follow as "also".
+//!
+//! With `--on URL` the question goes to a graph database server the store was
+//! pushed to (`newsgraph push`): the server finds the actors and the paths, and
+//! the answer is printed exactly as from the embedded store.
 
 use super::query_common::{
     actor_json, evidence_line, name, open_store, print_json, relation_json, relation_suffix,
-    type_list, types_or, OutputFormat,
+    type_list, types_or, OutputFormat, ServerArgs,
 };
 use anyhow::Result;
 use newsgraph::query::{find_actor, Index, Path, PathFinder, PathOptions, TypeSet};
@@ -52,13 +56,21 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: OutputFormat,
+    #[command(flatten)]
+    server: ServerArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = open_store(args.store.as_deref())?;
-    let a = find_actor(&g, &args.a)?;
-    let b = find_actor(&g, &args.b)?;
     let types = types_or(args.types.as_deref(), &[])?;
+    let (g, a, b) = match args.server.connect()? {
+        None => {
+            let g = open_store(args.store.as_deref())?;
+            let a = find_actor(&g, &args.a)?;
+            let b = find_actor(&g, &args.b)?;
+            (g, a, b)
+        }
+        Some(mut server) => on_server(&mut server, &args, &types)?,
+    };
     let idx = Index::new(&g);
     let mut finder = PathFinder::new(&idx);
     let max_hops = if args.all {
@@ -163,6 +175,69 @@ pub fn run(args: Args) -> Result<()> {
         ctx.write_hops(&paths[0], "", &mut out);
     }
     super::print_out(&out)
+}
+
+/// The answer graph of the question from a server, with the two actors: the
+/// server resolves the names and finds the paths; `--k` and `--all` look at
+/// every path up to `--max-hops` (default: 4 for `--all`, two more than the
+/// shortest path for `--k`), at most 10,000 of them.
+fn on_server(
+    server: &mut newsgraph::remote::Server,
+    args: &Args,
+    types: &[newsgraph::RelationType],
+) -> Result<(NewsGraph, NodeIndex, NodeIndex)> {
+    use newsgraph::remote::query::{check_graph, path_graph, resolve, PathMode};
+    check_graph(server)?;
+    let a = resolve(server, &args.a)?;
+    let b = resolve(server, &args.b)?;
+    let mut g = path_graph(
+        server,
+        &a.id,
+        &b.id,
+        types,
+        args.directed,
+        args.max_hops,
+        PathMode::Shortest,
+    )?;
+    let hops = if args.all {
+        Some(args.max_hops.unwrap_or(ALL_DEFAULT_MAX_HOPS))
+    } else if args.k.is_some() {
+        let (na, nb) = (g.node(&a.id), g.node(&b.id));
+        let shortest = match (na, nb) {
+            (Some(na), Some(nb)) => PathFinder::new(&Index::new(&g))
+                .shortest(
+                    na,
+                    nb,
+                    &PathOptions {
+                        types: types.to_vec(),
+                        directed: args.directed,
+                        max_hops: args.max_hops,
+                    },
+                )
+                .map(|p| p.len()),
+            _ => None,
+        };
+        shortest.map(|l| args.max_hops.unwrap_or(l + 2))
+    } else {
+        None
+    };
+    if let Some(h) = hops {
+        g = path_graph(
+            server,
+            &a.id,
+            &b.id,
+            types,
+            args.directed,
+            args.max_hops,
+            PathMode::UpTo(h),
+        )?;
+    }
+    let node = |id: &str| {
+        g.node(id)
+            .ok_or_else(|| anyhow::anyhow!("{}: the server lost actor {id}", server.display()))
+    };
+    let (na, nb) = (node(&a.id)?, node(&b.id)?);
+    Ok((g, na, nb))
 }
 
 /// What printing a path needs.

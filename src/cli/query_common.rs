@@ -20,6 +20,32 @@ pub enum OutputFormat {
     Json,
 }
 
+/// Where a query runs: on a graph database server (`--on URL`) instead of the
+/// embedded store.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServerArgs {
+    /// Ask a graph database server the store was pushed to (`newsgraph push`)
+    /// instead of the store: redis://HOST:PORT (FalkorDB) or bolt://HOST:PORT.
+    #[arg(long, value_name = "URL")]
+    pub on: Option<String>,
+    /// With --on: the graph on the server (default: newsgraph, as for push).
+    #[arg(long, value_name = "NAME", requires = "on")]
+    pub graph: Option<String>,
+}
+
+impl ServerArgs {
+    /// The server connection, when `--on` was given.
+    pub fn connect(&self) -> Result<Option<newsgraph::remote::Server>> {
+        match &self.on {
+            None => Ok(None),
+            Some(url) => Ok(Some(newsgraph::remote::Server::connect(
+                url,
+                self.graph.as_deref(),
+            )?)),
+        }
+    }
+}
+
 /// Opens the store a query reads; a missing store is an error (a query on
 /// nothing is a mistake, not an empty answer).
 pub fn open_store(explicit: Option<&Path>) -> Result<NewsGraph> {

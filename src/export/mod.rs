@@ -7,6 +7,7 @@
 
 pub mod builtin;
 pub mod csv;
+pub mod cypher;
 pub mod diagram;
 pub mod dot;
 pub mod graphml;
@@ -43,13 +44,14 @@ pub enum Format {
     Csv,
     /// One self-contained HTML report (diagram, legend, tables).
     Html,
-    /// A Cypher script for Neo4j, Memgraph and FalkorDB (not available yet).
+    /// A Cypher script that creates the graph in Neo4j, Memgraph or FalkorDB.
     Cypher,
 }
 
 impl Format {
     /// Every format name accepted on the command line, for help and errors.
-    pub const NAMES: &'static str = "dot, svg, png, pdf, html, json, graphml, mermaid, csv";
+    pub const NAMES: &'static str =
+        "dot, svg, png, pdf, html, json, graphml, mermaid, csv, cypher";
 
     /// Whether the format is binary (not text).
     pub fn is_binary(self) -> bool {
@@ -107,6 +109,8 @@ pub struct ExportOptions {
     pub engine: Engine,
     /// Resolution of PNG output, in dots per inch.
     pub dpi: u32,
+    /// The server a `cypher` script is written for.
+    pub cypher_dialect: cypher::Dialect,
 }
 
 impl Default for ExportOptions {
@@ -115,6 +119,7 @@ impl Default for ExportOptions {
             diagram: DotOptions::default(),
             engine: Engine::Auto,
             dpi: 144,
+            cypher_dialect: cypher::Dialect::default(),
         }
     }
 }
@@ -206,8 +211,8 @@ pub fn export(
             let dpi = (format == Format::Png).then_some(opts.dpi);
             Ok(Exported::one(graphviz::render(&dot, engine, what, dpi)?))
         }
-        Format::Cypher => Err(Error::Invalid(
-            "the cypher format is not available yet".into(),
+        Format::Cypher => Ok(Exported::one(
+            cypher::script(g, opts.cypher_dialect).into_bytes(),
         )),
     }
 }

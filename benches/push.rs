@@ -1,0 +1,85 @@
+//! Pushing a large graph to a FalkorDB server (`newsgraph push`): a synthetic
+//! archive of BENCH_PUSH_RELATIONS relations (default 1,000,000) among a fifth
+//! as many actors, with full evidence, pushed into an empty graph, then pushed
+//! again (the idempotent case: every MERGE matches, nothing changes).
+//!
+//! Needs a server: set NEWSGRAPH_TEST_FALKORDB=redis://127.0.0.1:PORT (as
+//! `.ci/run` does; see the README, "Scaling out"). Without it the benchmark
+//! prints a note and skips. BENCH_PUSH_BATCH sets the rows per statement.
+
+mod common;
+
+use common::*;
+use newsgraph::corpus::graph::synthetic_graph;
+use newsgraph::remote::{self, PushOptions, Server};
+
+const B: &str = "push";
+
+fn main() {
+    let Ok(url) = std::env::var("NEWSGRAPH_TEST_FALKORDB") else {
+        println!("push benchmark skipped: set NEWSGRAPH_TEST_FALKORDB=redis://127.0.0.1:PORT to a FalkorDB server");
+        return;
+    };
+    header("push to FalkorDB");
+    let relations = env_size("BENCH_PUSH_RELATIONS", 1_000_000);
+    let actors = (relations / 5).max(10);
+    let batch = env_size("BENCH_PUSH_BATCH", remote::DEFAULT_BATCH);
+    let (g, t) = timed(|| synthetic_graph(actors, relations, 7));
+    println!(
+        "  graph: {} actors, {} relations, {} documents (synthetic, seed 7, built in {:.1} s); {batch} rows per statement",
+        g.actor_count(),
+        g.relation_count(),
+        g.documents.len(),
+        secs(t)
+    );
+    let graph = format!("bench-push-{}", std::process::id());
+    let mut server = Server::connect(&url, Some(&graph)).unwrap_or_else(|e| panic!("{e}"));
+    server.delete_graph().unwrap_or_else(|e| panic!("{e}"));
+    let opts = PushOptions { batch, prune: true };
+    for (what, first) in [
+        ("first push (empty graph)", true),
+        ("second push (same store)", false),
+    ] {
+        let t0 = std::time::Instant::now();
+        let mut last: Option<newsgraph::export::cypher::Part> = None;
+        let mut phases: Vec<(String, f64)> = Vec::new();
+        let mut prev = 0.0;
+        let report = remote::push(&g, &mut server, &opts, &mut |part, n| {
+            if std::env::var("BENCH_PUSH_TRACE").is_ok() {
+                let now = t0.elapsed().as_secs_f64();
+                println!("    {part:?} {n} rows: {:.3} s", now - prev);
+                prev = now;
+            }
+            if last != Some(part) {
+                phases.push((format!("{part:?}"), t0.elapsed().as_secs_f64()));
+                last = Some(part);
+            }
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        println!("  phases (first statement done at): {phases:?}");
+        record(B, &format!("{what}: seconds"), report.seconds, "s", None);
+        record(
+            B,
+            &format!("{what}: relations per second"),
+            g.relation_count() as f64 / report.seconds,
+            "rel/s",
+            None,
+        );
+        if first {
+            assert_eq!(
+                report.stats.relationships_created as usize,
+                g.relation_count()
+            );
+        } else {
+            assert_eq!(report.stats.relationships_created, 0);
+            assert_eq!(report.stats.nodes_created, 0);
+        }
+    }
+    let (a, r, _) = remote::counts(&mut server).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (a as usize, r as usize),
+        (g.actor_count(), g.relation_count())
+    );
+    println!("  server holds {a} actors and {r} relations, as the store");
+    let _ = server.delete_graph();
+}
