@@ -61,6 +61,18 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    if report.up_to_date {
+        eprintln!(
+            "{} already holds this store ({} document(s), {} actor(s), {} relation(s), snapshot {}): nothing to send ({:.1} s)",
+            server.display(),
+            g.documents.len(),
+            g.actor_count(),
+            g.relation_count(),
+            report.snapshot,
+            report.seconds
+        );
+        return Ok(());
+    }
     let st = &report.stats;
     let mut changes = format!(
         "{} node(s) and {} relationship(s) created, {} property value(s) set",

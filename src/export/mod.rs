@@ -50,8 +50,7 @@ pub enum Format {
 
 impl Format {
     /// Every format name accepted on the command line, for help and errors.
-    pub const NAMES: &'static str =
-        "dot, svg, png, pdf, html, json, graphml, mermaid, csv, cypher";
+    pub const NAMES: &'static str = "dot, svg, png, pdf, html, json, graphml, mermaid, csv, cypher";
 
     /// Whether the format is binary (not text).
     pub fn is_binary(self) -> bool {
