@@ -13,7 +13,33 @@ mod common;
 
 use common::*;
 use newsgraph::corpus::graph::synthetic_graph;
-use newsgraph::remote::{self, PushOptions, Server};
+use newsgraph::remote::{self, Address, PushOptions, Server};
+use std::io::{BufRead, BufReader, Read, Write};
+
+/// CPU seconds (user + system, every thread) the server process has used, from
+/// `INFO cpu`: on a machine shared with other work, the wall time of a push
+/// mostly measures the queue for the cores, this what the server spent. None
+/// when the server does not say (no password-protected servers here).
+fn server_cpu(url: &str) -> Option<f64> {
+    let Ok(Address::Redis { host, port, .. }) = Address::parse(url) else {
+        return None;
+    };
+    let mut s = std::net::TcpStream::connect((host.as_str(), port)).ok()?;
+    s.write_all(b"*2\r\n$4\r\nINFO\r\n$3\r\ncpu\r\n").ok()?;
+    let mut r = BufReader::new(s);
+    let mut head = String::new();
+    r.read_line(&mut head).ok()?;
+    let n: usize = head.trim().strip_prefix('$')?.parse().ok()?;
+    let mut body = vec![0; n];
+    r.read_exact(&mut body).ok()?;
+    let body = String::from_utf8_lossy(&body);
+    let field = |k: &str| -> Option<f64> {
+        body.lines()
+            .find_map(|l| l.strip_prefix(k)?.strip_prefix(':'))
+            .and_then(|v| v.trim().parse().ok())
+    };
+    Some(field("used_cpu_user")? + field("used_cpu_sys")?)
+}
 
 const B: &str = "push";
 
@@ -40,9 +66,14 @@ fn main() {
     for (what, first, prune) in [
         ("first push (empty graph)", true, true),
         ("second push (same store, mirror check)", false, true),
-        ("second push, every statement sent (--keep-stale)", false, false),
+        (
+            "second push, every statement sent (--keep-stale)",
+            false,
+            false,
+        ),
     ] {
         let opts = PushOptions { batch, prune };
+        let cpu0 = (cpu_time(), server_cpu(&url));
         let t0 = std::time::Instant::now();
         let mut last: Option<newsgraph::export::cypher::Part> = None;
         let mut phases: Vec<(String, f64)> = Vec::new();
@@ -61,6 +92,16 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
         println!("  phases (first statement done at): {phases:?}");
         record(B, &format!("{what}: seconds"), report.seconds, "s", None);
+        record(
+            B,
+            &format!("{what}: client CPU seconds"),
+            secs(cpu_time().saturating_sub(cpu0.0)),
+            "s",
+            None,
+        );
+        if let (Some(a), Some(b)) = (cpu0.1, server_cpu(&url)) {
+            record(B, &format!("{what}: server CPU seconds"), b - a, "s", None);
+        }
         record(
             B,
             &format!("{what}: relations per second"),

@@ -3,11 +3,12 @@
 //! Loads the stored graph into a graph database server over the wire:
 //! FalkorDB (`redis://HOST:PORT`) or, when built with the `bolt` feature,
 //! Neo4j and Memgraph (`bolt://HOST:PORT`). Creates the indexes on actor and
-//! document ids, then upserts documents, actors (MERGE on id, labelled by
-//! kind) and relations (typed by relation type, MERGEd on a stable key) in
-//! batched, parameterized UNWIND statements, then deletes what an older store
-//! had left there: the graph becomes a mirror of the store, and pushing the
-//! same store twice changes nothing.
+//! document keys (hashes of their ids), then upserts documents, actors (MERGE
+//! on the key, labelled by kind) and relations (typed by relation type, MERGEd
+//! on a stable key) in batched, parameterized UNWIND statements, then deletes
+//! what an older store had left there: the graph becomes a mirror of the
+//! store, and pushing the same store twice changes nothing (when the graph
+//! already holds exactly this store, nothing is sent at all).
 
 use anyhow::Result;
 use newsgraph::export::cypher::Part;
@@ -53,9 +54,13 @@ pub fn run(args: Args) -> Result<()> {
     let report = remote::push(&g, &mut server, &opts, &mut |part, n| {
         if let Some(b) = &bar {
             b.inc(n as u64);
-            if part == Part::Prune {
-                b.set_message("deleting stale elements");
-            }
+            b.set_message(match part {
+                Part::Documents => "pushing documents",
+                Part::Actors => "pushing actors",
+                Part::Relations => "pushing relations",
+                Part::Prune => "deleting stale elements",
+                Part::Schema => "creating indexes",
+            });
         }
     })?;
     if let Some(b) = bar {
@@ -105,7 +110,7 @@ pub fn run(args: Args) -> Result<()> {
 fn items_bar(len: u64, msg: &'static str) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(len);
     let style = indicatif::ProgressStyle::with_template(
-        "{msg} [{bar:30}] {human_pos}/{human_len} {per_sec} eta {eta}",
+        "{msg:<23} [{bar:30}] {human_pos}/{human_len} elements, eta {eta}",
     )
     .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
     .progress_chars("=> ");

@@ -144,20 +144,29 @@ pub fn string_literal(s: &str) -> String {
 }
 
 fn push_string_literal(s: &str, out: &mut String) {
+    out.reserve(s.len() + 2);
     out.push('\'');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\0' | '\u{1}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
+    // Every character to escape is ASCII, so runs between them are copied
+    // whole (a push writes hundreds of megabytes of evidence text).
+    let mut rest = s;
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'\\' | b'\'' | b'\n' | b'\r' | b'\t' | 8 | 12 | 0 | 1))
+    {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'\\' => "\\\\",
+            b'\'' => "\\'",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            8 => "\\b",
+            12 => "\\f",
+            _ => "\u{fffd}",
+        });
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
     out.push('\'');
 }
 
@@ -316,45 +325,59 @@ pub fn schema(dialect: Dialect) -> Vec<Statement> {
 /// equal graphs give equal fingerprints, and any change of a document, actor
 /// or relation gives another.
 pub fn fingerprint(g: &NewsGraph) -> String {
-    let mut h = Sha256::new();
-    let mut field = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
+    // Fields go through a buffer: millions of small `update` calls cost more
+    // than the hashing itself.
+    struct Buffered {
+        h: Sha256,
+        buf: Vec<u8>,
+    }
+    fn field(b: &mut Buffered, s: impl AsRef<[u8]>) {
+        let s = s.as_ref();
+        b.buf.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        b.buf.extend_from_slice(s);
+        if b.buf.len() >= 1 << 16 {
+            b.h.update(&b.buf);
+            b.buf.clear();
+        }
+    }
+    let mut h = Buffered {
+        h: Sha256::new(),
+        buf: Vec::with_capacity((1 << 16) + 1024),
     };
     // The layout on the server: a release that changes keys, labels or
     // properties bumps it, so its first push rewrites a graph an older one left.
-    field("newsgraph cypher layout 1");
+    field(&mut h, "newsgraph cypher layout 1");
     for (i, d) in g.documents.iter().enumerate() {
-        field("d");
-        field(&i.to_string());
+        field(&mut h, "d");
+        field(&mut h, (i as u64).to_le_bytes());
         for s in [&d.id, &d.path] {
-            field(s);
+            field(&mut h, s);
         }
         for s in [&d.date, &d.title, &d.url] {
-            field(s.as_deref().unwrap_or("\u{0}none"));
+            field(&mut h, s.as_deref().unwrap_or("\u{0}none"));
         }
     }
     for a in g.actors() {
-        field("a");
-        field(&a.id);
-        field(&a.name);
-        field(a.kind.as_str());
-        field(a.country.as_deref().unwrap_or("\u{0}none"));
-        field(&a.aliases.len().to_string());
+        field(&mut h, "a");
+        field(&mut h, &a.id);
+        field(&mut h, &a.name);
+        field(&mut h, a.kind.as_str());
+        field(&mut h, a.country.as_deref().unwrap_or("\u{0}none"));
+        field(&mut h, (a.aliases.len() as u64).to_le_bytes());
         for x in &a.aliases {
-            field(x);
+            field(&mut h, x);
         }
     }
     for e in g.sorted_edges() {
         let w = &g.graph[e];
         let (s, t) = g.graph.edge_endpoints(e).expect("an edge of the graph");
-        field("r");
-        field(&g.actor(s).id);
-        field(&g.actor(t).id);
-        field(w.kind.as_str());
-        field(if w.planned { "p" } else { "-" });
+        field(&mut h, "r");
+        field(&mut h, &g.actor(s).id);
+        field(&mut h, &g.actor(t).id);
+        field(&mut h, w.kind.as_str());
+        field(&mut h, if w.planned { "p" } else { "-" });
         for n in [w.sentence, w.start, w.end] {
-            field(&n.to_string());
+            field(&mut h, u64::from(n).to_le_bytes());
         }
         for s in [
             Some(w.doc),
@@ -364,10 +387,11 @@ pub fn fingerprint(g: &NewsGraph) -> String {
             w.date,
             w.rule,
         ] {
-            field(s.map_or("\u{0}none", |s| g.str(s)));
+            field(&mut h, s.map_or("\u{0}none", |s| g.str(s)));
         }
     }
-    hex(&h.finalize()[..8])
+    h.h.update(&h.buf);
+    hex(&h.h.finalize()[..8])
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -540,6 +564,7 @@ fn relation_query(t: RelationType) -> String {
 /// one relationship on the server.
 pub struct RelationKeys {
     seen: HashSet<[u8; 16]>,
+    buf: Vec<u8>,
 }
 
 impl Default for RelationKeys {
@@ -553,6 +578,7 @@ impl RelationKeys {
     pub fn new() -> Self {
         RelationKeys {
             seen: HashSet::new(),
+            buf: Vec::new(),
         }
     }
 
@@ -560,21 +586,24 @@ impl RelationKeys {
     pub fn key(&mut self, g: &NewsGraph, e: EdgeIndex) -> String {
         let w = &g.graph[e];
         let (s, t) = g.graph.edge_endpoints(e).expect("an edge of the graph");
-        let mut h = Sha256::new();
-        for f in [
-            g.actor(s).id.as_str(),
-            g.actor(t).id.as_str(),
-            w.kind.as_str(),
-            g.str(w.doc),
-            &w.sentence.to_string(),
-            &w.start.to_string(),
-            &w.end.to_string(),
-            g.str(w.trigger),
-        ] {
-            h.update((f.len() as u64).to_le_bytes());
-            h.update(f.as_bytes());
+        // The hashed bytes: each field's length and bytes (numbers in decimal),
+        // gathered first so SHA-256 runs once over them.
+        let buf = &mut self.buf;
+        buf.clear();
+        let mut field = |f: &[u8]| {
+            buf.extend_from_slice(&(f.len() as u64).to_le_bytes());
+            buf.extend_from_slice(f);
+        };
+        let mut digits = [0u8; 20];
+        field(g.actor(s).id.as_bytes());
+        field(g.actor(t).id.as_bytes());
+        field(w.kind.as_str().as_bytes());
+        field(g.str(w.doc).as_bytes());
+        for n in [w.sentence, w.start, w.end] {
+            field(decimal(u64::from(n), &mut digits));
         }
-        let d = h.finalize();
+        field(g.str(w.trigger).as_bytes());
+        let d = Sha256::digest(&self.buf);
         let mut k = [0u8; 16];
         k.copy_from_slice(&d[..16]);
         let mut n = 1u64;
@@ -590,6 +619,20 @@ impl RelationKeys {
     }
 }
 
+/// The decimal digits of `n`, written into `buf` (as `n.to_string()` would,
+/// without allocating).
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
 /// A relation's key and its position in the store's edge order (`ord`: among
 /// relations equally good for a path, the embedded store walks the first in
 /// this order; a server's answer is put in the same order).
@@ -602,9 +645,8 @@ pub struct Keyed {
 }
 
 /// The relations of a graph, bucketed by type in [`NewsGraph::sorted_edges`]
-/// order, with their keys.
-pub fn keyed_relations(g: &NewsGraph) -> Vec<(RelationType, Vec<(EdgeIndex, Keyed)>)> {
-    let mut keys = RelationKeys::new();
+/// order, each with its position in edge order (`ord`).
+fn relations_by_type(g: &NewsGraph) -> Vec<(RelationType, Vec<(EdgeIndex, u32)>)> {
     let bound = g
         .graph
         .edge_indices()
@@ -615,11 +657,9 @@ pub fn keyed_relations(g: &NewsGraph) -> Vec<(RelationType, Vec<(EdgeIndex, Keye
     for (i, e) in g.graph.edge_indices().enumerate() {
         ord[e.index()] = i as u32;
     }
-    let mut by_type: Vec<Vec<(EdgeIndex, Keyed)>> = vec![Vec::new(); RelationType::ALL.len()];
+    let mut by_type: Vec<Vec<(EdgeIndex, u32)>> = vec![Vec::new(); RelationType::ALL.len()];
     for e in g.sorted_edges() {
-        let key = keys.key(g, e);
-        let ord = ord[e.index()];
-        by_type[g.graph[e].kind as usize].push((e, Keyed { key, ord }));
+        by_type[g.graph[e].kind as usize].push((e, ord[e.index()]));
     }
     RelationType::ALL
         .into_iter()
@@ -628,16 +668,53 @@ pub fn keyed_relations(g: &NewsGraph) -> Vec<(RelationType, Vec<(EdgeIndex, Keye
         .collect()
 }
 
-/// The parameter row of one relation.
-pub fn relation_row(g: &NewsGraph, e: EdgeIndex, k: Keyed) -> Value {
+/// The relations of a graph, bucketed by type in [`NewsGraph::sorted_edges`]
+/// order, with their keys. Exact repeats always share a type, so keys are
+/// numbered within each type's bucket: [`relation_statements`] computes the
+/// same keys lazily, one statement at a time.
+pub fn keyed_relations(g: &NewsGraph) -> Vec<(RelationType, Vec<(EdgeIndex, Keyed)>)> {
+    relations_by_type(g)
+        .into_iter()
+        .map(|(t, edges)| {
+            let mut keys = RelationKeys::new();
+            let keyed = edges
+                .into_iter()
+                .map(|(e, ord)| {
+                    let key = keys.key(g, e);
+                    (e, Keyed { key, ord })
+                })
+                .collect();
+            (t, keyed)
+        })
+        .collect()
+}
+
+/// The node key of every actor, by node index: computed once per actor, not
+/// twice per relation.
+pub fn actor_keys(g: &NewsGraph) -> Vec<String> {
+    let bound = g
+        .graph
+        .node_indices()
+        .map(|n| n.index() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut keys = vec![String::new(); bound];
+    for n in g.graph.node_indices() {
+        keys[n.index()] = node_key(&g.actor(n).id);
+    }
+    keys
+}
+
+/// The parameter row of one relation; `actor_keys` from [`actor_keys`].
+pub fn relation_row(g: &NewsGraph, e: EdgeIndex, k: Keyed, actor_keys: &[String]) -> Value {
     let w = &g.graph[e];
     let (s, t) = g.graph.edge_endpoints(e).expect("an edge of the graph");
     let st = |x: Option<crate::graph::strings::Sym>| {
         x.map_or(Value::Null, |x| Value::Str(g.str(x).to_string()))
     };
     Value::Map(vec![
-        ("source", Value::Str(node_key(&g.actor(s).id))),
-        ("target", Value::Str(node_key(&g.actor(t).id))),
+        ("source", Value::Str(actor_keys[s.index()].clone())),
+        ("target", Value::Str(actor_keys[t.index()].clone())),
         ("key", Value::Str(k.key)),
         ("ord", Value::Int(i64::from(k.ord))),
         ("type", Value::Str(w.kind.as_str().to_string())),
@@ -655,30 +732,39 @@ pub fn relation_row(g: &NewsGraph, e: EdgeIndex, k: Keyed) -> Value {
 }
 
 /// Statements that upsert the relations, `batch` per statement (one type per
-/// statement), built lazily: a million relations never sit in memory as
-/// statements all at once.
+/// statement), built lazily: keys and rows are computed as each statement is
+/// taken, so a push sends its first relations at once and a million relations
+/// never sit in memory as statements all at once.
 pub fn relation_statements<'g>(
     g: &'g NewsGraph,
     batch: usize,
     snapshot: &'g str,
 ) -> impl Iterator<Item = Statement> + 'g {
     let batch = batch.max(1);
-    keyed_relations(g).into_iter().flat_map(move |(t, edges)| {
-        let q = relation_query(t);
-        let mut chunks: Vec<Vec<(EdgeIndex, Keyed)>> = Vec::new();
-        let mut it = edges.into_iter().peekable();
-        while it.peek().is_some() {
-            chunks.push(it.by_ref().take(batch).collect());
-        }
-        chunks.into_iter().map(move |chunk| {
-            let n = chunk.len();
-            let rows = chunk
-                .into_iter()
-                .map(|(e, k)| relation_row(g, e, k))
-                .collect();
-            batch_statement(&q, rows, n, snapshot, Part::Relations)
+    let mut node_keys: Option<std::rc::Rc<Vec<String>>> = None;
+    relations_by_type(g)
+        .into_iter()
+        .flat_map(move |(t, edges)| {
+            let q = relation_query(t);
+            let nk = node_keys
+                .get_or_insert_with(|| std::rc::Rc::new(actor_keys(g)))
+                .clone();
+            let mut keys = RelationKeys::new();
+            let mut it = edges.into_iter().peekable();
+            std::iter::from_fn(move || {
+                it.peek()?;
+                let rows: Vec<Value> = it
+                    .by_ref()
+                    .take(batch)
+                    .map(|(e, ord)| {
+                        let key = keys.key(g, e);
+                        relation_row(g, e, Keyed { key, ord }, &nk)
+                    })
+                    .collect();
+                let n = rows.len();
+                Some(batch_statement(&q, rows, n, snapshot, Part::Relations))
+            })
         })
-    })
 }
 
 /// Statements that delete what a push of another store left: relationships,
@@ -838,6 +924,14 @@ mod tests {
             assert!(!in_str, "unterminated literal in {line}");
             assert!(!rest.contains("DETACH"), "{rest}");
             assert!(!rest.contains("$rows"), "{rest}");
+        }
+    }
+
+    #[test]
+    fn decimal_digits_are_those_of_to_string() {
+        let mut buf = [0u8; 20];
+        for n in [0, 7, 10, 99, 12345, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
         }
     }
 

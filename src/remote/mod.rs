@@ -291,6 +291,16 @@ impl Server {
         }
     }
 
+    /// Whether the graph exists (FalkorDB: a key of that name; a Bolt database
+    /// always exists once connected).
+    pub fn exists(&mut self) -> Result<bool> {
+        match self {
+            Server::FalkorDb(c) => c.exists(),
+            #[cfg(feature = "bolt")]
+            Server::Bolt(_) => Ok(true),
+        }
+    }
+
     /// Deletes the whole graph: FalkorDB drops the key; on Bolt servers every
     /// node newsgraph writes (actors, documents) goes, with its relationships.
     pub fn delete_graph(&mut self) -> Result<()> {
@@ -456,6 +466,9 @@ pub fn push(
 /// second push of an unchanged store then costs a few counting scans instead
 /// of a million MERGEs).
 fn holds(server: &mut Server, g: &NewsGraph, snapshot: &str) -> Result<bool> {
+    if !server.exists()? {
+        return Ok(false);
+    }
     let want = (
         g.actor_count() as u64,
         g.relation_count() as u64,
@@ -467,8 +480,12 @@ fn holds(server: &mut Server, g: &NewsGraph, snapshot: &str) -> Result<bool> {
     Ok(counts_where(server, Some(snapshot))? == want)
 }
 
-/// Counts on the server: actors, relations and documents of the graph.
+/// Counts on the server: actors, relations and documents of the graph (none
+/// when the graph does not exist).
 pub fn counts(server: &mut Server) -> Result<(u64, u64, u64)> {
+    if !server.exists()? {
+        return Ok((0, 0, 0));
+    }
     counts_where(server, None)
 }
 
@@ -499,12 +516,18 @@ fn counts_where(server: &mut Server, snapshot: Option<&str>) -> Result<(u64, u64
     let a = cypher::ACTOR_LABEL;
     let d = cypher::DOCUMENT_LABEL;
     Ok((
-        one(server, format!("MATCH (x:{a}){filter} RETURN [count(x)] AS row"))?,
+        one(
+            server,
+            format!("MATCH (x:{a}){filter} RETURN [count(x)] AS row"),
+        )?,
         one(
             server,
             format!("MATCH (:{a})-[x]->(:{a}){filter} RETURN [count(x)] AS row"),
         )?,
-        one(server, format!("MATCH (x:{d}){filter} RETURN [count(x)] AS row"))?,
+        one(
+            server,
+            format!("MATCH (x:{d}){filter} RETURN [count(x)] AS row"),
+        )?,
     ))
 }
 
