@@ -260,7 +260,7 @@ pub fn resolve(server: &mut Server, name: &str) -> Result<Actor> {
     }
     let form = cypher::search_form(name);
     let mut candidates = Vec::new();
-    if form.trim().len() > 0 {
+    if !form.trim().is_empty() {
         let rows = read_rows(
         server,
             format!("MATCH (a:{a}) WHERE any(f IN a.search WHERE f = $form) RETURN [{ACTOR_COLUMNS}] AS row LIMIT {MAX_CANDIDATES}"),
