@@ -195,7 +195,7 @@ mod tests {
         );
         assert_eq!(
             h.join().unwrap(),
-            b"*3\r\n$11\r\nGRAPH.QUERY\r\n$1\r\ng\r\n$12\r\nRETURN '\r\n'\r\n"
+            b"*3\r\n$11\r\nGRAPH.QUERY\r\n$1\r\ng\r\n$11\r\nRETURN '\r\n'\r\n"
         );
     }
 
