@@ -124,7 +124,14 @@ fn strip_particle(w: &str) -> &str {
 fn person_words(head: &str) -> Vec<String> {
     fold(head)
         .split(' ')
-        .filter(|w| w.chars().count() > 1 && !matches!(*w, "jr" | "sr" | "ii" | "iii"))
+        .enumerate()
+        // A leading initial stays ("S. Jaishankar"), so that the surname alone finds
+        // the person; middle initials go ("Antony J. Blinken" is "Antony Blinken").
+        .filter(|&(i, w)| {
+            (w.chars().count() > 1 || i == 0 && w.chars().all(char::is_alphabetic))
+                && !matches!(w, "jr" | "sr" | "ii" | "iii")
+        })
+        .map(|(_, w)| w)
         .filter(|w| {
             !matches!(
                 *w,
@@ -151,6 +158,8 @@ fn person_words(head: &str) -> Vec<String> {
 
 fn first_names_compatible(a: &str, b: &str) -> bool {
     a == b
+        || a.chars().count() == 1 && b.starts_with(a)
+        || b.chars().count() == 1 && a.starts_with(b)
         || a.starts_with(b) && b.len() >= 3
         || b.starts_with(a) && a.len() >= 3
         || (a.len() >= 4 && edit_distance_within(a, b, 1) <= 1)
@@ -527,6 +536,23 @@ fn cluster_names(
                 None
             }
         });
+        // "Odesa ... the Odesa region": a region named after a city already in the
+        // text is that place (named first as a region, it is a place of its own).
+        let found = found.or_else(|| {
+            if m.kind != Some(ActorKind::Place) {
+                return None;
+            }
+            let (city, last) = key.rsplit_once(' ')?;
+            let region = ctx.lx.heads.get(last) == Some(&ActorKind::Place)
+                && !ctx.tokens[m.head.end - 1].cap;
+            if !region {
+                return None;
+            }
+            Index::get(&index.keys, city)
+                .iter()
+                .copied()
+                .find(|&x| actors[x].kind == Some(ActorKind::Place) && actors[x].has_key(city))
+        });
         let multiword =
             head.split_whitespace().count() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person);
         let idx = match found {
@@ -733,11 +759,26 @@ fn resolve_short_forms(
                         None
                     }
                 }
+                // "a judge", "an official": someone not named, never a known person.
+                MentionForm::Role
+                    if m.span.start > 0
+                        && matches!(
+                            ctx.tokens[m.span.start - 1].norm.as_str(),
+                            "a" | "an" | "another"
+                        ) =>
+                {
+                    None
+                }
                 MentionForm::Role => match &m.title {
                     Some(t) if m.kind == Some(ActorKind::Person) && !m.plural => {
-                        let country = m
-                            .qualifier
-                            .and_then(|q| mentions[q].gaz.as_ref().and_then(|g| g.country.clone()));
+                        // (A city qualifies no role: "a New York judge".)
+                        let country = m.qualifier.and_then(|q| {
+                            mentions[q]
+                                .gaz
+                                .as_ref()
+                                .filter(|g| g.kind == ActorKind::Country)
+                                .and_then(|g| g.country.clone())
+                        });
                         // A person qualified by something else ("European Council
                         // President X") is not "the Hungarian leader".
                         let folded = fold(&t.0);
@@ -749,20 +790,10 @@ fn resolve_short_forms(
                                     || a.country == country
                                     || a.country.is_none() && !a.qualified)
                         };
-                        // Anyone holding such a title, even named later: looked up by
-                        // the title's first word or, for "leader", by class.
-                        let holders = || {
-                            let mut c: Vec<usize> =
-                                Index::get(&index.title_words, words[0]).to_vec();
-                            if t.1 == "leader" {
-                                for class in ["head", "leader", "royal"] {
-                                    c.extend_from_slice(Index::get(&index.title_classes, class));
-                                }
-                            }
-                            c.sort_unstable();
-                            c.into_iter().find(|&x| fits(&actors[x]))
-                        };
-                        seen.find(actors, &fits).or_else(holders).or_else(|| {
+                        // Only someone already named: a role never points forward to a
+                        // person the article names later ("The court's president ...
+                        // Egyptian President el-Sisi" are two people).
+                        seen.find(actors, &fits).or_else(|| {
                             // "Viktor Orbán's visit ... The Hungarian prime minister":
                             // a qualified role names the person just written about
                             // whose role was not given, if any (not one of this
@@ -818,12 +849,31 @@ fn resolve_short_forms(
                             a.kind == Some(ActorKind::Organization)
                                 && a.key.split(' ').any(|w| ctx.lx.cues.bloc_word.contains(w))
                         };
+                        // "the company", "the carmaker": the last company; "the agency",
+                        // "the regulator": the last public body.
+                        let last = desc.rsplit(' ').next().unwrap_or("");
+                        let cues = &ctx.lx.cues;
+                        let public = |a: &DocActor| {
+                            a.key.split(' ').any(|w| cues.authority_word.contains(w))
+                        };
                         seen.find(actors, &fits).or_else(|| {
                             if bloc {
                                 seen.find(actors, &bloc_fits)
                             } else if generic {
                                 seen.find(actors, &|a: &DocActor| {
                                     a.kind == Some(ActorKind::Organization)
+                                })
+                            } else if cues.company_word.contains(last) {
+                                // (One-word names get their kind at the end: "Twitter".)
+                                seen.find(actors, &|a: &DocActor| {
+                                    (a.kind == Some(ActorKind::Organization)
+                                        || a.kind.is_none() && a.words.len() < 2)
+                                        && a.lexicon_name.is_none()
+                                        && !public(a)
+                                })
+                            } else if cues.authority_word.contains(last) {
+                                seen.find(actors, &|a: &DocActor| {
+                                    a.kind == Some(ActorKind::Organization) && public(a)
                                 })
                             } else {
                                 None
@@ -954,7 +1004,13 @@ fn resolve_short_forms(
             }
         }
         if let Some(a) = mentions[i].actor {
-            if !mentions[i].absorbed {
+            // An institution qualifying a title is in view too ("Nvidia Chief
+            // Executive X said the company ..."); a country qualifier is not.
+            let org_qualifier = mentions[i].absorbed
+                && actors[a].lexicon_name.is_none()
+                && (actors[a].kind == Some(ActorKind::Organization)
+                    || actors[a].kind.is_none() && actors[a].words.len() < 2);
+            if !mentions[i].absorbed || org_qualifier {
                 seen.touch(a, i);
                 if matches!(
                     actors[a].kind,

@@ -38,6 +38,9 @@ pub struct Clause {
     pub adverbial: bool,
     /// Inside quote marks within the sentence ("describing it as "a British ship"").
     pub quoted: bool,
+    /// A participle clause between the subject and its verb ("X, speaking by phone
+    /// with Y, voiced support"): it shares the subject and is no subject itself.
+    pub aside: bool,
 }
 
 const SUBORDINATORS: &[&str] = &[
@@ -198,6 +201,9 @@ pub fn split(
     let adverbial_end = leading_adverbial_end(tokens, range.clone());
     let mut i = range.start;
     let mut adverbial = adverbial_end.is_some();
+    let mut aside = false;
+    // The clause being read is a participle aside right after the subject.
+    let mut in_aside = false;
     while i < range.end {
         let t = &tokens[i];
         let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
@@ -242,6 +248,14 @@ pub fn split(
             // "X said Iran would respond": a clause with its own subject.
             Some((Opening::Complement, i + 1))
         } else if t.is_punct(',')
+            && (in_aside || matches!(opening, Opening::Relative | Opening::Subordinate))
+            && is_verbish(i + 1)
+            && !norm(i + 1).ends_with("ing")
+        {
+            // "X, who was elected in May, met Y", "X, speaking by phone with Y, voiced
+            // support": the aside ends and the main verb goes on with the subject.
+            Some((Opening::Coordinate, i + 1))
+        } else if t.is_punct(',')
             && i + 1 < range.end
             && norm(i + 1).ends_with("ed")
             && is_verbish(i + 1)
@@ -272,14 +286,6 @@ pub fn split(
         } else if t.norm == "and" && is_verbish(i + 1) && !mention_start(i + 1) {
             Some((Opening::Coordinate, i + 1))
         } else if t.is_punct(',')
-            && matches!(opening, Opening::Relative | Opening::Subordinate)
-            && is_verbish(i + 1)
-            && !norm(i + 1).ends_with("ing")
-        {
-            // "X, who was elected in May, met Y": the relative clause ends and the
-            // main verb goes on with the main subject.
-            Some((Opening::Coordinate, i + 1))
-        } else if t.is_punct(',')
             && i + 1 < range.end
             && (norm(i + 1).ends_with("ing") && is_verbish(i + 1))
         {
@@ -298,8 +304,15 @@ pub fn split(
                     opening,
                     adverbial,
                     quoted: quoted_at_start,
+                    aside,
                 });
             }
+            // ", speaking by phone with Y," right after the subject, before any verb.
+            in_aside = t.is_punct(',')
+                && op == Opening::Coordinate
+                && norm(i + 1).ends_with("ing")
+                && !(range.start..i).any(is_verbish);
+            aside = in_aside;
             quoted_at_start = in_quote;
             adverbial = false;
             opening = op;
@@ -315,6 +328,7 @@ pub fn split(
             opening,
             adverbial,
             quoted: quoted_at_start,
+            aside,
         });
     }
     clauses

@@ -74,6 +74,8 @@ struct DocState {
     attacks: Vec<(Option<usize>, Option<usize>)>,
     /// For each actor, its first mention (events point at mentions).
     first_mention: Vec<Option<usize>>,
+    /// The sentence of the last use of force.
+    last_attack_sentence: Option<usize>,
 }
 
 impl DocState {
@@ -83,6 +85,13 @@ impl DocState {
     fn last_attacker(&self) -> Option<usize> {
         let &(src, _) = self.attacks.iter().rev().find(|(_, t)| t.is_some())?;
         src.and_then(|a| self.mention_of(a))
+    }
+
+    /// The author of the last use of force, when it was reported in this sentence or
+    /// the one before ("North Korea fired a missile, and Tokyo lodged a protest").
+    fn recent_attacker(&self, sentence: usize) -> Option<usize> {
+        let at = self.last_attack_sentence?;
+        (at + 1 >= sentence).then(|| self.last_attacker()).flatten()
     }
 
     /// The target of the last use of force.
@@ -126,6 +135,8 @@ struct SentenceView<'a> {
     all: Range<usize>,
     clauses: Vec<Clause>,
     range: Range<usize>,
+    /// The sentence index.
+    sentence: usize,
 }
 
 impl SentenceView<'_> {
@@ -233,6 +244,10 @@ impl SentenceView<'_> {
     /// The subject mentions of clause `ci` before token `t`.
     fn subjects_in(&self, ci: usize, t: usize) -> Vec<usize> {
         let mut c = ci;
+        // "X, visiting Beijing for talks with Y, praised ...": the aside's subject is X.
+        while c > 0 && self.clauses[c].aside {
+            c -= 1;
+        }
         loop {
             let clause = &self.clauses[c];
             let first = self.args.iter().copied().find(|&m| {
@@ -323,6 +338,7 @@ impl SentenceView<'_> {
                         && !after_subordinate
                         && (self.clauses[c].adverbial
                             || self.clauses[c].quoted
+                            || self.clauses[c].aside
                             || matches!(
                                 self.clauses[c].opening,
                                 Opening::Relative | Opening::Complement | Opening::Subordinate
@@ -373,7 +389,8 @@ impl SentenceView<'_> {
                 "inside", "around",
             ],
             RelationType::Support => &["for", "with", "to", "behind"],
-            RelationType::Threaten => &["against", "on", "to", "with"],
+            // "a stern response to any provocation by X"
+            RelationType::Threaten => &["against", "on", "to", "with", "by"],
             _ => &[],
         };
         let gap = match kind {
@@ -394,7 +411,8 @@ impl SentenceView<'_> {
                     kind,
                     RelationType::Visit | RelationType::Attack | RelationType::Claim
                 );
-                if mm.locative && !locative_ok {
+                // ("lashed out at X": the preposition belongs to the trigger.)
+                if mm.locative && !locative_ok && mm.span.start > from {
                     // "met in Beijing with X": the place is not the other side.
                     if matches!(
                         kind,
@@ -420,6 +438,19 @@ impl SentenceView<'_> {
             }
             // "agreed to send troops to X" is no agreement with X.
             if j == from && kind == RelationType::Agree && t.norm == "to" {
+                break;
+            }
+            // "hosting talks on Ukraine": what the talks are about is no side of them.
+            if j > from
+                && matches!(
+                    kind,
+                    RelationType::Meet | RelationType::Call | RelationType::Agree
+                )
+                && matches!(t.norm.as_str(), "on" | "about" | "over" | "regarding")
+                && self
+                    .tok(j - 1)
+                    .is_some_and(|p| p.kind == TokKind::Word && !p.cap)
+            {
                 break;
             }
             // "defend its border against X" does not support X.
@@ -633,6 +664,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         events: Vec::new(),
         attacks: Vec::new(),
         first_mention,
+        last_attack_sentence: None,
     };
     let in_mention = {
         let mut v = vec![false; ctx.tokens.len()];
@@ -808,6 +840,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             all: mrange.clone(),
             clauses,
             range: range.clone(),
+            sentence: s.index,
         };
         let events_before = state.events.len();
         for (tr, trig, slot) in &found {
@@ -903,6 +936,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                 };
                 if let Some(r) = record {
                     state.attacks.push(r);
+                    state.last_attack_sentence = Some(s.index);
                 }
             }
         }
@@ -1049,10 +1083,14 @@ fn negated(v: &SentenceView, t: usize) -> bool {
             return true;
         }
     }
-    // "Plans to tour X were dropped", "the visit was cancelled".
+    // "Plans to tour X were dropped", "the visit was cancelled" ("tickets on
+    // cancelled flights" undo nothing).
     let ci = v.clause_of(t);
     let end = v.clauses[ci].range.end.min(v.range.end);
-    (t..end).any(|j| v.ctx.lx.cues.cancel_verb.contains(v.norm(j)))
+    (t..end).any(|j| {
+        v.ctx.lx.cues.cancel_verb.contains(v.norm(j))
+            && (j.saturating_sub(3)..j).any(|k| k > t && BE_AUX.contains(&v.norm(k)))
+    })
 }
 
 /// The person whose words a clause reports: "X said [Iran would respond]", "X warned
@@ -1275,8 +1313,21 @@ fn arguments(
                     cross(&subjects, &objects, "")
                 }
                 Frame::Deny => {
+                    match claim_author(v, tr.end) {
+                        Some(Some(c)) => {
+                            return cross(&subjects, &[c], " (author of the claim denied)")
+                        }
+                        // "rejected the government's account": someone unnamed.
+                        Some(None) => return Vec::new(),
+                        None => {}
+                    }
                     if let Some(c) = claimant(v, tr.clone()) {
                         return cross(&subjects, &[c], " (whose claim is denied)");
+                    }
+                    if objects.is_empty() {
+                        if let Some((t, note)) = event_ref(v, st, tr.end) {
+                            return cross(&subjects, &[t], &note);
+                        }
                     }
                     let src_actor = subjects.first().and_then(|&m| v.actor(m));
                     if let Some(t) = last_accuser(v, st, src_actor) {
@@ -1293,6 +1344,18 @@ fn arguments(
                             return cross(&subjects, &[a], " (author of the last attack)");
                         }
                         return Vec::new();
+                    }
+                    if objects.is_empty() {
+                        if let Some((t, note)) = event_ref(v, st, tr.end) {
+                            return cross(&subjects, &[t], &note);
+                        }
+                        // "North Korea fired a missile, and Tokyo lodged a protest": a
+                        // protest with nothing named is aimed at the last attacker.
+                        if no_object_follows(v, tr.end) {
+                            if let Some(a) = st.recent_attacker(v.sentence) {
+                                return cross(&subjects, &[a], " (author of the last attack)");
+                            }
+                        }
                     }
                     cross(&subjects, &objects, "")
                 }
@@ -1431,7 +1494,10 @@ fn last_accuser(v: &SentenceView, st: &DocState, denier: Option<usize>) -> Optio
     let e = events
         .iter()
         .rev()
-        .find(|e| e.kind == RelationType::Accuse && Some(e.target) == denier)
+        .find(|e| {
+            matches!(e.kind, RelationType::Accuse | RelationType::Condemn)
+                && Some(e.target) == denier
+        })
         .or_else(|| {
             events.iter().rev().find(|e| {
                 matches!(e.kind, RelationType::Accuse | RelationType::Claim)
@@ -1451,6 +1517,73 @@ fn claimant(v: &SentenceView, tr: Range<usize>) -> Option<usize> {
                 .any(|j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))
             && mm.span.start != tr.start
     })
+}
+
+/// The author of a claim named right after a denial: "dismissed a United Nations
+/// report", "denied Israeli claims", "rejected the agency's claims", "rejected
+/// allegations by X". `Some(None)` when the claim has an author the text does not
+/// name ("the government's account").
+fn claim_author(v: &SentenceView, from: usize) -> Option<Option<usize>> {
+    let ci = v.clause_of(from.saturating_sub(1));
+    let end = v.clauses[ci].range.end.min(from + 6);
+    let noun = (from..end)
+        .take_while(|&j| {
+            v.tok(j)
+                .is_some_and(|t| t.kind != TokKind::Punct || t.norm == "'s")
+        })
+        .find(|&j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))?;
+    if let Some(m) = v
+        .modifier_before(noun)
+        .filter(|&m| v.mentions[m].span.start >= from)
+    {
+        return Some(Some(m));
+    }
+    if matches!(v.norm(noun + 1), "by" | "from") {
+        return (noun + 2..noun + 5).find_map(|k| v.arg_at(k)).map(Some);
+    }
+    let owned = (from..noun).any(|k| v.tok(k).is_some_and(|t| t.kind == TokKind::Possessive));
+    owned.then_some(None)
+}
+
+/// "slammed the trip", "rejected the ruling", "praised the deal": a noun that
+/// refers back to an earlier event; the target is whoever did it (the source of
+/// the last event of that type).
+fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, String)> {
+    let refs = &v.ctx.lx.cues.event_ref;
+    let mut j = from;
+    while j < from + 4 {
+        let t = v.tok(j)?;
+        if t.kind != TokKind::Word || t.cap {
+            return None;
+        }
+        if let Some(&kind) = refs.get(&t.norm) {
+            // (A plain modifier, not the noun: "the trip's organizers".)
+            if v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive) {
+                return None;
+            }
+            let e = st.events.iter().rev().find(|e| e.kind == kind)?;
+            let m = st.mention_of(e.source)?;
+            return Some((m, format!(" (who made the {} referred to)", t.norm)));
+        }
+        if PREPOSITIONS.contains(&t.norm.as_str()) || matches!(t.norm.as_str(), "of" | "that") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Nothing is named after the trigger: the clause ends, or only a time or place
+/// phrase follows ("lodged a protest on Monday").
+fn no_object_follows(v: &SentenceView, from: usize) -> bool {
+    match v.tok(from) {
+        None => true,
+        Some(t) => {
+            t.kind == TokKind::Punct
+                || PREPOSITIONS.contains(&t.norm.as_str()) && t.norm != "with"
+                || matches!(t.norm.as_str(), "later" | "earlier" | "yesterday" | "today")
+        }
+    }
 }
 
 /// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
@@ -2135,6 +2268,212 @@ mod tests {
              discussed Gaza.",
             &[("Sami Fawzi", "meet", "Omar Haddad")],
             &[],
+        );
+    }
+
+    #[test]
+    fn roles_point_back_and_appositions_name_them() {
+        let x = extract(
+            "The Caspian Arbitration Tribunal heard the case.\n\
+             The tribunal's president, Judge Amira Haddad, said the panel would rule soon.\n\
+             Later, Egyptian President Omar Fathy met Haddad in Cairo.",
+        );
+        assert!(
+            has(
+                &x,
+                "Amira Haddad",
+                "affiliation",
+                "Caspian Arbitration Tribunal"
+            ),
+            "{}",
+            show(&x)
+        );
+        assert!(
+            has(&x, "Omar Fathy", "meet", "Amira Haddad"),
+            "{}",
+            show(&x)
+        );
+        let fathy = x.actors.iter().find(|a| a.name == "Omar Fathy").unwrap();
+        assert!(
+            fathy.aliases.iter().all(|al| !al.contains("tribunal")),
+            "{:?}",
+            fathy.aliases
+        );
+        // "a judge" is nobody named before.
+        check(
+            "Nina Holt met Lumen Coin's lawyers.\nA Chicago judge later ordered Lumen Coin to pay.",
+            &[],
+            &[("Nina Holt", "demand", "Lumen Coin")],
+        );
+    }
+
+    #[test]
+    fn treaties_are_no_actors_and_cities_are_places() {
+        let x = extract(
+            "Norland accused Vesmark of violating the Torture Convention.\n\
+             The Dawn Brigades claimed responsibility for a rocket attack on Haifa.",
+        );
+        assert!(x.actors.iter().all(|a| !a.name.contains("Convention")));
+        let haifa = x.actors.iter().find(|a| a.name == "Haifa").expect("Haifa");
+        assert_eq!(haifa.kind.to_string(), "place");
+        assert_eq!(haifa.country.as_deref(), Some("ISR"));
+        assert!(has(&x, "Dawn Brigades", "attack", "Haifa"), "{}", show(&x));
+    }
+
+    #[test]
+    fn platforms_are_companies_outside_on_and_via() {
+        let x = extract(
+            "A court ordered Telegram to hand over records.\nThe minister wrote on Telegram that it was over.",
+        );
+        assert_eq!(
+            x.actors.iter().filter(|a| a.name == "Telegram").count(),
+            1,
+            "{:?}",
+            x.actors
+        );
+        let x = extract("The minister wrote on Telegram that Kyiv would respond.");
+        assert!(x.actors.iter().all(|a| a.name != "Telegram"));
+    }
+
+    #[test]
+    fn lowercase_roles_after_a_qualifier() {
+        check(
+            "Norway's chief negotiator Ola Berg met EU trade chief Maros Kovac in Oslo.",
+            &[
+                ("Ola Berg", "affiliation", "Norway"),
+                ("Maros Kovac", "affiliation", "European Union"),
+                ("Ola Berg", "meet", "Maros Kovac"),
+            ],
+            &[("Ola Berg", "meet", "European Union")],
+        );
+        check(
+            "Indian Commerce Minister P. Goyal arrived in Tokyo.\nLater, Goyal met Japanese Prime Minister Kenji Mori.",
+            &[
+                ("P. Goyal", "affiliation", "India"),
+                ("P. Goyal", "meet", "Kenji Mori"),
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_country_before_an_agency_is_its_attribute() {
+        check(
+            "WASHINGTON (Newsline) — The U.S. Securities and Exchange Commission on Monday sued Lumen Coin.",
+            &[("Securities and Exchange Commission", "accuse", "Lumen Coin")],
+            &[("United States", "accuse", "Lumen Coin")],
+        );
+        check(
+            "The Korean Fair Trade Commission fined Daro Chem.\n\
+             The Singapore Maritime Port Authority later sued Daro Chem.",
+            &[("Korean Fair Trade Commission", "accuse", "Daro Chem")],
+            &[("Singapore", "accuse", "Daro Chem")],
+        );
+        let x = extract("LONDON (Newsline) — Brava Foods sued Orbis Tech.");
+        assert!(x
+            .actors
+            .iter()
+            .all(|a| a.name != "Newsline" && a.name != "LONDON"));
+    }
+
+    #[test]
+    fn asides_between_subject_and_verb() {
+        check(
+            "Kenyan President Daniel Kiprop, speaking by phone with Ugandan President Joseph Okello, \
+             voiced support for Somalia.",
+            &[
+                ("Daniel Kiprop", "support", "Somalia"),
+                ("Daniel Kiprop", "call", "Joseph Okello"),
+            ],
+            &[("Joseph Okello", "support", "Somalia")],
+        );
+        check(
+            "Chilean President Marta Rojas, visiting Lima for talks with Luis Paredes, praised Peru's plan.",
+            &[
+                ("Marta Rojas", "meet", "Luis Paredes"),
+                ("Marta Rojas", "support", "Peru"),
+            ],
+            &[("Lima", "meet", "Luis Paredes")],
+        );
+        check(
+            "Norway, which has backed Denmark's bid, criticized the Swedish proposal.",
+            &[("Norway", "condemn", "Sweden")],
+            &[("Denmark", "condemn", "Sweden")],
+        );
+    }
+
+    #[test]
+    fn denials_and_criticism_aimed_at_who_made_the_claim_or_event() {
+        check(
+            "The Amhara Fano Militia dismissed a European Union report that said it recruited children.",
+            &[("Amhara Fano Militia", "deny", "European Union")],
+            &[],
+        );
+        check(
+            "Prime Minister Leo Varga paid a visit to Minsk.\nLithuania's foreign ministry slammed the trip.",
+            &[("Lithuania's foreign ministry", "condemn", "Leo Varga")],
+            &[],
+        );
+        check(
+            "Syria fired rockets at Lebanon, and Beirut lodged a protest.",
+            &[("Lebanon", "condemn", "Syria")],
+            &[],
+        );
+        check(
+            "Ivo Petrov lashed out at Moldova, calling its election unfair.",
+            &[("Ivo Petrov", "condemn", "Moldova")],
+            &[],
+        );
+    }
+
+    #[test]
+    fn capitals_and_countries_as_first_names() {
+        check(
+            "Foreign Minister Israel Kahn met President Sofia Lara in Quito.",
+            &[("Israel Kahn", "meet", "Sofia Lara")],
+            &[("Israel", "meet", "Bulgaria")],
+        );
+    }
+
+    #[test]
+    fn threats_of_response_and_of_sanctions() {
+        check(
+            "President Ana Reyes vowed a firm response to any provocation by Caracas.",
+            &[("Ana Reyes", "threaten", "Venezuela")],
+            &[],
+        );
+        check(
+            "Mexican President Sofia Lara warned that Mexico City would cut trade with Ecuador.",
+            &[("Sofia Lara", "threaten", "Ecuador")],
+            &[],
+        );
+    }
+
+    #[test]
+    fn company_and_agency_roles() {
+        check(
+            "The Federal Maritime Commission fined Kestrel Lines $3.5 million on Monday.\n\
+             The company's chairman, Ivo Grant, criticized the agency.",
+            &[
+                ("Federal Maritime Commission", "accuse", "Kestrel Lines"),
+                ("Ivo Grant", "affiliation", "Kestrel Lines"),
+                ("Ivo Grant", "condemn", "Federal Maritime Commission"),
+            ],
+            &[],
+        );
+        check(
+            "The Consumer Council sued Skyway Airlines over tickets on cancelled flights.",
+            &[("Consumer Council", "accuse", "Skyway Airlines")],
+            &[],
+        );
+        check(
+            "Brava Foods acquired the Dutch dairy producer Melkhof Group.\n\
+             President Kim Ara hosted talks on Sudan.",
+            &[("Brava Foods", "agree", "Melkhof Group")],
+            &[
+                ("Brava Foods", "agree", "Netherlands"),
+                ("Kim Ara", "meet", "Sudan"),
+            ],
         );
     }
 }

@@ -18,6 +18,7 @@ const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NON_NAMES: &str = include_str!("../../data/non_names.txt");
 const CUES: &str = include_str!("../../data/cues.tsv");
+const CITIES: &str = include_str!("../../data/cities.tsv");
 
 /// How a gazetteer form refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +140,15 @@ pub struct Cues {
     pub bloc_word: HashSet<String>,
     /// Words after an attack verb that make it no attack ("seized power").
     pub not_attacked: HashSet<String>,
+    /// Nouns for a company ("the company", "the carmaker"): such a role names the
+    /// last company, not a public body.
+    pub company_word: HashSet<String>,
+    /// Nouns for a public body ("the agency", "the regulator"): such a role names
+    /// the last public body.
+    pub authority_word: HashSet<String>,
+    /// Nouns that refer back to an event of a relation type ("slammed the trip",
+    /// "rejected the ruling"): the criticism is aimed at whoever did it.
+    pub event_ref: HashMap<String, RelationType>,
 }
 
 impl Cues {
@@ -157,6 +167,8 @@ impl Cues {
             "org_context" => &mut self.org_context,
             "bloc_word" => &mut self.bloc_word,
             "not_attacked" => &mut self.not_attacked,
+            "company_word" => &mut self.company_word,
+            "authority_word" => &mut self.authority_word,
             _ => return None,
         })
     }
@@ -195,6 +207,12 @@ pub struct Lexicon {
     pub speech: HashSet<String>,
     /// Capitalized words that never name an actor alone (folded).
     pub non_names: HashSet<String>,
+    /// Platforms ("Twitter", "Telegram"): no actor after "on"/"via" ("wrote on
+    /// Telegram"), a company elsewhere ("sued Twitter").
+    pub platforms: HashSet<String>,
+    /// Last words that make a capitalized name no actor at all: treaties, laws,
+    /// plans ("the Genocide Convention", "the Paris Agreement").
+    pub not_actor_heads: HashSet<String>,
     /// Cue words for grammar rules.
     pub cues: Cues,
     /// Event triggers.
@@ -310,14 +328,28 @@ impl Lexicon {
             .map(|(_, f)| f[0].to_string())
             .collect();
         lx.speech = data_lines(SPEECH_VERBS).map(|(_, f)| fold(f[0])).collect();
-        lx.non_names = data_lines(NON_NAMES).map(|(_, f)| fold(f[0])).collect();
+        for (_, f) in data_lines(NON_NAMES) {
+            if f.get(1) == Some(&"platform") {
+                lx.platforms.insert(fold(f[0]));
+            } else {
+                lx.non_names.insert(fold(f[0]));
+            }
+        }
         for (_, f) in data_lines(CUES) {
             if let Some(set) = lx.cues.set_mut(f[0]) {
                 for w in alternatives(f.get(1)).flat_map(inflect) {
                     set.insert(fold(&w));
                 }
+            } else if let Some(kind) = f[0]
+                .strip_prefix("ref_")
+                .and_then(|k| k.parse::<RelationType>().ok())
+            {
+                for w in alternatives(f.get(1)).flat_map(inflect) {
+                    lx.cues.event_ref.insert(fold(&w), kind);
+                }
             }
         }
+        lx.load_cities(CITIES);
         lx
     }
 
@@ -419,6 +451,27 @@ impl Lexicon {
         }
     }
 
+    /// Cities that are not capitals: places, in their country. Loaded last, so a
+    /// country, capital or organization of the same name wins.
+    fn load_cities(&mut self, src: &str) {
+        for (_, f) in data_lines(src) {
+            if f.len() < 2 {
+                continue;
+            }
+            let entry = GazEntry {
+                name: f[0].to_string(),
+                kind: ActorKind::Place,
+                country: Some(f[1].to_string()).filter(|c| c.len() == 3),
+                form: Form::Name,
+                acronym: false,
+            };
+            self.add_form(f[0], entry.clone());
+            for n in alternatives(f.get(2)) {
+                self.add_form(n, entry.clone());
+            }
+        }
+    }
+
     fn load_titles(&mut self, src: &str) {
         for (_, f) in data_lines(src) {
             let flags: Vec<&str> = f
@@ -444,6 +497,10 @@ impl Lexicon {
                 continue;
             }
             let key = fold(f[0]);
+            if f[2] == "notactor" {
+                self.not_actor_heads.insert(key);
+                continue;
+            }
             let Ok(kind) = f[1].parse::<ActorKind>() else {
                 continue;
             };
@@ -544,14 +601,21 @@ mod tests {
     fn every_cue_class_is_understood() {
         let mut cues = Cues::default();
         for (line, f) in data_lines(CUES) {
+            let is_ref = f[0]
+                .strip_prefix("ref_")
+                .is_some_and(|k| k.parse::<RelationType>().is_ok());
             assert!(
-                cues.set_mut(f[0]).is_some(),
+                is_ref || cues.set_mut(f[0]).is_some(),
                 "data/cues.tsv:{line}: {}",
                 f[0]
             );
         }
         assert!(lexicon().cues.performer.contains("launched"));
         assert!(lexicon().cues.attack_noun.contains("air strike"));
+        assert_eq!(
+            lexicon().cues.event_ref.get("trip"),
+            Some(&RelationType::Visit)
+        );
     }
 
     #[test]
@@ -563,6 +627,14 @@ mod tests {
         let kremlin = &lx.gazetteer["kremlin"][0];
         assert_eq!(kremlin.country.as_deref(), Some("RUS"));
         assert!(lx.gazetteer["us"].iter().all(|e| e.acronym));
+        // A city that is no capital is a place in its country; a capital stays the
+        // government's metonym.
+        let city = &lx.gazetteer["tel aviv"][0];
+        assert_eq!(
+            (city.kind, city.country.as_deref()),
+            (ActorKind::Place, Some("ISR"))
+        );
+        assert_eq!(lx.gazetteer["moscow"][0].form, Form::Metonym);
     }
 
     #[test]

@@ -380,6 +380,10 @@ pub struct SentenceCtx<'a> {
     pub sentence: usize,
     /// Lexicons.
     pub lx: &'a Lexicon,
+    /// Folded last words of the multi-word names found in earlier sentences: a
+    /// capitalized common word opening a sentence is a name when the text already
+    /// used it as one ("Brad Smith ... Smith later praised").
+    pub known: &'a std::collections::HashSet<String>,
 }
 
 impl SentenceCtx<'_> {
@@ -486,9 +490,22 @@ impl SentenceCtx<'_> {
                 n.kind == TokKind::Number
                     || n.is_punct('.') && self.tok(i + 2).is_some_and(|n| n.kind == TokKind::Number)
             });
+        // "wrote on Telegram" names no actor; "sued Twitter" does.
+        let platform = self.lx.platforms.contains(&t.norm)
+            && i > self.range.start
+            && matches!(self.tokens[i - 1].norm.as_str(), "on" | "via" | "across");
+        // "S. Jaishankar", "J. Smith": an initial before a surname starts a name.
+        let initial = t.norm.chars().count() == 1
+            && t.cap
+            && self.tok(i + 1).is_some_and(|n| n.is_punct('.'))
+            && self.tok(i + 2).is_some_and(|n| {
+                n.kind == TokKind::Word && n.cap && n.start == self.tokens[i + 1].end + 1
+            })
+            && !FUNCTION_WORDS.contains(&self.norm(i + 2));
         if self.lx.non_names.contains(&t.norm)
+            || platform
             || month_abbrev
-            || t.norm.chars().count() == 1
+            || t.norm.chars().count() == 1 && !initial
             || DETERMINERS.contains(&t.norm.as_str())
             || pronoun_of(&t.norm).is_some()
         {
@@ -500,7 +517,7 @@ impl SentenceCtx<'_> {
         let opening = i == self.range.start
             || self.tokens[i - 1].is_punct('"')
             || self.tokens[i - 1].is_punct('(');
-        if opening && self.lx.common.contains(&t.norm) {
+        if opening && self.lx.common.contains(&t.norm) && !self.known.contains(&t.norm) {
             let institution =
                 end > i + 1 && (i..end).any(|x| self.lx.heads.contains_key(self.norm(x)));
             // "John Kirby, a spokesman, said": a common word that is also a first name,
@@ -698,10 +715,36 @@ impl SentenceCtx<'_> {
             // An institution or place name that starts with a country ("Kenya Pipeline
             // Company", "China Coast Guard") beats the bare country.
             let chunk_end = self.name_chunk_end(i);
+            // "the Genocide Convention", "the Paris Agreement": a treaty or plan is no
+            // actor, and neither is a country inside its name.
+            if chunk_end > i + 1 && self.lx.not_actor_heads.contains(self.norm(chunk_end - 1)) {
+                i = chunk_end;
+                continue;
+            }
             let chunk_head =
                 chunk_end > i + 1 && self.lx.heads.contains_key(self.norm(chunk_end - 1));
             if let Some((n, entry)) = self.gazetteer_at(i) {
-                if !(chunk_head && chunk_end > i + n) {
+                // "Sofia Lara", "Defense Minister Israel Katz": a capital, or a country
+                // right after a title, that a surname follows is a first name.
+                let next = i + n;
+                let first_name = n == 1
+                    && entry.kind == ActorKind::Country
+                    && (entry.form == Form::Metonym
+                        || entry.form == Form::Name
+                            && out.last().is_some_and(|f| {
+                                f.span.end == i && matches!(f.unit, Unit::Title { .. })
+                            }))
+                    && self.tok(next).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && t.cap
+                            && !t.upper
+                            && !self.lx.common.contains(&t.norm)
+                            && !self.lx.non_names.contains(&t.norm)
+                            && !self.lx.heads.contains_key(&t.norm)
+                            && !self.lx.gazetteer.contains_key(&t.norm)
+                            && self.title_at(next).is_none()
+                    });
+                if !(chunk_head && chunk_end > i + n) && !first_name {
                     out.push(Found {
                         unit: Unit::Gaz(entry),
                         span: i..i + n,
@@ -727,6 +770,14 @@ impl SentenceCtx<'_> {
                         })
                 };
                 let next_name = self.is_cap(i + n);
+                // "EU antitrust chief X", "Israel's legal adviser X": lowercase words
+                // between a qualifier and a lowercase title belong to the title.
+                let prefix_start = if cap || prev_ok || !next_name {
+                    None
+                } else {
+                    self.title_prefix(i, out.last())
+                };
+                let prev_ok = prev_ok || prefix_start.is_some();
                 let plain_word = !cap
                     && matches!(
                         text.as_str(),
@@ -741,14 +792,19 @@ impl SentenceCtx<'_> {
                             | "director"
                     );
                 if (cap || prev_ok || next_name) && (!plain_word || prev_ok) {
+                    let first = prefix_start.unwrap_or(i);
                     out.push(Found {
                         unit: Unit::Title {
-                            text,
+                            text: if first < i {
+                                span_text(self.doc, self.tokens, first..i + n).to_string()
+                            } else {
+                                text
+                            },
                             class: title.class.clone(),
                             honorific: title.honorific,
                             plural: title.plural,
                         },
-                        span: i..i + n,
+                        span: first..i + n,
                     });
                     i += n;
                     continue;
@@ -840,7 +896,10 @@ impl SentenceCtx<'_> {
                         });
                     (next_ok
                         && (n == 1
-                            || (i + 1..i + n).all(|k| self.lx.common.contains(self.norm(k)))))
+                            || (i + 1..i + n).all(|k| {
+                                self.lx.common.contains(self.norm(k))
+                                    && !FUNCTION_WORDS.contains(&self.norm(k))
+                            })))
                     .then_some((n, kind))
                 });
                 if let Some((n, kind)) = role {
@@ -855,6 +914,42 @@ impl SentenceCtx<'_> {
             i += 1;
         }
         out
+    }
+
+    /// Where the lowercase words before a lowercase title at `i` start, when a name
+    /// or gazetteer form (with its possessive) comes right before them: "EU
+    /// [antitrust] chief", "Israel's [legal] adviser" (at most two plain words).
+    fn title_prefix(&self, i: usize, last: Option<&Found>) -> Option<usize> {
+        // A gazetteer form, or a name with its possessive ("Sikh separatist leader X"
+        // is no qualified title).
+        let last = last.filter(|f| match f.unit {
+            Unit::Gaz(_) => true,
+            Unit::Name => self
+                .tok(f.span.end)
+                .is_some_and(|t| t.kind == TokKind::Possessive),
+            _ => false,
+        })?;
+        let mut k = i;
+        while k > self.range.start && i - k < 2 {
+            let t = &self.tokens[k - 1];
+            let plain = t.kind == TokKind::Word
+                && !t.cap
+                && self.lx.common.contains(&t.norm)
+                && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                && !DETERMINERS.contains(&t.norm.as_str())
+                && !self.lx.speech.contains(&t.norm)
+                && !t.norm.ends_with("ed");
+            if !plain {
+                break;
+            }
+            k -= 1;
+        }
+        if k == i {
+            return None;
+        }
+        let after_last = last.span.end == k
+            || last.span.end + 1 == k && self.tokens[k - 1].kind == TokKind::Possessive;
+        after_last.then_some(k)
     }
 
     /// A group phrase at `i`: "the two leaders", "both (the) companies", "the three
@@ -980,7 +1075,19 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                                 ..
                             }))
                     ) && (poss_then(u, next)
-                        || adjacent(u, next) && e.form == Form::Demonym);
+                        || adjacent(u, next) && e.form == Form::Demonym
+                        // "The U.S. Federal Trade Commission": the agency acts, the
+                        // country is its attribute.
+                        || adjacent(u, next)
+                            && e.kind == ActorKind::Country
+                            && next.is_some_and(|n| match &n.unit {
+                                Unit::Gaz(g) => g.kind == ActorKind::Organization,
+                                Unit::Name => {
+                                    lx.heads.get(ctx.norm(n.span.end - 1))
+                                        == Some(&ActorKind::Organization)
+                                }
+                                _ => false,
+                            }));
                     if qualifies_name {
                         let q = push_unit(ctx, u, out);
                         out[q].absorbed = true;
@@ -1041,8 +1148,9 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                                 }
                                 continue;
                             }
-                            // Descriptor then name: "Chile's state copper giant Codelco".
-                            if possessive {
+                            // Descriptor then name: "Chile's state copper giant Codelco",
+                            // "the Dutch chip designer Nexperia".
+                            if possessive || e.form == Form::Demonym {
                                 let mut j = after;
                                 while ctx
                                     .tok(j)
@@ -1297,8 +1405,12 @@ fn compose_titled(
             k + 1
         }
         _ => {
-            if honorific_only && qualifier.is_none() {
-                // "Gen." alone or "Dr" alone names nobody.
+            // "the crown prince", "the emir" are roles; "Gen." alone or "Dr" alone
+            // names nobody.
+            let determined = title_start > ctx.range.start
+                && matches!(ctx.norm(title_start - 1), "the" | "his" | "her" | "their")
+                && class != "member";
+            if honorific_only && qualifier.is_none() && !determined {
                 return k;
             }
             let mut m = Mention::new(ctx.sentence, phrase_start..end, MentionForm::Role);
@@ -1379,7 +1491,8 @@ fn link_appositions(ctx: &SentenceCtx, out: &mut Vec<Mention>, base: usize) {
             && !a.plural
             && comma_between
             && b.form == MentionForm::Name
-            && b.title.is_none()
+            // "The court's president, Judge Nawaf Salam,": a titled name too.
+            && (b.title.is_none() || b.qualifier.is_none())
             && b.kind.is_none_or(|k| k == ActorKind::Person)
         {
             let end_ok = ctx
@@ -1389,7 +1502,9 @@ fn link_appositions(ctx: &SentenceCtx, out: &mut Vec<Mention>, base: usize) {
                 let role = remove_mention(out, i);
                 let m = &mut out[i];
                 m.span.start = role.span.start;
-                m.title = role.title;
+                if m.title.is_none() {
+                    m.title = role.title;
+                }
                 m.kind = Some(ActorKind::Person);
                 if m.qualifier.is_none() {
                     m.qualifier = role.qualifier;
@@ -1415,6 +1530,7 @@ mod tests {
             range: 0..toks.len(),
             sentence: 0,
             lx: lexicon(),
+            known: &Default::default(),
         };
         let mut out = Vec::new();
         find(&ctx, &mut out);

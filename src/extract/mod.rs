@@ -22,7 +22,7 @@ use crate::graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Rela
 use crate::text::slug;
 use actors::{DocActor, DocCtx};
 use lexicon::lexicon;
-use mentions::{Mention, SentenceCtx};
+use mentions::{Mention, MentionForm, SentenceCtx};
 use std::collections::{HashMap, HashSet};
 
 /// Extraction options.
@@ -49,16 +49,27 @@ pub fn extract_document(doc: &Document, text: &str, opts: Options) -> DocResult 
     let sentences = sentences::split(text, &tokens, lx);
     let quotes = quotes::find(&tokens, &sentences, lx);
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut known: HashSet<String> = HashSet::new();
     for s in &sentences {
         let start = skip_dateline(&tokens, s.tokens.clone());
+        let before = mentions.len();
         let ctx = SentenceCtx {
             doc: text,
             tokens: &tokens,
             range: start..s.tokens.end,
             sentence: s.index,
             lx,
+            known: &known,
         };
         mentions::find(&ctx, &mut mentions);
+        for m in &mentions[before..] {
+            if m.form == MentionForm::Name
+                && m.head.len() >= 2
+                && m.kind.is_none_or(|k| k == ActorKind::Person)
+            {
+                known.insert(tokens[m.head.end - 1].norm.clone());
+            }
+        }
     }
     let ctx = DocCtx {
         doc: text,
@@ -86,8 +97,11 @@ fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
         if t.is_punct('-') {
             return i + 1;
         }
+        // "WASHINGTON (Reuters) —": the agency in parentheses is no actor either.
         let ok = t.is_punct(',')
             || t.is_punct('/')
+            || t.is_punct('(')
+            || t.is_punct(')')
             || t.upper
             || t.kind == tokens::TokKind::Number
             || t.cap

@@ -124,6 +124,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         }
                         j += 1;
                     }
+                    Some('.')
+                        if chars[start_i].1.is_numeric()
+                            && at(j + 1).is_some_and(|d| d.is_ascii_digit()) =>
+                    {
+                        // "$2.9 billion": a decimal point ends no sentence.
+                        j += 1;
+                    }
                     Some('.') => {
                         // Dotted abbreviations: "U.S.", "U.N.", "E.U." are one token.
                         let word: String = chars[start_i..j].iter().map(|&(_, c)| c).collect();
@@ -293,6 +300,14 @@ mod tests {
         );
         assert_eq!(words("in the U.S."), ["in", "the", "U.S."]);
         assert_eq!(words("Gen. Brawner"), ["Gen", ".", "Brawner"]);
+    }
+
+    #[test]
+    fn decimals_stay_whole() {
+        assert_eq!(
+            words("paid $4.5 billion in 2021."),
+            ["paid", "$", "4.5", "billion", "in", "2021", "."]
+        );
     }
 
     #[test]
