@@ -744,7 +744,7 @@ impl SentenceCtx<'_> {
                             && !self.lx.gazetteer.contains_key(&t.norm)
                             && self.title_at(next).is_none()
                     });
-                if !(chunk_head && chunk_end > i + n) && !first_name {
+                if !(first_name || chunk_head && chunk_end > i + n) {
                     out.push(Found {
                         unit: Unit::Gaz(entry),
                         span: i..i + n,
