@@ -536,15 +536,15 @@ fn cluster_names(
                 None
             }
         });
-        // "Odesa ... the Odesa region": a region named after a city already in the
-        // text is that place (named first as a region, it is a place of its own).
+        // "Odesa ... the Odesa region", "Erbil ... the Erbil Governorate": a region
+        // named after a city already in the text is that place (named first as a
+        // region, it is a place of its own).
         let found = found.or_else(|| {
             if m.kind != Some(ActorKind::Place) {
                 return None;
             }
             let (city, last) = key.rsplit_once(' ')?;
-            let region = ctx.lx.heads.get(last) == Some(&ActorKind::Place)
-                && !ctx.tokens[m.head.end - 1].cap;
+            let region = ctx.lx.heads.get(last) == Some(&ActorKind::Place);
             if !region {
                 return None;
             }

@@ -793,10 +793,17 @@ impl SentenceCtx<'_> {
                     );
                 if (cap || prev_ok || next_name) && (!plain_word || prev_ok) {
                     let first = prefix_start.unwrap_or(i);
+                    // "Minister of Foreign Affairs", "the Ministers of Defense and
+                    // Interior": a portfolio of capitalized ordinary words after "of".
+                    let end = if cap && !title.honorific {
+                        self.portfolio_end(i + n)
+                    } else {
+                        i + n
+                    };
                     out.push(Found {
                         unit: Unit::Title {
-                            text: if first < i {
-                                span_text(self.doc, self.tokens, first..i + n).to_string()
+                            text: if first < i || end > i + n {
+                                span_text(self.doc, self.tokens, first..end).to_string()
                             } else {
                                 text
                             },
@@ -804,9 +811,9 @@ impl SentenceCtx<'_> {
                             honorific: title.honorific,
                             plural: title.plural,
                         },
-                        span: first..i + n,
+                        span: first..end,
                     });
-                    i += n;
+                    i = end;
                     continue;
                 }
             }
@@ -914,6 +921,34 @@ impl SentenceCtx<'_> {
             i += 1;
         }
         out
+    }
+
+    /// The end of a portfolio after a title ("of Foreign Affairs", "of Defense and
+    /// Interior"): "of" and capitalized ordinary words, none of them a known name or
+    /// an institution's head; `k` itself when there is none.
+    fn portfolio_end(&self, k: usize) -> usize {
+        if self.norm(k) != "of" {
+            return k;
+        }
+        let ordinary = |j: usize| {
+            self.tok(j).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && t.cap
+                    && self.lx.common.contains(&t.norm)
+                    && !self.lx.heads.contains_key(&t.norm)
+                    && self.gazetteer_at(j).is_none()
+            })
+        };
+        let mut j = k + 1;
+        let mut end = k;
+        while ordinary(j) {
+            j += 1;
+            end = j;
+            if matches!(self.norm(j), "and" | "&") && ordinary(j + 1) {
+                j += 1;
+            }
+        }
+        end
     }
 
     /// Where the lowercase words before a lowercase title at `i` start, when a name
@@ -1586,6 +1621,10 @@ mod tests {
             ]
         );
         assert_eq!(heads("Foreign Minister Hakan Fidan left."), ["Hakan Fidan"]);
+        assert_eq!(
+            heads("Minister of Foreign Affairs Rania Saleh met the Ministers of Defense and Interior."),
+            ["Rania Saleh", "Ministers of Defense and Interior"]
+        );
     }
 
     #[test]
