@@ -199,6 +199,29 @@ pub fn apply(g: &mut NewsGraph, entries: &[AliasEntry]) -> ApplyReport {
     report
 }
 
+/// The entry's aliases first, in its order, then the others longest first (then
+/// alphabetically): the same actor whether the file came before or after the
+/// documents, and whichever document named which form first.
+pub(crate) fn order_entry_aliases(a: &mut crate::graph::model::Actor, e: &AliasEntry) {
+    let canon = name_key(&a.name);
+    let mut seen = std::collections::HashSet::from([canon]);
+    let mut aliases: Vec<String> = Vec::new();
+    for f in &e.aliases {
+        if seen.insert(name_key(f)) {
+            aliases.push(f.clone());
+        }
+    }
+    let mut rest: Vec<String> = Vec::new();
+    for f in &a.aliases {
+        if seen.insert(name_key(f)) {
+            rest.push(f.clone());
+        }
+    }
+    rest.sort_by(|x, y| y.len().cmp(&x.len()).then(x.cmp(y)));
+    aliases.extend(rest);
+    a.aliases = aliases;
+}
+
 impl NewsGraph {
     /// Gives the actor at `n` the entry's canonical name, kind, country and aliases.
     pub(crate) fn conform_to_entry(&mut self, n: NodeIndex, e: &AliasEntry) {
@@ -216,17 +239,7 @@ impl NewsGraph {
         if e.country.is_some() {
             a.country = e.country.clone();
         }
-        // The entry's aliases first, in its order, then the others as they were:
-        // the same actor whether the file came before or after the documents.
-        let canon = name_key(&a.name);
-        let mut aliases: Vec<String> = Vec::new();
-        let mut seen = std::collections::HashSet::from([canon]);
-        for f in e.aliases.iter().chain(a.aliases.iter()) {
-            if seen.insert(name_key(f)) {
-                aliases.push(f.clone());
-            }
-        }
-        a.aliases = aliases;
+        order_entry_aliases(a, e);
         if *a != before {
             let line = format!(
                 "{} {:?} set by alias file entry {:?} (was {:?}, {})",

@@ -189,6 +189,14 @@ impl NewsGraph {
             node.country = a.country.clone();
         }
         let changed = node.aliases.len() != before;
+        // An actor an alias file governs keeps its aliases in the file's order.
+        if changed && !self.alias_entries.is_empty() {
+            let key = name_key(&self.graph[n].name);
+            if let Some(e) = self.alias_entries.iter().find(|e| name_key(&e.name) == key) {
+                let e = e.clone();
+                crate::graph::aliases::order_entry_aliases(&mut self.graph[n], &e);
+            }
+        }
         self.changed();
         changed
     }
