@@ -126,6 +126,11 @@ pub struct Index {
     start: Vec<u32>,
     mid: Vec<u32>,
     arcs: Vec<Arc>,
+    /// `arcs[i].to` and `arcs[i].kind` for every i, alone: scans that mostly
+    /// look at the far end only (the path search's meeting probe) read less
+    /// than half the memory.
+    targets: Vec<u32>,
+    kinds: Vec<RelationType>,
     /// Position of each document id in the graph's load order.
     docs: HashMap<String, usize>,
 }
@@ -191,6 +196,8 @@ impl Index {
             arcs[start[n] as usize..mid[n] as usize].sort_unstable_by_key(key);
             arcs[mid[n] as usize..start[n + 1] as usize].sort_unstable_by_key(key);
         }
+        let targets = arcs.iter().map(|a| a.to).collect();
+        let kinds = arcs.iter().map(|a| a.kind).collect();
         let docs = g
             .documents
             .iter()
@@ -201,6 +208,8 @@ impl Index {
             start,
             mid,
             arcs,
+            targets,
+            kinds,
             docs,
         }
     }
@@ -228,6 +237,43 @@ impl Index {
             Walk::Both => (self.start[n], self.start[n + 1]),
         };
         &self.arcs[lo as usize..hi as usize]
+    }
+
+    /// Where node `n`'s arcs lie in [`Index::all_arcs`]: outgoing ones at
+    /// `[0]..[1]`, incoming ones at `[1]..[2]` (empty past the last node).
+    #[inline]
+    pub(crate) fn bounds(&self, n: usize) -> [u32; 3] {
+        if n >= self.mid.len() {
+            let end = self.arcs.len() as u32;
+            return [end; 3];
+        }
+        [self.start[n], self.mid[n], self.start[n + 1]]
+    }
+
+    /// Every node's arcs, node after node (see [`Index::bounds`]).
+    #[inline]
+    pub(crate) fn all_arcs(&self) -> &[Arc] {
+        &self.arcs
+    }
+
+    /// The far end of every arc of [`Index::all_arcs`], in the same order.
+    #[inline]
+    pub(crate) fn all_targets(&self) -> &[u32] {
+        &self.targets
+    }
+
+    /// The relation type of every arc of [`Index::all_arcs`], in the same order.
+    #[inline]
+    pub(crate) fn all_kinds(&self) -> &[RelationType] {
+        &self.kinds
+    }
+
+    /// The node whose arc list holds position `pos` of [`Index::all_arcs`]
+    /// (a binary search: for rebuilding a path, not for inner loops).
+    pub(crate) fn arc_owner(&self, pos: u32) -> u32 {
+        // The last node whose arcs start at or before `pos`; empty lists before
+        // it start at the same place and are skipped by taking the last one.
+        (self.start.partition_point(|&s| s <= pos) - 1) as u32
     }
 
     /// Every relation between two actors that a walk from `a` to `b` may take,
