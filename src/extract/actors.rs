@@ -500,7 +500,22 @@ fn cluster_names(
         let key = name_key(&head);
         let phrase = m.text(ctx.doc, ctx.tokens).to_string();
         let person_like = m.kind.is_none_or(|k| k == ActorKind::Person);
-        let found = if words.len() >= 2 && person_like {
+        // "Carlos Ghosn ... Ghosn's lawyers": a surname read as an institution from
+        // what follows it is the person named before.
+        let surname_of_person = (words.len() == 1
+            && m.kind == Some(ActorKind::Organization)
+            && m.title.is_none()
+            && m.gaz.is_none())
+        .then(|| {
+            Index::get(&index.surnames, strip_particle(&words[0]))
+                .iter()
+                .copied()
+                .find(|&x| actors[x].is_person() && actors[x].words.len() >= 2)
+        })
+        .flatten();
+        let found = if let Some(p) = surname_of_person {
+            Some(p)
+        } else if words.len() >= 2 && person_like {
             let surname = words.last().map(|w| strip_particle(w)).unwrap_or("");
             Index::get(&index.surnames, surname)
                 .iter()
@@ -654,6 +669,9 @@ fn resolve_short_forms(
     let mut seen = Recency::default();
     let mut last_person_subject: Option<usize> = None;
     let mut last_thing_subject: Option<usize> = None;
+    // The sentence of that subject: "the company" opening a sentence names the
+    // subject of the sentence before, not one further back.
+    let mut last_thing_sentence: usize = 0;
     let mut current_sentence = usize::MAX;
     let mut subjects = sentence_subjects(ctx, mentions, actors);
     for i in 0..mentions.len() {
@@ -865,16 +883,32 @@ fn resolve_short_forms(
                                 })
                             } else if cues.company_word.contains(last) {
                                 // (One-word names get their kind at the end: "Twitter".)
-                                seen.find(actors, &|a: &DocActor| {
+                                let company = |a: &DocActor| {
                                     (a.kind == Some(ActorKind::Organization)
                                         || a.kind.is_none() && a.words.len() < 2)
-                                        && a.lexicon_name.is_none()
+                                        && a.lexicon_name
+                                            .as_ref()
+                                            .is_none_or(|l| ctx.lx.companies.contains(l))
                                         && !public(a)
-                                })
+                                };
+                                // "Pfizer settled ... The company did not admit": the
+                                // subject of a sentence names the last subject first.
+                                let recent = last_thing_sentence + 1 >= m.sentence;
+                                last_thing_subject
+                                    .filter(|&s| {
+                                        recent && is_clause_subject(ctx, m) && company(&actors[s])
+                                    })
+                                    .or_else(|| seen.find(actors, &company))
                             } else if cues.authority_word.contains(last) {
-                                seen.find(actors, &|a: &DocActor| {
+                                let authority = |a: &DocActor| {
                                     a.kind == Some(ActorKind::Organization) && public(a)
-                                })
+                                };
+                                let recent = last_thing_sentence + 1 >= m.sentence;
+                                last_thing_subject
+                                    .filter(|&s| {
+                                        recent && is_clause_subject(ctx, m) && authority(&actors[s])
+                                    })
+                                    .or_else(|| seen.find(actors, &authority))
                             } else {
                                 None
                             }
@@ -1012,12 +1046,13 @@ fn resolve_short_forms(
                     || actors[a].kind.is_none() && actors[a].words.len() < 2);
             if !mentions[i].absorbed || org_qualifier {
                 seen.touch(a, i);
-                if matches!(
+                let thing = matches!(
                     actors[a].kind,
                     Some(ActorKind::Organization) | Some(ActorKind::Country)
-                ) && is_clause_subject(ctx, &mentions[i])
-                {
+                ) || actors[a].kind.is_none() && actors[a].words.len() < 2;
+                if thing && is_clause_subject(ctx, &mentions[i]) {
                     last_thing_subject = Some(a);
+                    last_thing_sentence = mentions[i].sentence;
                 }
             }
         }
@@ -1171,7 +1206,10 @@ fn m_sentence(mentions: &[Mention], i: usize) -> usize {
 fn is_clause_subject(ctx: &DocCtx, m: &Mention) -> bool {
     let s = &ctx.sentences[m.sentence];
     let before = s.tokens.start..m.span.start;
-    before.len() <= 1 || ctx.tokens[m.span.start - 1].is_punct(',')
+    // (After a dateline: "NEW YORK — Pfizer reached ...".)
+    before.len() <= 1
+        || ctx.tokens[m.span.start - 1].is_punct(',')
+        || ctx.tokens[m.span.start - 1].is_punct('-')
 }
 
 /// Pass 3: "I" and "we" inside quotes are the quote's speaker.

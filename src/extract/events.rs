@@ -1236,6 +1236,11 @@ fn arguments(
     match trig.frame {
         Frame::Svo | Frame::Sym | Frame::Claim | Frame::Deny | Frame::Condemn => {
             if agent_after {
+                // "settled charges brought by X": the subject faces them; "after a
+                // complaint filed by X" names nobody who does.
+                if kind == RelationType::Accuse && !governed_by_verb(v, tr.start) {
+                    return Vec::new();
+                }
                 // "a session hosted by X": X with the clause's subjects.
                 let agents = v.objects(tr.end, kind, 3);
                 let mut subjects = v.subjects(tr.start);
@@ -1344,6 +1349,10 @@ fn arguments(
                             return cross(&subjects, &[a], " (author of the last attack)");
                         }
                         return Vec::new();
+                    }
+                    // "summoned China's ambassador": a protest aimed at China.
+                    if v.ctx.lx.cues.summon_verb.contains(v.norm(tr.start)) {
+                        return cross(&subjects, &envoy_countries(v, tr.end), " (envoy summoned)");
                     }
                     if objects.is_empty() {
                         if let Some((t, note)) = event_ref(v, st, tr.end) {
@@ -1545,6 +1554,34 @@ fn claim_author(v: &SentenceView, from: usize) -> Option<Option<usize>> {
     owned.then_some(None)
 }
 
+/// Whether a verb governs the noun phrase ending before `t` ("settle charges",
+/// "faces a lawsuit") rather than a preposition ("after a complaint").
+fn governed_by_verb(v: &SentenceView, t: usize) -> bool {
+    let is_prep = |tk: &Token| PREPOSITIONS.contains(&tk.norm.as_str()) || tk.norm == "of";
+    let plain = |j: usize| {
+        let tk = &v.ctx.tokens[j];
+        tk.kind == TokKind::Word && !tk.cap && !is_prep(tk)
+    };
+    // Back over the noun phrase to its determiner, if any: "a [climate] case".
+    let mut j = t;
+    while j > v.range.start && t - j < 4 {
+        let tk = &v.ctx.tokens[j - 1];
+        if matches!(
+            tk.norm.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        ) {
+            return j - 1 > v.range.start && plain(j - 2);
+        }
+        if !plain(j - 1) {
+            // No determiner: "to settle charges brought by X" (a word was walked
+            // over, the verb), not "after complaints filed by X".
+            return j < t;
+        }
+        j -= 1;
+    }
+    t > v.range.start && plain(t - 1)
+}
+
 /// "slammed the trip", "rejected the ruling", "praised the deal": a noun that
 /// refers back to an earlier event; the target is whoever did it (the source of
 /// the last event of that type).
@@ -1561,8 +1598,15 @@ fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, Str
             if v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive) {
                 return None;
             }
-            let e = st.events.iter().rev().find(|e| e.kind == kind)?;
-            let m = st.mention_of(e.source)?;
+            // ("X received Y in Beijing": Y made the trip.)
+            let e = st.events.iter().rev().find(|e| {
+                e.kind == kind
+                    || kind == RelationType::Visit
+                        && e.kind == RelationType::Meet
+                        && e.cameo.as_deref() == Some("043")
+            })?;
+            let maker = if e.kind == kind { e.source } else { e.target };
+            let m = st.mention_of(maker)?;
             return Some((m, format!(" (who made the {} referred to)", t.norm)));
         }
         if PREPOSITIONS.contains(&t.norm.as_str()) || matches!(t.norm.as_str(), "of" | "that") {
@@ -1571,6 +1615,27 @@ fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, Str
         j += 1;
     }
     None
+}
+
+/// The countries of the envoys named right after `from` ("summoned the Russian
+/// ambassador", "summoned Chinese Ambassador Huang Xilian"): the qualifier of an
+/// envoy title.
+fn envoy_countries(v: &SentenceView, from: usize) -> Vec<usize> {
+    let envoy = &v.ctx.lx.cues.envoy_title;
+    v.all
+        .clone()
+        .filter(|&m| {
+            let mm = &v.mentions[m];
+            mm.span.start >= from
+                && mm.span.start <= from + 2
+                && mm.title.as_ref().is_some_and(|(t, _)| {
+                    crate::text::fold(t).split(' ').any(|w| envoy.contains(w))
+                })
+        })
+        .filter_map(|m| v.mentions[m].qualifier)
+        .filter(|&q| v.mentions[q].actor.is_some())
+        .take(1)
+        .collect()
 }
 
 /// Nothing is named after the trigger: the clause ends, or only a time or place
@@ -2475,5 +2540,98 @@ mod tests {
                 ("Kim Ara", "meet", "Sudan"),
             ],
         );
+    }
+
+    #[test]
+    fn summoned_envoys_stand_for_their_country() {
+        check(
+            "Chilean navy ships fired flares at a Peruvian trawler.\n\
+             Lima summoned Chile's ambassador to protest the incident.",
+            &[("Peru", "condemn", "Chile")],
+            &[],
+        );
+        check(
+            "Norway summoned Russian Ambassador Pavel Orlov over the incident.",
+            &[("Norway", "condemn", "Russia")],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_the_company_follows_the_last_subject() {
+        let x = extract(
+            "NEW YORK — Nortex Pharma reached a settlement with the Justice Department over \
+             billing to Medicare.\nThe company did not admit wrongdoing.\n\
+             A Boston judge ordered Crane Logistics to pay damages.\n\
+             The company rejected the verdict.",
+        );
+        let nortex = x.actors.iter().find(|a| a.name == "Nortex Pharma").unwrap();
+        assert!(
+            nortex.aliases.iter().any(|a| a == "The company"),
+            "{:?}",
+            x.actors
+        );
+        let medicare = x.actors.iter().find(|a| a.name == "Medicare");
+        assert!(
+            medicare.is_none_or(|m| m.aliases.is_empty()),
+            "{:?}",
+            x.actors
+        );
+    }
+
+    #[test]
+    fn charges_brought_by_need_someone_who_faces_them() {
+        check(
+            "Orla Bank agreed to pay $1.2 billion to settle charges brought by the Justice Department.",
+            &[("Department of Justice", "accuse", "Orla Bank")],
+            &[],
+        );
+        check(
+            "Chile's regulator, the CMF, opened a probe after a complaint filed by Tianlu Mining.",
+            &[],
+            &[("Tianlu Mining", "accuse", "Chile")],
+        );
+    }
+
+    #[test]
+    fn criticism_of_a_visit_received_by_a_host() {
+        check(
+            "Chinese President Li Wen received Hungarian Prime Minister Gabor Varga in Beijing.\n\
+             Washington criticized the visit.",
+            &[("United States", "condemn", "Gabor Varga")],
+            &[("United States", "condemn", "Li Wen")],
+        );
+    }
+
+    #[test]
+    fn portfolios_surnames_and_companies() {
+        check(
+            "Indian Steel Minister Ravi Rao welcomed Chilean Mining Minister Diego Park.",
+            &[
+                ("Ravi Rao", "affiliation", "India"),
+                ("Diego Park", "affiliation", "Chile"),
+            ],
+            &[],
+        );
+        let x = extract(
+            "Prosecutors charged former chairman Paulo Mendes with fraud.\n\
+             Mendes's lawyers denied the charges.",
+        );
+        assert_eq!(
+            x.actors
+                .iter()
+                .filter(|a| a.name.contains("Mendes"))
+                .count(),
+            1,
+            "{:?}",
+            x.actors
+        );
+        let x = extract("Morgan Stanley agreed to pay $5 million to settle the case.");
+        let ms = x
+            .actors
+            .iter()
+            .find(|a| a.name == "Morgan Stanley")
+            .unwrap();
+        assert_eq!(ms.kind.to_string(), "organization");
     }
 }

@@ -146,6 +146,11 @@ pub struct Cues {
     /// Nouns for a public body ("the agency", "the regulator"): such a role names
     /// the last public body.
     pub authority_word: HashSet<String>,
+    /// Sectors, which name a minister's portfolio before a title ("Steel
+    /// Minister") though they also end company names ("Nippon Steel").
+    pub sector_word: HashSet<String>,
+    /// Verbs that summon an envoy: the act is aimed at the envoy's country.
+    pub summon_verb: HashSet<String>,
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: HashMap<String, RelationType>,
@@ -169,6 +174,8 @@ impl Cues {
             "not_attacked" => &mut self.not_attacked,
             "company_word" => &mut self.company_word,
             "authority_word" => &mut self.authority_word,
+            "sector_word" => &mut self.sector_word,
+            "summon_verb" => &mut self.summon_verb,
             _ => return None,
         })
     }
@@ -210,6 +217,9 @@ pub struct Lexicon {
     /// Platforms ("Twitter", "Telegram"): no actor after "on"/"via" ("wrote on
     /// Telegram"), a company elsewhere ("sued Twitter").
     pub platforms: HashSet<String>,
+    /// Canonical names of the organizations in data/organizations.tsv that are
+    /// companies (fourth column "company"): "the company" may name them.
+    pub companies: HashSet<String>,
     /// Last words that make a capitalized name no actor at all: treaties, laws,
     /// plans ("the Genocide Convention", "the Paris Agreement").
     pub not_actor_heads: HashSet<String>,
@@ -412,6 +422,9 @@ impl Lexicon {
         for (_, f) in data_lines(src) {
             let name = f[0].to_string();
             let country = f.get(2).filter(|c| !c.is_empty()).map(|c| c.to_string());
+            if f.get(3) == Some(&"company") {
+                self.companies.insert(name.clone());
+            }
             let entry = GazEntry {
                 name: name.clone(),
                 kind: ActorKind::Organization,

@@ -744,7 +744,15 @@ impl SentenceCtx<'_> {
                             && !self.lx.gazetteer.contains_key(&t.norm)
                             && self.title_at(next).is_none()
                     });
-                if !(first_name || chunk_head && chunk_end > i + n) {
+                // "Indian Steel Minister X": a country's portfolio before a title,
+                // not an institution named "Indian Steel".
+                let portfolio_after = entry.kind == ActorKind::Country
+                    && chunk_end > i + n
+                    && self.is_portfolio(i + n..chunk_end)
+                    && self
+                        .title_at(chunk_end)
+                        .is_some_and(|(_, _, t)| !t.honorific);
+                if !(first_name || chunk_head && chunk_end > i + n && !portfolio_after) {
                     out.push(Found {
                         unit: Unit::Gaz(entry),
                         span: i..i + n,
@@ -817,7 +825,11 @@ impl SentenceCtx<'_> {
                     continue;
                 }
             }
-            if chunk_end == i + 1 && self.lx.common.contains(&t.norm) {
+            // ("Steel Minister": a portfolio, below.)
+            if chunk_end == i + 1
+                && self.lx.common.contains(&t.norm)
+                && self.title_at(i + 1).is_none()
+            {
                 if let Some(kind) = self.lx.heads.get(&t.norm).copied() {
                     // "the Region", "the Department": a role for a named place or institution.
                     out.push(Found {
@@ -832,11 +844,7 @@ impl SentenceCtx<'_> {
                 // "Foreign Affairs Principal Secretary", "Homeland Security Secretary": a
                 // portfolio of ordinary words before a title belongs to the title.
                 if let Some((n, _, title)) = self.title_at(chunk_end) {
-                    let portfolio = !title.honorific
-                        && (i..chunk_end).all(|x| {
-                            self.lx.common.contains(self.norm(x))
-                                && !self.lx.heads.contains_key(self.norm(x))
-                        });
+                    let portfolio = !title.honorific && self.is_portfolio(i..chunk_end);
                     if portfolio {
                         out.push(Found {
                             unit: Unit::Title {
@@ -921,6 +929,17 @@ impl SentenceCtx<'_> {
             i += 1;
         }
         out
+    }
+
+    /// Whether the capitalized words in `r` are a portfolio before a title:
+    /// ordinary words, sectors included ("Homeland Security", "Steel"), no
+    /// institution's head ("Pipeline Company").
+    fn is_portfolio(&self, r: Range<usize>) -> bool {
+        r.into_iter().all(|x| {
+            let w = self.norm(x);
+            let sector = self.lx.cues.sector_word.contains(w);
+            (self.lx.common.contains(w) || sector) && (!self.lx.heads.contains_key(w) || sector)
+        })
     }
 
     /// The end of a portfolio after a title ("of Foreign Affairs", "of Defense and
