@@ -938,7 +938,7 @@ impl SentenceCtx<'_> {
         r.into_iter().all(|x| {
             let w = self.norm(x);
             let sector = self.lx.cues.sector_word.contains(w);
-            (self.lx.common.contains(w) || sector) && (!self.lx.heads.contains_key(w) || sector)
+            sector || self.lx.common.contains(w) && !self.lx.heads.contains_key(w)
         })
     }
 
