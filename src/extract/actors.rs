@@ -817,6 +817,11 @@ fn resolve_short_forms(
                             // whose role was not given, if any (not one of this
                             // sentence's, who would be someone else).
                             country.as_ref()?;
+                            // (Only a definite role: "served as Vietnam's ambassador"
+                            // says what someone was, it names no one.)
+                            if ctx.tokens[m.span.start].norm != "the" {
+                                return None;
+                            }
                             let here: Vec<usize> = (0..i)
                                 .rev()
                                 .take_while(|&k| mentions[k].sentence == m.sentence)

@@ -250,11 +250,27 @@ impl SentenceView<'_> {
         }
         loop {
             let clause = &self.clauses[c];
-            let first = self.args.iter().copied().find(|&m| {
-                clause.range.contains(&self.mentions[m].span.start)
-                    && self.mentions[m].span.start < t.max(clause.range.start + 1)
-                    && (c != ci || self.mentions[m].span.end <= t)
-            });
+            let first = self
+                .args
+                .iter()
+                .copied()
+                .find(|&m| {
+                    clause.range.contains(&self.mentions[m].span.start)
+                        && self.mentions[m].span.start < t.max(clause.range.start + 1)
+                        && (c != ci || self.mentions[m].span.end <= t)
+                })
+                // "X, who visited Baghdad for talks with Y": after "who" and a verb,
+                // the first name is the verb's object; the subject is the antecedent.
+                .filter(|&m| {
+                    clause.opening != Opening::Relative
+                        || self.mentions[m].span.start == clause.range.start
+                        || self.mentions[m].span.start == clause.range.start + 1
+                            && matches!(self.norm(clause.range.start), "the" | "a" | "an")
+                        || !matches!(
+                            self.norm(clause.range.start.saturating_sub(1)),
+                            "who" | "which"
+                        )
+                });
             if let Some(m) = first {
                 // A mention after a preposition is not a subject: "On Monday, a source
                 // revealed to X that ...".
@@ -943,8 +959,9 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         // A demand with no addressee, made during a call or meeting, is addressed to
         // the other side: "In a call with X, Y urged a ceasefire".
         let here: Vec<Event> = state.events[events_before..].to_vec();
+        // Likewise an offer of support: "X called Y to offer condolences".
         for (tr, trig, _) in &found {
-            if trig.kind != RelationType::Demand
+            if !matches!(trig.kind, RelationType::Demand | RelationType::Support)
                 || here.iter().any(|e| e.trigger == *tr)
                 || negated(&view, tr.start)
             {
@@ -953,21 +970,25 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             let Some(src) = view.subjects(tr.start).first().and_then(|&m| view.actor(m)) else {
                 continue;
             };
+            // ("stand by and support Kurdistan": the support has its target already.)
+            if here.iter().any(|e| e.kind == trig.kind && e.source == src) {
+                continue;
+            }
             if let Some(c) = here.iter().find(|e| {
                 matches!(e.kind, RelationType::Call | RelationType::Meet)
                     && (e.source == src || e.target == src)
             }) {
                 let other = if c.source == src { c.target } else { c.source };
                 state.events.push(Event {
-                    kind: RelationType::Demand,
+                    kind: trig.kind,
                     cameo: Some(trig.cameo.clone()),
                     source: src,
                     target: other,
                     sentence: s.index,
                     trigger: tr.clone(),
                     rule: format!(
-                        "data/triggers.tsv:{} demand addressed to the other side of the {}",
-                        trig.line, c.kind
+                        "data/triggers.tsv:{} {} addressed to the other side of the {}",
+                        trig.line, trig.kind, c.kind
                     ),
                     planned: false,
                 });
@@ -1254,7 +1275,13 @@ fn arguments(
                 let agents = v.by_agent(tr.end);
                 if !agents.is_empty() {
                     let mut patients = v.subjects(tr.start);
-                    if trig.frame == Frame::Condemn
+                    // "The Moscow trip was condemned by X": whoever made the trip.
+                    let subject_ref = (trig.frame == Frame::Condemn)
+                        .then(|| event_ref(v, st, v.clauses[v.clause_of(tr.start)].range.start))
+                        .flatten();
+                    if let Some((t, _)) = subject_ref {
+                        patients = vec![t];
+                    } else if trig.frame == Frame::Condemn
                         && (patients.is_empty()
                             || patients
                                 .iter()
@@ -1380,6 +1407,16 @@ fn arguments(
             let modifier = v.modifier_before(tr.start);
             let by = v.by_agent(tr.end);
             if let Some(m) = modifier {
+                // "Kamikawa expressed Tokyo's support for Seoul": the minister speaks
+                // for the country that modifies the noun.
+                let speaker = v.subjects(tr.start).into_iter().find(|&s| {
+                    v.actor(s)
+                        .zip(v.actor(m))
+                        .is_some_and(|(p, c)| v.actors[p].is_person() && speaks_for(v.actors, p, c))
+                });
+                if let Some(p) = speaker {
+                    return cross(&[p], &targets, " (event noun, said for its modifier)");
+                }
                 return cross(&[m], &targets, " (event noun, its modifier)");
             }
             if !by.is_empty() {
@@ -1590,7 +1627,12 @@ fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, Str
     let mut j = from;
     while j < from + 4 {
         let t = v.tok(j)?;
-        if t.kind != TokKind::Word || t.cap {
+        // Past determiners and modifiers, names included ("the Moscow trip").
+        if t.kind == TokKind::Possessive || t.kind == TokKind::Word && t.cap {
+            j += 1;
+            continue;
+        }
+        if t.kind != TokKind::Word {
             return None;
         }
         if let Some(&kind) = refs.get(&t.norm) {
@@ -2633,5 +2675,60 @@ mod tests {
             .find(|a| a.name == "Morgan Stanley")
             .unwrap();
         assert_eq!(ms.kind.to_string(), "organization");
+    }
+
+    #[test]
+    fn titles_after_a_name_and_relative_clauses() {
+        let x = extract(
+            "Lena Holm, the Swedish special envoy for Libya, said talks were stalled.\n\
+             In a call with Khalid Omar on Friday, the envoy pressed for a truce around Sirte.",
+        );
+        assert!(
+            has(&x, "Lena Holm", "affiliation", "Sweden"),
+            "{}",
+            show(&x)
+        );
+        assert!(has(&x, "Lena Holm", "call", "Khalid Omar"), "{}", show(&x));
+        check(
+            "Greek Foreign Minister Nikos Lekkas, who visited Ankara last week for talks with Omer Celik, \
+             urged Turkey to respect the moratorium.",
+            &[
+                ("Nikos Lekkas", "meet", "Omer Celik"),
+                ("Nikos Lekkas", "visit", "Ankara"),
+            ],
+            &[("Ankara", "meet", "Omer Celik"), ("Turkey", "meet", "Omer Celik")],
+        );
+    }
+
+    #[test]
+    fn support_offered_during_a_call_and_for_a_country() {
+        check(
+            "Chancellor Eva Brandt called Prime Minister Ravi Menon to offer condolences.",
+            &[
+                ("Eva Brandt", "call", "Ravi Menon"),
+                ("Eva Brandt", "support", "Ravi Menon"),
+            ],
+            &[],
+        );
+        check(
+            "Italian Foreign Minister Carla Neri expressed Rome's support for Athens's position.",
+            &[("Carla Neri", "support", "Greece")],
+            &[("Italy", "support", "Greece")],
+        );
+        check(
+            "Orban later flew to Beijing to see Chinese President Li Wen.",
+            &[("Orban", "meet", "Li Wen")],
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_trip_condemned_in_the_passive() {
+        check(
+            "Prime Minister Tomas Varga travelled to Minsk on Friday.\n\
+             The Minsk trip was condemned by Polish President Jan Nowak.",
+            &[("Jan Nowak", "condemn", "Tomas Varga")],
+            &[("Jan Nowak", "condemn", "Belarus")],
+        );
     }
 }

@@ -1566,6 +1566,39 @@ fn link_appositions(ctx: &SentenceCtx, out: &mut Vec<Mention>, base: usize) {
                 continue;
             }
         }
+        // "Tom Perriello, the U.S. special envoy for Sudan, said": the role after the
+        // name gives the person's title (and its qualifier, the person's country).
+        if a.form == MentionForm::Name
+            && a.title.is_none()
+            && a.kind.is_none_or(|k| k == ActorKind::Person)
+            && ctx.tok(a.span.end).is_some_and(|t| t.is_punct(','))
+        {
+            let j = (i + 1..out.len()).find(|&j| !out[j].absorbed);
+            let role_at = j.filter(|&j| {
+                let b = &out[j];
+                let start = b.span.start;
+                b.form == MentionForm::Role
+                    && b.kind == Some(ActorKind::Person)
+                    && !b.plural
+                    && b.title.is_some()
+                    && b.group_size.is_none()
+                    && (start == a.span.end + 1
+                        || start == a.span.end + 2
+                            && matches!(ctx.norm(a.span.end + 1), "a" | "an"))
+                    && ctx.tok(b.span.end).is_none_or(|t| {
+                        !t.is_word() || matches!(t.norm.as_str(), "for" | "of" | "at" | "to" | "in")
+                    })
+            });
+            if let Some(j) = role_at {
+                let role = remove_mention(out, j);
+                let m = &mut out[i];
+                m.title = role.title;
+                m.kind = Some(ActorKind::Person);
+                if m.qualifier.is_none() {
+                    m.qualifier = role.qualifier;
+                }
+            }
+        }
         i += 1;
     }
 }
@@ -1736,7 +1769,7 @@ mod tests {
     fn first_names_that_are_words_and_dates_that_look_like_names() {
         assert_eq!(
             heads("Mark Lowell, a spokesman, declined to comment."),
-            ["Mark Lowell", "spokesman"]
+            ["Mark Lowell"]
         );
         assert_eq!(
             heads("Following Lowell's remarks, markets fell."),
