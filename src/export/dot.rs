@@ -6,7 +6,9 @@
 //! The model is printed by [`print`], a linear writer (graphviz-rust's own printer
 //! allocates several strings per attribute, too slow for a million edges).
 
-use super::diagram::{actor_tooltip, diagram, node_label, truncate, Diagram, EdgeGroup, MAX_LABEL};
+use super::diagram::{
+    actor_tooltip_into, diagram, node_label_into, truncate, Diagram, EdgeGroup, MAX_LABEL,
+};
 pub use super::diagram::{ClusterBy, Collapse, DotOptions, Isolated};
 use super::style::{
     kind_style, relation_arrow, relation_color, relation_line, DIMMED_LINE, DIMMED_TEXT, FONT,
@@ -16,6 +18,7 @@ use crate::graph::NewsGraph;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Port, Stmt, Subgraph, Vertex,
 };
+use std::fmt::Write as _;
 
 /// A DOT quoted string for any text: backslashes and quotes escaped, line breaks
 /// turned into spaces, control characters dropped. Graphviz reads `\\` as one
@@ -93,7 +96,7 @@ pub fn to_graph(g: &NewsGraph, opts: &DotOptions) -> Graph {
 /// Builds the graphviz-rust model of a prepared [`Diagram`].
 pub fn diagram_to_graph(d: &Diagram, opts: &DotOptions) -> Graph {
     let mut stmts: Vec<Stmt> = Vec::with_capacity(d.nodes.len() + d.edges.len() + 16);
-    emit_stmts(d, opts, &mut |s| stmts.push(s));
+    emit_stmts(d, opts, &mut |s| stmts.push(s.clone()));
     Graph::DiGraph {
         id: Id::Plain(GRAPH_ID.into()),
         strict: false,
@@ -108,7 +111,7 @@ pub fn diagram_to_dot(d: &Diagram, opts: &DotOptions) -> String {
     out.push_str("digraph ");
     out.push_str(GRAPH_ID);
     out.push_str(" {\n");
-    emit_stmts(d, opts, &mut |s| push_stmt(&mut out, &s, 1, true));
+    emit_stmts(d, opts, &mut |s| push_stmt(&mut out, s, 1, true));
     out.push_str("}\n");
     out
 }
@@ -116,8 +119,10 @@ pub fn diagram_to_dot(d: &Diagram, opts: &DotOptions) -> String {
 /// Name of the DOT graph.
 const GRAPH_ID: &str = "newsgraph";
 
-/// Builds the diagram's statements in order, handing each to `emit`.
-fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
+/// Builds the diagram's statements in order, handing each to `emit` (by
+/// reference: the edge statements are one object rebuilt in place, see
+/// [`EdgeBuf`]).
+fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
     let mut graph_attrs = vec![
         attr("rankdir", "TB"),
         attr("fontname", FONT),
@@ -162,33 +167,34 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
             attr("penwidth", "1.2"),
         ])),
     ] {
-        emit(s);
+        emit(&s);
     }
     // A highlight (a path) is drawn thick and outlined in red, with class
     // "highlight" for SVG styling; everything else is dimmed around it.
     let hl = &opts.highlight;
     let highlighting = !hl.is_empty();
-    let node_stmt = |i: usize| {
+    let mut node = StmtBuf::node();
+    let mut text = String::new();
+    let mut fill_node = |node: &mut StmtBuf, i: usize| {
         let a = d.nodes[i];
         let (shape, fill) = kind_style(a.kind);
-        let mut attributes = vec![
-            attr("label", &node_label(a)),
-            attr("shape", shape),
-            attr("fillcolor", fill),
-            attr("tooltip", &actor_tooltip(a)),
-        ];
+        node.start_node(&a.id);
+        node_label_into(&mut text, a);
+        node.attr("label", |v| push_quoted(v, &text));
+        node.attr("shape", |v| push_quoted(v, shape));
+        node.attr("fillcolor", |v| push_quoted(v, fill));
+        actor_tooltip_into(&mut text, a);
+        node.attr("tooltip", |v| push_quoted(v, &text));
         if highlighting {
             if hl.has_actor(&a.id) {
-                attributes.extend([
-                    attr("color", HIGHLIGHT),
-                    attr("penwidth", "3"),
-                    attr("class", "highlight"),
-                ]);
+                node.attr("color", |v| push_quoted(v, HIGHLIGHT));
+                node.attr("penwidth", |v| push_quoted(v, "3"));
+                node.attr("class", |v| push_quoted(v, "highlight"));
             } else {
-                attributes.extend([attr("color", DIMMED_LINE), attr("fontcolor", DIMMED_TEXT)]);
+                node.attr("color", |v| push_quoted(v, DIMMED_LINE));
+                node.attr("fontcolor", |v| push_quoted(v, DIMMED_TEXT));
             }
         }
-        Stmt::Node(Node::new(node_id(&a.id), attributes))
     };
     let mut placed = vec![false; d.nodes.len()];
     for (k, c) in d.clusters.iter().enumerate() {
@@ -201,9 +207,10 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
         ];
         for &i in &c.members {
             placed[i] = true;
-            sub.push(node_stmt(i));
+            fill_node(&mut node, i);
+            sub.push(node.stmt.clone());
         }
-        emit(Stmt::Subgraph(Subgraph {
+        emit(&Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_country_{k}")),
             stmts: sub,
         }));
@@ -221,7 +228,8 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
         for &i in &d.isolated {
             if !placed[i] {
                 placed[i] = true;
-                sub.push(node_stmt(i));
+                fill_node(&mut node, i);
+                sub.push(node.stmt.clone());
             }
         }
         for (k, &i) in d.isolated.iter().enumerate() {
@@ -229,59 +237,77 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
                 sub.push(invisible_edge(&d.nodes[i].id, &d.nodes[below].id));
             }
         }
-        emit(Stmt::Subgraph(Subgraph {
+        emit(&Stmt::Subgraph(Subgraph {
             id: Id::Plain("cluster_isolated".into()),
             stmts: sub,
         }));
     }
     for (i, done) in placed.iter().enumerate() {
         if !done {
-            emit(node_stmt(i));
+            fill_node(&mut node, i);
+            emit(&node.stmt);
         }
     }
-    let ids: Vec<Id> = d.nodes.iter().map(|a| quote(&a.id)).collect();
-    for e in &d.edges {
-        let t = e.kind;
-        let on_path = highlighting && d.edge_highlighted(e, hl);
-        let color = if highlighting && !on_path {
-            DIMMED_LINE
-        } else {
-            relation_color(t)
-        };
-        let mut attributes = Vec::with_capacity(7);
-        if d.edge_labels {
-            attributes.push(attr("label", &d.edge_label(e)));
-            attributes.push(attr("fontcolor", color));
+    // Every actor's quoted id, once, side by side in one buffer: edges name
+    // actors in no particular order, and 200,000 separately allocated ids are
+    // 200,000 places in memory to miss.
+    let mut ids = String::with_capacity(d.nodes.len() * 24);
+    let mut id_end = Vec::with_capacity(d.nodes.len() + 1);
+    id_end.push(0);
+    for a in &d.nodes {
+        push_quoted(&mut ids, &a.id);
+        id_end.push(ids.len());
+    }
+    let id = |i: usize| &ids[id_end[i]..id_end[i + 1]];
+    let mut edge = StmtBuf::edge();
+    let mut evidence: Vec<(&str, &str)> = Vec::with_capacity(BATCH);
+    for edges in d.edges.chunks(BATCH) {
+        // The evidence of a batch of edges first, in a tight loop: each is a
+        // chain of reads at random places (relation, string table, text), and
+        // with nothing else in between the processor follows many chains at
+        // once; interleaved with the writing, their cache misses came one by one.
+        evidence.clear();
+        evidence.extend(
+            edges
+                .iter()
+                .map(|e| d.evidence(d.relations[e.relations.start])),
+        );
+        for (k, e) in edges.iter().enumerate() {
+            let t = e.kind;
+            let on_path = highlighting && d.edge_highlighted(e, hl);
+            let color = if highlighting && !on_path {
+                DIMMED_LINE
+            } else {
+                relation_color(t)
+            };
+            edge.start(id(e.source), id(e.target));
+            if d.edge_labels {
+                edge.attr("label", |v| push_quoted(v, &d.edge_label(e)));
+                edge.attr("fontcolor", |v| push_quoted(v, color));
+            }
+            edge.attr("color", |v| push_quoted(v, color));
+            if relation_line(t) != "solid" {
+                edge.attr("style", |v| push_quoted(v, relation_line(t)));
+            }
+            if relation_arrow(t) != "normal" {
+                edge.attr("arrowhead", |v| push_quoted(v, relation_arrow(t)));
+            }
+            if on_path {
+                edge.attr("penwidth", |v| push_quoted(v, "3.5"));
+                edge.attr("class", |v| push_quoted(v, "highlight"));
+            } else if e.count() > 1 {
+                let w = 1.2 + (e.count() as f64).log2().min(4.0) * 0.6;
+                edge.attr("penwidth", |v| {
+                    let _ = write!(v, "\"{w:.1}\"");
+                });
+            }
+            edge.attr("tooltip", |v| push_edge_tooltip(v, d, e, evidence[k]));
+            emit(&edge.stmt);
         }
-        attributes.push(attr("color", color));
-        if relation_line(t) != "solid" {
-            attributes.push(attr("style", relation_line(t)));
-        }
-        if relation_arrow(t) != "normal" {
-            attributes.push(attr("arrowhead", relation_arrow(t)));
-        }
-        if on_path {
-            attributes.push(attr("penwidth", "3.5"));
-            attributes.push(attr("class", "highlight"));
-        } else if e.count() > 1 {
-            let w = 1.2 + (e.count() as f64).log2().min(4.0) * 0.6;
-            attributes.push(attr("penwidth", &format!("{w:.1}")));
-        }
-        attributes.push(Attribute(
-            Id::Plain("tooltip".into()),
-            quoted_edge_tooltip(d, e),
-        ));
-        emit(Stmt::Edge(Edge {
-            ty: EdgeTy::Pair(
-                Vertex::N(NodeId(ids[e.source].clone(), None)),
-                Vertex::N(NodeId(ids[e.target].clone(), None)),
-            ),
-            attributes,
-        }));
     }
     let legend = opts.legend && !(d.kinds.is_empty() && d.types.is_empty());
     if legend {
-        emit(Stmt::Subgraph(Subgraph {
+        emit(&Stmt::Subgraph(Subgraph {
             id: Id::Plain("cluster_legend".into()),
             stmts: vec![
                 Stmt::Attribute(attr("label", "Legend")),
@@ -312,13 +338,13 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
             for p in row {
                 same.push(Stmt::Node(Node::new(node_id(&d.nodes[p.top].id), vec![])));
             }
-            emit(Stmt::Subgraph(Subgraph {
+            emit(&Stmt::Subgraph(Subgraph {
                 id: Id::Anonymous(String::new()),
                 stmts: same,
             }));
         }
         if let (Some(b), Some(first)) = (prev_bottom, row.first()) {
-            emit(invisible_edge(&d.nodes[b].id, &d.nodes[first.top].id));
+            emit(&invisible_edge(&d.nodes[b].id, &d.nodes[first.top].id));
         }
         prev_bottom = row
             .iter()
@@ -327,26 +353,145 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(Stmt)) {
             .or(prev_bottom);
     }
     if let (Some(b), true) = (prev_bottom, legend) {
-        emit(invisible_edge(&d.nodes[b].id, LEGEND_ID));
+        emit(&invisible_edge(&d.nodes[b].id, LEGEND_ID));
     }
 }
 
-/// The evidence tooltip of an edge, escaped as it is written (one pass, one
-/// allocation: this runs once per edge of diagrams with a million edges).
-fn quoted_edge_tooltip(d: &Diagram, e: &EdgeGroup) -> Id {
-    let rels = &d.relations[e.relations.clone()];
-    let (doc, text) = d.evidence(rels[0]);
-    if rels.len() == 1 && text.len() + doc.len() < d.max_tooltip {
-        let mut out = String::with_capacity(text.len() + doc.len() + 8);
-        out.push_str("\"[");
-        push_escaped(&mut out, doc);
-        out.push_str("] ");
-        push_escaped(&mut out, text);
-        out.push('"');
-        return Id::Escaped(out);
-    }
-    quote(&d.edge_tooltip(e))
+/// Appends a text as a DOT quoted string (what [`quote`] makes, without the
+/// allocation).
+fn push_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    push_escaped(out, s);
+    out.push('"');
 }
+
+/// Appends the evidence tooltip of an edge as a quoted string, escaped as it is
+/// written (one pass, no allocation for the common single-relation edge: this
+/// runs once per edge of diagrams with a million edges).
+fn push_edge_tooltip(out: &mut String, d: &Diagram, e: &EdgeGroup, first: (&str, &str)) {
+    let (doc, text) = first;
+    if e.count() == 1 && text.len() + doc.len() < d.max_tooltip {
+        out.push_str("\"[");
+        push_escaped(out, doc);
+        out.push_str("] ");
+        push_escaped(out, text);
+        out.push('"');
+        return;
+    }
+    push_quoted(out, &d.edge_tooltip(e));
+}
+
+/// One node or edge statement of the graphviz-rust model, rebuilt in place for
+/// every node or edge of a diagram: its strings and attribute list keep their
+/// buffers from one to the next, so a million edges cost no allocation each
+/// (building a fresh `Stmt` per edge, with two owned strings per attribute, was
+/// most of the time of a million-edge DOT export).
+struct StmtBuf {
+    stmt: Stmt,
+    /// Attributes of earlier statements not used by the current one, kept for reuse.
+    spare: Vec<Attribute>,
+}
+
+impl StmtBuf {
+    fn edge() -> StmtBuf {
+        let end = || Vertex::N(NodeId(Id::Escaped(String::new()), None));
+        StmtBuf {
+            stmt: Stmt::Edge(Edge {
+                ty: EdgeTy::Pair(end(), end()),
+                attributes: Vec::new(),
+            }),
+            spare: Vec::new(),
+        }
+    }
+
+    fn node() -> StmtBuf {
+        StmtBuf {
+            stmt: Stmt::Node(Node::new(
+                NodeId(Id::Escaped(String::new()), None),
+                Vec::new(),
+            )),
+            spare: Vec::new(),
+        }
+    }
+
+    /// Starts the next edge: its two ends (quoted ids) and no attribute yet.
+    fn start(&mut self, source: &str, target: &str) {
+        let Stmt::Edge(Edge { ty, attributes }) = &mut self.stmt else {
+            return;
+        };
+        if let EdgeTy::Pair(Vertex::N(NodeId(a, _)), Vertex::N(NodeId(b, _))) = ty {
+            set_escaped(a, source);
+            set_escaped(b, target);
+        }
+        self.spare.append(attributes);
+    }
+
+    /// Starts the next node: its id (any text: it is quoted here) and no
+    /// attribute yet.
+    fn start_node(&mut self, id: &str) {
+        let Stmt::Node(Node {
+            id: NodeId(n, _),
+            attributes,
+        }) = &mut self.stmt
+        else {
+            return;
+        };
+        match n {
+            Id::Escaped(t) => {
+                t.clear();
+                push_quoted(t, id);
+            }
+            n => *n = quote(id),
+        }
+        self.spare.append(attributes);
+    }
+
+    /// Adds attribute `key`, its value a quoted string that `write` appends to
+    /// an empty buffer.
+    fn attr(&mut self, key: &str, write: impl FnOnce(&mut String)) {
+        let mut a = self
+            .spare
+            .pop()
+            .unwrap_or_else(|| Attribute(Id::Plain(String::new()), Id::Escaped(String::new())));
+        if let Id::Plain(k) = &mut a.0 {
+            k.clear();
+            k.push_str(key);
+        } else {
+            a.0 = Id::Plain(key.to_string());
+        }
+        match &mut a.1 {
+            Id::Escaped(v) => {
+                v.clear();
+                write(v);
+            }
+            v => {
+                let mut s = String::new();
+                write(&mut s);
+                *v = Id::Escaped(s);
+            }
+        }
+        match &mut self.stmt {
+            Stmt::Edge(Edge { attributes, .. }) | Stmt::Node(Node { attributes, .. }) => {
+                attributes.push(a)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Makes `to` the escaped (quoted) id `quoted`, reusing `to`'s buffer.
+fn set_escaped(to: &mut Id, quoted: &str) {
+    match to {
+        Id::Escaped(t) => {
+            t.clear();
+            t.push_str(quoted);
+        }
+        to => *to = Id::Escaped(quoted.to_string()),
+    }
+}
+
+/// Edges whose evidence is looked up together (see `emit_stmts`).
+const BATCH: usize = 64;
 
 fn invisible_edge(a: &str, b: &str) -> Stmt {
     Stmt::Edge(Edge {

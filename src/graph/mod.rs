@@ -147,9 +147,14 @@ impl NewsGraph {
     /// Edge indices in the order of [`NewsGraph::relations`]; sorting compares
     /// integer ranks rather than strings, so it stays fast on millions of edges.
     pub fn sorted_edges(&self) -> Vec<EdgeIndex> {
+        self.sorted_edges_ranked(&self.node_ranks())
+    }
+
+    /// [`NewsGraph::sorted_edges`] for callers that already hold
+    /// [`NewsGraph::node_ranks`] (sorting 200,000 ids twice is a tenth of a second).
+    pub fn sorted_edges_ranked(&self, node_rank: &[u32]) -> Vec<EdgeIndex> {
         // Ranks live in vectors indexed by node and string number: hashing two id
         // strings per edge was most of the time of a save.
-        let node_rank = self.node_ranks();
         let mut docs: Vec<Sym> = self.graph.edge_weights().map(|e| e.doc).collect();
         docs.sort_unstable();
         docs.dedup();
@@ -181,14 +186,30 @@ impl NewsGraph {
         keyed.into_iter().map(|(_, e)| e).collect()
     }
 
-    /// Each node's position in id order, indexed by node index (`u32::MAX` for
-    /// vacant indices).
+    /// Each node's position in id order (equal ids, which a graph should not
+    /// have, in node order), indexed by node index (`u32::MAX` for vacant indices).
     pub fn node_ranks(&self) -> Vec<u32> {
-        let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        nodes.sort_unstable_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-        let bound = nodes.iter().map(|n| n.index() + 1).max().unwrap_or(0);
+        // Sorted on the ids' first 16 bytes, read once: the full ids (scattered
+        // over the heap) are compared only when those are equal.
+        let prefix = |id: &str| {
+            let mut b = [0u8; 16];
+            let n = id.len().min(16);
+            b[..n].copy_from_slice(&id.as_bytes()[..n]);
+            u128::from_be_bytes(b)
+        };
+        let mut nodes: Vec<(u128, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .map(|n| (prefix(&self.graph[n].id), n))
+            .collect();
+        nodes.sort_unstable_by(|(pa, a), (pb, b)| {
+            pa.cmp(pb)
+                .then_with(|| self.graph[*a].id.cmp(&self.graph[*b].id))
+                .then(a.cmp(b))
+        });
+        let bound = nodes.iter().map(|(_, n)| n.index() + 1).max().unwrap_or(0);
         let mut rank = vec![u32::MAX; bound];
-        for (i, n) in nodes.iter().enumerate() {
+        for (i, (_, n)) in nodes.iter().enumerate() {
             rank[n.index()] = i as u32;
         }
         rank
