@@ -883,9 +883,15 @@ fn resolve_short_forms(
                             if bloc {
                                 seen.find(actors, &bloc_fits)
                             } else if generic {
-                                seen.find(actors, &|a: &DocActor| {
-                                    a.kind == Some(ActorKind::Organization)
-                                })
+                                // "Al-Shabaab ambushed an AU convoy. The group claimed
+                                // ...": the last subject first, as for "the company".
+                                let org = |a: &DocActor| a.kind == Some(ActorKind::Organization);
+                                let recent = last_thing_sentence + 1 >= m.sentence;
+                                last_thing_subject
+                                    .filter(|&s| {
+                                        recent && is_clause_subject(ctx, m) && org(&actors[s])
+                                    })
+                                    .or_else(|| seen.find(actors, &org))
                             } else if cues.company_word.contains(last) {
                                 // (One-word names get their kind at the end: "Twitter".)
                                 let company = |a: &DocActor| {
@@ -1039,6 +1045,30 @@ fn resolve_short_forms(
                     && !after_preposition(ctx, &mentions[i])
                 {
                     subjects[mentions[i].sentence] = Some((r, start));
+                }
+            }
+            // "held talks with his Turkish counterpart": an official the text never
+            // names acts for the country of the title.
+            let m = &mentions[i];
+            if m.actor.is_none()
+                && m.form == MentionForm::Role
+                && m.kind == Some(ActorKind::Person)
+                && m.title.is_some()
+                && !m.plural
+                && m.group.is_empty()
+            {
+                let country = m.qualifier.and_then(|q| {
+                    mentions[q]
+                        .actor
+                        .filter(|&c| actors[c].kind == Some(ActorKind::Country))
+                });
+                if let Some(c) = country {
+                    actors[c].trail.push(format!(
+                        "unnamed official {:?} stands for it (sentence {})",
+                        m.text(ctx.doc, ctx.tokens),
+                        m.sentence
+                    ));
+                    mentions[i].actor = Some(c);
                 }
             }
         }

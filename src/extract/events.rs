@@ -492,7 +492,10 @@ impl SentenceView<'_> {
                 }
                 return Vec::new();
             }
-            if self.tok(j).is_some_and(|t| t.kind == TokKind::Punct) {
+            // ("was fined $1.1 million by X": a currency sign is no boundary.)
+            if self.tok(j).is_some_and(|t| {
+                t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "$" | "€" | "£" | "¥" | "%")
+            }) {
                 break;
             }
             j += 1;
@@ -2730,5 +2733,43 @@ mod tests {
             &[("Jan Nowak", "condemn", "Tomas Varga")],
             &[("Jan Nowak", "condemn", "Belarus")],
         );
+    }
+
+    #[test]
+    fn unnamed_officials_groups_and_fines() {
+        check(
+            "Kazakh President Arman Tokayev paid a state visit to Uzbekistan and held talks with \
+             his Uzbek counterpart in Tashkent.",
+            &[
+                ("Arman Tokayev", "meet", "Uzbekistan"),
+                ("Arman Tokayev", "visit", "Uzbekistan"),
+            ],
+            &[],
+        );
+        check(
+            "Al-Shabaab militants ambushed an African Union convoy near Baidoa.\n\
+             The group claimed responsibility for the attack.",
+            &[
+                ("al-Shabaab", "attack", "African Union"),
+                ("al-Shabaab", "claim", "African Union"),
+            ],
+            &[("African Union", "claim", "African Union")],
+        );
+        check(
+            "Orbis Tech was fined $2.5 million by the Federal Maritime Commission on Friday.\n\
+             The Committee to Protect Journalists denounced Orbis Tech.",
+            &[
+                ("Federal Maritime Commission", "accuse", "Orbis Tech"),
+                ("Committee to Protect Journalists", "condemn", "Orbis Tech"),
+            ],
+            &[],
+        );
+        let x = extract("The Committee to Protect Journalists denounced Orbis Tech.");
+        let cpj = x
+            .actors
+            .iter()
+            .find(|a| a.name == "Committee to Protect Journalists")
+            .unwrap();
+        assert_eq!(cpj.kind.to_string(), "organization");
     }
 }

@@ -137,7 +137,7 @@ const PARTICLES: &[&str] = &[
 ];
 /// Lowercase words that may join the words of an institution or place name.
 const CONNECTORS: &[&str] = &[
-    "of", "for", "the", "and", "&", "para", "el", "la", "de", "del", "on",
+    "of", "for", "the", "and", "&", "para", "el", "la", "de", "del", "on", "to",
 ];
 /// Abbreviated month names, which are dates only before a day number.
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -651,6 +651,10 @@ impl SentenceCtx<'_> {
                         });
                         let and_ok = t.norm == "and" && after_head && common_before;
                         if !before_head && (!after_head || t.norm == "and") && !and_ok {
+                            break;
+                        }
+                        // "Committee to Protect Journalists": "to" only after a head.
+                        if t.norm == "to" && !before_head {
                             break;
                         }
                         // "Nordvik Shipping and Baltic Freight Group" are two names;
@@ -1293,7 +1297,7 @@ fn push_unit(ctx: &SentenceCtx, u: &Found, out: &mut Vec<Mention>) -> usize {
                     lx.heads
                         .get(ctx.norm(k))
                         .copied()
-                        .filter(|_| matches!(ctx.norm(k + 1), "of" | "for" | "on" | "and"))
+                        .filter(|_| matches!(ctx.norm(k + 1), "of" | "for" | "on" | "and" | "to"))
                 });
             }
             if m.kind.is_none() && u.span.start > ctx.range.start {
