@@ -14,6 +14,11 @@
 //! [`corpus`] generates synthetic news and graphs of any size for benchmarks.
 //!
 //! The `newsgraph` binary only wires these functions together.
+//!
+//! Library code never calls `unwrap()` or `expect()`: data from outside the
+//! program (files, stores, arguments) must give a typed [`Error`], never a
+//! panic. Unit tests may unwrap.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod corpus;
 pub mod error;

@@ -1,4 +1,5 @@
 //! The `newsgraph` command: parses arguments and hands over to the `cli` module.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod cli;
 

@@ -220,12 +220,10 @@ impl NewsGraph {
     /// # Panics
     /// When `e` is not an edge of this graph (like indexing `graph`).
     pub fn relation(&self, e: EdgeIndex) -> Relation {
-        let w = &self.graph[e];
-        let (s, t) = self
-            .graph
-            .edge_endpoints(e)
-            .expect("an edge of this graph has endpoints");
-        self.edge_to_relation(s, t, w)
+        let Some((s, t)) = self.graph.edge_endpoints(e) else {
+            panic!("relation(): {e:?} is not an edge of this graph");
+        };
+        self.edge_to_relation(s, t, &self.graph[e])
     }
 
     /// Builds the [`Relation`] of an edge weight between two nodes.

@@ -160,6 +160,12 @@ pub fn open(path: &Path) -> Result<NewsGraph> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(NewsGraph::new()),
         Err(e) => return Err(Error::io(path, e)),
     };
+    from_bytes(path, bytes)
+}
+
+/// Reads a store from its bytes (either version); `path` names it in errors.
+/// A damaged file is an error, never a panic (the fuzz targets feed bytes here).
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<NewsGraph> {
     let bad = |reason: String| Error::BadStore {
         path: path.to_path_buf(),
         reason,

@@ -22,11 +22,25 @@ pub fn read(
 ) -> Result<(Extraction, Vec<String>)> {
     let mut ticked = 0u64;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    read_from(
+        path,
+        std::io::BufReader::with_capacity(1 << 16, file),
+        skip_bad,
+    )
+}
+
+/// Like [`read`], from any reader; `path` names the document and the messages.
+/// (The fuzz targets and property tests feed bytes through here.)
+pub fn read_from(
+    path: &Path,
+    input: impl std::io::Read,
+    skip_bad: bool,
+) -> Result<(Extraction, Vec<String>)> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(std::io::BufReader::with_capacity(1 << 16, file));
+        .from_reader(input);
     let mut b = Builder::new(Document {
         id: stem(path),
         path: path.display().to_string(),

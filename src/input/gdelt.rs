@@ -93,7 +93,20 @@ pub fn read(
 ) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
     let mut ticked = 0u64;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut r = std::io::BufReader::with_capacity(1 << 16, file);
+    read_from(
+        path,
+        std::io::BufReader::with_capacity(1 << 16, file),
+        skip_bad,
+    )
+}
+
+/// Like [`read`], from any buffered reader; `path` names the document and the
+/// messages. (The fuzz targets and property tests feed bytes through here.)
+pub fn read_from(
+    path: &Path,
+    mut r: impl BufRead,
+    skip_bad: bool,
+) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
     let mut b = Builder::new(Document {
         id: stem(path),
         path: path.display().to_string(),

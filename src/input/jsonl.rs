@@ -29,13 +29,19 @@ pub fn open(path: &Path) -> Result<JsonLines> {
         let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         Box::new(std::io::BufReader::with_capacity(1 << 16, f))
     };
-    Ok(JsonLines {
+    Ok(from_reader(path, reader))
+}
+
+/// The records of JSON Lines read from any reader; `path` names the documents
+/// and the messages. (The fuzz targets and property tests feed bytes through here.)
+pub fn from_reader(path: &Path, reader: Box<dyn BufRead>) -> JsonLines {
+    JsonLines {
         path: path.to_path_buf(),
         reader: Some(reader),
         line: 0,
         seen_any: false,
         buf: Vec::new(),
-    })
+    }
 }
 
 impl Iterator for JsonLines {

@@ -648,7 +648,9 @@ impl<'i> PathFinder<'i> {
         // Candidates ordered by (hops, preference, actors): deterministic.
         let mut candidates: BTreeMap<(usize, u32, Vec<u32>), Path> = BTreeMap::new();
         while found.len() < k {
-            let (prev_nodes, prev) = found.last().cloned().expect("found is never empty");
+            let Some((prev_nodes, prev)) = found.last().cloned() else {
+                break;
+            };
             for i in 0..prev.hops.len() {
                 let spur = prev_nodes[i];
                 let root = &prev_nodes[..=i];
