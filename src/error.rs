@@ -31,7 +31,8 @@ pub enum Error {
         reason: String,
     },
     /// An input file (or one record of it) is malformed: bad JSON, CSV or TSV,
-    /// binary data, an empty file. `line` is 1-based where known.
+    /// binary data, an empty file. `line` is 1-based where known. `reason` is
+    /// one line (see [`one_line`]).
     #[error("{path}{}: {reason}", line.map(|l| format!(":{l}")).unwrap_or_default())]
     BadInput {
         /// The offending file.
@@ -79,6 +80,27 @@ fn suggest(candidates: &[String]) -> String {
     } else {
         format!("; did you mean {}?", candidates.join(", "))
     }
+}
+
+/// Text from outside the program (a value quoted in a message, a parser's
+/// reason) made safe for a one-line message: line breaks and other control
+/// characters are escaped as in Rust strings (`\n`, `\r`, `\u{1b}`), so a
+/// message stays one line and cannot move the terminal's cursor over the
+/// file name before it.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Result type of the library.

@@ -110,7 +110,10 @@ pub fn main() -> i32 {
                 .map(|c| c.to_string())
                 .collect::<Vec<_>>()
                 .join(": ");
-            eprintln!("newsgraph: {}", msg.replace('\n', " "));
+            // Control characters (a file name or value with a line break or an
+            // escape sequence) are escaped: one line, and nothing can move the
+            // cursor over the file name.
+            eprintln!("newsgraph: {}", newsgraph::error::one_line(&msg));
             if e.downcast_ref::<BrokenPipe>().is_some() {
                 return 0;
             }

@@ -68,7 +68,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<AliasEntry>> {
     let bad = |line: Option<usize>, reason: String| Error::BadInput {
         path: path.to_path_buf(),
         line,
-        reason,
+        reason: crate::error::one_line(&reason),
     };
     let file: AliasFile = toml::from_str(text).map_err(|e| {
         let line = e

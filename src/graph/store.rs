@@ -168,7 +168,7 @@ pub fn open(path: &Path) -> Result<NewsGraph> {
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<NewsGraph> {
     let bad = |reason: String| Error::BadStore {
         path: path.to_path_buf(),
-        reason,
+        reason: crate::error::one_line(&reason),
     };
     if bytes.starts_with(MAGIC) {
         return decode(bytes).map_err(bad);

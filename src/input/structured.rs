@@ -79,10 +79,16 @@ impl Builder {
         date: Option<String>,
         mut evidence: Evidence,
     ) {
-        // The store keeps 32-bit offsets; past 4 GiB into a file the span is dropped.
+        // The store keeps 32-bit offsets and sentence numbers: past 4 GiB into a
+        // file the span is dropped, and a sentence number that does not fit (a
+        // node-link file may say anything) becomes 0, rather than the store
+        // silently dropping the whole relation.
         if evidence.end > u32::MAX as usize {
             evidence.start = 0;
             evidence.end = 0;
+        }
+        if evidence.sentence > u32::MAX as usize {
+            evidence.sentence = 0;
         }
         self.relations.push(Relation {
             source,

@@ -136,12 +136,12 @@ fn memchr_nul(b: &[u8]) -> Option<usize> {
     b.iter().position(|&x| x == 0)
 }
 
-/// A bad-input error.
+/// A bad-input error (its reason made one line: it may quote the input).
 pub(crate) fn bad(path: &Path, line: Option<usize>, reason: &str) -> Error {
     Error::BadInput {
         path: path.to_path_buf(),
         line,
-        reason: reason.to_string(),
+        reason: crate::error::one_line(reason),
     }
 }
 
