@@ -1,23 +1,24 @@
 //! Fuzz target: any bytes, decoded as text when valid UTF-8, through the whole
-//! extractor. It must never panic, and every relation's evidence must lie inside
-//! the document on character boundaries.
+//! extractor, then into a store and back. It must never panic; every relation's
+//! evidence lies inside the document on character boundaries and quotes its
+//! sentence; the store round-trips (checks shared with the property tests).
 #![no_main]
+
+#[path = "../../tests/common/checks.rs"]
+mod checks;
 
 use libfuzzer_sys::fuzz_target;
 use newsgraph::extract::{extract_document, Options};
 use newsgraph::input::text::decode;
-use newsgraph::Document;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = decode(Path::new("fuzz.txt"), data.to_vec()) else { return };
-    let doc = Document { id: "f".into(), path: "f".into(), date: None, title: None, url: None };
-    let r = extract_document(&doc, &text, Options { include_planned: true });
-    for rel in &r.extraction.relations {
-        let e = &rel.evidence;
-        assert!(e.start <= e.end && e.end <= text.len());
-        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
-        assert_eq!(&text[e.start..e.end], e.text);
-        assert_ne!(rel.source, rel.target);
-    }
+    let text = match decode(Path::new("fuzz.txt"), data.to_vec()) {
+        Ok(t) => t,
+        Err(e) => return checks::one_line_error(&e, "fuzz.txt"),
+    };
+    let d = checks::doc("f");
+    let x = extract_document(&d, &text, Options { include_planned: true }).extraction;
+    checks::text_relations(&text, &x);
+    checks::load_and_round_trip(vec![checks::graph_record(x, data)]);
 });
