@@ -441,7 +441,7 @@ proptest! {
 
 fn check_csv(input: &[u8], skip_bad: bool) {
     let path = "edges.csv";
-    match csv::read_from(Path::new(path), Cursor::new(input), skip_bad) {
+    match csv::read_from(Path::new(path), Cursor::new(input), skip_bad, None) {
         Ok((x, bad)) => {
             for b in &bad {
                 assert!(!b.contains(['\n', '\r']) && b.starts_with(path), "{b:?}");
@@ -555,7 +555,7 @@ proptest! {
 
 fn check_gdelt(input: &[u8], skip_bad: bool) {
     let path = "events.tsv";
-    match gdelt::read_from(Path::new(path), Cursor::new(input), skip_bad) {
+    match gdelt::read_from(Path::new(path), Cursor::new(input), skip_bad, None) {
         Ok((x, bad, _)) => {
             for b in &bad {
                 assert!(!b.contains(['\n', '\r']) && b.starts_with(path), "{b:?}");

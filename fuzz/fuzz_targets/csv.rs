@@ -12,7 +12,7 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     for skip_bad in [false, true] {
-        match csv::read_from(Path::new("edges.csv"), data, skip_bad) {
+        match csv::read_from(Path::new("edges.csv"), data, skip_bad, None) {
             Ok((x, bad)) => {
                 for b in &bad {
                     assert!(!b.contains(['\n', '\r']) && b.starts_with("edges.csv"), "{b:?}");

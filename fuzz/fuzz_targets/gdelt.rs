@@ -12,7 +12,7 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     for skip_bad in [false, true] {
-        match gdelt::read_from(Path::new("events.tsv"), data, skip_bad) {
+        match gdelt::read_from(Path::new("events.tsv"), data, skip_bad, None) {
             Ok((x, bad, _)) => {
                 for b in &bad {
                     assert!(!b.contains(['\n', '\r']) && b.starts_with("events.tsv"), "{b:?}");

@@ -20,12 +20,12 @@ pub fn read(
     skip_bad: bool,
     tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>)> {
-    let mut ticked = 0u64;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     read_from(
         path,
         std::io::BufReader::with_capacity(1 << 16, file),
         skip_bad,
+        tick,
     )
 }
 
@@ -35,7 +35,9 @@ pub fn read_from(
     path: &Path,
     input: impl std::io::Read,
     skip_bad: bool,
+    tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>)> {
+    let mut ticked = 0u64;
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -91,12 +91,12 @@ pub fn read(
     skip_bad: bool,
     tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
-    let mut ticked = 0u64;
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     read_from(
         path,
         std::io::BufReader::with_capacity(1 << 16, file),
         skip_bad,
+        tick,
     )
 }
 
@@ -106,7 +106,9 @@ pub fn read_from(
     path: &Path,
     mut r: impl BufRead,
     skip_bad: bool,
+    tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
+    let mut ticked = 0u64;
     let mut b = Builder::new(Document {
         id: stem(path),
         path: path.display().to_string(),
