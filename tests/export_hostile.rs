@@ -18,36 +18,6 @@ use serde_json::json;
 use std::collections::BTreeSet;
 use xmlcheck::{attr, elements, flat_text};
 
-fn hostile_names() -> Vec<String> {
-    let mut v: Vec<String> = [
-        "He said \"hi\" and 'bye'",
-        "back\\slash\\",
-        "trailing backslash \\",
-        "<script>alert(1)</script>",
-        "</text><script>alert(2)</script><text>",
-        "Tom & Jerry &amp; &lt;b&gt; &#60;",
-        "a:b;c,d=e",
-        "{braces} [brackets] (parens) |pipes|",
-        "line\nbreak\r\nhere\ttab",
-        "ctrl\u{1}\u{7}\u{1b}[31mchars",
-        "שלום עולם right-to-left",
-        "\u{202e}evil override\u{202c} end",
-        "Graphviz \\N \\G \\l \\n escapes",
-        "n0 --> n1 ; click n0 \"javascript:alert(3)\"",
-        "%%{init: {\"theme\": \"dark\"}}%%",
-        "]]> <!-- comment --> <![CDATA[x]]>",
-        "`code` **bold** [link](javascript:alert(4))",
-        "'; MATCH (n) DETACH DELETE n; //",
-        "=HYPERLINK(\"http://x\",\"y\")",
-        "emoji 🎉 ümlaut",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    v.push(format!("long \"{}\"", "x\\y<z>&".repeat(1300)));
-    v
-}
-
 /// What a name becomes in a one-line label: line breaks as spaces, control
 /// characters dropped.
 fn one_line(s: &str) -> String {

@@ -54,6 +54,9 @@ pub fn run(args: Args) -> Result<()> {
     for r in extract_many(&docs, Options::default()) {
         merge_into(&mut g, r.extraction);
     }
+    // A fresh store, but written under its lock: a `load` running on the same
+    // file finishes first instead of racing this write.
+    let _lock = super::lock_store(&store_path)?;
     store::save(&g, &store_path)?;
     let mut written = Vec::new();
     let mut notes = Vec::new();

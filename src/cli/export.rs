@@ -120,8 +120,13 @@ pub fn run(args: Args) -> Result<()> {
         match (name, args.output.as_deref()) {
             (None, p) => write_output(p, bytes)?,
             (Some(name), Some(dir)) => {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{}: the {} format writes a folder of files here: {e}",
+                        dir.display(),
+                        format.extension()
+                    )
+                })?;
                 write_output(Some(&dir.join(name)), bytes)?;
             }
             (Some(_), None) => anyhow::bail!(

@@ -33,11 +33,11 @@ pub fn run(args: Args) -> Result<()> {
     let keep = g.actor(a);
     println!(
         "merged {} ({}) into {} ({}); now also known as: {}",
-        gone.name,
-        gone.id,
-        keep.name,
-        keep.id,
-        keep.aliases.join(", ")
+        super::shown(&gone.name),
+        super::shown(&gone.id),
+        super::shown(&keep.name),
+        super::shown(&keep.id),
+        super::shown(&keep.aliases.join(", "))
     );
     Ok(())
 }

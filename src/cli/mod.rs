@@ -104,12 +104,19 @@ pub fn main() -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            // One line: the chain of causes joined, never a backtrace.
-            let msg = e
-                .chain()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
-                .join(": ");
+            // One line: the chain of causes joined, never a backtrace. A cause
+            // its parent already quotes (the library's I/O errors print
+            // "FILE: reason" and keep the reason as their source) is said once.
+            let mut msg = String::new();
+            for c in e.chain() {
+                let c = c.to_string();
+                if msg.is_empty() {
+                    msg = c;
+                } else if !msg.ends_with(&c) {
+                    msg.push_str(": ");
+                    msg.push_str(&c);
+                }
+            }
             // Control characters (a file name or value with a line break or an
             // escape sequence) are escaped: one line, and nothing can move the
             // cursor over the file name.
@@ -119,6 +126,19 @@ pub fn main() -> i32 {
             }
             1
         }
+    }
+}
+
+/// Text from the store (names, evidence, document ids) as shown in text
+/// output: control characters and line breaks escaped (`\n`, `\u{1b}`), so a
+/// hostile name keeps its table row and cannot drive the terminal.
+fn shown(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        std::borrow::Cow::Owned(newsgraph::error::one_line(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
     }
 }
 

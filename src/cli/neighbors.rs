@@ -91,14 +91,14 @@ pub fn run(args: Args) -> Result<()> {
     if args.depth > 1 {
         out.push('\n');
         for d in 1..=args.depth {
-            let at: Vec<&str> = e
+            let at: Vec<std::borrow::Cow<str>> = e
                 .members
                 .iter()
                 .filter(|&&(_, x)| x == d)
                 .map(|&(n, _)| name(&g, n))
                 .collect();
             if !at.is_empty() {
-                let shown: Vec<&str> = at.iter().take(args.limit).copied().collect();
+                let shown: Vec<&str> = at.iter().take(args.limit).map(|c| c.as_ref()).collect();
                 let more = if at.len() > args.limit {
                     format!(" and {} more", at.len() - args.limit)
                 } else {

@@ -85,9 +85,9 @@ pub fn type_list(types: &[RelationType]) -> String {
         .join(", ")
 }
 
-/// An actor's name.
-pub fn name(g: &NewsGraph, n: NodeIndex) -> &str {
-    &g.actor(n).name
+/// An actor's name, as shown in text output (control characters escaped).
+pub fn name(g: &NewsGraph, n: NodeIndex) -> std::borrow::Cow<'_, str> {
+    super::shown(&g.actor(n).name)
 }
 
 /// The actor's JSON object (the `extract --format json` actor shape).
@@ -129,8 +129,8 @@ pub fn evidence_line(g: &NewsGraph, e: EdgeIndex) -> String {
     let r = &g.graph[e];
     format!(
         "\"{}\" [{} sentence {}]",
-        g.str(r.text).trim(),
-        g.str(r.doc),
+        super::shown(g.str(r.text).trim()),
+        super::shown(g.str(r.doc)),
         r.sentence
     )
 }
@@ -138,7 +138,7 @@ pub fn evidence_line(g: &NewsGraph, e: EdgeIndex) -> String {
 /// "[doc sentence n]": where a relation was read.
 pub fn source_ref(g: &NewsGraph, e: EdgeIndex) -> String {
     let r = &g.graph[e];
-    format!("[{} sentence {}]", g.str(r.doc), r.sentence)
+    format!("[{} sentence {}]", super::shown(g.str(r.doc)), r.sentence)
 }
 
 /// A relation as JSON: the `extract --format json` relation shape (with evidence).

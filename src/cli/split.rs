@@ -49,10 +49,10 @@ pub fn run(args: Args) -> Result<()> {
     let new = g.actor(r.node);
     println!(
         "split {} ({}) off {} ({}): {} document(s), {} relation(s) moved",
-        new.name,
-        new.id,
-        g.actor(n).name,
-        g.actor(n).id,
+        super::shown(&new.name),
+        super::shown(&new.id),
+        super::shown(&g.actor(n).name),
+        super::shown(&g.actor(n).id),
         r.documents,
         r.relations
     );

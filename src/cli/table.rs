@@ -2,9 +2,14 @@
 
 /// Renders rows under a header, columns separated by two spaces.
 pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
+    // Cells come from the store: one row per line, nothing for the terminal to run.
+    let rows: Vec<Vec<std::borrow::Cow<str>>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| super::shown(c)).collect())
+        .collect();
     let n = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for r in rows {
+    for r in &rows {
         for (i, c) in r.iter().enumerate().take(n) {
             widths[i] = widths[i].max(c.chars().count());
         }
@@ -22,8 +27,8 @@ pub fn render(header: &[&str], rows: &[Vec<String>]) -> String {
         out.push('\n');
     };
     line(header.to_vec(), &mut out);
-    for r in rows {
-        line(r.iter().map(String::as_str).collect(), &mut out);
+    for r in &rows {
+        line(r.iter().map(|c| c.as_ref()).collect(), &mut out);
     }
     out
 }

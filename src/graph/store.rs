@@ -99,13 +99,20 @@ pub fn lock_path(store: &Path) -> PathBuf {
     store.with_file_name(name)
 }
 
+/// A failure in the store's folder, reported against the store the user named
+/// ("x/g.store: folder x: File exists") rather than against the folder alone.
+fn folder_error(store: &Path, dir: &Path, e: std::io::Error) -> Error {
+    let why = format!("folder {}: {e}", dir.display());
+    Error::io(store, std::io::Error::new(e.kind(), why))
+}
+
 /// Takes the store's exclusive lock, waiting for another writer to finish;
 /// `waiting` is called once if the lock is busy (to tell the user). Stale
 /// temporary files of crashed writers are removed once the lock is held.
 pub fn lock(store: &Path, waiting: impl FnOnce()) -> Result<StoreLock> {
     let path = lock_path(store);
     if let Some(dir) = parent(store) {
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| folder_error(store, &dir, e))?;
     }
     let file = std::fs::OpenOptions::new()
         .create(true)
@@ -455,11 +462,11 @@ pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
 /// Callers that read, change and save should hold the store's [`lock`].
 pub fn save(g: &NewsGraph, path: &Path) -> Result<()> {
     let dir = parent(path).unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| folder_error(path, &dir, e))?;
     let tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
         .tempfile_in(&dir)
-        .map_err(|e| Error::io(&dir, e))?;
+        .map_err(|e| folder_error(path, &dir, e))?;
     let (file, tmp_path) = tmp.into_parts();
     // The temporary file is private (0600); the store keeps the old file's
     // permissions, or gets the usual 0644 when new.

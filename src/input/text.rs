@@ -22,7 +22,7 @@ pub(crate) const TEXT_EXTENSIONS: &[&str] = &["txt", "md"];
 pub const MAX_DOC_BYTES: u64 = u32::MAX as u64;
 
 /// Reads every input: `-` is stdin, a folder is walked recursively (sorted, so
-/// the order is stable), a file is read as text.
+/// the order is stable), a file is read as text; an empty one is an error.
 pub fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<SourceDoc>> {
     let mut out = Vec::new();
     for input in inputs {
@@ -32,6 +32,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<SourceDoc>> {
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
             let text = decode(Path::new("<stdin>"), bytes)?;
+            not_empty(Path::new("<stdin>"), &text)?;
             out.push(SourceDoc {
                 doc: Document {
                     id: "stdin".into(),
@@ -194,6 +195,7 @@ pub(crate) fn stem(path: &Path) -> String {
 pub fn read_file(path: &Path) -> Result<SourceDoc> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = decode(path, bytes)?;
+    not_empty(path, &text)?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -208,6 +210,15 @@ pub fn read_file(path: &Path) -> Result<SourceDoc> {
         },
         text,
     })
+}
+
+/// An empty (or all-whitespace) document is an error, as in `load`: most likely
+/// the wrong file, and silence would hide it.
+fn not_empty(path: &Path, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(bad(path, None, "empty file"));
+    }
+    Ok(())
 }
 
 /// UTF-8 text (a byte-order mark is dropped); anything else is an error with the

@@ -56,3 +56,36 @@ pub fn ok(dir: &Path, args: &[&str]) -> String {
 pub fn s(p: &Path) -> String {
     p.display().to_string()
 }
+
+/// Names that try to break formats and terminals: quotes, backslashes, markup,
+/// `&`, colons, braces, line breaks, control characters, right-to-left text,
+/// injection attempts for DOT, XML, Mermaid, CSV, Markdown and TOML, and a 10 KB name.
+pub fn hostile_names() -> Vec<String> {
+    let mut v: Vec<String> = [
+        "He said \"hi\" and 'bye'",
+        "back\\slash\\",
+        "trailing backslash \\",
+        "<script>alert(1)</script>",
+        "</text><script>alert(2)</script><text>",
+        "Tom & Jerry &amp; &lt;b&gt; &#60;",
+        "a:b;c,d=e",
+        "{braces} [brackets] (parens) |pipes|",
+        "line\nbreak\r\nhere\ttab",
+        "ctrl\u{1}\u{7}\u{1b}[31mchars",
+        "שלום עולם right-to-left",
+        "\u{202e}evil override\u{202c} end",
+        "Graphviz \\N \\G \\l \\n escapes",
+        "n0 --> n1 ; click n0 \"javascript:alert(3)\"",
+        "%%{init: {\"theme\": \"dark\"}}%%",
+        "]]> <!-- comment --> <![CDATA[x]]>",
+        "`code` **bold** [link](javascript:alert(4))",
+        "'; MATCH (n) DETACH DELETE n; //",
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "emoji 🎉 ümlaut",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    v.push(format!("long \"{}\"", "x\\y<z>&".repeat(1300)));
+    v
+}
