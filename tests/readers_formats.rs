@@ -295,9 +295,13 @@ fn node_link_json_round_trips_and_networkx_graphs_load() {
     let deep = write(
         dir.path(),
         "deep.json",
-        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        format!(
+            "{{\"nodes\": {}{}, \"links\": []}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
     );
-    refused(dir.path(), &c, &deep, "invalid JSON");
+    refused(dir.path(), &c, &deep, "invalid JSON: recursion limit");
 }
 
 #[test]

@@ -52,6 +52,7 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
         }
     }
     let sentence_of = |i: usize| sentence_at.get(i).copied().filter(|&s| s != usize::MAX);
+    let inside = QuoteParity::new(tokens);
     let is_speech = |i: usize| tokens.get(i).is_some_and(|t| lx.speech.contains(&t.norm));
     for q in &mut quotes {
         // After the quote: the rest of its sentence, or the next sentence when the
@@ -65,7 +66,7 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
         }
         if let Some(v) = search
             .into_iter()
-            .find(|&i| is_speech(i) && !inside_any_quote(i, tokens))
+            .find(|&i| is_speech(i) && !inside.inside(i))
         {
             q.verb = Some(v);
             continue;
@@ -82,20 +83,44 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
 }
 
 /// Whether a token index is inside a pair of quote marks on its line (cheap check
-/// used while quotes are being built: counts quote marks before it on the line).
-fn inside_any_quote(i: usize, tokens: &[Token]) -> bool {
-    let mut count = 0;
-    let mut j = i;
-    while j > 0 {
-        j -= 1;
-        if tokens[j].is_punct('"') {
-            count += 1;
+/// used while quotes are being built: an odd number of quote marks between the
+/// line's start and the token). Counted once for the document, so a document
+/// written on one line (a 100 MB article without line breaks) stays linear.
+struct QuoteParity {
+    /// Quote marks among tokens `0..k`.
+    marks_before: Vec<u32>,
+    /// For token `k`: the last token before it that starts a line (0 if none).
+    line_start: Vec<usize>,
+}
+
+impl QuoteParity {
+    fn new(tokens: &[Token]) -> Self {
+        let mut marks_before = Vec::with_capacity(tokens.len() + 1);
+        let mut line_start = Vec::with_capacity(tokens.len());
+        let (mut marks, mut start) = (0u32, 0usize);
+        for (k, t) in tokens.iter().enumerate() {
+            marks_before.push(marks);
+            line_start.push(start);
+            if t.is_punct('"') {
+                marks += 1;
+            }
+            if t.newline_before {
+                start = k;
+            }
         }
-        if tokens[j].newline_before {
-            break;
+        marks_before.push(marks);
+        QuoteParity {
+            marks_before,
+            line_start,
         }
     }
-    count % 2 == 1
+
+    fn inside(&self, i: usize) -> bool {
+        let Some(&from) = self.line_start.get(i) else {
+            return false;
+        };
+        (self.marks_before[i] - self.marks_before[from]) % 2 == 1
+    }
 }
 
 /// The quote containing token `i`, if any.
@@ -109,6 +134,28 @@ mod tests {
     use crate::extract::lexicon::lexicon;
     use crate::extract::sentences::split;
     use crate::extract::tokens::tokenize;
+
+    /// The parity table agrees with counting quote marks back to the line start.
+    #[test]
+    fn quote_parity_matches_a_scan_back_to_the_line_start() {
+        let text = "He said \"we \"agree\" with\n\"them\" and \"\n\nno\" \"more\" \"\" x \"y\nz\"";
+        let toks = tokenize(text);
+        let p = QuoteParity::new(&toks);
+        for i in 0..toks.len() {
+            let mut count = 0;
+            let mut j = i;
+            while j > 0 {
+                j -= 1;
+                if toks[j].is_punct('"') {
+                    count += 1;
+                }
+                if toks[j].newline_before {
+                    break;
+                }
+            }
+            assert_eq!(p.inside(i), count % 2 == 1, "token {i}");
+        }
+    }
 
     fn verbs(s: &str) -> Vec<Option<String>> {
         let toks = tokenize(s);
