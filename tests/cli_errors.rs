@@ -119,6 +119,7 @@ fn every_subcommand_fails_with_one_line_naming_the_file() {
         ("split", &["NATO", "--name", "Nato"]),
         ("remove", &["--doc", "vilnius-nato"]),
         ("export", &["-f", "dot"]),
+        ("push", &["--to", "redis://127.0.0.1:1"]),
     ];
     for (cmd, rest) in readers {
         for st in ["missing.store", &corrupt, &cut, &hostile, "a-folder"] {
@@ -249,6 +250,10 @@ fn every_subcommand_fails_with_one_line_naming_the_file() {
         b"",
         "a-folder",
     );
+    // A server that is not there, or not a server address: the message names it.
+    for url in ["redis://127.0.0.1:1", "ftp://example.org"] {
+        add("push", &["--to", url, "--store", "good.store"], b"", url);
+    }
     add(
         "gen-corpus",
         &[&format!("{binary}/sub"), "--size", "1KB"],
