@@ -204,13 +204,18 @@ pub fn split(
     let mut aside = false;
     // The clause being read is a participle aside right after the subject.
     let mut in_aside = false;
+    // The clause being read opened with "that" after a noun ("a group that India
+    // regards as a proxy"): a comma and a verb end it, as they end a relative clause.
+    let mut after_noun_that = false;
     while i < range.end {
         let t = &tokens[i];
         let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
             Some((Opening::Main, i + 1))
         } else if t.kind == TokKind::Punct
             // (Parentheses hold an aside, "(ECOWAS)", inside the clause.)
-            && (matches!(t.norm.as_str(), ";" | ":" | "-")
+            && (matches!(t.norm.as_str(), ";" | ":")
+                // A dash between words, not a hyphen inside one ("Pakistan-based").
+                || t.norm == "-" && (i == range.start || tokens[i - 1].end < t.start)
                 || t.norm == "\"" && quote_bounds_clause(tokens, range.clone(), i))
         {
             Some((Opening::Other, i + 1))
@@ -244,11 +249,17 @@ pub fn split(
             && !tokens[i - 1].is_punct('"')
             && !tokens[i - 1].is_punct(',')
             && (mention_start(i + 1) || DETERMINER_LIKE.contains(&norm(i + 1)))
+            // ("announced a partnership with X": an object, no clause.)
+            && (i + 2..range.end.min(i + 10))
+                .take_while(|&k| !tokens[k].is_punct(',') && !tokens[k].is_punct('.'))
+                .any(is_verbish)
         {
             // "X said Iran would respond": a clause with its own subject.
             Some((Opening::Complement, i + 1))
         } else if t.is_punct(',')
-            && (in_aside || matches!(opening, Opening::Relative | Opening::Subordinate))
+            && (in_aside
+                || after_noun_that
+                || matches!(opening, Opening::Relative | Opening::Subordinate))
             && is_verbish(i + 1)
             && !norm(i + 1).ends_with("ing")
         {
@@ -313,6 +324,10 @@ pub fn split(
                 && norm(i + 1).ends_with("ing")
                 && !(range.start..i).any(is_verbish);
             aside = in_aside;
+            after_noun_that = t.norm == "that"
+                && i > range.start
+                && tokens[i - 1].kind == TokKind::Word
+                && !is_verbish(i - 1);
             quoted_at_start = in_quote;
             adverbial = false;
             opening = op;

@@ -808,7 +808,12 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         if found.is_empty() && args.is_empty() {
             continue;
         }
-        let is_trigger_start = |k: usize| found.iter().any(|(r, _, _)| r.start == k);
+        // (Event nouns are no verbs: "announced a partnership with X".)
+        let is_trigger_start = |k: usize| {
+            found
+                .iter()
+                .any(|(r, t, _)| r.start == k && !matches!(t.frame, Frame::Noun | Frame::Between))
+        };
         let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
         let is_verbish = |k: usize| {
             ctx.tokens.get(k).is_some_and(|t| {
@@ -884,6 +889,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             {
                 continue;
             }
+            // ("threatened to sue X", "plans to sue X": no lawsuit yet.)
             let planned = matches!(
                 trig.kind,
                 RelationType::Call
@@ -891,7 +897,8 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     | RelationType::Visit
                     | RelationType::Agree
                     | RelationType::Attack
-            ) && planned(&view, tr.start);
+                    | RelationType::Accuse
+            ) && (planned(&view, tr.start) || threatened(&view, tr.start));
             let pairs = arguments(&view, tr.clone(), trig, slot.clone(), &state);
             let mut first: Option<(usize, usize)> = None;
             let speaker = reported_speaker(&view, tr.start);
@@ -1179,6 +1186,13 @@ fn planned(v: &SentenceView, t: usize) -> bool {
         FUTURE_TIME.contains(&v.norm(j))
             && matches!(v.norm(j + 1), "week" | "month" | "year" | "this" | "day")
     })
+}
+
+/// "threatened to sue", "vowed to strike": the act is only announced.
+fn threatened(v: &SentenceView, t: usize) -> bool {
+    t >= v.range.start + 2
+        && v.norm(t - 1) == "to"
+        && v.ctx.lx.cues.threat_verb.contains(v.norm(t - 2))
 }
 
 fn passive(v: &SentenceView, t: usize) -> bool {
@@ -2771,5 +2785,54 @@ mod tests {
             .find(|a| a.name == "Committee to Protect Journalists")
             .unwrap();
         assert_eq!(cpj.kind.to_string(), "organization");
+    }
+
+    #[test]
+    fn inner_clauses_end_at_the_main_verb() {
+        check(
+            "Gunmen killed nine people near Quetta on Monday.\n\
+             The Baloch Liberation Army, a group that Pakistani officials regard as an \
+             Indian-backed militia, claimed responsibility for Monday's attack.",
+            &[("Baloch Liberation Army", "claim", "Quetta")],
+            &[
+                ("Pakistan", "claim", "Quetta"),
+                ("India", "claim", "Quetta"),
+            ],
+        );
+    }
+
+    #[test]
+    fn business_partnerships_and_announced_lawsuits() {
+        check(
+            "Nordvik Shipping and Baltic Freight Group agreed to merge on Monday.\n\
+             Kestrel Lines teamed up with Orbis Tech to build a port.\n\
+             Brava Foods announced a partnership with Melkhof Group.",
+            &[
+                ("Nordvik Shipping", "agree", "Baltic Freight Group"),
+                ("Kestrel Lines", "agree", "Orbis Tech"),
+                ("Brava Foods", "agree", "Melkhof Group"),
+            ],
+            &[],
+        );
+        check(
+            "Lumen Coin threatened to sue Orbis Tech over the patents.",
+            &[("Lumen Coin", "threaten", "Orbis Tech")],
+            &[("Lumen Coin", "accuse", "Orbis Tech")],
+        );
+    }
+
+    #[test]
+    fn welcomes_congratulations_and_warnings() {
+        check(
+            "President Li Wen welcomed Prime Minister Ana Costa to Beijing on Monday.\n\
+             Chancellor Eva Brandt congratulated Ana Costa.\n\
+             Moscow issued a stern warning to Vilnius.",
+            &[
+                ("Li Wen", "meet", "Ana Costa"),
+                ("Eva Brandt", "support", "Ana Costa"),
+                ("Russia", "threaten", "Lithuania"),
+            ],
+            &[("Li Wen", "support", "Ana Costa")],
+        );
     }
 }
