@@ -473,6 +473,15 @@ fn cluster_names(
             continue;
         }
         if let Some(g) = &m.gaz {
+            // A form of several entities names the one the text already has:
+            // "Brussels" is the EU in a story about the EU, else Belgium.
+            let g = match ctx.lx.gazetteer.get(&fold(&head)) {
+                Some(alts) if alts.len() > 1 => alts
+                    .iter()
+                    .find(|e| (!e.acronym || g.acronym) && index.lexicon.contains_key(&e.name))
+                    .unwrap_or(g),
+                _ => g,
+            };
             let idx = match index.lexicon.get(&g.name) {
                 Some(&x) => x,
                 None => {

@@ -1385,7 +1385,14 @@ fn arguments(
                     Vec::new()
                 }
                 Frame::Condemn => {
-                    if let Some((head, _)) = attack_phrase(v, tr.end) {
+                    // "criticized the Philippines for provocations": the actor named
+                    // first is the target, not the author of the acts.
+                    let attack = attack_phrase(v, tr.end).filter(|&(head, _)| {
+                        !objects.first().is_some_and(|&o| {
+                            v.mentions[o].span.end <= head && v.modifier_before(head + 1) != Some(o)
+                        })
+                    });
+                    if let Some((head, _)) = attack {
                         if let Some(a) = attack_author(v, tr.end, head) {
                             return cross(&subjects, &[a], " (author of the attack)");
                         }
@@ -2833,6 +2840,29 @@ mod tests {
                 ("Russia", "threaten", "Lithuania"),
             ],
             &[("Li Wen", "support", "Ana Costa")],
+        );
+    }
+
+    #[test]
+    fn portfolio_ministries_brussels_and_criticism_for_acts() {
+        check(
+            "The European Union imposed duties on Chinese steel.\n\
+             China's commerce ministry accused Brussels of protectionism.",
+            &[
+                ("China's commerce ministry", "accuse", "European Union"),
+                ("China's commerce ministry", "affiliation", "China"),
+            ],
+            &[("China", "accuse", "Belgium")],
+        );
+        check(
+            "Belgian police raided a warehouse in Brussels.",
+            &[],
+            &[("European Union", "attack", "Brussels")],
+        );
+        check(
+            "A Chinese foreign ministry spokesman criticized Vietnam for provocations near the reef.",
+            &[("China", "condemn", "Vietnam")],
+            &[],
         );
     }
 }

@@ -1071,6 +1071,29 @@ impl SentenceCtx<'_> {
         })
     }
 
+    /// "transport ministry", "commerce ministry": one or two ordinary lowercase
+    /// words, then an institution phrase that ends in an organization's head word;
+    /// the length of the whole.
+    fn modified_institution(&self, i: usize) -> Option<usize> {
+        (1..=2).find_map(|skip| {
+            let plain = (i..i + skip).all(|k| {
+                self.tok(k).is_some_and(|t| {
+                    t.kind == TokKind::Word
+                        && !t.cap
+                        && self.lx.common.contains(&t.norm)
+                        && !FUNCTION_WORDS.contains(&t.norm.as_str())
+                        && !t.norm.ends_with("ed")
+                })
+            });
+            if !plain {
+                return None;
+            }
+            let n = self.phrase_in(i + skip, &self.lx.institutions)?;
+            (self.lx.heads.get(self.norm(i + skip + n - 1)) == Some(&ActorKind::Organization))
+                .then_some(skip + n)
+        })
+    }
+
     /// Lowercase phrase of up to `phrase_max_words` words at `i` found in `set`.
     fn phrase_in(&self, i: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
         let mut key = String::new();
@@ -1169,7 +1192,12 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                         // "Moldova's foreign ministry", "the Chinese foreign ministry".
                         if e.form == Form::Demonym || possessive {
                             let stands = ctx.phrase_in(after, &lx.stands).unwrap_or(0);
-                            let inst = ctx.phrase_in(after, &lx.institutions).unwrap_or(0);
+                            // "Japan's transport ministry", "China's commerce ministry": a
+                            // portfolio word or two before an institution's head word.
+                            let inst = ctx
+                                .phrase_in(after, &lx.institutions)
+                                .or_else(|| ctx.modified_institution(after))
+                                .unwrap_or(0);
                             // "Iraqi government spokesman X", "Egyptian intelligence chief
                             // X": the person serves the country.
                             let n = stands.max(inst);
@@ -1186,9 +1214,8 @@ pub fn find(ctx: &SentenceCtx, out: &mut Vec<Mention>) {
                             }
                             // "Indian military action": the institution word is an
                             // adjective there, and the demonym names the country.
-                            if let Some(n) = ctx
-                                .phrase_in(after, &lx.institutions)
-                                .filter(|&n| n > stands && !ctx.noun_follows(after + n))
+                            if let Some(n) =
+                                Some(inst).filter(|&n| n > stands && !ctx.noun_follows(after + n))
                             {
                                 let q = push_unit(ctx, u, out);
                                 out[q].absorbed = true;
