@@ -93,7 +93,7 @@ fn json_follows_the_contract() {
 #[test]
 fn seed_relations_are_found() {
     let x = extract_seed();
-    let blinken = actor_id(&x, "Anthony Blinken");
+    let blinken = actor_id(&x, "Antony Blinken");
     let kadhimi = actor_id(&x, "Mustafa al-Kadhimi");
     let has = |s: &str, t: &str, ty: &str| {
         x["relations"].as_array().unwrap().iter().any(|r| {

@@ -152,7 +152,7 @@ fn export_path_highlights_exactly_the_path() {
             .iter()
             .any(|(id, a)| id == "iraq" && !highlighted(a)));
         // A parallel relation between path actors (Blinken agreed with al-Kadhimi) is drawn, not highlighted.
-        assert!(d.edges.iter().any(|(s, t, a)| s == "anthony-blinken"
+        assert!(d.edges.iter().any(|(s, t, a)| s == "antony-blinken"
             && t == "mustafa-al-kadhimi"
             && edge_type(a) == "agree"
             && !highlighted(a)));
@@ -174,7 +174,7 @@ fn export_path_highlights_exactly_the_path() {
         ],
     );
     assert!(
-        dot.contains("How Anthony Blinken is connected to Nechirvan Barzani"),
+        dot.contains("How Antony Blinken is connected to Nechirvan Barzani"),
         "{dot}"
     );
     let d = read_dot(&dot);
@@ -287,7 +287,7 @@ fn export_selection_errors_are_one_line() {
         (vec!["--depth", "2"], "needs a focus actor or a path"),
         (
             vec!["--path", "Blinken", "Nechirvan Barzani", "--type", "visit"],
-            "no path between Anthony Blinken and Nechirvan Barzani",
+            "no path between Antony Blinken and Nechirvan Barzani",
         ),
         (
             vec!["--focus", "Kadhimi", "--type", "hug"],

@@ -84,6 +84,10 @@ impl DocActor {
     }
 
     fn set_name(&mut self, name: &str) {
+        if self.name != name && !self.name.is_empty() {
+            let old = self.name.clone();
+            self.add_alias(&old);
+        }
         self.name = name.to_string();
         self.key = name_key(name);
     }
@@ -595,9 +599,18 @@ fn cluster_names(
             None => continue, // one-word names wait for pass 2
         };
         let a = &mut actors[idx];
-        if words.len() > a.words.len() && person_like {
+        // A fuller form of the same name (more name words, or the same words
+        // with a middle initial: "Antony J. Blinken" after a headline's "Anthony
+        // Blinken") is the formal one, and the one a report should show.
+        let fuller = words.len() > a.words.len()
+            || (words.len() == a.words.len()
+                && head.split_whitespace().count() > a.name.split_whitespace().count());
+        if fuller && person_like {
             a.words = words;
-            a.set_name(&head);
+            // The display name leaves middle initials out ("Antony Blinken"); the
+            // form with them stays an alias.
+            let plain: Vec<&str> = head.split_whitespace().filter(|w| !is_initial(w)).collect();
+            a.set_name(&plain.join(" "));
         }
         if a.kind.is_none() {
             a.kind = m.kind.or(m.title.as_ref().map(|_| ActorKind::Person));
@@ -1342,9 +1355,43 @@ fn set_countries(ctx: &DocCtx, mentions: &[Mention], actors: &mut [DocActor]) {
     }
 }
 
+/// A middle initial such as "J." (one letter and a dot).
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(l), Some('.'), None) if l.is_alphabetic())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::testing::{actor, extract, has, show};
+
+    #[test]
+    fn the_formal_spelling_names_the_actor_without_its_initial() {
+        // A headline's variant spelling first, the formal form with a middle
+        // initial in the body: one actor, shown under the body's spelling.
+        let x = extract(
+            "Senator Jonathon Okafor calls Kenyan minister\n\
+             Senator Jonathan Q. Okafor spoke with Kenyan Foreign Minister Amina Wekesa on Monday.",
+        );
+        let id = actor(&x, "Jonathan Q. Okafor").expect("Okafor is an actor");
+        let a = x.actors.iter().find(|a| a.id == id).expect("actor by id");
+        assert_eq!(a.name, "Jonathan Okafor", "{}", show(&x));
+        assert!(
+            a.aliases.iter().any(|s| s == "Jonathan Q. Okafor"),
+            "{:?}",
+            a.aliases
+        );
+        assert!(
+            a.aliases.iter().any(|s| s == "Jonathon Okafor"),
+            "{:?}",
+            a.aliases
+        );
+        assert!(
+            has(&x, "Jonathan Okafor", "call", "Amina Wekesa"),
+            "{}",
+            show(&x)
+        );
+    }
 
     #[test]
     fn role_phrases_follow_the_country_of_their_title() {
