@@ -8,6 +8,7 @@
 //! recent organization, "he" to the most recent person in subject position, and
 //! "I"/"we" inside a quote to the quote's speaker.
 
+use super::lexicon::WordMap;
 use super::lexicon::{Form, Lexicon};
 use super::mentions::{Mention, MentionForm, Pronoun};
 use super::quotes::Quote;
@@ -15,7 +16,7 @@ use super::sentences::Sentence;
 use super::tokens::Token;
 use crate::graph::model::ActorKind;
 use crate::text::{edit_distance_within, fold, name_key};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// An actor as built inside one document.
 #[derive(Debug, Clone)]
@@ -204,25 +205,33 @@ fn title_words_fit(words: &[&str], class: &str, actor: &DocActor) -> bool {
 /// grow and are never removed: every lookup re-checks its condition on the actor.
 #[derive(Default)]
 struct Index {
-    lexicon: HashMap<String, usize>,
-    places: HashMap<String, usize>,
-    keys: HashMap<String, Vec<usize>>,
-    surnames: HashMap<String, Vec<usize>>,
-    firsts: HashMap<String, Vec<usize>>,
-    words: HashMap<String, Vec<usize>>,
-    cores: HashMap<String, Vec<usize>>,
-    first_words: HashMap<String, Vec<usize>>,
-    title_words: HashMap<String, Vec<usize>>,
-    title_classes: HashMap<String, Vec<usize>>,
+    lexicon: WordMap<String, usize>,
+    places: WordMap<String, usize>,
+    keys: WordMap<String, Vec<usize>>,
+    surnames: WordMap<String, Vec<usize>>,
+    firsts: WordMap<String, Vec<usize>>,
+    words: WordMap<String, Vec<usize>>,
+    cores: WordMap<String, Vec<usize>>,
+    first_words: WordMap<String, Vec<usize>>,
+    title_words: WordMap<String, Vec<usize>>,
+    title_classes: WordMap<String, Vec<usize>>,
 }
 
-fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: &str, idx: usize) {
+fn push_unique(map: &mut WordMap<String, Vec<usize>>, key: &str, idx: usize) {
     if key.is_empty() {
         return;
     }
-    let v = map.entry(key.to_string()).or_default();
-    if !v.contains(&idx) {
-        v.push(idx);
+    // Looked up before inserting: most keys are there already, and `entry`
+    // would allocate the key every time.
+    match map.get_mut(key) {
+        Some(v) => {
+            if !v.contains(&idx) {
+                v.push(idx);
+            }
+        }
+        None => {
+            map.insert(key.to_string(), vec![idx]);
+        }
     }
 }
 
@@ -264,7 +273,7 @@ impl Index {
         }
     }
 
-    fn get<'a>(map: &'a HashMap<String, Vec<usize>>, key: &str) -> &'a [usize] {
+    fn get<'a>(map: &'a WordMap<String, Vec<usize>>, key: &str) -> &'a [usize] {
         map.get(key).map(Vec::as_slice).unwrap_or(&[])
     }
 }

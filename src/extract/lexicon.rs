@@ -4,7 +4,6 @@
 
 use crate::graph::model::{ActorKind, RelationType};
 use crate::text::fold;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
@@ -19,6 +18,15 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NON_NAMES: &str = include_str!("../../data/non_names.txt");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+
+/// A hash map keyed by words or phrases. Extraction looks words up millions of
+/// times per megabyte of text; std's default hasher (SipHash, built to resist
+/// flooding in long-lived maps) was a seventh of extraction time, and foldhash
+/// (hashbrown's default, seeded per process) a small fraction of that.
+pub type WordMap<K, V> = std::collections::HashMap<K, V, hashbrown::DefaultHashBuilder>;
+
+/// A hash set keyed by words or phrases (see [`WordMap`]).
+pub type WordSet<K> = std::collections::HashSet<K, hashbrown::DefaultHashBuilder>;
 
 /// How a gazetteer form refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,49 +123,49 @@ pub struct Trigger {
 #[derive(Debug, Default)]
 pub struct Cues {
     /// Nouns naming a use of force.
-    pub attack_noun: HashSet<String>,
+    pub attack_noun: WordSet<String>,
     /// Nouns naming someone's statement or accusation.
-    pub claim_noun: HashSet<String>,
+    pub claim_noun: WordSet<String>,
     /// Verbs whose subject authors the event noun they govern.
-    pub performer: HashSet<String>,
+    pub performer: WordSet<String>,
     /// Verbs that turn a following attack noun into a threat.
-    pub threat_verb: HashSet<String>,
+    pub threat_verb: WordSet<String>,
     /// Verbs that undo an event named before them.
-    pub cancel_verb: HashSet<String>,
+    pub cancel_verb: WordSet<String>,
     /// Verbs that negate the event they govern.
-    pub refusal_verb: HashSet<String>,
+    pub refusal_verb: WordSet<String>,
     /// Titles of envoys, whose events stand for their country.
-    pub envoy_title: HashSet<String>,
+    pub envoy_title: WordSet<String>,
     /// Nouns for a group sent by an actor.
-    pub delegation: HashSet<String>,
+    pub delegation: WordSet<String>,
     /// Evaluative words of condemnation.
-    pub negative_word: HashSet<String>,
+    pub negative_word: WordSet<String>,
     /// Nouns through which "of" reaches the actor ("the city of Goma", "fighters of X").
-    pub of_transparent: HashSet<String>,
+    pub of_transparent: WordSet<String>,
     /// Nouns that show a name is a company or institution ("X's shareholders").
-    pub org_context: HashSet<String>,
+    pub org_context: WordSet<String>,
     /// Words in the names of international blocs ("Community", "Union").
-    pub bloc_word: HashSet<String>,
+    pub bloc_word: WordSet<String>,
     /// Words after an attack verb that make it no attack ("seized power").
-    pub not_attacked: HashSet<String>,
+    pub not_attacked: WordSet<String>,
     /// Nouns for a company ("the company", "the carmaker"): such a role names the
     /// last company, not a public body.
-    pub company_word: HashSet<String>,
+    pub company_word: WordSet<String>,
     /// Nouns for a public body ("the agency", "the regulator"): such a role names
     /// the last public body.
-    pub authority_word: HashSet<String>,
+    pub authority_word: WordSet<String>,
     /// Sectors, which name a minister's portfolio before a title ("Steel
     /// Minister") though they also end company names ("Nippon Steel").
-    pub sector_word: HashSet<String>,
+    pub sector_word: WordSet<String>,
     /// Verbs that summon an envoy: the act is aimed at the envoy's country.
-    pub summon_verb: HashSet<String>,
+    pub summon_verb: WordSet<String>,
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
-    pub event_ref: HashMap<String, RelationType>,
+    pub event_ref: WordMap<String, RelationType>,
 }
 
 impl Cues {
-    fn set_mut(&mut self, class: &str) -> Option<&mut HashSet<String>> {
+    fn set_mut(&mut self, class: &str) -> Option<&mut WordSet<String>> {
         Some(match class {
             "attack_noun" => &mut self.attack_noun,
             "claim_noun" => &mut self.claim_noun,
@@ -185,50 +193,50 @@ impl Cues {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Folded phrase → entities it may name.
-    pub gazetteer: HashMap<String, Vec<GazEntry>>,
+    pub gazetteer: WordMap<String, Vec<GazEntry>>,
     /// Longest gazetteer phrase in words.
     pub gaz_max_words: usize,
     /// Country alpha-3 → canonical name.
-    pub country_names: HashMap<String, String>,
+    pub country_names: WordMap<String, String>,
     /// Folded title phrase → title.
-    pub titles: HashMap<String, Title>,
+    pub titles: WordMap<String, Title>,
     /// Longest title in words.
     pub title_max_words: usize,
     /// Folded word → kind, when it ends a capitalized name.
-    pub heads: HashMap<String, ActorKind>,
+    pub heads: WordMap<String, ActorKind>,
     /// Folded word → kind, when it precedes a name.
-    pub descriptors: HashMap<String, ActorKind>,
+    pub descriptors: WordMap<String, ActorKind>,
     /// Folded phrases that form an institution after a demonym or possessive.
-    pub institutions: HashSet<String>,
+    pub institutions: WordSet<String>,
     /// Folded phrases that, after a demonym, stand for the country.
-    pub stands: HashSet<String>,
+    pub stands: WordSet<String>,
     /// Folded plural nouns that name a group of actors ("leaders", "companies").
-    pub groups: HashMap<String, ActorKind>,
+    pub groups: WordMap<String, ActorKind>,
     /// Longest institution or stands phrase in words.
     pub phrase_max_words: usize,
     /// Abbreviations (folded, without final period) → whether they may end a sentence.
-    pub abbreviations: HashMap<String, bool>,
+    pub abbreviations: WordMap<String, bool>,
     /// Common lowercase English words.
-    pub common: HashSet<String>,
+    pub common: WordSet<String>,
     /// Speech verbs (folded).
-    pub speech: HashSet<String>,
+    pub speech: WordSet<String>,
     /// Capitalized words that never name an actor alone (folded).
-    pub non_names: HashSet<String>,
+    pub non_names: WordSet<String>,
     /// Platforms ("Twitter", "Telegram"): no actor after "on"/"via" ("wrote on
     /// Telegram"), a company elsewhere ("sued Twitter").
-    pub platforms: HashSet<String>,
+    pub platforms: WordSet<String>,
     /// Canonical names of the organizations in data/organizations.tsv that are
     /// companies (fourth column "company"): "the company" may name them.
-    pub companies: HashSet<String>,
+    pub companies: WordSet<String>,
     /// Last words that make a capitalized name no actor at all: treaties, laws,
     /// plans ("the Genocide Convention", "the Paris Agreement").
-    pub not_actor_heads: HashSet<String>,
+    pub not_actor_heads: WordSet<String>,
     /// Cue words for grammar rules.
     pub cues: Cues,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     /// Folded first word → indices into `triggers`.
-    pub trigger_index: HashMap<String, Vec<usize>>,
+    pub trigger_index: WordMap<String, Vec<usize>>,
 }
 
 /// The lexicons compiled into this binary, parsed on first use.

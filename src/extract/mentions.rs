@@ -383,7 +383,7 @@ pub struct SentenceCtx<'a> {
     /// Folded last words of the multi-word names found in earlier sentences: a
     /// capitalized common word opening a sentence is a name when the text already
     /// used it as one ("Brad Smith ... Smith later praised").
-    pub known: &'a std::collections::HashSet<String>,
+    pub known: &'a super::lexicon::WordSet<String>,
 }
 
 impl SentenceCtx<'_> {
@@ -1095,7 +1095,7 @@ impl SentenceCtx<'_> {
     }
 
     /// Lowercase phrase of up to `phrase_max_words` words at `i` found in `set`.
-    fn phrase_in(&self, i: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
+    fn phrase_in(&self, i: usize, set: &super::lexicon::WordSet<String>) -> Option<usize> {
         let mut key = String::new();
         let mut best = None;
         for n in 1..=self.lx.phrase_max_words {

@@ -157,7 +157,7 @@ fn extract_whole(doc: &Document, text: &str, opts: Options) -> (DocResult, usize
     let sentences = sentences::split(text, &tokens, lx);
     let quotes = quotes::find(&tokens, &sentences, lx);
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: lexicon::WordSet<String> = lexicon::WordSet::default();
     for s in &sentences {
         let start = skip_dateline(&tokens, s.tokens.clone());
         let before = mentions.len();
