@@ -2082,6 +2082,9 @@ fn title_in(v: &SentenceView, r: Range<usize>) -> Option<(usize, usize)> {
                 key.push(' ');
             }
             key.push_str(v.norm(j));
+            if !lx.title_may_extend(&key) {
+                break;
+            }
             if lx.titles.contains_key(&key) && best.is_none_or(|(bs, be)| bs == i && j + 1 > be) {
                 best = Some((i, j + 1));
             }

@@ -237,6 +237,11 @@ pub struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// Folded first word → indices into `triggers`.
     pub trigger_index: WordMap<String, Vec<usize>>,
+    /// Every key of `titles`, and each of its beginnings that ends before a
+    /// space (see [`Lexicon::may_extend`]).
+    title_prefixes: WordSet<String>,
+    /// The same for `gazetteer`.
+    gaz_prefixes: WordSet<String>,
 }
 
 /// The lexicons compiled into this binary, parsed on first use.
@@ -368,7 +373,39 @@ impl Lexicon {
             }
         }
         lx.load_cities(CITIES);
+        lx.index_prefixes();
         lx
+    }
+
+    /// Fills the prefix sets behind [`Lexicon::title_may_extend`] and
+    /// [`Lexicon::gazetteer_may_extend`]; to be called after the titles or the
+    /// gazetteer change.
+    pub fn index_prefixes(&mut self) {
+        fn prefixes<'a>(keys: impl Iterator<Item = &'a String>) -> WordSet<String> {
+            let mut out = WordSet::default();
+            for k in keys {
+                for (i, _) in k.match_indices(' ') {
+                    out.insert(k[..i].to_string());
+                }
+                out.insert(k.clone());
+            }
+            out
+        }
+        self.title_prefixes = prefixes(self.titles.keys());
+        self.gaz_prefixes = prefixes(self.gazetteer.keys());
+    }
+
+    /// Whether a phrase of folded words, or the phrase followed by a space and
+    /// more words, may be a title. Matching walks word by word from each
+    /// position and stops at the first phrase for which this is false, instead
+    /// of building and looking up every phrase up to the longest title's length.
+    pub fn title_may_extend(&self, phrase: &str) -> bool {
+        self.title_prefixes.contains(phrase)
+    }
+
+    /// [`Lexicon::title_may_extend`] for gazetteer phrases.
+    pub fn gazetteer_may_extend(&self, phrase: &str) -> bool {
+        self.gaz_prefixes.contains(phrase)
     }
 
     fn add_form(&mut self, form: &str, entry: GazEntry) {

@@ -424,6 +424,9 @@ impl SentenceCtx<'_> {
                 key.push(' ');
             }
             key.push_str(self.norm(j));
+            if !self.lx.gazetteer_may_extend(&key) {
+                break;
+            }
             if let Some(entries) = self.lx.gazetteer.get(&key) {
                 let surface = span_text(self.doc, self.tokens, i..j + 1);
                 let all_caps = surface
@@ -456,6 +459,9 @@ impl SentenceCtx<'_> {
                 key.push(' ');
             }
             key.push_str(self.norm(j));
+            if !self.lx.title_may_extend(&key) {
+                break;
+            }
             if let Some(t) = self.lx.titles.get(&key) {
                 best = Some((n, span_text(self.doc, self.tokens, i..j + 1).to_string(), t));
             }
