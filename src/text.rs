@@ -75,21 +75,20 @@ fn fold_ascii(s: &str) -> String {
 /// and apostrophes, so "the Kremlin's" and "Kremlin" compare equal.
 pub fn name_key(s: &str) -> String {
     let f = fold(s);
-    let mut words: Vec<&str> = f
+    let words = f
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '"' | '(' | ')' | ':' | ';'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.first() == Some(&"the") {
-        words.remove(0);
-    }
+        .filter(|w| !w.is_empty());
     let mut out = String::with_capacity(f.len());
-    for (i, w) in words.iter().enumerate() {
+    for (i, w) in words.enumerate() {
+        if i == 0 && w == "the" {
+            continue;
+        }
         let w = w.strip_suffix("'s").unwrap_or(w);
         let w = w.trim_matches(|c: char| c == '\'' || c == '-');
         if w.is_empty() {
             continue;
         }
-        if i > 0 && !out.is_empty() {
+        if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
