@@ -829,7 +829,7 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
             })
         };
         let clauses = clauses::split(ctx.tokens, range.clone(), &mention_start, &is_verbish);
-        if std::env::var_os("NEWSGRAPH_DEBUG").is_some() {
+        if debugging() {
             for c in &clauses {
                 eprintln!(
                     "s{} clause {:?}{}{}: {}",
@@ -2067,11 +2067,21 @@ fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: 
     }
 }
 
+/// Whether NEWSGRAPH_DEBUG is set (read once: looking it up for every sentence
+/// took the environment lock each time).
+fn debugging() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("NEWSGRAPH_DEBUG").is_some())
+}
+
 /// The longest title (data/titles.tsv) inside a token range: (start, end).
 fn title_in(v: &SentenceView, r: Range<usize>) -> Option<(usize, usize)> {
     let lx = v.ctx.lx;
     let mut best: Option<(usize, usize)> = None;
     for i in r.clone() {
+        if !v.tok(i).is_some_and(|t| t.is_word()) || !lx.title_may_extend(v.norm(i)) {
+            continue;
+        }
         let mut key = String::new();
         for n in 1..=lx.title_max_words {
             let j = i + n - 1;

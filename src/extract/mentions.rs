@@ -410,7 +410,7 @@ impl SentenceCtx<'_> {
 
     /// Longest gazetteer match starting at `i`.
     fn gazetteer_at(&self, i: usize) -> Option<(usize, GazEntry)> {
-        if !self.is_cap(i) {
+        if !self.is_cap(i) || !self.lx.gazetteer_may_extend(self.norm(i)) {
             return None;
         }
         let mut key = String::new();
@@ -448,6 +448,10 @@ impl SentenceCtx<'_> {
 
     /// Longest title match starting at `i`.
     fn title_at(&self, i: usize) -> Option<(usize, String, &super::lexicon::Title)> {
+        // Most words begin no title: say so before building any phrase.
+        if !self.is_word(i) || !self.lx.title_may_extend(self.norm(i)) {
+            return None;
+        }
         let mut key = String::new();
         let mut best = None;
         for n in 1..=self.lx.title_max_words {

@@ -233,13 +233,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// which needs no Unicode decomposition.
 fn fold_word(raw: &str) -> String {
     if raw.is_ascii() {
-        raw.bytes()
-            .filter(|&b| b != b'.')
-            .map(|b| match b {
-                b'`' => '\'',
-                b => b.to_ascii_lowercase() as char,
-            })
-            .collect()
+        // Sized once (a collected iterator grows from nothing: two allocations
+        // for longer words).
+        let mut out = String::with_capacity(raw.len());
+        out.extend(raw.bytes().filter(|&b| b != b'.').map(|b| match b {
+            b'`' => '\'',
+            b => b.to_ascii_lowercase() as char,
+        }));
+        out
     } else {
         fold(raw)
     }
