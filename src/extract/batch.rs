@@ -6,7 +6,8 @@
 //! one by one gives exactly the graph a sequential run gives.
 
 use super::{extract_document, DocResult, Options};
-use crate::input::SourceDoc;
+use crate::graph::model::Extraction;
+use crate::input::{Payload, Record, SourceDoc};
 use rayon::prelude::*;
 
 /// Extracts every document, in parallel across documents; the results are in
@@ -15,6 +16,35 @@ pub fn extract_many(docs: &[SourceDoc], opts: Options) -> Vec<DocResult> {
     docs.par_iter()
         .map(|d| extract_document(&d.doc, &d.text, opts))
         .collect()
+}
+
+/// Extracts the articles among a batch of records (those with a text payload;
+/// the others give `None`), in parallel across documents on `threads` threads,
+/// the results in the order of `records`: what `newsgraph load` runs on each
+/// batch it reads (the batches keep its memory bounded on any input size).
+/// With one thread nothing is spawned; a count other than rayon's global pool
+/// gets a pool of its own for the call.
+pub fn extract_records(
+    records: &[Record],
+    threads: usize,
+    opts: Options,
+) -> Vec<Option<Extraction>> {
+    let one = |r: &Record| match &r.payload {
+        Payload::Text(t) => Some(extract_document(&r.doc, t, opts).extraction),
+        _ => None,
+    };
+    if threads <= 1 || records.len() <= 1 {
+        return records.iter().map(one).collect();
+    }
+    let run = || records.par_iter().map(one).collect();
+    if threads == rayon::current_num_threads() {
+        return run();
+    }
+    match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool.install(run),
+        // No threads to be had: the global pool still gives the same results.
+        Err(_) => run(),
+    }
 }
 
 #[cfg(test)]
@@ -35,5 +65,43 @@ mod tests {
             assert_eq!(r.extraction, seq.extraction);
         }
         assert!(par.iter().any(|r| !r.extraction.relations.is_empty()));
+    }
+
+    #[test]
+    fn records_give_the_same_extractions_on_any_number_of_threads() {
+        let mut records: Vec<Record> = articles(CorpusOptions::default())
+            .take(30)
+            .map(|a| {
+                let d = a.into_source();
+                Record {
+                    doc: d.doc,
+                    hash: String::new(),
+                    payload: Payload::Text(d.text),
+                    bytes: 0,
+                }
+            })
+            .collect();
+        // A record that is no article is passed over, in place.
+        records.insert(
+            7,
+            Record {
+                doc: records[0].doc.clone(),
+                hash: String::new(),
+                payload: Payload::Graph(Extraction::default()),
+                bytes: 0,
+            },
+        );
+        let one = extract_records(&records, 1, Options::default());
+        assert_eq!(one.len(), records.len());
+        assert!(one[7].is_none());
+        assert_eq!(one.iter().filter(|x| x.is_some()).count(), 30);
+        for threads in [2, 3, rayon::current_num_threads()] {
+            assert_eq!(extract_records(&records, threads, Options::default()), one);
+        }
+        let Payload::Text(t0) = &records[0].payload else {
+            panic!("the first record is an article")
+        };
+        let seq = extract_document(&records[0].doc, t0, Options::default());
+        assert_eq!(one[0].as_ref(), Some(&seq.extraction));
     }
 }

@@ -16,7 +16,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod tokens;
 
-pub use batch::extract_many;
+pub use batch::{extract_many, extract_records};
 
 use crate::graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation};
 use crate::text::slug;

@@ -10,7 +10,7 @@
 use super::merge::merge_into;
 use super::NewsGraph;
 use crate::error::{Error, Result};
-use crate::extract::{extract_document, Options};
+use crate::extract::{extract_records, Options};
 use crate::input::{Payload, Record};
 
 /// How to load.
@@ -137,28 +137,10 @@ fn flush(
         include_planned: opts.include_planned,
     };
     let records = std::mem::take(batch);
-    let threads = opts.threads.clamp(1, records.len());
-    let mut results: Vec<Option<crate::graph::model::Extraction>> = vec![None; records.len()];
-    if threads == 1 {
-        for (i, r) in records.iter().enumerate() {
-            if let Payload::Text(t) = &r.payload {
-                results[i] = Some(extract_document(&r.doc, t, xopts).extraction);
-            }
-        }
-    } else {
-        let chunk = records.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            for (rs, out) in records.chunks(chunk).zip(results.chunks_mut(chunk)) {
-                s.spawn(move || {
-                    for (r, o) in rs.iter().zip(out.iter_mut()) {
-                        if let Payload::Text(t) = &r.payload {
-                            *o = Some(extract_document(&r.doc, t, xopts).extraction);
-                        }
-                    }
-                });
-            }
-        });
-    }
+    // The same parallel extraction as `extract` and `build` (rayon, work
+    // stealing across documents): fixed chunks per thread left cores idle
+    // behind the chunk holding the longest articles.
+    let results = extract_records(&records, opts.threads, xopts);
     // Changed articles of the batch are taken out together: one pass over the
     // relations per batch instead of one per document.
     let replaced: Vec<&str> = records
