@@ -9,7 +9,7 @@
 
 use super::structured::{guess_kind, iso_date, relation_type, Builder};
 use super::text::{bad, stem};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graph::model::{ActorKind, Document, Evidence, Extraction};
 use std::path::Path;
 
@@ -20,13 +20,7 @@ pub fn read(
     skip_bad: bool,
     tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>)> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    read_from(
-        path,
-        std::io::BufReader::with_capacity(1 << 16, file),
-        skip_bad,
-        tick,
-    )
+    read_from(path, super::text::open_buffered(path)?, skip_bad, tick)
 }
 
 /// Like [`read`], from any reader; `path` names the document and the messages.

@@ -91,13 +91,7 @@ pub fn read(
     skip_bad: bool,
     tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    read_from(
-        path,
-        std::io::BufReader::with_capacity(1 << 16, file),
-        skip_bad,
-        tick,
-    )
+    read_from(path, super::text::open_buffered(path)?, skip_bad, tick)
 }
 
 /// Like [`read`], from any buffered reader; `path` names the document and the

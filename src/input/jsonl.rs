@@ -26,8 +26,7 @@ pub fn open(path: &Path) -> Result<JsonLines> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
-        let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-        Box::new(std::io::BufReader::with_capacity(1 << 16, f))
+        Box::new(super::text::open_buffered(path)?)
     };
     Ok(from_reader(path, reader))
 }

@@ -138,6 +138,13 @@ fn memchr_nul(b: &[u8]) -> Option<usize> {
 }
 
 /// A bad-input error (its reason made one line: it may quote the input).
+/// Opens a file for a streaming reader (CSV, GDELT, JSON Lines) with a 64 KiB
+/// buffer; the error names the file.
+pub(crate) fn open_buffered(path: &Path) -> Result<std::io::BufReader<std::fs::File>> {
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok(std::io::BufReader::with_capacity(1 << 16, f))
+}
+
 pub(crate) fn bad(path: &Path, line: Option<usize>, reason: &str) -> Error {
     Error::BadInput {
         path: path.to_path_buf(),

@@ -80,6 +80,17 @@ fn opt(j: &Json) -> Option<String> {
     j.as_str().map(str::to_string)
 }
 
+/// A document from a `[id, path, date, title, url, ...]` row of the server.
+fn document_of_row(r: &[Json]) -> Option<Document> {
+    (r.len() >= 5).then(|| Document {
+        id: s(&r[0]),
+        path: s(&r[1]),
+        date: opt(&r[2]),
+        title: opt(&r[3]),
+        url: opt(&r[4]),
+    })
+}
+
 fn num(j: &Json) -> usize {
     j.as_u64().unwrap_or(0) as usize
 }
@@ -204,17 +215,7 @@ fn documents_by_id(server: &mut Server, ids: &[String]) -> Result<Vec<Document>>
         format!("UNWIND $keys AS k MATCH (d:{d} {{key: k}}) WITH d ORDER BY d.seq RETURN [d.id, d.path, d.date, d.title, d.url, d.seq] AS row"),
         vec![("keys", keys(ids))],
     )?;
-    let mut docs: Vec<Document> = rows
-        .iter()
-        .filter(|r| r.len() >= 5)
-        .map(|r| Document {
-            id: s(&r[0]),
-            path: s(&r[1]),
-            date: opt(&r[2]),
-            title: opt(&r[3]),
-            url: opt(&r[4]),
-        })
-        .collect();
+    let mut docs: Vec<Document> = rows.iter().filter_map(|r| document_of_row(r)).collect();
     // A relation citing a document the server lacks still needs it listed.
     for id in ids {
         if !docs.iter().any(|d| &d.id == id) {
@@ -482,17 +483,7 @@ pub fn read_graph(server: &mut Server) -> Result<NewsGraph> {
         format!("MATCH (d:{d}) WITH d ORDER BY d.seq RETURN [d.id, d.path, d.date, d.title, d.url, d.seq] AS row"),
         Vec::new(),
     )?;
-    let documents = docs
-        .iter()
-        .filter(|r| r.len() >= 5)
-        .map(|r| Document {
-            id: s(&r[0]),
-            path: s(&r[1]),
-            date: opt(&r[2]),
-            title: opt(&r[3]),
-            url: opt(&r[4]),
-        })
-        .collect();
+    let documents = docs.iter().filter_map(|r| document_of_row(r)).collect();
     let mut answer = Answer::default();
     for row in read_rows(
         server,
