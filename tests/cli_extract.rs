@@ -29,21 +29,7 @@ fn json_follows_the_contract() {
     assert_eq!(docs.len(), 1);
     assert!(docs[0]["id"].is_string() && docs[0]["path"].is_string());
     let kinds = ["person", "organization", "country", "place"];
-    let types = [
-        "call",
-        "meet",
-        "visit",
-        "condemn",
-        "claim",
-        "attack",
-        "deny",
-        "demand",
-        "support",
-        "accuse",
-        "threaten",
-        "agree",
-        "affiliation",
-    ];
+    let types = RELATION_TYPES;
     let ids: Vec<&str> = x["actors"]
         .as_array()
         .unwrap()

@@ -68,21 +68,7 @@ fn hostile_store() -> Hostile {
             json!({"id": format!("doc{i} {n}"), "path": n, "title": n, "url": url})
         })
         .collect();
-    let types = [
-        "call",
-        "meet",
-        "visit",
-        "condemn",
-        "claim",
-        "attack",
-        "deny",
-        "demand",
-        "support",
-        "accuse",
-        "threaten",
-        "agree",
-        "affiliation",
-    ];
+    let types = RELATION_TYPES;
     let relations: Vec<_> = (0..names.len())
         .map(|i| {
             let j = (i + 1) % names.len();

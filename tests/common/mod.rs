@@ -5,6 +5,24 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The 13 relation type names of the JSON contract (SCHEMA.md), written out here
+/// rather than read from the library so a renamed type fails the tests.
+pub const RELATION_TYPES: [&str; 13] = [
+    "call",
+    "meet",
+    "visit",
+    "condemn",
+    "claim",
+    "attack",
+    "deny",
+    "demand",
+    "support",
+    "accuse",
+    "threaten",
+    "agree",
+    "affiliation",
+];
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
