@@ -204,9 +204,12 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
             match field(2)
                 .split(',')
                 .map(str::trim)
-                .find(|x| !x.is_empty() && *x != "honorific" && *x != "plural")
+                // ("lower" is documented in data/titles.tsv and used there.)
+                .find(|x| !x.is_empty() && !matches!(*x, "honorific" | "plural" | "lower"))
             {
-                Some(x) => Err(format!("flag {x:?}: only honorific and plural are known")),
+                Some(x) => Err(format!(
+                    "flag {x:?}: only honorific, plural and lower are known"
+                )),
                 None => Ok(()),
             }
         }
@@ -317,6 +320,20 @@ mod tests {
             e.ends_with("triggers.tsv:3: \"hug\" is no relation type"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_user_name_particle_is_added_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("name_particles.tsv");
+        std::fs::write(&path, "zu\tjoins|ignored\n").unwrap();
+        let lx = Lexicon::with_extensions(dir.path()).unwrap();
+        assert!(lx.particle("zu").joins && lx.particle("zu").ignored);
+        std::fs::write(&path, "zu\tjoins|often\n").unwrap();
+        let e = Lexicon::with_extensions(dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(e.ends_with("name_particles.tsv:1: use \"often\": one of joins, ignored, lowercase, prefix, stripped"), "{e}");
     }
 
     #[test]

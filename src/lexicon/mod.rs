@@ -840,6 +840,28 @@ mod tests {
     }
 
     #[test]
+    fn one_list_of_name_particles_says_what_each_rule_does_with_them() {
+        let lx = builtin();
+        let bin = lx.particle("bin");
+        assert!(bin.joins && bin.ignored && bin.lowercase && bin.prefix && bin.stripped);
+        // "Bou-" is only a hyphenated prefix, "ul-" only stripped from surnames.
+        assert_eq!(
+            lx.particle("bou"),
+            ParticleUses {
+                prefix: true,
+                ..ParticleUses::default()
+            }
+        );
+        assert!(lx.particle("ul").stripped && !lx.particle("ul").joins);
+        assert_eq!(lx.particle("smith"), ParticleUses::default());
+        assert!(ParticleUses::parse("joins|ignored").is_ok());
+        assert_eq!(
+            ParticleUses::parse("joins|sometimes"),
+            Err("sometimes".into())
+        );
+    }
+
+    #[test]
     fn demonyms_and_capitals_resolve_to_countries() {
         let lx = builtin();
         let iran = &lx.gazetteer["iranian"][0];

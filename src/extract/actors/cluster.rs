@@ -3,7 +3,7 @@
 //! one actor ("Anthony Blinken", "Antony J. Blinken"); "Nechirvan Barzani" and
 //! "Masoud Barzani" stay two. One-word names wait for pass 2 ([`super::coref`]).
 
-use super::index::Index;
+use super::index::{org_core, Index};
 use super::{is_initial, DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm};
 use crate::lexicon::{Form, GazEntry, Lexicon};
@@ -45,16 +45,6 @@ fn first_names_compatible(a: &str, b: &str) -> bool {
         || a.starts_with(b) && b.len() >= 3
         || b.starts_with(a) && a.len() >= 3
         || (a.len() >= 4 && edit_distance_within(a, b, 1) <= 1)
-}
-
-/// An institution's name without trailing head words ("Shafaq News Agency" →
-/// "shafaq news"), so the short and long forms of one name meet.
-pub(super) fn org_core(ctx: &DocCtx, key: &str) -> String {
-    let mut words: Vec<&str> = key.split(' ').collect();
-    while words.len() > 2 && words.last().is_some_and(|w| ctx.lx.heads.contains_key(*w)) {
-        words.pop();
-    }
-    words.join(" ")
 }
 
 /// Pass 1: gazetteer entities and multi-word names.

@@ -2,11 +2,20 @@
 //! and the order in which actors were last mentioned, with the subjects that
 //! reading in order remembers ([`Reading`]).
 
-use super::cluster::org_core;
 use super::{DocActor, DocCtx};
 use crate::lexicon::WordMap;
 use crate::text::name_key;
 use std::collections::BTreeMap;
+
+/// An institution's name without trailing head words ("Shafaq News Agency" →
+/// "shafaq news"), so the short and long forms of one name meet.
+pub(super) fn org_core(ctx: &DocCtx, key: &str) -> String {
+    let mut words: Vec<&str> = key.split(' ').collect();
+    while words.len() > 2 && words.last().is_some_and(|w| ctx.lx.heads.contains_key(*w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
 
 /// Lookup tables from name forms to actors, so that each mention is resolved with a
 /// few hash lookups instead of a pass over every actor. Entries are added as actors
