@@ -5,7 +5,12 @@
 //! ... and expressed ..."), or the antecedent of its relative pronoun ("airstrikes
 //! that killed ...").
 
+use super::grammar::{
+    is, ADVERBIAL_OPENERS, DETERMINERS, EMBEDDING_WORDS, FINITE_AUXILIARIES, RELATIVE_PRONOUNS,
+    SUBORDINATORS, TEMPORAL_SUBORDINATORS,
+};
 use super::tokens::{TokKind, Token};
+use crate::lexicon::Lexicon;
 use std::ops::Range;
 
 /// How a clause begins.
@@ -43,53 +48,11 @@ pub struct Clause {
     pub aside: bool,
 }
 
-const SUBORDINATORS: &[&str] = &[
-    "after", "before", "because", "while", "although", "though", "whereas", "since", "until",
-    "unless", "if", "when", "whilst",
-];
-const LEADING: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "following",
-    "after",
-    "before",
-    "concerning",
-    "regarding",
-    "under",
-    "according",
-    "amid",
-    "despite",
-    "with",
-    "without",
-    "as",
-    "separately",
-    "meanwhile",
-    "earlier",
-    "later",
-    "last",
-    "late",
-    "by",
-    "for",
-    "from",
-    "since",
-    "when",
-    "while",
-    "speaking",
-    "asked",
-];
-const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
-const DETERMINER_LIKE: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "any",
-    "no", "some",
-];
-
 /// The comma that closes a leading adverbial ("On Monday,", "After meeting X,"),
 /// when the sentence starts with one.
-pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<usize> {
+pub fn leading_adverbial_end(tokens: &[Token], lx: &Lexicon, range: Range<usize>) -> Option<usize> {
     let first = tokens.get(range.start)?;
-    if !LEADING.contains(&first.norm.as_str()) {
+    if !is(ADVERBIAL_OPENERS, &first.norm) && !lx.cues.adverbial_opener.contains(&first.norm) {
         return None;
     }
     let mut in_quote = false;
@@ -103,7 +66,7 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
             return Some(i);
         }
         // ("Concerning X's statement claiming that the attack was ..., Y denied")
-        embedded |= matches!(t.norm.as_str(), "that" | "which" | "who" | "whose");
+        embedded |= is(EMBEDDING_WORDS, &t.norm);
         // "On Thursday the leaders agreed to invite A, B and C": a finite verb before
         // any comma means there was no adverbial to close.
         let finite = t.kind == TokKind::Word
@@ -111,63 +74,15 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
             && !in_quote
             && !embedded
             && (t.norm.ends_with("ed") && t.norm.len() > 4
-                || matches!(
-                    t.norm.as_str(),
-                    "said"
-                        | "says"
-                        | "is"
-                        | "was"
-                        | "are"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "met"
-                        | "told"
-                ));
+                || is(FINITE_AUXILIARIES, &t.norm)
+                || lx.speech_finite.contains(&t.norm)
+                || lx.cues.finite_verb.contains(&t.norm));
         if finite {
             return None;
         }
     }
     None
 }
-
-/// Verbs of saying that take a clause without "that" ("said Iran would respond").
-const BARE_COMPLEMENT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "stated",
-    "noted",
-    "insisted",
-    "insists",
-    "argued",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "claimed",
-    "claims",
-    "announced",
-    "confirmed",
-    "reported",
-    "declared",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "maintained",
-    "maintains",
-    "stressed",
-    "asserted",
-    "alleged",
-    "suggested",
-    "hoped",
-    "feared",
-];
 
 /// A quote mark that opens or closes a quoted utterance (`"We are ready," he said`,
 /// `said: "..."`) bounds a clause; scare quotes around words inside a clause (`would
@@ -186,18 +101,20 @@ fn quote_bounds_clause(tokens: &[Token], range: Range<usize>, i: usize) -> bool 
 /// (a trigger, a speech verb, an -ed form).
 pub fn split(
     tokens: &[Token],
+    lx: &Lexicon,
     range: Range<usize>,
     mention_start: &dyn Fn(usize) -> bool,
     is_verbish: &dyn Fn(usize) -> bool,
 ) -> Vec<Clause> {
     let r = Reader {
         tokens,
+        lx,
         range: range.clone(),
         mention_start,
         is_verbish,
         // A leading adverbial: the sentence starts with a preposition or
         // subordinator and a comma closes it.
-        adverbial_end: leading_adverbial_end(tokens, range.clone()),
+        adverbial_end: leading_adverbial_end(tokens, lx, range.clone()),
     };
     let mut in_quote = false;
     let mut quoted_at_start = false;
@@ -261,6 +178,7 @@ pub fn split(
 /// A sentence being split, with the two tests the caller supplies.
 struct Reader<'a> {
     tokens: &'a [Token],
+    lx: &'a Lexicon,
     range: Range<usize>,
     mention_start: &'a dyn Fn(usize) -> bool,
     is_verbish: &'a dyn Fn(usize) -> bool,
@@ -285,7 +203,7 @@ impl Reader<'_> {
 
     /// Whether a noun phrase starts at `i`: a mention or a determiner.
     fn np_at(&self, i: usize) -> bool {
-        (self.mention_start)(i) || DETERMINER_LIKE.contains(&self.norm(i))
+        (self.mention_start)(i) || is(DETERMINERS, self.norm(i))
     }
 
     /// Whether a clause boundary is at token `i`: how the next clause opens and
@@ -313,11 +231,11 @@ impl Reader<'_> {
             } else {
                 Some((Opening::Complement, i + 1))
             }
-        } else if RELATIVES.contains(&t.norm.as_str()) {
+        } else if is(RELATIVE_PRONOUNS, &t.norm) {
             Some((Opening::Relative, i + 1))
-        } else if SUBORDINATORS.contains(&t.norm.as_str()) && i > range.start {
+        } else if is(SUBORDINATORS, &t.norm) && i > range.start {
             Some((self.subordinate(i), i + 1))
-        } else if BARE_COMPLEMENT.contains(&t.norm.as_str())
+        } else if self.lx.speech_clause.contains(&t.norm)
             && i > range.start
             && !tokens[i - 1].is_punct('"')
             && !tokens[i - 1].is_punct(',')
@@ -343,7 +261,7 @@ impl Reader<'_> {
             && i + 1 < range.end
             && norm(i + 1).ends_with("ed")
             && is_verbish(i + 1)
-            && !BARE_COMPLEMENT.contains(&norm(i + 1))
+            && !self.lx.speech_clause.contains(norm(i + 1))
             && (range.start..i).any(is_verbish)
         {
             // (Without a verb before it, "X, the spokesperson, accused Y" is the main verb.)
@@ -372,9 +290,9 @@ impl Reader<'_> {
     fn subordinate(&self, i: usize) -> Opening {
         let tokens = self.tokens;
         let t = &tokens[i];
-        let prepositional = matches!(t.norm.as_str(), "after" | "before" | "since" | "until")
+        let prepositional = is(TEMPORAL_SUBORDINATORS, &t.norm)
             && (self.norm(i + 1).ends_with("ing")
-                || DETERMINER_LIKE.contains(&self.norm(i + 1))
+                || is(DETERMINERS, self.norm(i + 1))
                     && !(i + 2..self.range.end.min(i + 7))
                         .take_while(|&k| !tokens[k].is_punct(','))
                         .any(self.is_verbish));

@@ -9,6 +9,7 @@
 pub mod actors;
 pub mod clauses;
 pub mod events;
+pub mod grammar;
 pub mod mentions;
 pub mod quotes;
 pub mod sentences;

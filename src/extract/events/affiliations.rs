@@ -5,6 +5,7 @@
 //! founded by X", "a Hamas delegation led by X"). Kept apart from the trigger
 //! frames because these read noun phrases, not clauses, and need no trigger.
 
+use super::super::grammar::{is, ARTICLES, CLAUSE_MARKERS, THIRD_PERSON_POSSESSIVES};
 use super::super::mentions::{Mention, MentionForm};
 use super::super::tokens::{TokKind, Token};
 use super::view::SentenceView;
@@ -147,22 +148,7 @@ impl Affiliations<'_, '_> {
     /// "X, who chairs the Caribbean Community": a relative stating a role, its verb
     /// at `verb`.
     fn who_heads(&mut self, m: usize, a: usize, verb: usize) {
-        let heads = matches!(
-            self.v.norm(verb),
-            "chairs"
-                | "chaired"
-                | "heads"
-                | "headed"
-                | "leads"
-                | "led"
-                | "runs"
-                | "ran"
-                | "directs"
-                | "founded"
-                | "commands"
-                | "commanded"
-        );
-        if heads {
+        if self.lx.cues.head_verb.contains(self.v.norm(verb)) {
             if let Some(t) = self.mention_at(verb + 1).and_then(|x| self.ms[x].actor) {
                 let start = self.ms[m].span.start;
                 self.push(a, t, start..verb + 2, "affiliation: 'who heads X'");
@@ -175,21 +161,12 @@ impl Affiliations<'_, '_> {
     fn apposition(&mut self, m: usize, a: usize, from: usize) {
         let v = self.v;
         let mut j = from;
-        while matches!(
-            v.norm(j),
-            "a" | "an"
-                | "the"
-                | "its"
-                | "his"
-                | "her"
-                | "their"
-                | "current"
-                | "former"
-                | "then"
-                | "acting"
-                | "interim"
-                | "now"
-        ) {
+        let lead_in = |w: &str| {
+            is(ARTICLES, w)
+                || is(THIRD_PERSON_POSSESSIVES, w)
+                || self.lx.cues.tenure_word.contains(w)
+        };
+        while lead_in(v.norm(j)) {
             j += 1;
         }
         let close = (j..v.range.end)
@@ -217,25 +194,9 @@ impl Affiliations<'_, '_> {
             self.tok(k).is_some_and(|t| {
                 t.kind == TokKind::Word
                     && !t.cap
-                    && (t.norm.ends_with("ed") && t.norm != "based"
+                    && (t.norm.ends_with("ed") && !lx.cues.adjective_ed.contains(&t.norm)
                         || lx.speech.contains(&t.norm)
-                        || matches!(
-                            t.norm.as_str(),
-                            "has"
-                                | "have"
-                                | "had"
-                                | "is"
-                                | "was"
-                                | "are"
-                                | "were"
-                                | "will"
-                                | "would"
-                                | "where"
-                                | "when"
-                                | "who"
-                                | "which"
-                                | "that"
-                        ))
+                        || is(CLAUSE_MARKERS, &t.norm))
             })
         });
         let ms = self.ms;
@@ -309,11 +270,7 @@ impl Affiliations<'_, '_> {
     fn led_by(&mut self) {
         let (v, ms) = (self.v, self.ms);
         for i in v.range.clone() {
-            let by = v.norm(i + 1) == "by"
-                && matches!(
-                    v.norm(i),
-                    "founded" | "led" | "headed" | "chaired" | "run" | "commanded" | "directed"
-                );
+            let by = v.norm(i + 1) == "by" && self.lx.cues.head_participle.contains(v.norm(i));
             if !by {
                 continue;
             }
@@ -347,7 +304,7 @@ impl Affiliations<'_, '_> {
     fn led_delegation(&mut self) {
         let (v, ms) = (self.v, self.ms);
         for i in v.range.clone() {
-            if !matches!(v.norm(i), "led" | "leads" | "headed" | "heads") {
+            if !self.lx.cues.lead_verb.contains(v.norm(i)) {
                 continue;
             }
             let Some(q) = self.mention_at(i + 1) else {

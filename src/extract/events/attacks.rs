@@ -4,6 +4,7 @@
 //! can be aimed at the right side. Kept apart because it is the only state that
 //! outlives a sentence.
 
+use super::super::grammar::{is, AGENT_PREPOSITIONS, ATTACKED_PREPOSITIONS};
 use super::view::SentenceView;
 use super::Event;
 use crate::lexicon::{Frame, Trigger};
@@ -109,14 +110,12 @@ pub(super) fn attack_phrase(v: &SentenceView, from: usize) -> Option<(usize, Vec
     while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {
         j += 1;
     }
-    let targets = if matches!(
-        v.norm(j),
-        "on" | "against" | "in" | "near" | "at" | "into" | "targeting"
-    ) {
-        v.objects(j + 1, RelationType::Attack, 8)
-    } else {
-        Vec::new()
-    };
+    let targets =
+        if is(ATTACKED_PREPOSITIONS, v.norm(j)) || v.ctx.lx.cues.target_verb.contains(v.norm(j)) {
+            v.objects(j + 1, RelationType::Attack, 8)
+        } else {
+            Vec::new()
+        };
     Some((j - 1, targets))
 }
 
@@ -130,7 +129,7 @@ pub(super) fn attack_author(v: &SentenceView, from: usize, head: usize) -> Optio
         return Some(m);
     }
     let j = head + 1;
-    if matches!(v.norm(j), "by" | "of" | "from") {
+    if is(AGENT_PREPOSITIONS, v.norm(j)) {
         return (j + 1..j + 4).find_map(|k| v.arg_at(k));
     }
     None

@@ -7,11 +7,12 @@
 
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
+use super::super::grammar::{
+    is, ARTICLES, PASSIVE_AUXILIARIES, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+};
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
 use super::attacks::{attack_author, attack_phrase, DocState};
-use super::modality::BE_AUX;
-use super::slots::PREPOSITIONS;
 use super::view::SentenceView;
 use crate::lexicon::{Frame, Trigger};
 use crate::model::{ActorKind, RelationType};
@@ -79,7 +80,7 @@ fn verb_frame(v: &SentenceView, tr: Range<usize>, trig: &Trigger, st: &DocState)
     let subjects = v.subjects(tr.start);
     let gap = if kind == RelationType::Attack { 6 } else { 4 };
     let objects = v.objects(tr.end, kind, gap);
-    if kind == RelationType::Call && trig.pattern == "called" {
+    if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
         if let Some(out) = called_names(v, &subjects, &objects) {
             return out;
         }
@@ -330,7 +331,8 @@ fn attack_noun_frame(
 
 /// "the fall of X to Y" / "X fell to Y": Y attacked X.
 fn fall_frame(v: &SentenceView, tr: Range<usize>, trig: &Trigger) -> Vec<Arg> {
-    let (victims, agents) = if trig.pattern.starts_with("fall") {
+    // The noun ("the fall of X") names its victim after "of", the verb before it.
+    let (victims, agents) = if trig.pattern.ends_with(" of") {
         let victims = v.objects(tr.end, RelationType::Attack, 6);
         let after = victims
             .last()
@@ -381,7 +383,7 @@ pub(super) fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
 /// form with a "by" agent after it.
 fn passive(v: &SentenceView, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
-    (start..t).any(|j| BE_AUX.contains(&v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
+    (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
         || (t + 1..t + 5).any(|j| v.norm(j) == "by")
             && v.ctx.tokens[t].norm.ends_with("ed")
             && !v.by_agent(t + 1).is_empty()
@@ -455,7 +457,8 @@ fn label_after(v: &SentenceView, k: usize) -> Option<bool> {
     }
     let t = v.tok(j)?;
     let label = t.is_punct('"')
-        || matches!(t.norm.as_str(), "a" | "an" | "the" | "as")
+        || is(ARTICLES, &t.norm)
+        || t.norm == "as"
         || v.ctx.lx.cues.negative_word.contains(&t.norm);
     if !label {
         return None;
@@ -556,7 +559,7 @@ fn claim_author(v: &SentenceView, from: usize) -> Option<Option<usize>> {
 /// Whether a verb governs the noun phrase ending before `t` ("settle charges",
 /// "faces a lawsuit") rather than a preposition ("after a complaint").
 fn governed_by_verb(v: &SentenceView, t: usize) -> bool {
-    let is_prep = |tk: &Token| PREPOSITIONS.contains(&tk.norm.as_str()) || tk.norm == "of";
+    let is_prep = |tk: &Token| is(PREPOSITIONS, &tk.norm) || tk.norm == "of";
     let plain = |j: usize| {
         let tk = &v.ctx.tokens[j];
         tk.kind == TokKind::Word && !tk.cap && !is_prep(tk)
@@ -565,10 +568,7 @@ fn governed_by_verb(v: &SentenceView, t: usize) -> bool {
     let mut j = t;
     while j > v.range.start && t - j < 4 {
         let tk = &v.ctx.tokens[j - 1];
-        if matches!(
-            tk.norm.as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        ) {
+        if is(ARTICLES, &tk.norm) || is(THIRD_PERSON_POSSESSIVES, &tk.norm) {
             return j - 1 > v.range.start && plain(j - 2);
         }
         if !plain(j - 1) {
@@ -613,7 +613,7 @@ fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, Str
             let m = st.mention_of(maker)?;
             return Some((m, format!(" (who made the {} referred to)", t.norm)));
         }
-        if PREPOSITIONS.contains(&t.norm.as_str()) || matches!(t.norm.as_str(), "of" | "that") {
+        if is(PREPOSITIONS, &t.norm) || matches!(t.norm.as_str(), "of" | "that") {
             return None;
         }
         j += 1;
@@ -649,8 +649,8 @@ fn no_object_follows(v: &SentenceView, from: usize) -> bool {
         None => true,
         Some(t) => {
             t.kind == TokKind::Punct
-                || PREPOSITIONS.contains(&t.norm.as_str()) && t.norm != "with"
-                || matches!(t.norm.as_str(), "later" | "earlier" | "yesterday" | "today")
+                || is(PREPOSITIONS, &t.norm) && t.norm != "with"
+                || v.ctx.lx.cues.time_adverb.contains(&t.norm)
         }
     }
 }

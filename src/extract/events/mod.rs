@@ -19,6 +19,7 @@ mod view;
 
 use super::actors::{DocActor, DocCtx};
 use super::clauses::{self, Clause};
+use super::grammar::{is, FIRST_PERSON_POSSESSIVES, THIRD_PERSON_POSSESSIVES, VERBISH_AUXILIARIES};
 use super::mentions::{Mention, MentionForm};
 use super::sentences::Sentence;
 use super::tokens::TokKind;
@@ -114,11 +115,10 @@ fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
             let mm = &mentions[m];
             !mm.absorbed
                 && mm.actor.is_some()
-                && !(mm.form == MentionForm::Pronoun
-                    && matches!(
-                        ctx.tokens[mm.span.start].norm.as_str(),
-                        "his" | "her" | "its" | "their" | "my" | "our"
-                    ))
+                && !(mm.form == MentionForm::Pronoun && {
+                    let w = ctx.tokens[mm.span.start].norm.as_str();
+                    is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)
+                })
         })
         .collect()
 }
@@ -179,13 +179,10 @@ fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]
                 && (is_trigger_start(k)
                     || lx.speech.contains(&t.norm)
                     || t.norm.ends_with("ed")
-                    || matches!(
-                        t.norm.as_str(),
-                        "is" | "was" | "has" | "had" | "will" | "would" | "said" | "says"
-                    ))
+                    || is(VERBISH_AUXILIARIES, &t.norm))
         })
     };
-    clauses::split(ctx.tokens, range, &mention_start, &is_verbish)
+    clauses::split(ctx.tokens, lx, range, &mention_start, &is_verbish)
 }
 
 /// NEWSGRAPH_DEBUG output: how a sentence was read.
@@ -238,7 +235,7 @@ fn no_event(v: &SentenceView, tr: &Range<usize>, trig: &Trigger) -> bool {
     trig.kind == RelationType::Visit
         && tr
             .clone()
-            .any(|k| matches!(tokens[k].norm.as_str(), "back" | "home"))
+            .any(|k| lx.cues.return_word.contains(&tokens[k].norm))
 }
 
 /// The events of one trigger: each pair its frame finds, between the actors the

@@ -4,36 +4,12 @@
 //! under a modal ("would respond"). Kept apart because these words qualify the
 //! trigger itself, whatever its frame and sides.
 
+use super::super::grammar::{is, MODALS, NEGATORS, PASSIVE_AUXILIARIES};
 use super::super::tokens::Token;
 use super::view::SentenceView;
-use crate::lexicon::Trigger;
+use crate::lexicon::{Lexicon, Trigger};
 use crate::model::RelationType;
 use std::ops::Range;
-
-const NEGATIONS: &[&str] = &["not", "never", "n't", "no", "neither", "nor", "without"];
-const FUTURE: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "expected",
-    "plans",
-    "planned",
-    "planning",
-    "plan",
-    "scheduled",
-    "due",
-    "set",
-    "intends",
-    "hopes",
-    "could",
-    "may",
-    "might",
-];
-const FUTURE_TIME: &[&str] = &["next", "upcoming", "later", "tomorrow", "soon"];
-/// Auxiliaries of the passive ("was cancelled", "got hit").
-pub(super) const BE_AUX: &[&str] = &[
-    "was", "were", "been", "being", "is", "are", "be", "got", "get",
-];
 
 /// Whether the event of trigger `tr` is announced or expected rather than
 /// reported: only the types that can be planned ahead ("threatened to sue X",
@@ -55,7 +31,7 @@ pub(super) fn negated(v: &SentenceView, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
     for j in start..t {
         let n = v.norm(j);
-        if NEGATIONS.contains(&n) || n.ends_with("n't") {
+        if is(NEGATORS, n) || n.ends_with("n't") {
             return true;
         }
         if v.ctx.lx.cues.refusal_verb.contains(n) && j + 3 >= t {
@@ -68,13 +44,18 @@ pub(super) fn negated(v: &SentenceView, t: usize) -> bool {
     let end = v.clauses[ci].range.end.min(v.range.end);
     (t..end).any(|j| {
         v.ctx.lx.cues.cancel_verb.contains(v.norm(j))
-            && (j.saturating_sub(3)..j).any(|k| k > t && BE_AUX.contains(&v.norm(k)))
+            && (j.saturating_sub(3)..j).any(|k| k > t && is(PASSIVE_AUXILIARIES, v.norm(k)))
     })
 }
 
 /// A modal a few words before the trigger, not across a comma: "would respond",
 /// "will not hesitate to act", "is ready to strike".
-pub(super) fn modal_before(tokens: &[Token], sentence_start: usize, t: usize) -> bool {
+pub(super) fn modal_before(
+    lx: &Lexicon,
+    tokens: &[Token],
+    sentence_start: usize,
+    t: usize,
+) -> bool {
     let mut j = t;
     while j > sentence_start && t - j < 7 {
         j -= 1;
@@ -82,10 +63,10 @@ pub(super) fn modal_before(tokens: &[Token], sentence_start: usize, t: usize) ->
         if tk.is_punct(',') || tk.is_punct(';') || tk.is_punct('.') {
             return false;
         }
-        let modal = matches!(
-            tk.norm.as_str(),
-            "will" | "would" | "shall" | "could" | "might" | "ready" | "prepared" | "'ll"
-        ) || tk.norm == "may" && !tk.cap;
+        // ("in May" is a month, "may" a modal.)
+        let modal = is(MODALS, &tk.norm) && (tk.norm != "may" || !tk.cap)
+            || tk.norm == "'ll"
+            || lx.cues.ready_word.contains(&tk.norm);
         if modal {
             return true;
         }
@@ -99,17 +80,19 @@ pub(super) fn modal_before(tokens: &[Token], sentence_start: usize, t: usize) ->
 fn planned(v: &SentenceView, t: usize) -> bool {
     let start = t.saturating_sub(4).max(v.range.start);
     // ("in May" is a month, "may" a modal)
-    if (start..t).any(|j| FUTURE.contains(&v.norm(j)) && !v.ctx.tokens[j].cap) {
+    let cues = &v.ctx.lx.cues;
+    let future = |w: &str| is(MODALS, w) || cues.plan_word.contains(w);
+    if (start..t).any(|j| future(v.norm(j)) && !v.ctx.tokens[j].cap) {
         return true;
     }
-    if (v.range.start..t).any(|j| matches!(v.norm(j), "plans" | "plan")) {
+    if (v.range.start..t).any(|j| cues.plan_noun.contains(v.norm(j))) {
         return true;
     }
     let ci = v.clause_of(t);
     let end = v.clauses[ci].range.end.min(v.range.end);
     (t..end).any(|j| {
-        FUTURE_TIME.contains(&v.norm(j))
-            && matches!(v.norm(j + 1), "week" | "month" | "year" | "this" | "day")
+        cues.future_time.contains(v.norm(j))
+            && (cues.time_unit.contains(v.norm(j + 1)) || v.norm(j + 1) == "this")
     })
 }
 

@@ -3,6 +3,9 @@
 //! argument slot ("@") fell. Kept apart from the frames because matching decides
 //! only *that* an event is named, never who its sides are.
 
+use super::super::grammar::{
+    is, ARTICLES, LIST_COORDINATORS, NOUN_DETERMINERS, THIRD_PERSON_POSSESSIVES,
+};
 use super::super::mentions::{Mention, MentionForm};
 use super::super::tokens::{TokKind, Token};
 use super::modality::modal_before;
@@ -71,7 +74,8 @@ pub(super) fn find_triggers<'l>(
         let mut e = mention_end_at(k)?;
         loop {
             let mut j = e;
-            while j < range.end && matches!(tokens[j].norm.as_str(), "," | "and" | "or") {
+            while j < range.end && (tokens[j].norm == "," || is(LIST_COORDINATORS, &tokens[j].norm))
+            {
                 j += 1;
             }
             match mention_end_at(j) {
@@ -112,13 +116,13 @@ fn best_at<'l>(
     let cands = lx.trigger_index.get(&tokens[i].norm)?;
     for &ti in cands {
         let trig = &lx.triggers[ti];
-        if trig.modal && !modal_before(tokens, range.start, i) {
+        if trig.modal && !modal_before(lx, tokens, range.start, i) {
             continue;
         }
         // ("a session hosted by X" starts with its noun.)
         let verb_frame = !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall)
             && !trig.pattern.ends_with(" by");
-        if verb_frame && noun_context(tokens, &marks.demonym_end, i) {
+        if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }
         if let Some(m) = match_trigger(tokens, i, range.end, trig, &|k| marks.in_name[k], slot_end)
@@ -126,7 +130,7 @@ fn best_at<'l>(
             let better = match &best {
                 None => true,
                 Some((bm, bt)) => {
-                    m.end > bm.end || m.end == bm.end && prefer_noun(tokens, i, trig, bt)
+                    m.end > bm.end || m.end == bm.end && prefer_noun(lx, tokens, i, trig, bt)
                 }
             };
             if better {
@@ -227,75 +231,28 @@ fn match_trigger(
     go(&env, i, &trig.steps, None)
 }
 
-/// Words after which a trigger word is a noun ("the attack", "Iran's strikes").
-const NOUN_CONTEXT: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "any",
-    "every",
-    "each",
-    "no",
-    "recent",
-    "further",
-    "new",
-    "latest",
-    "deadly",
-    "air",
-    "missile",
-    "drone",
-    "rocket",
-    "first",
-    "second",
-    "last",
-    "previous",
-    "planned",
-    "possible",
-    "phone",
-    "state",
-    "official",
-    "two-day",
-    "three-day",
-];
-
 /// Whether the word at `i` reads as a noun from what precedes it.
-fn noun_context(tokens: &[Token], demonym_end: &[bool], i: usize) -> bool {
+/// ("the attack", "Iran's strikes", "air strikes")
+fn noun_context(lx: &Lexicon, tokens: &[Token], demonym_end: &[bool], i: usize) -> bool {
     if i == 0 {
         return false;
     }
     let p = &tokens[i - 1];
-    p.kind == TokKind::Possessive || demonym_end[i - 1] || NOUN_CONTEXT.contains(&p.norm.as_str())
+    p.kind == TokKind::Possessive
+        || demonym_end[i - 1]
+        || is(NOUN_DETERMINERS, &p.norm)
+        || lx.cues.noun_context.contains(&p.norm)
 }
 
 /// "strikes" after "the", a demonym or a possessive is a noun, else a verb.
-fn prefer_noun(tokens: &[Token], i: usize, new: &Trigger, old: &Trigger) -> bool {
+fn prefer_noun(lx: &Lexicon, tokens: &[Token], i: usize, new: &Trigger, old: &Trigger) -> bool {
     let noun_context = i > 0 && {
         let p = &tokens[i - 1];
         p.kind == TokKind::Possessive
             || p.cap
-            || matches!(
-                p.norm.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "air"
-                    | "missile"
-                    | "drone"
-                    | "deadly"
-                    | "recent"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-            )
+            || is(ARTICLES, &p.norm)
+            || is(THIRD_PERSON_POSSESSIVES, &p.norm)
+            || lx.cues.noun_preference.contains(&p.norm)
     };
     let new_noun = matches!(new.frame, Frame::Noun | Frame::Between);
     let old_noun = matches!(old.frame, Frame::Noun | Frame::Between);

@@ -5,21 +5,16 @@
 //! geometry and know nothing of what the event is.
 
 use super::super::clauses::Opening;
+use super::super::grammar::{
+    is, ARTICLES, ATTACK_PREPOSITIONS, LIST_COORDINATORS, LIST_WORDS, MEETING_PREPOSITIONS,
+    NON_SUBJECT_PREPOSITIONS, NOUN_PHRASE_BREAKERS, PHRASE_PREPOSITIONS, PREPOSITIONS,
+    SUBJECT_PRONOUNS, SUPPORT_PREPOSITIONS, THIRD_PERSON_POSSESSIVES, THREAT_PREPOSITIONS,
+    TOPIC_PREPOSITIONS, VISIT_PREPOSITIONS,
+};
 use super::super::mentions::MentionForm;
 use super::super::tokens::TokKind;
 use super::view::SentenceView;
 use crate::model::RelationType;
-
-/// Prepositions that end the search for an object unless the relation type lets it
-/// through (see `SentenceView::objects`).
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "against", "for", "over", "about", "into", "toward", "towards", "to", "with", "by", "from",
-    "in", "on", "at", "near", "during", "after", "before", "behind", "outside", "inside", "around",
-    "under", "between", "among", "across", "through", "via", "without", "despite",
-];
-const COORD: &[&str] = &[
-    ",", "and", "or", "as", "well", "the", "his", "her", "its", "their", "both",
-];
 
 impl SentenceView<'_> {
     /// A list of coordinated argument mentions starting with mention `first`:
@@ -34,9 +29,9 @@ impl SentenceView<'_> {
             let mut j = end;
             let mut saw_joiner = false;
             let mut saw_and = false;
-            while j < limit && COORD.contains(&self.norm(j)) {
-                saw_joiner |= matches!(self.norm(j), "," | "and" | "or");
-                saw_and |= matches!(self.norm(j), "and" | "or");
+            while j < limit && is(LIST_WORDS, self.norm(j)) {
+                saw_joiner |= self.norm(j) == "," || is(LIST_COORDINATORS, self.norm(j));
+                saw_and |= is(LIST_COORDINATORS, self.norm(j));
                 j += 1;
                 if let Some(m) = self.arg_at(j) {
                     if saw_joiner && !out.contains(&m) {
@@ -107,7 +102,7 @@ impl SentenceView<'_> {
                     clause.opening != Opening::Relative
                         || self.mentions[m].span.start == clause.range.start
                         || self.mentions[m].span.start == clause.range.start + 1
-                            && matches!(self.norm(clause.range.start), "the" | "a" | "an")
+                            && is(ARTICLES, self.norm(clause.range.start))
                         || !matches!(
                             self.norm(clause.range.start.saturating_sub(1)),
                             "who" | "which"
@@ -122,20 +117,8 @@ impl SentenceView<'_> {
                     .checked_sub(1)
                     .map(|p| self.ctx.tokens[p].norm.as_str())
                     .unwrap_or("");
-                if !matches!(
-                    prev,
-                    "to" | "with"
-                        | "of"
-                        | "for"
-                        | "from"
-                        | "about"
-                        | "by"
-                        | "near"
-                        | "in"
-                        | "at"
-                        | "on"
-                        | "against"
-                ) || clause.range.start == self.mentions[m].span.start
+                if !is(NON_SUBJECT_PREPOSITIONS, prev)
+                    || clause.range.start == self.mentions[m].span.start
                     || self.sent_by(m)
                 {
                     return self.coordinated(m, t);
@@ -159,22 +142,9 @@ impl SentenceView<'_> {
                             t.is_punct(',')
                                 || t.kind == TokKind::Word
                                     && !t.cap
-                                    && !matches!(
-                                        t.norm.as_str(),
-                                        "of" | "in"
-                                            | "on"
-                                            | "at"
-                                            | "to"
-                                            | "for"
-                                            | "with"
-                                            | "by"
-                                            | "from"
-                                            | "and"
-                                            | "or"
-                                            | "the"
-                                            | "a"
-                                            | "an"
-                                    )
+                                    && !is(PHRASE_PREPOSITIONS, &t.norm)
+                                    && !is(LIST_COORDINATORS, &t.norm)
+                                    && !is(ARTICLES, &t.norm)
                         }) && before - self.mentions[m].span.end <= 3
                     });
                     return if adjacent {
@@ -238,17 +208,12 @@ impl SentenceView<'_> {
         // Prepositional phrases an object may sit behind, per relation type: "held talks
         // in Niamey on Saturday with X", "an attack on a depot in X", "support for X".
         let passes: &[&str] = match kind {
-            RelationType::Meet | RelationType::Call | RelationType::Agree => {
-                &["with", "in", "on", "at", "during"]
-            }
-            RelationType::Visit => &["to", "in", "at"],
-            RelationType::Attack | RelationType::Claim => &[
-                "on", "against", "at", "in", "near", "into", "toward", "towards", "of", "outside",
-                "inside", "around",
-            ],
-            RelationType::Support => &["for", "with", "to", "behind"],
+            RelationType::Meet | RelationType::Call | RelationType::Agree => MEETING_PREPOSITIONS,
+            RelationType::Visit => VISIT_PREPOSITIONS,
+            RelationType::Attack | RelationType::Claim => ATTACK_PREPOSITIONS,
+            RelationType::Support => SUPPORT_PREPOSITIONS,
             // "a stern response to any provocation by X"
-            RelationType::Threaten => &["against", "on", "to", "with", "by"],
+            RelationType::Threaten => THREAT_PREPOSITIONS,
             _ => &[],
         };
         let gap = match kind {
@@ -260,8 +225,7 @@ impl SentenceView<'_> {
             if let Some(m) = self.arg_at(j) {
                 let mm = &self.mentions[m];
                 // "he", "they" open a clause of their own ("to act on had he come").
-                if mm.form == MentionForm::Pronoun
-                    && matches!(self.norm(mm.span.start), "he" | "she" | "they" | "we" | "i")
+                if mm.form == MentionForm::Pronoun && is(SUBJECT_PRONOUNS, self.norm(mm.span.start))
                 {
                     return Vec::new();
                 }
@@ -304,7 +268,7 @@ impl SentenceView<'_> {
                     kind,
                     RelationType::Meet | RelationType::Call | RelationType::Agree
                 )
-                && matches!(t.norm.as_str(), "on" | "about" | "over" | "regarding")
+                && is(TOPIC_PREPOSITIONS, &t.norm)
                 && self
                     .tok(j - 1)
                     .is_some_and(|p| p.kind == TokKind::Word && !p.cap)
@@ -312,11 +276,7 @@ impl SentenceView<'_> {
                 break;
             }
             // "defend its border against X" does not support X.
-            if j > from
-                && PREPOSITIONS.contains(&t.norm.as_str())
-                && !passes.contains(&t.norm.as_str())
-                && t.norm != "of"
-            {
+            if j > from && is(PREPOSITIONS, &t.norm) && !is(passes, &t.norm) && t.norm != "of" {
                 break;
             }
             j += 1;
@@ -372,7 +332,7 @@ impl SentenceView<'_> {
                 mm.form == MentionForm::Pronoun
                     && mm.span.start == j
                     && mm.actor.is_some()
-                    && matches!(self.norm(j), "his" | "her" | "its" | "their")
+                    && is(THIRD_PERSON_POSSESSIVES, self.norm(j))
             }) {
                 return Some(m);
             }
@@ -383,34 +343,9 @@ impl SentenceView<'_> {
             // Only modifiers inside the phrase: no verb, preposition or article before
             // the name is reached ("Petro's visit to Belém was his trip").
             if t.kind == TokKind::Word
-                && (PREPOSITIONS.contains(&t.norm.as_str())
-                    || matches!(
-                        t.norm.as_str(),
-                        "that"
-                            | "and"
-                            | "or"
-                            | "of"
-                            | "since"
-                            | "than"
-                            | "the"
-                            | "a"
-                            | "an"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "be"
-                            | "been"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "will"
-                            | "would"
-                            | "said"
-                            | "says"
-                            | "which"
-                            | "who"
-                    )
+                && (is(PREPOSITIONS, &t.norm)
+                    || is(NOUN_PHRASE_BREAKERS, &t.norm)
+                    || self.ctx.lx.speech_phrase_end.contains(&t.norm)
                     || !t.cap && t.norm.ends_with("ed"))
             {
                 return None;
