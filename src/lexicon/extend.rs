@@ -27,7 +27,7 @@ pub enum DataFile {
     Abbreviations,
     /// `common_words.txt`: one lowercase word a line.
     CommonWords,
-    /// `speech_verbs.txt`: one verb form a line.
+    /// `speech_verbs.txt`: one verb form a line, optionally its roles.
     SpeechVerbs,
     /// `non_names.txt`: one word a line, optionally `platform`.
     NonNames,
@@ -155,6 +155,9 @@ impl Lexicon {
     }
 }
 
+/// The roles a line of speech_verbs.txt may give its verb ("" when it names none).
+const SPEECH_ROLES: [&str; 5] = ["", "quote", "clause", "finite", "phrase_end"];
+
 /// Why a data line (its tab-separated fields) does not fit its file's format.
 pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String> {
     let field = |i: usize| f.get(i).copied().unwrap_or("");
@@ -250,7 +253,18 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
             "" | "platform" => Ok(()),
             x => Err(format!("second column {x:?}: only \"platform\" is known")),
         },
-        DataFile::Abbreviations | DataFile::CommonWords | DataFile::SpeechVerbs => Ok(()),
+        DataFile::SpeechVerbs => match field(1)
+            .split(',')
+            .map(str::trim)
+            .find(|r| !SPEECH_ROLES.contains(r))
+        {
+            Some(r) => Err(format!(
+                "role {r:?}: one of {} (comma-separated)",
+                SPEECH_ROLES[1..].join(", ")
+            )),
+            None => Ok(()),
+        },
+        DataFile::Abbreviations | DataFile::CommonWords => Ok(()),
     }
 }
 

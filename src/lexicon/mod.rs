@@ -252,6 +252,43 @@ pub struct Cues {
     pub bloc_role: WordSet<String>,
     /// Forms of "say" after which "it" opens a clause ("said it would").
     pub say_form: WordSet<String>,
+    // ---- events: the cue classes of src/extract/events and clauses.rs ----
+    /// Adverbs and verbs that open a leading adverbial ("Meanwhile,", "Speaking to reporters,").
+    pub adverbial_opener: WordSet<String>,
+    /// Finite verbs (besides auxiliaries and speech verbs) that show a clause has begun: a leading phrase before them is no adverbial.
+    pub finite_verb: WordSet<String>,
+    /// Words a few words before an event that make it planned ("is expected to meet", "plans to visit").
+    pub plan_word: WordSet<String>,
+    /// Words anywhere before an event in its sentence that make it planned ("Plans to tour X").
+    pub plan_noun: WordSet<String>,
+    /// Words before a time unit that put an event in the future ("next week").
+    pub future_time: WordSet<String>,
+    /// Units of time after a future word ("next week", "later this month").
+    pub time_unit: WordSet<String>,
+    /// Adjectives and nouns after which a trigger word is a noun ("air strikes", "the latest attack").
+    pub noun_context: WordSet<String>,
+    /// Modifiers after which a word matching both a noun and a verb trigger is read as the noun ("missile strikes").
+    pub noun_preference: WordSet<String>,
+    /// Adjectives that, like a modal, make a following act a statement of intent ("ready to strike").
+    pub ready_word: WordSet<String>,
+    /// Words that make a visit verb a return home ("flew back", "returned home").
+    pub return_word: WordSet<String>,
+    /// Time adverbs: after a protest they mean nothing is named as its target ("lodged a protest later").
+    pub time_adverb: WordSet<String>,
+    /// Verbs after an attack noun that name what it hit ("a strike targeting X").
+    pub target_verb: WordSet<String>,
+    /// Verbs of a relative that state a role ("X, who chairs Y").
+    pub head_verb: WordSet<String>,
+    /// Participles before "by" that make the agent belong to the group ("a delegation led by X").
+    pub head_participle: WordSet<String>,
+    /// Verbs whose subject leads a delegation, and so belongs to its sender ("X led the Venezuelan delegation").
+    pub lead_verb: WordSet<String>,
+    /// Words of tenure at the start of an apposition ("X, the former head of Y").
+    pub tenure_word: WordSet<String>,
+    /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
+    pub adjective_ed: WordSet<String>,
+    /// Trigger patterns of a call that may instead give a label ("called X delusional").
+    pub label_verb: WordSet<String>,
 }
 
 impl Cues {
@@ -291,6 +328,25 @@ impl Cues {
             "group_role" => &mut self.group_role,
             "bloc_role" => &mut self.bloc_role,
             "say_form" => &mut self.say_form,
+            // events:
+            "adverbial_opener" => &mut self.adverbial_opener,
+            "finite_verb" => &mut self.finite_verb,
+            "plan_word" => &mut self.plan_word,
+            "plan_noun" => &mut self.plan_noun,
+            "future_time" => &mut self.future_time,
+            "time_unit" => &mut self.time_unit,
+            "noun_context" => &mut self.noun_context,
+            "noun_preference" => &mut self.noun_preference,
+            "ready_word" => &mut self.ready_word,
+            "return_word" => &mut self.return_word,
+            "time_adverb" => &mut self.time_adverb,
+            "target_verb" => &mut self.target_verb,
+            "head_verb" => &mut self.head_verb,
+            "head_participle" => &mut self.head_participle,
+            "lead_verb" => &mut self.lead_verb,
+            "tenure_word" => &mut self.tenure_word,
+            "adjective_ed" => &mut self.adjective_ed,
+            "label_verb" => &mut self.label_verb,
             _ => return None,
         })
     }
@@ -325,8 +381,17 @@ pub struct Lexicon {
     pub abbreviations: WordMap<String, bool>,
     /// Common lowercase English words.
     pub common: WordSet<String>,
-    /// Speech verbs (folded).
+    /// Speech verbs that attribute a quote or reported speech (folded;
+    /// data/speech_verbs.txt, role `quote`).
     pub speech: WordSet<String>,
+    /// Verbs of saying or thinking that take a clause without "that" ("said Iran
+    /// would respond"; role `clause`).
+    pub speech_clause: WordSet<String>,
+    /// Speech verbs common enough that one shows a clause has begun (role `finite`).
+    pub speech_finite: WordSet<String>,
+    /// Speech verbs at which reading back from an event noun stops (role
+    /// `phrase_end`).
+    pub speech_phrase_end: WordSet<String>,
     /// Capitalized words that never name an actor alone (folded).
     pub non_names: WordSet<String>,
     /// Platforms ("Twitter", "Telegram"): no actor after "on"/"via" ("wrote on
@@ -471,9 +536,7 @@ impl Lexicon {
                 self.common
                     .extend(data_lines(text).map(|(_, f)| f[0].to_string()));
             }
-            DataFile::SpeechVerbs => self
-                .speech
-                .extend(data_lines(text).map(|(_, f)| fold(f[0]))),
+            DataFile::SpeechVerbs => self.load_speech_verbs(text),
             DataFile::NonNames => self.load_non_names(text),
             DataFile::Cues => self.load_cues(text),
             DataFile::Cities => self.load_cities(text),
@@ -508,6 +571,25 @@ impl Lexicon {
                 None => (w, false),
             };
             self.abbreviations.insert(fold(w), may_end);
+        }
+    }
+
+    /// One verb form a line, then the roles it plays (comma-separated; none is
+    /// `quote`).
+    fn load_speech_verbs(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            let w = fold(f[0]);
+            let roles = f.get(1).copied().unwrap_or("");
+            for role in roles.split(',').map(str::trim) {
+                let set = match role {
+                    "" | "quote" => &mut self.speech,
+                    "clause" => &mut self.speech_clause,
+                    "finite" => &mut self.speech_finite,
+                    "phrase_end" => &mut self.speech_phrase_end,
+                    _ => continue,
+                };
+                set.insert(w.clone());
+            }
         }
     }
 

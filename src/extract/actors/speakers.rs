@@ -43,10 +43,13 @@ pub(super) fn resolve_speakers(ctx: &DocCtx, mentions: &mut [Mention]) {
         let after = mentions[at..hi]
             .iter()
             .find(|m| m.span.start > verb && usable(m));
-        let main_start =
-            crate::extract::clauses::leading_adverbial_end(ctx.tokens, sentence.tokens.clone())
-                .map(|c| c + 1)
-                .unwrap_or(sentence.tokens.start);
+        let main_start = crate::extract::clauses::leading_adverbial_end(
+            ctx.tokens,
+            ctx.lx,
+            sentence.tokens.clone(),
+        )
+        .map(|c| c + 1)
+        .unwrap_or(sentence.tokens.start);
         let subject = mentions[lo..at]
             .iter()
             .find(|m| m.span.start >= main_start && m.span.end <= verb && usable(m));
