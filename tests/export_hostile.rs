@@ -139,14 +139,21 @@ fn dot_parses_back_to_the_same_labels_and_graphviz_accepts_it() {
             assert!(labels.contains(&want), "label {want:?}");
             assert!(ids.contains(&one_line(id)), "id {id:?}");
         }
-        // Graphviz itself reads it.
+        // Graphviz itself reads it; without Graphviz, the embedded renderer
+        // (auto's fallback) draws the same selection.
+        let engine = if graphviz("dot_parses_back_to_the_same_labels_and_graphviz_accepts_it") {
+            "dot"
+        } else {
+            "auto"
+        };
         let path = h.dir.path().join("h.svg");
         let p = s(&path);
         let mut args = vec![
-            "export", "--store", &h.store, "-f", "svg", "--engine", "dot", "-o", &p,
+            "export", "--store", &h.store, "-f", "svg", "--engine", engine, "-o", &p,
         ];
         args.extend_from_slice(extra);
         ok(h.dir.path(), &args);
+        check_svg(&std::fs::read_to_string(&path).unwrap(), &h.names, engine);
     }
 }
 
@@ -174,7 +181,14 @@ fn check_svg(svg: &str, names: &[String], what: &str) {
 #[test]
 fn svg_is_well_formed_without_injected_elements_with_every_engine() {
     let h = hostile_store();
-    for engine in ["dot", "sfdp", "builtin"] {
+    // Without Graphviz: `auto` (its fallback) and the embedded renderer.
+    let engines: &[&str] =
+        if graphviz("svg_is_well_formed_without_injected_elements_with_every_engine") {
+            &["dot", "sfdp", "builtin"]
+        } else {
+            &["auto", "builtin"]
+        };
+    for &engine in engines {
         let svg = h.export("svg", &["--engine", engine, "--title", &h.names[4]]);
         check_svg(&svg, &h.names, engine);
     }
@@ -345,16 +359,30 @@ fn json_keeps_every_name_exactly() {
     }
 }
 
+/// Graphviz renders hostile names to PNG; without it, PNG is a one-line error
+/// (whatever the names) and no file is written.
 #[test]
 fn png_renders_hostile_names() {
     let h = hostile_store();
-    let p = s(&h.dir.path().join("h.png"));
-    ok(
-        h.dir.path(),
-        &[
-            "export", "--store", &h.store, "-f", "png", "-o", &p, "--dpi", "72",
-        ],
-    );
-    let png = std::fs::read(&p).unwrap();
-    assert_eq!(&png[..4], b"\x89PNG");
+    let path = h.dir.path().join("h.png");
+    let p = s(&path);
+    let args = [
+        "export", "--store", &h.store, "-f", "png", "-o", &p, "--dpi", "72",
+    ];
+    if graphviz("png_renders_hostile_names") {
+        ok(h.dir.path(), &args);
+        let png = std::fs::read(&path).unwrap();
+        assert_eq!(&png[..4], b"\x89PNG");
+    } else {
+        let out = run(h.dir.path(), &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "PNG without Graphviz");
+        assert!(
+            err.starts_with("newsgraph: ")
+                && err.contains("PNG output needs Graphviz")
+                && err.trim_end().lines().count() == 1,
+            "{err}"
+        );
+        assert!(!path.exists(), "no file for a failed export");
+    }
 }
