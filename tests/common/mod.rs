@@ -47,7 +47,7 @@ pub fn graphviz(test: &str) -> bool {
     let yes = newsgraph::export::svg::graphviz_available();
     if !yes {
         eprintln!(
-            "note: {test}: Graphviz (dot) is not installed: checking the embedded renderer instead"
+            "note: {test}: Graphviz (dot) is not installed: testing without it (the embedded renderer, the install hint) instead"
         );
     }
     yes
