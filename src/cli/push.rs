@@ -11,7 +11,7 @@
 //! already holds exactly this store, nothing is sent at all).
 
 use anyhow::Result;
-use newsgraph::export::cypher::Part;
+use newsgraph::cypher::Part;
 use newsgraph::graph::store;
 use newsgraph::remote::{self, PushOptions, Server};
 use std::io::IsTerminal;

@@ -7,7 +7,6 @@
 
 pub mod builtin;
 pub mod csv;
-pub mod cypher;
 pub mod diagram;
 pub mod dot;
 pub mod graphml;
@@ -109,7 +108,7 @@ pub struct ExportOptions {
     /// Resolution of PNG output, in dots per inch.
     pub dpi: u32,
     /// The server a `cypher` script is written for.
-    pub cypher_dialect: cypher::Dialect,
+    pub cypher_dialect: crate::cypher::Dialect,
 }
 
 impl Default for ExportOptions {
@@ -118,7 +117,7 @@ impl Default for ExportOptions {
             diagram: DotOptions::default(),
             engine: Engine::Auto,
             dpi: 144,
-            cypher_dialect: cypher::Dialect::default(),
+            cypher_dialect: crate::cypher::Dialect::default(),
         }
     }
 }
@@ -211,7 +210,7 @@ pub fn export(
             Ok(Exported::one(graphviz::render(&dot, engine, what, dpi)?))
         }
         Format::Cypher => Ok(Exported::one(
-            cypher::script(g, opts.cypher_dialect).into_bytes(),
+            crate::cypher::script(g, opts.cypher_dialect).into_bytes(),
         )),
     }
 }

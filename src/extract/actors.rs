@@ -8,13 +8,13 @@
 //! recent organization, "he" to the most recent person in subject position, and
 //! "I"/"we" inside a quote to the quote's speaker.
 
-use super::lexicon::WordMap;
-use super::lexicon::{Form, Lexicon};
 use super::mentions::{Mention, MentionForm, Pronoun};
 use super::quotes::Quote;
 use super::sentences::Sentence;
 use super::tokens::Token;
-use crate::graph::model::ActorKind;
+use crate::lexicon::WordMap;
+use crate::lexicon::{Form, Lexicon};
+use crate::model::ActorKind;
 use crate::text::{edit_distance_within, fold, name_key};
 use std::collections::BTreeMap;
 

@@ -5,10 +5,10 @@
 
 use super::actors::{DocActor, DocCtx};
 use super::clauses::{self, Clause, Opening};
-use super::lexicon::{Frame, Step, Trigger};
 use super::mentions::{Mention, MentionForm};
 use super::tokens::{TokKind, Token};
-use crate::graph::model::{ActorKind, RelationType};
+use crate::lexicon::{Frame, Step, Trigger};
+use crate::model::{ActorKind, RelationType};
 use std::ops::Range;
 
 /// An event found in a document, before ids and evidence text are attached.
@@ -939,8 +939,8 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                             sentence: s.index,
                             trigger: trigger_text.clone(),
                             rule: format!(
-                                "data/triggers.tsv:{} {} [{}]{}",
-                                trig.line, trig.kind, trig.pattern, note
+                                "{}:{} {} [{}]{}",
+                                trig.source, trig.line, trig.kind, trig.pattern, note
                             ),
                             planned: planned && kind == trig.kind,
                         });
@@ -997,8 +997,8 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     sentence: s.index,
                     trigger: tr.clone(),
                     rule: format!(
-                        "data/triggers.tsv:{} {} addressed to the other side of the {}",
-                        trig.line, trig.kind, c.kind
+                        "{}:{} {} addressed to the other side of the {}",
+                        trig.source, trig.line, trig.kind, c.kind
                     ),
                     planned: false,
                 });

@@ -10,9 +10,9 @@
 //! A qualifier stays a mention of its own (it is still an actor) but is *absorbed*:
 //! it cannot be the subject or object of an event.
 
-use super::lexicon::{Form, GazEntry, Lexicon};
 use super::tokens::{TokKind, Token};
-use crate::graph::model::ActorKind;
+use crate::lexicon::{Form, GazEntry, Lexicon};
+use crate::model::ActorKind;
 use std::ops::Range;
 
 /// How a mention refers to its actor.
@@ -383,7 +383,7 @@ pub struct SentenceCtx<'a> {
     /// Folded last words of the multi-word names found in earlier sentences: a
     /// capitalized common word opening a sentence is a name when the text already
     /// used it as one ("Brad Smith ... Smith later praised").
-    pub known: &'a super::lexicon::WordSet<String>,
+    pub known: &'a crate::lexicon::WordSet<String>,
 }
 
 impl SentenceCtx<'_> {
@@ -447,7 +447,7 @@ impl SentenceCtx<'_> {
     }
 
     /// Longest title match starting at `i`.
-    fn title_at(&self, i: usize) -> Option<(usize, String, &super::lexicon::Title)> {
+    fn title_at(&self, i: usize) -> Option<(usize, String, &crate::lexicon::Title)> {
         // Most words begin no title: say so before building any phrase.
         if !self.is_word(i) || !self.lx.title_may_extend(self.norm(i)) {
             return None;
@@ -1105,7 +1105,7 @@ impl SentenceCtx<'_> {
     }
 
     /// Lowercase phrase of up to `phrase_max_words` words at `i` found in `set`.
-    fn phrase_in(&self, i: usize, set: &super::lexicon::WordSet<String>) -> Option<usize> {
+    fn phrase_in(&self, i: usize, set: &crate::lexicon::WordSet<String>) -> Option<usize> {
         let mut key = String::new();
         let mut best = None;
         for n in 1..=self.lx.phrase_max_words {
@@ -1647,8 +1647,8 @@ fn link_appositions(ctx: &SentenceCtx, out: &mut Vec<Mention>, base: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::lexicon;
     use crate::extract::tokens::tokenize;
+    use crate::lexicon::builtin as lexicon;
 
     fn mentions(s: &str) -> Vec<(String, Option<ActorKind>, MentionForm, bool)> {
         let toks = tokenize(s);

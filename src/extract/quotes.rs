@@ -2,9 +2,9 @@
 //! ...", "We demand ...") belong to the quote's speaker, found from the attribution
 //! around it: `"...," Blinken said`, `He added.`, `X said: "..."`, `adding, "..."`.
 
-use super::lexicon::Lexicon;
 use super::sentences::Sentence;
 use super::tokens::Token;
+use crate::lexicon::Lexicon;
 use std::ops::Range;
 
 /// One quotation: its tokens (quote marks excluded) and where its attribution is.
@@ -131,9 +131,9 @@ pub fn containing(quotes: &[Quote], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::lexicon;
     use crate::extract::sentences::split;
     use crate::extract::tokens::tokenize;
+    use crate::lexicon::builtin as lexicon;
 
     /// The parity table agrees with counting quote marks back to the line start.
     #[test]

@@ -2,8 +2,8 @@
 //! initials like "Antony J. Blinken"), quote- and parenthesis-aware, and every line
 //! break ends a sentence (news paragraphs and headlines sit on their own lines).
 
-use super::lexicon::Lexicon;
 use super::tokens::{TokKind, Token};
+use crate::lexicon::Lexicon;
 use std::ops::Range;
 
 /// One sentence: its byte span in the document and its token range.
@@ -183,8 +183,8 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::lexicon;
     use crate::extract::tokens::tokenize;
+    use crate::lexicon::builtin as lexicon;
 
     fn sents(s: &str) -> Vec<String> {
         let toks = tokenize(s);

@@ -1,10 +1,10 @@
 //! Corrections: merge two actors, split an actor that wrongly merged two, remove
 //! a document (and everything only it brought). Each is logged in `merges`.
 
-use super::model::ActorKind;
-use super::strings::Sym;
 use super::{NewsGraph, Sighting};
 use crate::error::{Error, Result};
+use crate::model::ActorKind;
+use crate::strings::Sym;
 use crate::text::name_key;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -225,7 +225,7 @@ impl NewsGraph {
             return Err(Error::Invalid("no such actor".into()));
         }
         let alias_keys: HashSet<String> = aliases.iter().map(|a| name_key(a)).collect();
-        let mut doc_syms: HashSet<super::strings::Sym> = HashSet::new();
+        let mut doc_syms: HashSet<crate::strings::Sym> = HashSet::new();
         for d in docs {
             match self.lookup_str(d) {
                 Some(s) if self.sightings.iter().any(|x| x.node == n && x.doc == s) => {
@@ -312,7 +312,7 @@ impl NewsGraph {
             })
             .collect();
         let id = self.fresh_id(&new_name);
-        let new = self.add_actor(super::model::Actor {
+        let new = self.add_actor(crate::model::Actor {
             id,
             name: new_name,
             kind: kind.unwrap_or(actor.kind),
@@ -380,7 +380,7 @@ impl NewsGraph {
 mod tests {
     use super::*;
     use crate::graph::merge::merge_into;
-    use crate::graph::model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
+    use crate::model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
 
     fn doc(id: &str, people: &[(&str, &str)], rel: (&str, &str)) -> Extraction {
         Extraction {

@@ -18,8 +18,8 @@
 //! so both PageRank and betweenness are computed here on the [`Index`].
 
 use super::index::{Index, TypeSet, Walk};
-use crate::graph::model::ActorKind;
 use crate::graph::NewsGraph;
+use crate::model::ActorKind;
 use petgraph::stable_graph::NodeIndex;
 use std::fmt;
 use std::str::FromStr;
@@ -356,7 +356,7 @@ pub fn top(g: &NewsGraph, idx: &Index, opts: &TopOptions) -> Ranking {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::RelationType;
+    use crate::model::RelationType;
     use crate::query::testing::graph;
 
     /// A path a - b - c - d plus e hanging off b, and a parallel relation a - b.

@@ -10,8 +10,8 @@
 
 use super::index::{Index, TypeSet};
 use super::timeline::{chrono_key, relation_date};
-use crate::graph::model::RelationType;
 use crate::graph::NewsGraph;
+use crate::model::RelationType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;

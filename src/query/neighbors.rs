@@ -3,8 +3,8 @@
 
 use super::index::{Index, TypeSet, Walk};
 use super::timeline::chrono_key;
-use crate::graph::model::RelationType;
 use crate::graph::NewsGraph;
+use crate::model::RelationType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use std::collections::HashMap;
 

@@ -23,8 +23,8 @@
 //! the largest, is then settled without visiting its nodes at all.
 
 use super::index::{preference, Index, TypeSet, Walk};
-use crate::graph::model::RelationType;
 use crate::graph::NewsGraph;
+use crate::model::RelationType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use std::collections::{BTreeMap, HashSet};
 

@@ -7,8 +7,8 @@
 //! strings, possibly partial ("2022", "2022-03"), which sort correctly as text.
 
 use super::index::{Index, TypeSet};
-use crate::graph::model::RelationType;
 use crate::graph::{Edge, NewsGraph};
+use crate::model::RelationType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -91,7 +91,7 @@ pub fn timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::Document;
+    use crate::model::Document;
     use crate::query::testing::{graph_of, relation};
 
     #[test]

@@ -2,9 +2,13 @@
 //! once. Knowledge lives in these files, not in code: users add verbs, titles and
 //! actors by editing them (each file's header explains its format).
 
-use crate::graph::model::{ActorKind, RelationType};
+use crate::model::{ActorKind, RelationType};
 use crate::text::fold;
 use std::sync::OnceLock;
+
+pub mod extend;
+
+pub use extend::DataFile;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
@@ -115,7 +119,10 @@ pub struct Trigger {
     /// Only under a modal ("would respond to", "will act against"): a statement of
     /// what the actor would do, i.e. a threat.
     pub modal: bool,
-    /// Line in data/triggers.tsv, for explanations.
+    /// The file the pattern comes from ("data/triggers.tsv", or a user's
+    /// extension file), for explanations.
+    pub source: std::sync::Arc<str>,
+    /// Line in that file, for explanations.
     pub line: usize,
 }
 
@@ -244,10 +251,13 @@ pub struct Lexicon {
     gaz_prefixes: WordSet<String>,
 }
 
-/// The lexicons compiled into this binary, parsed on first use.
-pub fn lexicon() -> &'static Lexicon {
+/// The lexicons compiled into this binary, parsed on first use. Extraction
+/// takes its lexicon as a value ([`crate::extract::Options::lexicon`]); this is
+/// the one it gets by default, and the one stages that only need built-in facts
+/// (country codes, titles) look in.
+pub fn builtin() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(Lexicon::builtin)
+    LEX.get_or_init(Lexicon::parse_builtin)
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -330,36 +340,68 @@ fn parse_pattern(pattern: &str) -> Vec<Step> {
 }
 
 impl Lexicon {
-    /// Parses the lexicons compiled into the binary.
-    pub fn builtin() -> Lexicon {
+    /// Parses the lexicons compiled into the binary (most callers want the
+    /// parsed-once [`builtin`] instead).
+    pub fn parse_builtin() -> Lexicon {
         let mut lx = Lexicon::default();
-        lx.load_countries(COUNTRIES);
-        lx.load_organizations(ORGANIZATIONS);
-        lx.load_places(PLACES);
-        lx.load_titles(TITLES);
-        lx.load_kind_words(KIND_WORDS);
-        lx.load_triggers(TRIGGERS);
-        for (_, f) in data_lines(ABBREVIATIONS) {
+        for file in DataFile::ALL {
+            lx.load_file(file, file.builtin_text(), &file.builtin_path());
+        }
+        lx.index_prefixes();
+        lx
+    }
+
+    /// Adds the lines of one lexicon file (in that file's format) to the
+    /// lexicons; `source` names the file in explanations ("data/triggers.tsv").
+    /// Lines that do not fit the format are skipped here: files from users are
+    /// checked first ([`extend::check_line`]), so a typo is an error, not a
+    /// silently lost entry. Call [`Lexicon::index_prefixes`] after the last file.
+    pub fn load_file(&mut self, file: DataFile, text: &str, source: &str) {
+        match file {
+            DataFile::Countries => self.load_countries(text),
+            DataFile::Organizations => self.load_organizations(text),
+            DataFile::Places => self.load_places(text),
+            DataFile::Titles => self.load_titles(text),
+            DataFile::KindWords => self.load_kind_words(text),
+            DataFile::Triggers => self.load_triggers(text, source),
+            DataFile::Abbreviations => self.load_abbreviations(text),
+            DataFile::CommonWords => {
+                self.common
+                    .extend(data_lines(text).map(|(_, f)| f[0].to_string()));
+            }
+            DataFile::SpeechVerbs => self
+                .speech
+                .extend(data_lines(text).map(|(_, f)| fold(f[0]))),
+            DataFile::NonNames => self.load_non_names(text),
+            DataFile::Cues => self.load_cues(text),
+            DataFile::Cities => self.load_cities(text),
+        }
+    }
+
+    fn load_abbreviations(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
             let w = f[0];
             let (w, may_end) = match w.strip_suffix('!') {
                 Some(w) => (w, true),
                 None => (w, false),
             };
-            lx.abbreviations.insert(fold(w), may_end);
+            self.abbreviations.insert(fold(w), may_end);
         }
-        lx.common = data_lines(COMMON_WORDS)
-            .map(|(_, f)| f[0].to_string())
-            .collect();
-        lx.speech = data_lines(SPEECH_VERBS).map(|(_, f)| fold(f[0])).collect();
-        for (_, f) in data_lines(NON_NAMES) {
+    }
+
+    fn load_non_names(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
             if f.get(1) == Some(&"platform") {
-                lx.platforms.insert(fold(f[0]));
+                self.platforms.insert(fold(f[0]));
             } else {
-                lx.non_names.insert(fold(f[0]));
+                self.non_names.insert(fold(f[0]));
             }
         }
-        for (_, f) in data_lines(CUES) {
-            if let Some(set) = lx.cues.set_mut(f[0]) {
+    }
+
+    fn load_cues(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            if let Some(set) = self.cues.set_mut(f[0]) {
                 for w in alternatives(f.get(1)).flat_map(inflect) {
                     set.insert(fold(&w));
                 }
@@ -368,13 +410,10 @@ impl Lexicon {
                 .and_then(|k| k.parse::<RelationType>().ok())
             {
                 for w in alternatives(f.get(1)).flat_map(inflect) {
-                    lx.cues.event_ref.insert(fold(&w), kind);
+                    self.cues.event_ref.insert(fold(&w), kind);
                 }
             }
         }
-        lx.load_cities(CITIES);
-        lx.index_prefixes();
-        lx
     }
 
     /// Fills the prefix sets behind [`Lexicon::title_may_extend`] and
@@ -585,7 +624,8 @@ impl Lexicon {
         }
     }
 
-    fn load_triggers(&mut self, src: &str) {
+    fn load_triggers(&mut self, src: &str, source: &str) {
+        let source: std::sync::Arc<str> = source.into();
         for (line, f) in data_lines(src) {
             if f.len() < 4 {
                 continue;
@@ -620,6 +660,7 @@ impl Lexicon {
                 steps,
                 pattern: f[3].to_string(),
                 modal,
+                source: source.clone(),
                 line,
             });
             for w in first {
@@ -640,7 +681,7 @@ mod tests {
 
     #[test]
     fn builtin_lexicons_parse() {
-        let lx = lexicon();
+        let lx = builtin();
         assert!(lx.country_names.len() > 190);
         assert!(lx.titles.contains_key("prime minister"));
         assert!(lx.triggers.len() > 40);
@@ -652,7 +693,7 @@ mod tests {
     fn every_trigger_line_is_understood() {
         // A typo in data/triggers.tsv must not silently drop a line.
         let lines = data_lines(TRIGGERS).count();
-        assert_eq!(lines, lexicon().triggers.len());
+        assert_eq!(lines, builtin().triggers.len());
     }
 
     #[test]
@@ -668,17 +709,17 @@ mod tests {
                 f[0]
             );
         }
-        assert!(lexicon().cues.performer.contains("launched"));
-        assert!(lexicon().cues.attack_noun.contains("air strike"));
+        assert!(builtin().cues.performer.contains("launched"));
+        assert!(builtin().cues.attack_noun.contains("air strike"));
         assert_eq!(
-            lexicon().cues.event_ref.get("trip"),
+            builtin().cues.event_ref.get("trip"),
             Some(&RelationType::Visit)
         );
     }
 
     #[test]
     fn demonyms_and_capitals_resolve_to_countries() {
-        let lx = lexicon();
+        let lx = builtin();
         let iran = &lx.gazetteer["iranian"][0];
         assert_eq!(iran.country.as_deref(), Some("IRN"));
         assert_eq!(iran.form, Form::Demonym);
