@@ -359,30 +359,30 @@ fn json_keeps_every_name_exactly() {
     }
 }
 
-/// Graphviz renders hostile names to PNG; without it, PNG is a one-line error
-/// (whatever the names) and no file is written.
+/// Hostile names rendered to PNG: by Graphviz (auto) when it is installed and
+/// by the embedded renderer (builtin, and auto without Graphviz, with its note).
 #[test]
 fn png_renders_hostile_names() {
     let h = hostile_store();
-    let path = h.dir.path().join("h.png");
-    let p = s(&path);
-    let args = [
-        "export", "--store", &h.store, "-f", "png", "-o", &p, "--dpi", "72",
-    ];
-    if graphviz("png_renders_hostile_names") {
-        ok(h.dir.path(), &args);
-        let png = std::fs::read(&path).unwrap();
-        assert_eq!(&png[..4], b"\x89PNG");
-    } else {
-        let out = run(h.dir.path(), &args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "PNG without Graphviz");
-        assert!(
-            err.starts_with("newsgraph: ")
-                && err.contains("PNG output needs Graphviz")
-                && err.trim_end().lines().count() == 1,
-            "{err}"
+    let with_graphviz = graphviz("png_renders_hostile_names");
+    for engine in ["auto", "builtin"] {
+        let path = h.dir.path().join(format!("h-{engine}.png"));
+        let p = s(&path);
+        let out = run(
+            h.dir.path(),
+            &[
+                "export", "--store", &h.store, "-f", "png", "-o", &p, "--dpi", "72", "--engine",
+                engine,
+            ],
         );
-        assert!(!path.exists(), "no file for a failed export");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{engine}: {err}");
+        let png = std::fs::read(&path).unwrap();
+        assert_eq!(&png[..4], b"\x89PNG", "{engine}");
+        assert_eq!(
+            err.contains("embedded renderer"),
+            engine == "auto" && !with_graphviz,
+            "{engine}: a note only when auto fell back: {err}"
+        );
     }
 }

@@ -22,6 +22,7 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NON_NAMES: &str = include_str!("../../data/non_names.txt");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+const NAME_PARTICLES: &str = include_str!("../../data/name_particles.tsv");
 
 /// A hash map keyed by words or phrases. Extraction looks words up millions of
 /// times per megabyte of text; std's default hasher (SipHash, built to resist
@@ -126,6 +127,41 @@ pub struct Trigger {
     pub line: usize,
 }
 
+/// What a name particle does (data/name_particles.tsv): the rules differ in
+/// which particles they take, and the file says so per particle.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParticleUses {
+    /// Between capitalized words it continues a name ("Jan van der Linde").
+    pub joins: bool,
+    /// No name word when persons' names are compared.
+    pub ignored: bool,
+    /// May be lowercase inside a name given as a string (structured input).
+    pub lowercase: bool,
+    /// Capitalized and hyphenated before a name ("Al-Sudani"): one token.
+    pub prefix: bool,
+    /// Hyphenated before a surname, it is left out when surnames are compared.
+    pub stripped: bool,
+}
+
+impl ParticleUses {
+    /// The uses named in the file's second column ("joins|ignored"); `None`
+    /// names the first unknown use.
+    pub fn parse(uses: &str) -> Result<ParticleUses, String> {
+        let mut out = ParticleUses::default();
+        for u in uses.split('|').map(str::trim).filter(|u| !u.is_empty()) {
+            match u {
+                "joins" => out.joins = true,
+                "ignored" => out.ignored = true,
+                "lowercase" => out.lowercase = true,
+                "prefix" => out.prefix = true,
+                "stripped" => out.stripped = true,
+                x => return Err(x.to_string()),
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Cue words that steer grammar rules (data/cues.tsv), by class.
 #[derive(Debug, Default)]
 pub struct Cues {
@@ -169,6 +205,53 @@ pub struct Cues {
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
+    // names: mention finding and coreference (src/extract/mentions/, src/extract/actors/).
+    /// Abbreviated month names ("Aug", "Oct."): before a day number they
+    /// are a date, not the start of a name ("Aug 19"; "Jan van der Linde").
+    pub month_abbreviation: WordSet<String>,
+    /// Adverbs and adjectives that open sentences or come before titles and are
+    /// never a first name or a noun ("Meanwhile", "Former", "acting").
+    pub modifier_word: WordSet<String>,
+    /// Adverbs that open sentences: capitalized after an abbreviation that may
+    /// end a sentence ("... in the U.S. Meanwhile"), they start a new one.
+    pub opening_adverb: WordSet<String>,
+    /// Words after a number that make it a quantity ("2.4 billion", "737
+    /// jets"), not the end of a name ("France 24").
+    pub quantity_word: WordSet<String>,
+    /// Short words written with a period inside a name ("Jr.", "Ma. Teresita",
+    /// "St.").
+    pub dotted_name_word: WordSet<String>,
+    /// Suffixes after a personal name ("Jr", "III"): no name word of their own.
+    pub name_suffix: WordSet<String>,
+    /// Lowercase place heads that join the name before them ("Bryansk region",
+    /// "Zamzam refugee camp").
+    pub trailing_place_head: WordSet<String>,
+    /// Those of [`Cues::trailing_place_head`] that may take one modifier word
+    /// after the name ("the Abu Shouk displacement camp").
+    pub modified_place_head: WordSet<String>,
+    /// Lowercase titles that are also ordinary words ("head", "chief"): titles
+    /// only after a determiner or a qualifier.
+    pub plain_title: WordSet<String>,
+    /// Nouns for an institution's own assets and staff ("coast guard ships"):
+    /// the institution's name ends before them.
+    pub institution_asset: WordSet<String>,
+    /// Verbs of buying and selling: what they take is a company ("agreed to buy
+    /// Pioneer Natural Resources").
+    pub acquire_verb: WordSet<String>,
+    /// Words of travel: after them (and "to") a capital is a place ("travelled
+    /// to Moscow", "the trip to Beijing"), not its government.
+    pub motion_word: WordSet<String>,
+    /// Those of [`Cues::motion_word`] that make a capital a place only through
+    /// "to" ("went to Moscow").
+    pub motion_needs_to: WordSet<String>,
+    /// Role nouns for an organization of no particular kind ("the group", "the
+    /// rebels"): they name the last organization, the last subject first.
+    pub group_role: WordSet<String>,
+    /// Role nouns for a bloc ("the bloc", "the alliance"): they name the last
+    /// organization whose name has a [`Cues::bloc_word`].
+    pub bloc_role: WordSet<String>,
+    /// Forms of "say" after which "it" opens a clause ("said it would").
+    pub say_form: WordSet<String>,
 }
 
 impl Cues {
@@ -191,6 +274,23 @@ impl Cues {
             "authority_word" => &mut self.authority_word,
             "sector_word" => &mut self.sector_word,
             "summon_verb" => &mut self.summon_verb,
+            // names
+            "month_abbreviation" => &mut self.month_abbreviation,
+            "modifier_word" => &mut self.modifier_word,
+            "opening_adverb" => &mut self.opening_adverb,
+            "quantity_word" => &mut self.quantity_word,
+            "dotted_name_word" => &mut self.dotted_name_word,
+            "name_suffix" => &mut self.name_suffix,
+            "trailing_place_head" => &mut self.trailing_place_head,
+            "modified_place_head" => &mut self.modified_place_head,
+            "plain_title" => &mut self.plain_title,
+            "institution_asset" => &mut self.institution_asset,
+            "acquire_verb" => &mut self.acquire_verb,
+            "motion_word" => &mut self.motion_word,
+            "motion_needs_to" => &mut self.motion_needs_to,
+            "group_role" => &mut self.group_role,
+            "bloc_role" => &mut self.bloc_role,
+            "say_form" => &mut self.say_form,
             _ => return None,
         })
     }
@@ -240,6 +340,8 @@ pub struct Lexicon {
     pub not_actor_heads: WordSet<String>,
     /// Cue words for grammar rules.
     pub cues: Cues,
+    /// Name particles (folded) and what each does.
+    pub name_particles: WordMap<String, ParticleUses>,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     /// Folded first word → indices into `triggers`.
@@ -375,7 +477,27 @@ impl Lexicon {
             DataFile::NonNames => self.load_non_names(text),
             DataFile::Cues => self.load_cues(text),
             DataFile::Cities => self.load_cities(text),
+            DataFile::NameParticles => self.load_name_particles(text),
         }
+    }
+
+    fn load_name_particles(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            let Ok(uses) = ParticleUses::parse(f.get(1).copied().unwrap_or("")) else {
+                continue;
+            };
+            let entry = self.name_particles.entry(fold(f[0])).or_default();
+            entry.joins |= uses.joins;
+            entry.ignored |= uses.ignored;
+            entry.lowercase |= uses.lowercase;
+            entry.prefix |= uses.prefix;
+            entry.stripped |= uses.stripped;
+        }
+    }
+
+    /// What the folded word `w` does as a name particle (nothing, if it is none).
+    pub fn particle(&self, w: &str) -> ParticleUses {
+        self.name_particles.get(w).copied().unwrap_or_default()
     }
 
     fn load_abbreviations(&mut self, text: &str) {
@@ -714,6 +836,28 @@ mod tests {
         assert_eq!(
             builtin().cues.event_ref.get("trip"),
             Some(&RelationType::Visit)
+        );
+    }
+
+    #[test]
+    fn one_list_of_name_particles_says_what_each_rule_does_with_them() {
+        let lx = builtin();
+        let bin = lx.particle("bin");
+        assert!(bin.joins && bin.ignored && bin.lowercase && bin.prefix && bin.stripped);
+        // "Bou-" is only a hyphenated prefix, "ul-" only stripped from surnames.
+        assert_eq!(
+            lx.particle("bou"),
+            ParticleUses {
+                prefix: true,
+                ..ParticleUses::default()
+            }
+        );
+        assert!(lx.particle("ul").stripped && !lx.particle("ul").joins);
+        assert_eq!(lx.particle("smith"), ParticleUses::default());
+        assert!(ParticleUses::parse("joins|ignored").is_ok());
+        assert_eq!(
+            ParticleUses::parse("joins|sometimes"),
+            Err("sometimes".into())
         );
     }
 
