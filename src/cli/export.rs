@@ -113,9 +113,6 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     let out = export(&g, format, &opts)?;
-    for n in &out.notes {
-        eprintln!("note: {n}");
-    }
     for (name, bytes) in &out.files {
         match (name, args.output.as_deref()) {
             (None, p) => write_output(p, bytes)?,
@@ -134,6 +131,10 @@ pub fn run(args: Args) -> Result<()> {
                 format.extension()
             ),
         }
+    }
+    // Notes only once the output is written: a failed command says one thing, its error.
+    for n in &out.notes {
+        eprintln!("note: {n}");
     }
     Ok(())
 }
