@@ -23,9 +23,11 @@
 //! the largest, is then settled without visiting its nodes at all.
 
 use super::index::{preference, Arc, Index, TypeSet, Walk};
-use crate::graph::model::RelationType;
+use super::report::sorted_keys;
+use crate::graph::model::{Actor, Relation, RelationType};
 use crate::graph::NewsGraph;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// Which relations a path may walk.
@@ -1039,6 +1041,142 @@ pub fn shortest_path(
     PathFinder::new(&idx).shortest(a, b, opts).map(|p| p.hops)
 }
 
+/// The other relations a hop could have walked: those between its two actors
+/// that the search's types and direction allow, the walked one left out. A
+/// path shows one relation per hop; these are the rest of the evidence that
+/// the two actors are linked.
+pub fn alternatives(idx: &Index, hop: &Hop, opts: &PathOptions) -> Vec<EdgeIndex> {
+    idx.relations_between(hop.from, hop.to, TypeSet::of(&opts.types), opts.directed)
+        .into_iter()
+        .filter(|&e| e != hop.edge)
+        .collect()
+}
+
+/// A hop of a path answer (see [`PathReport`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HopReport {
+    /// The [`alternatives`] to the relation walked.
+    #[serde(serialize_with = "sorted_keys")]
+    pub also: Vec<Relation>,
+    /// Id of the actor the hop leaves.
+    pub from: String,
+    /// The relation walked, with its evidence (its own direction may be
+    /// `to` → `from`).
+    #[serde(serialize_with = "sorted_keys")]
+    pub relation: Relation,
+    /// Id of the actor the hop reaches.
+    pub to: String,
+}
+
+impl HopReport {
+    /// The hop's answer, for a path found with `opts`.
+    pub fn new(g: &NewsGraph, idx: &Index, hop: &Hop, opts: &PathOptions) -> HopReport {
+        HopReport {
+            also: alternatives(idx, hop, opts)
+                .into_iter()
+                .map(|e| g.relation(e))
+                .collect(),
+            from: g.actor(hop.from).id.clone(),
+            relation: g.relation(hop.edge),
+            to: g.actor(hop.to).id.clone(),
+        }
+    }
+
+    /// Every hop of a path.
+    fn all(g: &NewsGraph, idx: &Index, p: &Path, opts: &PathOptions) -> Vec<HopReport> {
+        p.hops
+            .iter()
+            .map(|h| HopReport::new(g, idx, h, opts))
+            .collect()
+    }
+}
+
+/// One path of a [`PathReport::Several`] answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathEntry {
+    /// The hops, from the first actor to the last.
+    pub hops: Vec<HopReport>,
+    /// Number of hops.
+    pub length: usize,
+}
+
+/// The answer to "how are these two actors connected": what `newsgraph path
+/// --format json` prints. Keys are in alphabetical order (see
+/// [`report`](super::report)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum PathReport {
+    /// One shortest path (the default question).
+    Shortest {
+        /// The first actor.
+        #[serde(serialize_with = "sorted_keys")]
+        from: Actor,
+        /// The hops of the path.
+        hops: Vec<HopReport>,
+        /// The last actor.
+        #[serde(serialize_with = "sorted_keys")]
+        to: Actor,
+    },
+    /// Several paths, shortest first: the k shortest, or every path up to a
+    /// hop limit.
+    Several {
+        /// False when the search stopped early (see [`AllPaths::complete`]):
+        /// there may be more paths.
+        complete: bool,
+        /// The first actor.
+        #[serde(serialize_with = "sorted_keys")]
+        from: Actor,
+        /// The paths.
+        paths: Vec<PathEntry>,
+        /// The last actor.
+        #[serde(serialize_with = "sorted_keys")]
+        to: Actor,
+    },
+}
+
+impl PathReport {
+    /// The answer of one path from `a` to `b`, found with `opts`.
+    pub fn shortest(
+        g: &NewsGraph,
+        idx: &Index,
+        a: NodeIndex,
+        b: NodeIndex,
+        path: &Path,
+        opts: &PathOptions,
+    ) -> PathReport {
+        PathReport::Shortest {
+            from: g.actor(a).clone(),
+            hops: HopReport::all(g, idx, path, opts),
+            to: g.actor(b).clone(),
+        }
+    }
+
+    /// The answer of several paths from `a` to `b`, found with `opts`;
+    /// `complete` is false when there may be more.
+    pub fn several(
+        g: &NewsGraph,
+        idx: &Index,
+        a: NodeIndex,
+        b: NodeIndex,
+        paths: &[Path],
+        complete: bool,
+        opts: &PathOptions,
+    ) -> PathReport {
+        PathReport::Several {
+            complete,
+            from: g.actor(a).clone(),
+            paths: paths
+                .iter()
+                .map(|p| PathEntry {
+                    hops: HopReport::all(g, idx, p, opts),
+                    length: p.len(),
+                })
+                .collect(),
+            to: g.actor(b).clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1433,5 +1571,55 @@ mod tests {
             f.all_paths(n("a"), n("b"), 4, 3, &[], false);
             assert_eq!(f.shortest(n("x3"), n("y1"), &o).unwrap().len(), 3);
         }
+    }
+
+    #[test]
+    fn path_reports_serialize_as_the_cli_prints_them() {
+        use crate::query::report::testing::json;
+        use serde_json::json;
+        let gr = graph(&[
+            ("a", "b", RelationType::Support),
+            ("b", "a", RelationType::Meet),
+            ("b", "c", RelationType::Visit),
+        ]);
+        let idx = Index::new(&gr);
+        let (a, c) = (gr.node("a").unwrap(), gr.node("c").unwrap());
+        let opts = PathOptions::default();
+        let mut f = PathFinder::new(&idx);
+        let p = f.shortest(a, c, &opts).unwrap();
+        let rel = |i: usize| serde_json::to_value(gr.relation(EdgeIndex::new(i))).unwrap();
+        let actor = |id: &str| serde_json::to_value(gr.actor(gr.node(id).unwrap())).unwrap();
+        let hops = json!([
+            {"also": [rel(0)], "from": "a", "relation": rel(1), "to": "b"},
+            {"also": [], "from": "b", "relation": rel(2), "to": "c"},
+        ]);
+        let one = PathReport::shortest(&gr, &idx, a, c, &p, &opts);
+        let v: serde_json::Value = serde_json::from_str(&json(&one)).unwrap();
+        assert_eq!(
+            v,
+            json!({"from": actor("a"), "hops": hops, "to": actor("c")})
+        );
+        // Nested model objects have their keys sorted too.
+        assert!(json(&one).contains(
+            "\"also\": [\n        {\n          \"cameo\": \"051\",\n          \"evidence\": {\n            \"doc\": \"d\",\n            \"end\": 0,"
+        ));
+        // Only the walk's types are alternatives.
+        let meets = PathOptions {
+            types: vec![RelationType::Meet, RelationType::Visit],
+            ..Default::default()
+        };
+        assert!(alternatives(&idx, &p.hops[0], &meets).is_empty());
+        let all = f.all_paths(a, c, 4, 10, &[], false);
+        let several = PathReport::several(&gr, &idx, a, c, &all.paths, all.complete, &opts);
+        let v: serde_json::Value = serde_json::from_str(&json(&several)).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "complete": true,
+                "from": actor("a"),
+                "paths": [{"hops": hops, "length": 2}],
+                "to": actor("c"),
+            })
+        );
     }
 }
