@@ -9,7 +9,7 @@
 //! `serde_json::Value` maps, which sort their keys, and scripts already read
 //! that output. So the answer types declare their fields alphabetically, and
 //! the model objects inside them (actors, relations, documents, maps keyed by
-//! relation type) serialize through [`sorted_keys`].
+//! relation type) serialize through `sorted_keys`.
 //!
 //! [`PathReport`]: super::path::PathReport
 //! [`ContactsReport`]: super::contacts::ContactsReport
