@@ -13,11 +13,12 @@ mod common;
 
 use common::*;
 use newsgraph::corpus::{articles_of_size, CorpusOptions};
-use newsgraph::extract::{extract_document, extract_many, Options};
-use newsgraph::graph::ingest::{load_records, LoadOptions};
+use newsgraph::extract::Options;
 use newsgraph::graph::merge::merge_into;
 use newsgraph::input::SourceDoc;
 use newsgraph::input::{content_hash, Payload, Record};
+use newsgraph::pipeline::{extract_document, extract_many};
+use newsgraph::pipeline::{load_records, LoadOptions};
 use newsgraph::NewsGraph;
 
 // No counting allocator here (the store, query and export benchmarks have one

@@ -75,7 +75,7 @@ fn main() {
         let opts = PushOptions { batch, prune };
         let cpu0 = (cpu_time(), server_cpu(&url));
         let t0 = std::time::Instant::now();
-        let mut last: Option<newsgraph::export::cypher::Part> = None;
+        let mut last: Option<newsgraph::cypher::Part> = None;
         let mut phases: Vec<(String, f64)> = Vec::new();
         let mut prev = 0.0;
         let report = remote::push(&g, &mut server, &opts, &mut |part, n| {

@@ -20,16 +20,23 @@
 //! panic. Unit tests may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod corpus;
+// Bottom layer: used by all, uses nothing above it.
 pub mod error;
+pub mod model;
+pub mod strings;
+pub mod text;
+// The stages, in the order data flows through them.
+pub mod corpus;
+pub mod cypher;
 pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod input;
+pub mod lexicon;
+pub mod pipeline;
 pub mod query;
 pub mod remote;
-pub mod text;
 
 pub use error::{Error, Result};
-pub use graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType};
 pub use graph::NewsGraph;
+pub use model::{Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType};

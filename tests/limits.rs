@@ -196,7 +196,7 @@ fn a_document_on_one_line_loads_in_windows_with_spans_on_the_file() {
         );
         assert!(text.is_char_boundary(a) && text.is_char_boundary(b) && a < b);
         assert_eq!(&text[a..b], e["text"].as_str().unwrap());
-        last_window = last_window.max(a / newsgraph::extract::WINDOW_BYTES);
+        last_window = last_window.max(a / newsgraph::pipeline::WINDOW_BYTES);
     }
     assert!(last_window >= 2, "relations from every window");
     // Working memory: windows of 1 MiB, so not ~30 bytes per byte of text.

@@ -1,8 +1,9 @@
 //! Property tests: arbitrary input never panics the readers or the extractor, and
 //! every relation's evidence lies inside its document on character boundaries.
 
-use newsgraph::extract::{extract_document, Options};
+use newsgraph::extract::Options;
 use newsgraph::input::text::decode;
+use newsgraph::pipeline::extract_document;
 use newsgraph::Document;
 use proptest::prelude::*;
 use std::path::Path;
@@ -55,6 +56,7 @@ fn check(text: &str) {
         text,
         Options {
             include_planned: true,
+            ..Options::default()
         },
     );
     let ids: Vec<&str> = r.extraction.actors.iter().map(|a| a.id.as_str()).collect();

@@ -15,9 +15,10 @@ mod common;
 use checks::*;
 use common::examples;
 
-use newsgraph::extract::{extract_document, Options};
+use newsgraph::extract::Options;
 use newsgraph::graph::{aliases, store};
 use newsgraph::input::{content_hash, csv, gdelt, html, jsonl, nodelink, Payload, Record};
+use newsgraph::pipeline::extract_document;
 use newsgraph::{Actor, ActorKind, Evidence, Extraction, NewsGraph, Relation, RelationType};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -25,9 +26,12 @@ use std::io::Cursor;
 use std::path::Path;
 use std::sync::OnceLock;
 
-const OPTS: Options = Options {
-    include_planned: true,
-};
+fn opts() -> Options<'static> {
+    Options {
+        include_planned: true,
+        ..Options::default()
+    }
+}
 
 fn cases(n: u32) -> ProptestConfig {
     let n = std::env::var("PROPTEST_CASES")
@@ -157,7 +161,7 @@ fn check_jsonl(input: &[u8]) {
                 let Payload::Text(t) = &rec.payload else {
                     panic!("a JSON Lines record is text")
                 };
-                text_relations(t, &extract_document(&rec.doc, t, OPTS).extraction);
+                text_relations(t, &extract_document(&rec.doc, t, opts()).extraction);
                 good.push(rec);
             }
             Err(e) => one_line_error(&e, path),
@@ -214,7 +218,7 @@ proptest! {
 fn check_html(src: &str) {
     let page = html::parse(src);
     let d = doc("page");
-    let x = extract_document(&d, &page.text, OPTS).extraction;
+    let x = extract_document(&d, &page.text, opts()).extraction;
     text_relations(&page.text, &x);
     if let Some(date) = &page.date {
         assert!(

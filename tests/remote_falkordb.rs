@@ -9,8 +9,8 @@
 
 mod common;
 use common::*;
-use newsgraph::graph::model::{Actor, ActorKind, Document, Evidence, Relation, RelationType};
 use newsgraph::graph::store;
+use newsgraph::model::{Actor, ActorKind, Document, Evidence, Relation, RelationType};
 use newsgraph::remote::{self, query, Server};
 use newsgraph::NewsGraph;
 use serde_json::Value;
@@ -389,10 +389,10 @@ fn hostile_names_survive_push_script_and_questions() {
         .lines()
         .filter(|l| !l.starts_with("//") && !l.is_empty())
     {
-        let st = newsgraph::export::cypher::Statement {
+        let st = newsgraph::cypher::Statement {
             query: line.trim_end_matches(';').to_string(),
             params: Vec::new(),
-            part: newsgraph::export::cypher::Part::Actors,
+            part: newsgraph::cypher::Part::Actors,
             items: 0,
         };
         server

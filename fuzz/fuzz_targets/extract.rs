@@ -8,7 +8,8 @@
 mod checks;
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::extract::{extract_document, Options};
+use newsgraph::extract::Options;
+use newsgraph::pipeline::extract_document;
 use newsgraph::input::text::decode;
 use std::path::Path;
 
@@ -18,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => return checks::one_line_error(&e, "fuzz.txt"),
     };
     let d = checks::doc("f");
-    let x = extract_document(&d, &text, Options { include_planned: true }).extraction;
+    let x = extract_document(&d, &text, Options { include_planned: true, ..Options::default() }).extraction;
     checks::text_relations(&text, &x);
     checks::load_and_round_trip(vec![checks::graph_record(x, data)]);
 });

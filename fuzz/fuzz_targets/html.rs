@@ -6,14 +6,15 @@
 mod checks;
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::extract::{extract_document, Options};
+use newsgraph::extract::Options;
+use newsgraph::pipeline::extract_document;
 use newsgraph::input::{content_hash, html, Payload, Record};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(src) = std::str::from_utf8(data) else { return };
     let page = html::parse(src);
     let d = checks::doc("page");
-    let x = extract_document(&d, &page.text, Options { include_planned: true }).extraction;
+    let x = extract_document(&d, &page.text, Options { include_planned: true, ..Options::default() }).extraction;
     checks::text_relations(&page.text, &x);
     if !page.text.trim().is_empty() {
         checks::load_and_round_trip(vec![Record {

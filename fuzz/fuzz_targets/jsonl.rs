@@ -7,7 +7,8 @@
 mod checks;
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::extract::{extract_document, Options};
+use newsgraph::extract::Options;
+use newsgraph::pipeline::extract_document;
 use newsgraph::input::{jsonl, Payload};
 use std::path::Path;
 
@@ -18,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         match r {
             Ok(rec) => {
                 let Payload::Text(t) = &rec.payload else { panic!("a JSON Lines record is text") };
-                let x = extract_document(&rec.doc, t, Options { include_planned: true }).extraction;
+                let x = extract_document(&rec.doc, t, Options { include_planned: true, ..Options::default() }).extraction;
                 checks::text_relations(t, &x);
                 good.push(rec);
             }

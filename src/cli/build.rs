@@ -9,9 +9,10 @@ use super::export::DiagramArgs;
 use super::store::StoreEdit;
 use anyhow::Result;
 use newsgraph::export::{export, Format};
-use newsgraph::extract::{extract_many, Options};
+use newsgraph::extract::Options;
 use newsgraph::graph::merge::merge_into;
 use newsgraph::input::read_inputs;
+use newsgraph::pipeline::extract_many;
 use newsgraph::{NewsGraph, RelationType};
 use std::path::PathBuf;
 
@@ -38,10 +39,16 @@ pub struct Args {
     store: Option<PathBuf>,
     #[command(flatten)]
     diagram: DiagramArgs,
+    #[command(flatten)]
+    lexicon: super::lexicon_args::LexiconArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
     let opts = args.diagram.options()?;
+    let xopts = Options {
+        lexicon: args.lexicon.load()?,
+        ..Options::default()
+    };
     std::fs::create_dir_all(&args.out)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
     let store_path = args
@@ -51,7 +58,7 @@ pub fn run(args: Args) -> Result<()> {
     let docs = read_inputs(&args.inputs)?;
     let mut g = NewsGraph::new();
     // Extraction runs in parallel across documents; merging stays in input order.
-    for r in extract_many(&docs, Options::default()) {
+    for r in extract_many(&docs, xopts) {
         merge_into(&mut g, r.extraction);
     }
     // A fresh store, but written under its lock: a `load` running on the same

@@ -9,9 +9,10 @@
 
 use super::{print_out, table};
 use anyhow::Result;
-use newsgraph::extract::{extract_many, Options};
+use newsgraph::extract::Options;
 use newsgraph::graph::merge::merge_into;
 use newsgraph::input::read_inputs;
+use newsgraph::pipeline::extract_many;
 use newsgraph::NewsGraph;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -30,13 +31,16 @@ pub struct Args {
     /// Explain every relation: sentence, trigger, rule, and how its sides were identified.
     #[arg(long)]
     explain: bool,
+    #[command(flatten)]
+    lexicon: super::lexicon_args::LexiconArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let docs = read_inputs(&args.inputs)?;
     let opts = Options {
         include_planned: args.include_planned,
+        lexicon: args.lexicon.load()?,
     };
+    let docs = read_inputs(&args.inputs)?;
     let mut g = NewsGraph::new();
     let mut trails: HashMap<(String, String), Vec<String>> = HashMap::new();
     let single = docs.len() == 1;

@@ -12,8 +12,8 @@
 use super::store::{StoreArgs, StoreEdit};
 use anyhow::Result;
 use newsgraph::graph::aliases;
-use newsgraph::graph::ingest::{load_records, LoadOptions};
 use newsgraph::input::{expand, records, Format, ReadOptions};
+use newsgraph::pipeline::{load_records, LoadOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -43,6 +43,8 @@ pub struct Args {
     /// Extraction threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    #[command(flatten)]
+    lexicon: super::lexicon_args::LexiconArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -53,6 +55,7 @@ pub fn run(args: Args) -> Result<()> {
         Some(f) => Some(aliases::read_file(f)?),
         None => None,
     };
+    let lexicon = args.lexicon.load()?;
     let files = expand(&args.inputs)?;
     let total: u64 = files
         .iter()
@@ -72,6 +75,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     let mut opts = LoadOptions {
         include_planned: args.include_planned,
+        lexicon,
         skip_bad: args.skip_bad,
         ..LoadOptions::default()
     };

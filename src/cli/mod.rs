@@ -8,6 +8,7 @@ mod documents;
 mod export;
 mod extract;
 mod gen_corpus;
+mod lexicon_args;
 mod load;
 mod merge;
 mod neighbors;

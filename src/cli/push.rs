@@ -12,7 +12,7 @@
 
 use super::store::StoreArgs;
 use anyhow::Result;
-use newsgraph::export::cypher::Part;
+use newsgraph::cypher::Part;
 use newsgraph::remote::{self, PushOptions, Server};
 use std::io::IsTerminal;
 

@@ -6,7 +6,7 @@
 
 use super::names::*;
 use super::{Article, CorpusOptions, Rng};
-use crate::graph::model::Document;
+use crate::model::Document;
 use std::fmt::Write;
 
 /// An actor of the cast.

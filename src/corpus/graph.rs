@@ -6,8 +6,8 @@
 
 use super::names::*;
 use super::Rng;
-use crate::graph::model::{Actor, ActorKind, Document, Evidence, Relation, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, ActorKind, Document, Evidence, Relation, RelationType};
 use crate::text::slug;
 use std::collections::HashSet;
 

@@ -15,8 +15,8 @@ pub mod graph;
 pub mod names;
 
 use crate::error::{Error, Result};
-use crate::graph::model::Document;
 use crate::input::SourceDoc;
+use crate::model::Document;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

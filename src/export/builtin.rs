@@ -10,7 +10,7 @@ use super::style::{
     kind_style, relation_color, relation_line, DIMMED_LINE, DIMMED_TEXT, HIGHLIGHT, OUTLINE,
 };
 use super::xml::escape;
-use crate::graph::model::{ActorKind, RelationType};
+use crate::model::{ActorKind, RelationType};
 use crate::query::select::Highlight;
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -6,8 +6,8 @@
 //! neo4j-admin database import full --nodes=actors.csv --relationships=relations.csv neo4j
 //! ```
 
-use crate::graph::model::ActorKind;
 use crate::graph::NewsGraph;
+use crate::model::ActorKind;
 
 /// File name of the nodes file.
 pub const ACTORS_FILE: &str = "actors.csv";

@@ -3,8 +3,8 @@
 //! and how disconnected parts are arranged. Every diagram format (DOT, the
 //! embedded SVG renderer, Mermaid, HTML) draws from this one view, so they agree.
 
-use crate::graph::model::{Actor, ActorKind, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, ActorKind, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::NodeIndexable;
 use std::ops::Range;
@@ -484,7 +484,7 @@ fn country_clusters(d: &Diagram) -> Vec<Cluster> {
                 .find(|a| a.kind == ActorKind::Country)
                 .map(|a| a.name.clone())
                 .or_else(|| {
-                    crate::extract::lexicon::lexicon()
+                    crate::lexicon::builtin()
                         .country_name(c)
                         .map(str::to_string)
                 })
@@ -610,7 +610,7 @@ fn arrange_rows(d: &Diagram) -> Vec<Vec<Part>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::{Evidence, Relation};
+    use crate::model::{Evidence, Relation};
 
     fn actor(id: &str, kind: ActorKind, country: Option<&str>) -> Actor {
         Actor {

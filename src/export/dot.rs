@@ -737,7 +737,7 @@ fn push_stmt(out: &mut String, s: &Stmt, depth: usize, directed: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::{Actor, ActorKind, Evidence, Relation, RelationType};
+    use crate::model::{Actor, ActorKind, Evidence, Relation, RelationType};
 
     /// Hostile texts: every one must survive a round trip through DOT.
     const HOSTILE: &[&str] = &[

@@ -7,8 +7,8 @@
 use super::style::{kind_style, relation_color, relation_line, OUTLINE};
 use super::xml;
 use crate::error::{Error, Result};
-use crate::graph::model::{Actor, ActorKind, Relation};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, ActorKind, Relation};
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;

@@ -7,8 +7,8 @@
 use super::diagram::{Diagram, DotOptions};
 use super::style::{kind_style, relation_color, relation_line, OUTLINE};
 use super::xml::escape;
-use crate::graph::model::{Actor, Relation};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, Relation};
 use crate::query::select::Highlight;
 use std::collections::HashMap;
 use std::fmt::Write;

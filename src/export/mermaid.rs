@@ -6,8 +6,8 @@
 
 use super::diagram::{diagram, node_label, truncate, Diagram, DotOptions, MAX_LABEL};
 use super::style::{kind_style, relation_color, relation_line, DIMMED_LINE, HIGHLIGHT, OUTLINE};
-use crate::graph::model::ActorKind;
 use crate::graph::NewsGraph;
+use crate::model::ActorKind;
 use std::fmt::Write;
 
 /// A quoted Mermaid label for any text: letters, digits, spaces and `.,-'` as they are,

@@ -2,7 +2,7 @@
 //! colour of each actor kind and the colour and line of each relation type, so
 //! DOT, the embedded SVG renderer, HTML and Mermaid look alike.
 
-use crate::graph::model::{ActorKind, RelationType};
+use crate::model::{ActorKind, RelationType};
 
 /// Font list for every label: Helvetica where present, else a metric-compatible sans.
 pub const FONT: &str = "Helvetica,Arial,sans-serif";

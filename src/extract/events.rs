@@ -5,10 +5,11 @@
 
 use super::actors::{DocActor, DocCtx};
 use super::clauses::{self, Clause, Opening};
-use super::lexicon::{Frame, Step, Trigger};
 use super::mentions::{Mention, MentionForm};
+use super::sentence::SentenceView;
 use super::tokens::{TokKind, Token};
-use crate::graph::model::{ActorKind, RelationType};
+use crate::lexicon::{Frame, Step, Trigger};
+use crate::model::{ActorKind, RelationType};
 use std::ops::Range;
 
 /// An event found in a document, before ids and evidence text are attached.
@@ -56,7 +57,7 @@ const BE_AUX: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
 /// Prepositions that end the search for an object unless the relation type lets it
-/// through (see `SentenceView::objects`).
+/// through (see `SentenceArgs::objects`).
 const PREPOSITIONS: &[&str] = &[
     "against", "for", "over", "about", "into", "toward", "towards", "to", "with", "by", "from",
     "in", "on", "at", "near", "during", "after", "before", "behind", "outside", "inside", "around",
@@ -125,7 +126,10 @@ struct Arg {
     kind: Option<RelationType>,
 }
 
-struct SentenceView<'a> {
+/// One sentence as event extraction reads it: the shared [`SentenceView`]
+/// (tokens, range, sentence index; its `tok` and `norm` are reached through
+/// `Deref`) with the sentence's mentions, actors and clauses.
+struct SentenceArgs<'a> {
     ctx: &'a DocCtx<'a>,
     mentions: &'a [Mention],
     actors: &'a [DocActor],
@@ -134,24 +138,19 @@ struct SentenceView<'a> {
     /// All the sentence's mentions (qualifiers and possessive pronouns included).
     all: Range<usize>,
     clauses: Vec<Clause>,
-    range: Range<usize>,
-    /// The sentence index.
-    sentence: usize,
+    /// The sentence's tokens.
+    view: SentenceView<'a>,
 }
 
-impl SentenceView<'_> {
-    fn tok(&self, i: usize) -> Option<&Token> {
-        if self.range.contains(&i) {
-            self.ctx.tokens.get(i)
-        } else {
-            None
-        }
-    }
+impl<'a> std::ops::Deref for SentenceArgs<'a> {
+    type Target = SentenceView<'a>;
 
-    fn norm(&self, i: usize) -> &str {
-        self.tok(i).map(|t| t.norm.as_str()).unwrap_or("")
+    fn deref(&self) -> &SentenceView<'a> {
+        &self.view
     }
+}
 
+impl SentenceArgs<'_> {
     fn clause_of(&self, i: usize) -> usize {
         self.clauses
             .iter()
@@ -856,15 +855,20 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                 );
             }
         }
-        let view = SentenceView {
+        let view = SentenceArgs {
             ctx,
             mentions,
             actors,
             args,
             all: mrange.clone(),
             clauses,
-            range: range.clone(),
-            sentence: s.index,
+            view: SentenceView {
+                doc: ctx.doc,
+                tokens: ctx.tokens,
+                range: range.clone(),
+                sentence: s.index,
+                lx: ctx.lx,
+            },
         };
         let events_before = state.events.len();
         for (tr, trig, slot) in &found {
@@ -939,8 +943,8 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                             sentence: s.index,
                             trigger: trigger_text.clone(),
                             rule: format!(
-                                "data/triggers.tsv:{} {} [{}]{}",
-                                trig.line, trig.kind, trig.pattern, note
+                                "{}:{} {} [{}]{}",
+                                trig.source, trig.line, trig.kind, trig.pattern, note
                             ),
                             planned: planned && kind == trig.kind,
                         });
@@ -997,8 +1001,8 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
                     sentence: s.index,
                     trigger: tr.clone(),
                     rule: format!(
-                        "data/triggers.tsv:{} {} addressed to the other side of the {}",
-                        trig.line, trig.kind, c.kind
+                        "{}:{} {} addressed to the other side of the {}",
+                        trig.source, trig.line, trig.kind, c.kind
                     ),
                     planned: false,
                 });
@@ -1103,7 +1107,7 @@ fn prefer_noun(tokens: &[Token], i: usize, new: &Trigger, old: &Trigger) -> bool
     new_noun && !old_noun && noun_context || !new_noun && old_noun && !noun_context
 }
 
-fn negated(v: &SentenceView, t: usize) -> bool {
+fn negated(v: &SentenceArgs, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
     for j in start..t {
         let n = v.norm(j);
@@ -1126,7 +1130,7 @@ fn negated(v: &SentenceView, t: usize) -> bool {
 
 /// The person whose words a clause reports: "X said [Iran would respond]", "X warned
 /// that [...]".
-fn reported_speaker(v: &SentenceView, t: usize) -> Option<usize> {
+fn reported_speaker(v: &SentenceArgs, t: usize) -> Option<usize> {
     let ci = v.clause_of(t);
     let c = &v.clauses[ci];
     if c.opening != Opening::Complement || ci == 0 {
@@ -1171,7 +1175,7 @@ fn modal_before(tokens: &[Token], sentence_start: usize, t: usize) -> bool {
     false
 }
 
-fn planned(v: &SentenceView, t: usize) -> bool {
+fn planned(v: &SentenceArgs, t: usize) -> bool {
     let start = t.saturating_sub(4).max(v.range.start);
     // ("in May" is a month, "may" a modal)
     if (start..t).any(|j| FUTURE.contains(&v.norm(j)) && !v.ctx.tokens[j].cap) {
@@ -1189,13 +1193,13 @@ fn planned(v: &SentenceView, t: usize) -> bool {
 }
 
 /// "threatened to sue", "vowed to strike": the act is only announced.
-fn threatened(v: &SentenceView, t: usize) -> bool {
+fn threatened(v: &SentenceArgs, t: usize) -> bool {
     t >= v.range.start + 2
         && v.norm(t - 1) == "to"
         && v.ctx.lx.cues.threat_verb.contains(v.norm(t - 2))
 }
 
-fn passive(v: &SentenceView, t: usize) -> bool {
+fn passive(v: &SentenceArgs, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
     (start..t).any(|j| BE_AUX.contains(&v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
         || (t + 1..t + 5).any(|j| v.norm(j) == "by")
@@ -1252,7 +1256,7 @@ fn with_kind(mut args: Vec<Arg>, kind: RelationType) -> Vec<Arg> {
 }
 
 fn arguments(
-    v: &SentenceView,
+    v: &SentenceArgs,
     tr: Range<usize>,
     trig: &Trigger,
     slot: Option<Range<usize>>,
@@ -1505,7 +1509,7 @@ fn arguments(
 /// Whether a label follows an object at `k` ("called X 'reckless'", "called it a
 /// provocation", "called Hamas's proposal delusional"): `Some(true)` when the label
 /// condemns, `Some(false)` for another label, `None` when nothing is said of it.
-fn label_after(v: &SentenceView, k: usize) -> Option<bool> {
+fn label_after(v: &SentenceArgs, k: usize) -> Option<bool> {
     let mut j = k;
     // Past the rest of the object's noun phrase: "Hamas's latest proposal".
     if v.tok(j).is_some_and(|t| t.kind == TokKind::Possessive) {
@@ -1538,7 +1542,7 @@ enum Governor {
 
 /// The verb a few words before an event noun in the same clause: "launched [a
 /// drone] attack", "vowed to press ahead with an offensive".
-fn governing_verb(v: &SentenceView, noun: usize) -> Option<Governor> {
+fn governing_verb(v: &SentenceArgs, noun: usize) -> Option<Governor> {
     let ci = v.clause_of(noun);
     let start = v.clauses[ci].range.start.max(noun.saturating_sub(7));
     let cues = &v.ctx.lx.cues;
@@ -1559,7 +1563,7 @@ fn governing_verb(v: &SentenceView, noun: usize) -> Option<Governor> {
     None
 }
 
-fn last_accuser(v: &SentenceView, st: &DocState, denier: Option<usize>) -> Option<usize> {
+fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<usize> {
     let events = &st.events;
     let e = events
         .iter()
@@ -1579,7 +1583,7 @@ fn last_accuser(v: &SentenceView, st: &DocState, denier: Option<usize>) -> Optio
 }
 
 /// "rejected Zelensky's accusation": the possessor of a claim noun in the sentence.
-fn claimant(v: &SentenceView, tr: Range<usize>) -> Option<usize> {
+fn claimant(v: &SentenceArgs, tr: Range<usize>) -> Option<usize> {
     v.args.iter().copied().find(|&m| {
         let mm = &v.mentions[m];
         mm.possessive
@@ -1593,7 +1597,7 @@ fn claimant(v: &SentenceView, tr: Range<usize>) -> Option<usize> {
 /// report", "denied Israeli claims", "rejected the agency's claims", "rejected
 /// allegations by X". `Some(None)` when the claim has an author the text does not
 /// name ("the government's account").
-fn claim_author(v: &SentenceView, from: usize) -> Option<Option<usize>> {
+fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
     let ci = v.clause_of(from.saturating_sub(1));
     let end = v.clauses[ci].range.end.min(from + 6);
     let noun = (from..end)
@@ -1617,7 +1621,7 @@ fn claim_author(v: &SentenceView, from: usize) -> Option<Option<usize>> {
 
 /// Whether a verb governs the noun phrase ending before `t` ("settle charges",
 /// "faces a lawsuit") rather than a preposition ("after a complaint").
-fn governed_by_verb(v: &SentenceView, t: usize) -> bool {
+fn governed_by_verb(v: &SentenceArgs, t: usize) -> bool {
     let is_prep = |tk: &Token| PREPOSITIONS.contains(&tk.norm.as_str()) || tk.norm == "of";
     let plain = |j: usize| {
         let tk = &v.ctx.tokens[j];
@@ -1646,7 +1650,7 @@ fn governed_by_verb(v: &SentenceView, t: usize) -> bool {
 /// "slammed the trip", "rejected the ruling", "praised the deal": a noun that
 /// refers back to an earlier event; the target is whoever did it (the source of
 /// the last event of that type).
-fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, String)> {
+fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, String)> {
     let refs = &v.ctx.lx.cues.event_ref;
     let mut j = from;
     while j < from + 4 {
@@ -1686,7 +1690,7 @@ fn event_ref(v: &SentenceView, st: &DocState, from: usize) -> Option<(usize, Str
 /// The countries of the envoys named right after `from` ("summoned the Russian
 /// ambassador", "summoned Chinese Ambassador Huang Xilian"): the qualifier of an
 /// envoy title.
-fn envoy_countries(v: &SentenceView, from: usize) -> Vec<usize> {
+fn envoy_countries(v: &SentenceArgs, from: usize) -> Vec<usize> {
     let envoy = &v.ctx.lx.cues.envoy_title;
     v.all
         .clone()
@@ -1706,7 +1710,7 @@ fn envoy_countries(v: &SentenceView, from: usize) -> Vec<usize> {
 
 /// Nothing is named after the trigger: the clause ends, or only a time or place
 /// phrase follows ("lodged a protest on Monday").
-fn no_object_follows(v: &SentenceView, from: usize) -> bool {
+fn no_object_follows(v: &SentenceArgs, from: usize) -> bool {
     match v.tok(from) {
         None => true,
         Some(t) => {
@@ -1719,7 +1723,7 @@ fn no_object_follows(v: &SentenceView, from: usize) -> bool {
 
 /// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
 /// and the actors or places it names as attacked.
-fn attack_phrase(v: &SentenceView, from: usize) -> Option<(usize, Vec<usize>)> {
+fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec<usize>)> {
     let ci = v.clause_of(from.saturating_sub(1));
     let end = v.clauses[ci].range.end.min(from + 5);
     let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
@@ -1740,7 +1744,7 @@ fn attack_phrase(v: &SentenceView, from: usize) -> Option<(usize, Vec<usize>)> {
 
 /// The actor behind an attack noun: "the Iranian missile attacks", "Russia's attack",
 /// "the attack by X".
-fn attack_author(v: &SentenceView, from: usize, head: usize) -> Option<usize> {
+fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Option<usize> {
     if let Some(m) = v
         .modifier_before(head + 1)
         .filter(|&m| v.mentions[m].span.start >= from)
@@ -1758,7 +1762,7 @@ fn attack_author(v: &SentenceView, from: usize, head: usize) -> Option<usize> {
 /// Minister X"), possessives ("Iran's Revolutionary Guards"), appositions ("X, a White
 /// House spokesman", "X, the head of Y", "Chile's regulator, the CMF"), and relatives
 /// ("X, who chairs Y", "Y, founded by X", "a Hamas delegation led by X").
-fn affiliations(v: &SentenceView, events: &mut Vec<Event>, sentence: usize, mr: Range<usize>) {
+fn affiliations(v: &SentenceArgs, events: &mut Vec<Event>, sentence: usize, mr: Range<usize>) {
     let ms = v.mentions;
     let lx = v.ctx.lx;
     let kind_of = |a: usize| v.actors[a].kind;
@@ -2075,7 +2079,7 @@ fn debugging() -> bool {
 }
 
 /// The longest title (data/titles.tsv) inside a token range: (start, end).
-fn title_in(v: &SentenceView, r: Range<usize>) -> Option<(usize, usize)> {
+fn title_in(v: &SentenceArgs, r: Range<usize>) -> Option<(usize, usize)> {
     let lx = v.ctx.lx;
     let mut best: Option<(usize, usize)> = None;
     for i in r.clone() {

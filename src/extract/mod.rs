@@ -1,35 +1,48 @@
 //! Extraction: from a document's text to actors and relations with evidence.
 //!
-//! The stages run in order, one file each: [`tokens`] → [`sentences`] →
-//! [`quotes`] → [`mentions`] → [`actors`] (aliases and coreference) → [`events`]
-//! (triggers, argument frames, affiliations). Every decision is a lookup in the
-//! lexicons of `data/` ([`lexicon`]) or a grammar-level rule, so each relation
-//! can say which entry or rule produced it ([`Evidence::rule`]).
+//! The stages run in order: [`tokens`] → [`sentences`] → [`quotes`] →
+//! [`mentions`] → [`actors`] (aliases and coreference) → [`events`] (triggers,
+//! argument frames, affiliations). Mentions and events read each sentence
+//! through one [`sentence::SentenceView`]. Every decision is a lookup in the
+//! lexicons of `data/` ([`crate::lexicon`]) or a grammar-level rule naming the
+//! closed-class words of [`grammar`], so each relation can say which entry or
+//! rule produced it ([`Evidence::rule`]).
 
 pub mod actors;
-pub mod batch;
 pub mod clauses;
 pub mod events;
-pub mod lexicon;
+pub mod grammar;
 pub mod mentions;
 pub mod quotes;
+pub mod sentence;
 pub mod sentences;
 pub mod tokens;
 
-pub use batch::{extract_many, extract_records};
-
-use crate::graph::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation};
+use crate::lexicon::Lexicon;
+use crate::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation};
 use crate::text::slug;
 use actors::{DocActor, DocCtx};
-use lexicon::lexicon;
-use mentions::{Mention, MentionForm, SentenceCtx};
+use mentions::{Mention, MentionForm};
+use sentence::SentenceView;
 use std::collections::{HashMap, HashSet};
 
 /// Extraction options.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
     /// Keep planned or expected events (marked `planned: true`).
     pub include_planned: bool,
+    /// The lexicons every decision is looked up in: the built-in ones, or those
+    /// extended from a user's folder ([`Lexicon::with_extensions`]).
+    pub lexicon: &'a Lexicon,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            include_planned: false,
+            lexicon: crate::lexicon::builtin(),
+        }
+    }
 }
 
 /// Everything extraction learned about one document, including the intermediate
@@ -40,136 +53,32 @@ pub struct DocResult {
     pub extraction: Extraction,
     /// For each actor id, how it was identified.
     pub trails: HashMap<String, Vec<String>>,
+    /// How many sentences the text had (sentence numbers of the evidence run
+    /// below it): windows of a long document are numbered on from it.
+    pub sentences: usize,
 }
 
-/// Documents longer than this are extracted in windows of at most this many
-/// bytes, cut at a paragraph break where possible (else a line break, a
-/// sentence end, a space). Extraction needs about 30 bytes of working memory
-/// per byte of prose (up to 100 for text that is all punctuation), so a 100 MB
-/// article on one line would otherwise take 3 GB, and time quadratic in the
-/// line's length where a stage looks back along the line; a window's working
-/// memory stays under about 100 MB. Actors
-/// of the windows are joined by the graph's merge rules (same full name, same
-/// lexicon entity), so only coreference across a cut (a bare surname or "he"
-/// whose antecedent is in the previous window) is lost; no real news article
-/// comes near this size.
-pub const WINDOW_BYTES: usize = 1 << 20;
-
-/// Extracts actors and relations from one document's text.
-pub fn extract_document(doc: &Document, text: &str, opts: Options) -> DocResult {
-    extract_in_windows(doc, text, opts, WINDOW_BYTES)
-}
-
-/// [`extract_document`] with windows of `window` bytes.
-fn extract_in_windows(doc: &Document, text: &str, opts: Options, window: usize) -> DocResult {
-    if text.len() <= window {
-        return extract_whole(doc, text, opts).0;
-    }
-    let mut g = crate::NewsGraph::new();
-    let mut trails_by_name: HashMap<String, Vec<String>> = HashMap::new();
-    let (mut offset, mut sentences) = (0usize, 0usize);
-    while offset < text.len() {
-        let end = window_end(text, offset, window);
-        let (mut r, n) = extract_whole(doc, &text[offset..end], opts);
-        for rel in &mut r.extraction.relations {
-            rel.evidence.start += offset;
-            rel.evidence.end += offset;
-            rel.evidence.sentence += sentences;
-        }
-        for a in &r.extraction.actors {
-            if let Some(t) = r.trails.remove(&a.id) {
-                trails_by_name
-                    .entry(crate::text::name_key(&a.name))
-                    .or_default()
-                    .extend(t);
-            }
-        }
-        crate::graph::merge::merge_into(&mut g, r.extraction);
-        offset = end;
-        sentences += n;
-    }
-    let mut extraction = g.to_extraction();
-    extraction.documents = vec![doc.clone()];
-    // As within one window: one relation per (source, type, target) and
-    // document, the first one read.
-    let key = |r: &Relation| {
-        let (s, t) = if r.kind.is_symmetric() && r.source > r.target {
-            (&r.target, &r.source)
-        } else {
-            (&r.source, &r.target)
-        };
-        (s.clone(), r.kind, t.clone())
-    };
-    let mut first: HashMap<_, (usize, usize)> = HashMap::new();
-    for r in &extraction.relations {
-        let at = (r.evidence.sentence, r.evidence.start);
-        let e = first.entry(key(r)).or_insert(at);
-        *e = (*e).min(at);
-    }
-    extraction
-        .relations
-        .retain(|r| first.get(&key(r)) == Some(&(r.evidence.sentence, r.evidence.start)));
-    let mut trails = HashMap::new();
-    for a in &extraction.actors {
-        let t: Vec<String> = std::iter::once(&a.name)
-            .chain(&a.aliases)
-            .filter_map(|f| trails_by_name.remove(&crate::text::name_key(f)))
-            .flatten()
-            .collect();
-        trails.insert(a.id.clone(), t);
-    }
-    DocResult { extraction, trails }
-}
-
-/// Where the window of `text` starting at `start` ends: at most `size` bytes
-/// on, after the last paragraph break, else line break, else sentence end,
-/// else space in its second half; else at a character boundary.
-fn window_end(text: &str, start: usize, size: usize) -> usize {
-    if text.len() - start <= size {
-        return text.len();
-    }
-    let mut hi = start + size.max(4);
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let mut lo = start + size / 2;
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let w = &text[lo..hi];
-    let cut = w
-        .rfind("\n\n")
-        .map(|i| i + 2)
-        .or_else(|| w.rfind('\n').map(|i| i + 1))
-        .or_else(|| w.rfind(". ").map(|i| i + 2))
-        .or_else(|| w.rfind(' ').map(|i| i + 1));
-    match cut {
-        Some(i) => lo + i,
-        None => hi,
-    }
-}
-
-/// Extracts one window of text (a whole document up to [`WINDOW_BYTES`]);
-/// also returns its number of sentences.
-fn extract_whole(doc: &Document, text: &str, opts: Options) -> (DocResult, usize) {
-    let lx = lexicon();
-    let tokens = tokens::tokenize(text);
+/// Extracts actors and relations from one text in one go. Working memory grows
+/// with the text's length, so documents of any size go through
+/// [`crate::pipeline::extract_document`], which cuts them into windows first.
+pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
+    let lx = opts.lexicon;
+    let tokens = tokens::tokenize(text, lx);
     let sentences = sentences::split(text, &tokens, lx);
     let quotes = quotes::find(&tokens, &sentences, lx);
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut known: lexicon::WordSet<String> = lexicon::WordSet::default();
+    let mut known: crate::lexicon::WordSet<String> = crate::lexicon::WordSet::default();
     for s in &sentences {
         let start = skip_dateline(&tokens, s.tokens.clone());
         let before = mentions.len();
-        let ctx = SentenceCtx {
+        let view = SentenceView {
             doc: text,
             tokens: &tokens,
             range: start..s.tokens.end,
             sentence: s.index,
             lx,
-            known: &known,
         };
-        mentions::find(&ctx, &mut mentions);
+        mentions::find(&view, &known, &mut mentions);
         for m in &mentions[before..] {
             if m.form == MentionForm::Name
                 && m.head.len() >= 2
@@ -188,8 +97,7 @@ fn extract_whole(doc: &Document, text: &str, opts: Options) -> (DocResult, usize
     };
     let doc_actors = actors::resolve(&ctx, &mut mentions);
     let events = events::find(&ctx, &mentions, &doc_actors);
-    let r = assemble(doc, text, &tokens, &sentences, &doc_actors, &events, opts);
-    (r, sentences.len())
+    assemble(doc, text, &tokens, &sentences, &doc_actors, &events, opts)
 }
 
 /// "SULAIMANIYAH, Iraq —" or "BEIJING, April 6 —" at the start of a paragraph: the
@@ -327,95 +235,7 @@ fn assemble(
             relations,
         },
         trails,
-    }
-}
-
-#[cfg(test)]
-mod window_tests {
-    use super::*;
-
-    fn doc() -> Document {
-        Document {
-            id: "w".into(),
-            path: "w.txt".into(),
-            date: None,
-            title: None,
-            url: None,
-        }
-    }
-
-    /// (source name, type, target name, sentence, start, end) of every relation.
-    fn facts(x: &Extraction) -> Vec<(String, String, String, usize, usize, usize)> {
-        let name = |id: &str| x.actors.iter().find(|a| a.id == id).unwrap().name.clone();
-        let mut v: Vec<_> = x
-            .relations
-            .iter()
-            .map(|r| {
-                let e = &r.evidence;
-                let (s, t) = (name(&r.source), name(&r.target));
-                (s, r.kind.to_string(), t, e.sentence, e.start, e.end)
-            })
-            .collect();
-        v.sort();
-        v
-    }
-
-    const COUNTRIES: [&str; 20] = [
-        "Russia", "Ukraine", "Poland", "Germany", "France", "Italy", "Spain", "Turkey", "Iran",
-        "Iraq", "Syria", "Egypt", "Japan", "China", "India", "Brazil", "Mexico", "Canada", "Kenya",
-        "Nigeria",
-    ];
-
-    /// Paragraphs (or sentences on one line) of distinct country relations,
-    /// repeated: the first 20 pieces hold every fact.
-    fn pieces(n: usize, sep: &str) -> String {
-        (0..n)
-            .map(|i| {
-                let c = |k: usize| COUNTRIES[(i + k) % COUNTRIES.len()];
-                format!(
-                    "{} condemned {} in Zürich 🎉. {} accused {} of spying.{sep}",
-                    c(0),
-                    c(1),
-                    c(1),
-                    c(2)
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn windows_cut_at_paragraphs_give_the_whole_document_result() {
-        let text = pieces(60, "\n\n");
-        let whole = extract_whole(&doc(), &text, Options::default())
-            .0
-            .extraction;
-        assert!(facts(&whole).len() >= 40, "{:?}", facts(&whole));
-        for window in [300, 1000] {
-            let windowed = extract_in_windows(&doc(), &text, Options::default(), window).extraction;
-            assert_eq!(facts(&windowed), facts(&whole), "window {window}");
-            assert_eq!(windowed.actors.len(), whole.actors.len());
-            assert_eq!(windowed.documents, vec![doc()]);
-        }
-    }
-
-    #[test]
-    fn windows_of_one_long_line_keep_spans_on_the_text() {
-        let text = pieces(80, " ");
-        let whole = extract_whole(&doc(), &text, Options::default())
-            .0
-            .extraction;
-        assert!(facts(&whole).len() >= 40, "{:?}", facts(&whole));
-        for window in [7, 64, 333, 1000] {
-            let x = extract_in_windows(&doc(), &text, Options::default(), window).extraction;
-            for r in &x.relations {
-                let e = &r.evidence;
-                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
-                assert_eq!(&text[e.start..e.end], e.text);
-            }
-            if window >= 333 {
-                assert_eq!(facts(&x), facts(&whole), "window {window}");
-            }
-        }
+        sentences: sentences.len(),
     }
 }
 
@@ -423,8 +243,8 @@ mod window_tests {
 /// whether a relation between two actors, named by any of their forms, was found.
 #[cfg(test)]
 pub(crate) mod testing {
-    use super::{extract_document, Options};
-    use crate::graph::model::{Document, Extraction};
+    use super::{extract_text, Options};
+    use crate::model::{Document, Extraction};
 
     /// Extracts one text (planned events included when `planned`).
     pub fn extract_with(text: &str, planned: bool) -> Extraction {
@@ -437,8 +257,9 @@ pub(crate) mod testing {
         };
         let opts = Options {
             include_planned: planned,
+            ..Options::default()
         };
-        extract_document(&doc, text, opts).extraction
+        extract_text(&doc, text, opts).extraction
     }
 
     /// Extracts one text.

@@ -2,9 +2,9 @@
 //! ...", "We demand ...") belong to the quote's speaker, found from the attribution
 //! around it: `"...," Blinken said`, `He added.`, `X said: "..."`, `adding, "..."`.
 
-use super::lexicon::Lexicon;
 use super::sentences::Sentence;
 use super::tokens::Token;
+use crate::lexicon::Lexicon;
 use std::ops::Range;
 
 /// One quotation: its tokens (quote marks excluded) and where its attribution is.
@@ -131,15 +131,15 @@ pub fn containing(quotes: &[Quote], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexicon::lexicon;
     use crate::extract::sentences::split;
     use crate::extract::tokens::tokenize;
+    use crate::lexicon::builtin as lexicon;
 
     /// The parity table agrees with counting quote marks back to the line start.
     #[test]
     fn quote_parity_matches_a_scan_back_to_the_line_start() {
         let text = "He said \"we \"agree\" with\n\"them\" and \"\n\nno\" \"more\" \"\" x \"y\nz\"";
-        let toks = tokenize(text);
+        let toks = tokenize(text, crate::lexicon::builtin());
         let p = QuoteParity::new(&toks);
         for i in 0..toks.len() {
             let mut count = 0;
@@ -158,7 +158,7 @@ mod tests {
     }
 
     fn verbs(s: &str) -> Vec<Option<String>> {
-        let toks = tokenize(s);
+        let toks = tokenize(s, crate::lexicon::builtin());
         let sents = split(s, &toks, lexicon());
         find(&toks, &sents, lexicon())
             .iter()

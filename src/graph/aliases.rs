@@ -15,9 +15,9 @@
 //! takes the canonical name, kind and country. The entries are kept in the store
 //! and applied to every later load, so a fix stays fixed.
 
-use super::model::{Actor, ActorKind};
 use super::NewsGraph;
 use crate::error::{Error, Result};
+use crate::model::{Actor, ActorKind};
 use crate::text::name_key;
 use petgraph::stable_graph::NodeIndex;
 use serde::{Deserialize, Serialize};
@@ -138,7 +138,7 @@ pub fn apply(g: &mut NewsGraph, entries: &[AliasEntry]) -> ApplyReport {
         let a = &g.graph[n];
         let mut keys = vec![name_key(&a.name)];
         for al in &a.aliases {
-            if a.kind != ActorKind::Person || super::merge::person_key(al).is_some() {
+            if a.kind != ActorKind::Person || super::identity::person_key(al).is_some() {
                 keys.push(name_key(al));
             }
         }
@@ -202,7 +202,7 @@ pub fn apply(g: &mut NewsGraph, entries: &[AliasEntry]) -> ApplyReport {
 /// The entry's aliases first, in its order, then the others longest first (then
 /// alphabetically): the same actor whether the file came before or after the
 /// documents, and whichever document named which form first.
-pub(crate) fn order_entry_aliases(a: &mut crate::graph::model::Actor, e: &AliasEntry) {
+pub(crate) fn order_entry_aliases(a: &mut crate::model::Actor, e: &AliasEntry) {
     let canon = name_key(&a.name);
     let mut seen = std::collections::HashSet::from([canon]);
     let mut aliases: Vec<String> = Vec::new();

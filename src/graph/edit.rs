@@ -1,10 +1,10 @@
 //! Corrections: merge two actors, split an actor that wrongly merged two, remove
 //! a document (and everything only it brought). Each is logged in `merges`.
 
-use super::model::ActorKind;
-use super::strings::Sym;
 use super::{NewsGraph, Sighting};
 use crate::error::{Error, Result};
+use crate::model::ActorKind;
+use crate::strings::Sym;
 use crate::text::name_key;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -236,7 +236,7 @@ impl NewsGraph {
         let (new_name, new_aliases) =
             self.split_names(&actor, name, aliases, &alias_keys, &moved)?;
         let id = self.fresh_id(&new_name);
-        let new = self.add_actor(super::model::Actor {
+        let new = self.add_actor(crate::model::Actor {
             id,
             name: new_name,
             kind: kind.unwrap_or(actor.kind),
@@ -340,7 +340,7 @@ impl NewsGraph {
     /// names given and those the moved documents use.
     fn split_names(
         &self,
-        actor: &super::model::Actor,
+        actor: &crate::model::Actor,
         name: Option<&str>,
         aliases: &[String],
         alias_keys: &HashSet<String>,
@@ -417,7 +417,7 @@ impl NewsGraph {
 mod tests {
     use super::*;
     use crate::graph::merge::merge_into;
-    use crate::graph::model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
+    use crate::model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
 
     fn doc(id: &str, people: &[(&str, &str)], rel: (&str, &str)) -> Extraction {
         Extraction {

@@ -12,20 +12,18 @@
 
 pub mod aliases;
 pub mod edit;
-pub mod ingest;
+pub mod identity;
 pub mod merge;
-pub mod model;
 pub mod store;
-pub mod strings;
 
 use crate::error::{Error, Result};
+use crate::model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
+use crate::strings::{Strings, Sym};
 use crate::text::{edit_distance_within, name_key};
-use model::{Actor, Document, Evidence, Extraction, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use strings::{Strings, Sym};
 
 /// A relation as stored on a graph edge: its ends are the edge's nodes, its
 /// strings are handles into the graph's string table. Read it as a [`Relation`]
@@ -587,7 +585,7 @@ pub fn describe(a: &Actor) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::ActorKind;
+    use crate::model::ActorKind;
 
     #[test]
     fn edges_are_compact_and_relations_round_trip() {

@@ -51,10 +51,10 @@
 //! Readers need no lock: they see the old file or the new one.
 
 use super::aliases::AliasEntry;
-use super::model::{Actor, ActorKind, Document, Relation, RelationType};
-use super::strings::{Strings, Sym};
 use super::{Edge, NewsGraph, Sighting};
 use crate::error::{Error, Result};
+use crate::model::{Actor, ActorKind, Document, Relation, RelationType};
+use crate::strings::{Strings, Sym};
 use petgraph::stable_graph::NodeIndex;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Deserialize;
@@ -846,7 +846,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::{ActorKind, Evidence, RelationType};
+    use crate::model::{ActorKind, Evidence, RelationType};
 
     fn sample() -> NewsGraph {
         let mut g = NewsGraph::new();

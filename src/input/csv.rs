@@ -10,7 +10,7 @@
 use super::structured::{guess_kind, iso_date, relation_type, Builder};
 use super::text::{bad, stem};
 use crate::error::Result;
-use crate::graph::model::{ActorKind, Document, Evidence, Extraction};
+use crate::model::{ActorKind, Document, Evidence, Extraction};
 use std::path::Path;
 
 /// Reads a CSV edge list into one document's extraction. Bad rows are errors,

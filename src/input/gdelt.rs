@@ -14,7 +14,7 @@
 use super::structured::{cameo_type, guess_kind, iso_date, Builder};
 use super::text::{bad, stem};
 use crate::error::{Error, Result};
-use crate::graph::model::{ActorKind, Document, Evidence, Extraction};
+use crate::model::{ActorKind, Document, Evidence, Extraction};
 use std::io::BufRead;
 use std::path::Path;
 
@@ -57,7 +57,7 @@ fn title_case(s: &str) -> String {
 /// roles such as "POLICE" get their country, so India's police and Kenya's stay
 /// apart).
 fn actor(b: &mut Builder, name: &str, code: &str, country: &str, type1: &str) -> String {
-    let lx = crate::extract::lexicon::lexicon();
+    let lx = crate::lexicon::builtin();
     let country = (country.len() == 3).then(|| country.to_string());
     let display = title_case(name);
     let is_country = country.as_deref().is_some_and(|c| code == c) && type1.is_empty();

@@ -7,7 +7,7 @@ use super::structured::iso_date;
 use super::text::{bad, shown, stem};
 use super::{content_hash, Payload, Record};
 use crate::error::{Error, Result};
-use crate::graph::model::Document;
+use crate::model::Document;
 use serde_json::Value;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};

@@ -18,7 +18,7 @@ pub mod text;
 pub use text::{read_inputs, SourceDoc};
 
 use crate::error::{Error, Result};
-use crate::graph::model::{Document, Extraction};
+use crate::model::{Document, Extraction};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 

@@ -12,7 +12,7 @@
 use super::structured::{guess_kind, iso_date, relation_type, Builder};
 use super::text::{bad, stem};
 use crate::error::{Error, Result};
-use crate::graph::model::{ActorKind, Document, Evidence, Extraction};
+use crate::model::{ActorKind, Document, Evidence, Extraction};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -2,9 +2,7 @@
 //! GDELT): building one document's extraction row by row, guessing an actor's
 //! kind from its name, and mapping CAMEO event codes to relation types.
 
-use crate::graph::model::{
-    Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType,
-};
+use crate::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType};
 use crate::text::{fold, name_key, slug};
 use std::collections::HashMap;
 
@@ -131,7 +129,7 @@ impl Builder {
 /// then two to four capitalized words read as a person's name; otherwise an
 /// organization.
 pub(crate) fn guess_kind(name: &str) -> (ActorKind, Option<String>) {
-    let lx = crate::extract::lexicon::lexicon();
+    let lx = crate::lexicon::builtin();
     if let Some(e) = lx.gazetteer.get(&fold(name)).and_then(|v| v.first()) {
         return (e.kind, e.country.clone());
     }
@@ -141,28 +139,9 @@ pub(crate) fn guess_kind(name: &str) -> (ActorKind, Option<String>) {
     }
     // Particles ("al-Kadhimi", "bin", "von der") may be lowercase inside a name.
     let particle = |w: &str| {
-        matches!(
-            w,
-            "al" | "el"
-                | "bin"
-                | "bint"
-                | "ibn"
-                | "abu"
-                | "von"
-                | "van"
-                | "der"
-                | "den"
-                | "de"
-                | "da"
-                | "del"
-                | "della"
-                | "di"
-                | "du"
-                | "la"
-                | "le"
-        ) || w
-            .split_once('-')
-            .is_some_and(|(_, r)| r.chars().next().is_some_and(char::is_uppercase))
+        lx.particle(w).lowercase
+            || w.split_once('-')
+                .is_some_and(|(_, r)| r.chars().next().is_some_and(char::is_uppercase))
     };
     let capitalized = words
         .first()

@@ -2,7 +2,7 @@
 
 use super::{content_hash, Payload, Record};
 use crate::error::{Error, Result};
-use crate::graph::model::Document;
+use crate::model::Document;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 

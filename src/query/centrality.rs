@@ -19,8 +19,8 @@
 
 use super::index::{Index, TypeSet, Walk};
 use super::report::sorted_keys;
-use crate::graph::model::{Actor, ActorKind};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, ActorKind};
 use petgraph::stable_graph::NodeIndex;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -417,7 +417,7 @@ impl TopReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::RelationType;
+    use crate::model::RelationType;
     use crate::query::testing::graph;
 
     /// A path a - b - c - d plus e hanging off b, and a parallel relation a - b.

@@ -11,8 +11,8 @@
 use super::index::{Index, TypeSet};
 use super::report::sorted_keys;
 use super::timeline::{chrono_key, relation_date};
-use crate::graph::model::{Actor, Relation, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;

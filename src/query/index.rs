@@ -9,8 +9,8 @@
 //! each sorted by neighbour. Building it is one pass over the edges (tens of
 //! milliseconds for a million relations); it is never rebuilt per query.
 
-use crate::graph::model::RelationType;
 use crate::graph::NewsGraph;
+use crate::model::RelationType;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use std::collections::HashMap;

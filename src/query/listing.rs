@@ -4,8 +4,8 @@
 
 use super::report::with_keys;
 use super::timeline::in_range;
-use crate::graph::model::{Actor, ActorKind, Document, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, ActorKind, Document, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::Direction;
 use serde::{Serialize, Serializer};

@@ -55,8 +55,8 @@ pub use timeline::{timeline, TimelineOptions, TimelineReport};
 /// Small graphs for the unit tests of this module.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::graph::model::{Actor, ActorKind, Evidence, Relation, RelationType};
     use crate::graph::NewsGraph;
+    use crate::model::{Actor, ActorKind, Evidence, Relation, RelationType};
 
     /// A relation with placeholder evidence (document "d", the given sentence).
     pub fn relation(s: &str, t: &str, kind: RelationType, doc: &str, sentence: usize) -> Relation {

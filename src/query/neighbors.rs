@@ -4,8 +4,8 @@
 use super::index::{Index, TypeSet, Walk};
 use super::report::sorted_keys;
 use super::timeline::chrono_key;
-use crate::graph::model::{Actor, Relation, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};

@@ -24,8 +24,8 @@
 
 use super::index::{preference, Arc, Index, TypeSet, Walk};
 use super::report::sorted_keys;
-use crate::graph::model::{Actor, Relation, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};

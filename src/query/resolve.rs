@@ -190,7 +190,7 @@ pub fn label(g: &NewsGraph, n: NodeIndex) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::{Actor, ActorKind};
+    use crate::model::{Actor, ActorKind};
 
     fn g() -> NewsGraph {
         let mut g = NewsGraph::new();

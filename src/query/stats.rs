@@ -3,8 +3,8 @@
 //! format version and size.
 
 use super::report::sorted_keys;
-use crate::graph::model::{ActorKind, RelationType};
 use crate::graph::{store, NewsGraph};
+use crate::model::{ActorKind, RelationType};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Read;

@@ -8,8 +8,8 @@
 
 use super::index::{Index, TypeSet};
 use super::report::sorted_keys;
-use crate::graph::model::{Actor, Relation, RelationType};
 use crate::graph::{Edge, NewsGraph};
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -129,7 +129,7 @@ impl TimelineReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::Document;
+    use crate::model::Document;
     use crate::query::testing::{graph_of, relation};
 
     #[test]

@@ -7,8 +7,8 @@
 //! or Memgraph (none was at hand): see the README, "Scaling out".
 
 use super::{Address, Rows, Stats};
+use crate::cypher::{Statement, Value};
 use crate::error::{Error, Result};
-use crate::export::cypher::{Statement, Value};
 use neo4rs::{BoltList, BoltMap, BoltNull, BoltString, BoltType, ConfigBuilder, Graph};
 use std::collections::HashMap;
 
@@ -127,17 +127,14 @@ impl Client {
     /// Deletes every node newsgraph writes (actors, documents) with their
     /// relationships, in batches (one transaction per batch).
     pub fn delete_all(&mut self) -> Result<()> {
-        for label in [
-            crate::export::cypher::ACTOR_LABEL,
-            crate::export::cypher::DOCUMENT_LABEL,
-        ] {
+        for label in [crate::cypher::ACTOR_LABEL, crate::cypher::DOCUMENT_LABEL] {
             loop {
                 let st = Statement {
                     query: format!(
                         "MATCH (n:{label}) WITH n LIMIT 10000 DETACH DELETE n RETURN [count(n)] AS row"
                     ),
                     params: Vec::new(),
-                    part: crate::export::cypher::Part::Prune,
+                    part: crate::cypher::Part::Prune,
                     items: 0,
                 };
                 let r = self.run(&st)?;

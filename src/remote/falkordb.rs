@@ -4,8 +4,8 @@
 
 use super::resp::{Connection, Reply};
 use super::{Address, Rows, Stats};
+use crate::cypher::{self, Dialect, Statement};
 use crate::error::{Error, Result};
-use crate::export::cypher::{self, Dialect, Statement};
 use serde_json::{Map, Value as Json};
 use std::time::Duration;
 

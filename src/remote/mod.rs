@@ -4,7 +4,7 @@
 //! Two wire protocols: the Redis protocol for FalkorDB (`redis://`, always
 //! built in: [`falkordb`]) and Bolt for Neo4j and Memgraph (`bolt://`,
 //! `neo4j://`, built with the `bolt` cargo feature). Both send the statements
-//! of one generator, [`crate::export::cypher`], with the data as parameters.
+//! of one generator, [`crate::cypher`], with the data as parameters.
 
 pub mod falkordb;
 pub mod query;
@@ -13,8 +13,8 @@ mod resp;
 #[cfg(feature = "bolt")]
 pub mod bolt;
 
+use crate::cypher::{self, Dialect, Part, Statement};
 use crate::error::{Error, Result};
-use crate::export::cypher::{self, Dialect, Part, Statement};
 use crate::graph::NewsGraph;
 use serde_json::Value as Json;
 use std::time::Instant;

@@ -11,12 +11,10 @@
 //! preference (contacts before other events before affiliations).
 
 use super::Server;
+use crate::cypher::{self, Dialect, Part, Statement, Value};
 use crate::error::{Error, Result};
-use crate::export::cypher::{self, Dialect, Part, Statement, Value};
-use crate::graph::model::{
-    Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType,
-};
 use crate::graph::NewsGraph;
+use crate::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation, RelationType};
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -13,9 +13,9 @@
 
 #![allow(dead_code)]
 
-use newsgraph::graph::ingest::{load_records, LoadOptions};
 use newsgraph::graph::store;
 use newsgraph::input::{content_hash, Payload, Record};
+use newsgraph::pipeline::{load_records, LoadOptions};
 use newsgraph::{Document, Error, Extraction, NewsGraph};
 use std::collections::HashSet;
 use std::path::Path;
@@ -134,6 +134,7 @@ pub fn load_and_round_trip(records: Vec<Record>) -> NewsGraph {
         include_planned: true,
         skip_bad: true,
         threads: 1,
+        ..LoadOptions::default()
     };
     load_records(&mut g, records.into_iter().map(Ok), opts, |_| {})
         .expect("records that read cleanly load cleanly");

@@ -2,9 +2,13 @@
 //! once. Knowledge lives in these files, not in code: users add verbs, titles and
 //! actors by editing them (each file's header explains its format).
 
-use crate::graph::model::{ActorKind, RelationType};
+use crate::model::{ActorKind, RelationType};
 use crate::text::fold;
 use std::sync::OnceLock;
+
+pub mod extend;
+
+pub use extend::DataFile;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
@@ -18,6 +22,7 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NON_NAMES: &str = include_str!("../../data/non_names.txt");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+const NAME_PARTICLES: &str = include_str!("../../data/name_particles.tsv");
 
 /// A hash map keyed by words or phrases. Extraction looks words up millions of
 /// times per megabyte of text; std's default hasher (SipHash, built to resist
@@ -115,8 +120,46 @@ pub struct Trigger {
     /// Only under a modal ("would respond to", "will act against"): a statement of
     /// what the actor would do, i.e. a threat.
     pub modal: bool,
-    /// Line in data/triggers.tsv, for explanations.
+    /// The file the pattern comes from ("data/triggers.tsv", or a user's
+    /// extension file), for explanations.
+    pub source: std::sync::Arc<str>,
+    /// Line in that file, for explanations.
     pub line: usize,
+}
+
+/// What a name particle does (data/name_particles.tsv): the rules differ in
+/// which particles they take, and the file says so per particle.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParticleUses {
+    /// Between capitalized words it continues a name ("Jan van der Linde").
+    pub joins: bool,
+    /// No name word when persons' names are compared.
+    pub ignored: bool,
+    /// May be lowercase inside a name given as a string (structured input).
+    pub lowercase: bool,
+    /// Capitalized and hyphenated before a name ("Al-Sudani"): one token.
+    pub prefix: bool,
+    /// Hyphenated before a surname, it is left out when surnames are compared.
+    pub stripped: bool,
+}
+
+impl ParticleUses {
+    /// The uses named in the file's second column ("joins|ignored"); `None`
+    /// names the first unknown use.
+    pub fn parse(uses: &str) -> Result<ParticleUses, String> {
+        let mut out = ParticleUses::default();
+        for u in uses.split('|').map(str::trim).filter(|u| !u.is_empty()) {
+            match u {
+                "joins" => out.joins = true,
+                "ignored" => out.ignored = true,
+                "lowercase" => out.lowercase = true,
+                "prefix" => out.prefix = true,
+                "stripped" => out.stripped = true,
+                x => return Err(x.to_string()),
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Cue words that steer grammar rules (data/cues.tsv), by class.
@@ -162,6 +205,53 @@ pub struct Cues {
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
+    // names: mention finding and coreference (src/extract/mentions/, src/extract/actors/).
+    /// Abbreviated month names ("Aug", "Oct."): before a day number they
+    /// are a date, not the start of a name ("Aug 19"; "Jan van der Linde").
+    pub month_abbreviation: WordSet<String>,
+    /// Adverbs and adjectives that open sentences or come before titles and are
+    /// never a first name or a noun ("Meanwhile", "Former", "acting").
+    pub modifier_word: WordSet<String>,
+    /// Adverbs that open sentences: capitalized after an abbreviation that may
+    /// end a sentence ("... in the U.S. Meanwhile"), they start a new one.
+    pub opening_adverb: WordSet<String>,
+    /// Words after a number that make it a quantity ("2.4 billion", "737
+    /// jets"), not the end of a name ("France 24").
+    pub quantity_word: WordSet<String>,
+    /// Short words written with a period inside a name ("Jr.", "Ma. Teresita",
+    /// "St.").
+    pub dotted_name_word: WordSet<String>,
+    /// Suffixes after a personal name ("Jr", "III"): no name word of their own.
+    pub name_suffix: WordSet<String>,
+    /// Lowercase place heads that join the name before them ("Bryansk region",
+    /// "Zamzam refugee camp").
+    pub trailing_place_head: WordSet<String>,
+    /// Those of [`Cues::trailing_place_head`] that may take one modifier word
+    /// after the name ("the Abu Shouk displacement camp").
+    pub modified_place_head: WordSet<String>,
+    /// Lowercase titles that are also ordinary words ("head", "chief"): titles
+    /// only after a determiner or a qualifier.
+    pub plain_title: WordSet<String>,
+    /// Nouns for an institution's own assets and staff ("coast guard ships"):
+    /// the institution's name ends before them.
+    pub institution_asset: WordSet<String>,
+    /// Verbs of buying and selling: what they take is a company ("agreed to buy
+    /// Pioneer Natural Resources").
+    pub acquire_verb: WordSet<String>,
+    /// Words of travel: after them (and "to") a capital is a place ("travelled
+    /// to Moscow", "the trip to Beijing"), not its government.
+    pub motion_word: WordSet<String>,
+    /// Those of [`Cues::motion_word`] that make a capital a place only through
+    /// "to" ("went to Moscow").
+    pub motion_needs_to: WordSet<String>,
+    /// Role nouns for an organization of no particular kind ("the group", "the
+    /// rebels"): they name the last organization, the last subject first.
+    pub group_role: WordSet<String>,
+    /// Role nouns for a bloc ("the bloc", "the alliance"): they name the last
+    /// organization whose name has a [`Cues::bloc_word`].
+    pub bloc_role: WordSet<String>,
+    /// Forms of "say" after which "it" opens a clause ("said it would").
+    pub say_form: WordSet<String>,
 }
 
 impl Cues {
@@ -184,6 +274,23 @@ impl Cues {
             "authority_word" => &mut self.authority_word,
             "sector_word" => &mut self.sector_word,
             "summon_verb" => &mut self.summon_verb,
+            // names
+            "month_abbreviation" => &mut self.month_abbreviation,
+            "modifier_word" => &mut self.modifier_word,
+            "opening_adverb" => &mut self.opening_adverb,
+            "quantity_word" => &mut self.quantity_word,
+            "dotted_name_word" => &mut self.dotted_name_word,
+            "name_suffix" => &mut self.name_suffix,
+            "trailing_place_head" => &mut self.trailing_place_head,
+            "modified_place_head" => &mut self.modified_place_head,
+            "plain_title" => &mut self.plain_title,
+            "institution_asset" => &mut self.institution_asset,
+            "acquire_verb" => &mut self.acquire_verb,
+            "motion_word" => &mut self.motion_word,
+            "motion_needs_to" => &mut self.motion_needs_to,
+            "group_role" => &mut self.group_role,
+            "bloc_role" => &mut self.bloc_role,
+            "say_form" => &mut self.say_form,
             _ => return None,
         })
     }
@@ -233,6 +340,8 @@ pub struct Lexicon {
     pub not_actor_heads: WordSet<String>,
     /// Cue words for grammar rules.
     pub cues: Cues,
+    /// Name particles (folded) and what each does.
+    pub name_particles: WordMap<String, ParticleUses>,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     /// Folded first word → indices into `triggers`.
@@ -244,10 +353,13 @@ pub struct Lexicon {
     gaz_prefixes: WordSet<String>,
 }
 
-/// The lexicons compiled into this binary, parsed on first use.
-pub fn lexicon() -> &'static Lexicon {
+/// The lexicons compiled into this binary, parsed on first use. Extraction
+/// takes its lexicon as a value ([`crate::extract::Options::lexicon`]); this is
+/// the one it gets by default, and the one stages that only need built-in facts
+/// (country codes, titles) look in.
+pub fn builtin() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(Lexicon::builtin)
+    LEX.get_or_init(Lexicon::parse_builtin)
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
@@ -330,36 +442,88 @@ fn parse_pattern(pattern: &str) -> Vec<Step> {
 }
 
 impl Lexicon {
-    /// Parses the lexicons compiled into the binary.
-    pub fn builtin() -> Lexicon {
+    /// Parses the lexicons compiled into the binary (most callers want the
+    /// parsed-once [`builtin`] instead).
+    pub fn parse_builtin() -> Lexicon {
         let mut lx = Lexicon::default();
-        lx.load_countries(COUNTRIES);
-        lx.load_organizations(ORGANIZATIONS);
-        lx.load_places(PLACES);
-        lx.load_titles(TITLES);
-        lx.load_kind_words(KIND_WORDS);
-        lx.load_triggers(TRIGGERS);
-        for (_, f) in data_lines(ABBREVIATIONS) {
+        for file in DataFile::ALL {
+            lx.load_file(file, file.builtin_text(), &file.builtin_path());
+        }
+        lx.index_prefixes();
+        lx
+    }
+
+    /// Adds the lines of one lexicon file (in that file's format) to the
+    /// lexicons; `source` names the file in explanations ("data/triggers.tsv").
+    /// Lines that do not fit the format are skipped here: files from users are
+    /// checked first ([`extend::check_line`]), so a typo is an error, not a
+    /// silently lost entry. Call [`Lexicon::index_prefixes`] after the last file.
+    pub fn load_file(&mut self, file: DataFile, text: &str, source: &str) {
+        match file {
+            DataFile::Countries => self.load_countries(text),
+            DataFile::Organizations => self.load_organizations(text),
+            DataFile::Places => self.load_places(text),
+            DataFile::Titles => self.load_titles(text),
+            DataFile::KindWords => self.load_kind_words(text),
+            DataFile::Triggers => self.load_triggers(text, source),
+            DataFile::Abbreviations => self.load_abbreviations(text),
+            DataFile::CommonWords => {
+                self.common
+                    .extend(data_lines(text).map(|(_, f)| f[0].to_string()));
+            }
+            DataFile::SpeechVerbs => self
+                .speech
+                .extend(data_lines(text).map(|(_, f)| fold(f[0]))),
+            DataFile::NonNames => self.load_non_names(text),
+            DataFile::Cues => self.load_cues(text),
+            DataFile::Cities => self.load_cities(text),
+            DataFile::NameParticles => self.load_name_particles(text),
+        }
+    }
+
+    fn load_name_particles(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            let Ok(uses) = ParticleUses::parse(f.get(1).copied().unwrap_or("")) else {
+                continue;
+            };
+            let entry = self.name_particles.entry(fold(f[0])).or_default();
+            entry.joins |= uses.joins;
+            entry.ignored |= uses.ignored;
+            entry.lowercase |= uses.lowercase;
+            entry.prefix |= uses.prefix;
+            entry.stripped |= uses.stripped;
+        }
+    }
+
+    /// What the folded word `w` does as a name particle (nothing, if it is none).
+    pub fn particle(&self, w: &str) -> ParticleUses {
+        self.name_particles.get(w).copied().unwrap_or_default()
+    }
+
+    fn load_abbreviations(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
             let w = f[0];
             let (w, may_end) = match w.strip_suffix('!') {
                 Some(w) => (w, true),
                 None => (w, false),
             };
-            lx.abbreviations.insert(fold(w), may_end);
+            self.abbreviations.insert(fold(w), may_end);
         }
-        lx.common = data_lines(COMMON_WORDS)
-            .map(|(_, f)| f[0].to_string())
-            .collect();
-        lx.speech = data_lines(SPEECH_VERBS).map(|(_, f)| fold(f[0])).collect();
-        for (_, f) in data_lines(NON_NAMES) {
+    }
+
+    fn load_non_names(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
             if f.get(1) == Some(&"platform") {
-                lx.platforms.insert(fold(f[0]));
+                self.platforms.insert(fold(f[0]));
             } else {
-                lx.non_names.insert(fold(f[0]));
+                self.non_names.insert(fold(f[0]));
             }
         }
-        for (_, f) in data_lines(CUES) {
-            if let Some(set) = lx.cues.set_mut(f[0]) {
+    }
+
+    fn load_cues(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            if let Some(set) = self.cues.set_mut(f[0]) {
                 for w in alternatives(f.get(1)).flat_map(inflect) {
                     set.insert(fold(&w));
                 }
@@ -368,13 +532,10 @@ impl Lexicon {
                 .and_then(|k| k.parse::<RelationType>().ok())
             {
                 for w in alternatives(f.get(1)).flat_map(inflect) {
-                    lx.cues.event_ref.insert(fold(&w), kind);
+                    self.cues.event_ref.insert(fold(&w), kind);
                 }
             }
         }
-        lx.load_cities(CITIES);
-        lx.index_prefixes();
-        lx
     }
 
     /// Fills the prefix sets behind [`Lexicon::title_may_extend`] and
@@ -585,7 +746,8 @@ impl Lexicon {
         }
     }
 
-    fn load_triggers(&mut self, src: &str) {
+    fn load_triggers(&mut self, src: &str, source: &str) {
+        let source: std::sync::Arc<str> = source.into();
         for (line, f) in data_lines(src) {
             if f.len() < 4 {
                 continue;
@@ -620,6 +782,7 @@ impl Lexicon {
                 steps,
                 pattern: f[3].to_string(),
                 modal,
+                source: source.clone(),
                 line,
             });
             for w in first {
@@ -640,7 +803,7 @@ mod tests {
 
     #[test]
     fn builtin_lexicons_parse() {
-        let lx = lexicon();
+        let lx = builtin();
         assert!(lx.country_names.len() > 190);
         assert!(lx.titles.contains_key("prime minister"));
         assert!(lx.triggers.len() > 40);
@@ -652,7 +815,7 @@ mod tests {
     fn every_trigger_line_is_understood() {
         // A typo in data/triggers.tsv must not silently drop a line.
         let lines = data_lines(TRIGGERS).count();
-        assert_eq!(lines, lexicon().triggers.len());
+        assert_eq!(lines, builtin().triggers.len());
     }
 
     #[test]
@@ -668,17 +831,39 @@ mod tests {
                 f[0]
             );
         }
-        assert!(lexicon().cues.performer.contains("launched"));
-        assert!(lexicon().cues.attack_noun.contains("air strike"));
+        assert!(builtin().cues.performer.contains("launched"));
+        assert!(builtin().cues.attack_noun.contains("air strike"));
         assert_eq!(
-            lexicon().cues.event_ref.get("trip"),
+            builtin().cues.event_ref.get("trip"),
             Some(&RelationType::Visit)
         );
     }
 
     #[test]
+    fn one_list_of_name_particles_says_what_each_rule_does_with_them() {
+        let lx = builtin();
+        let bin = lx.particle("bin");
+        assert!(bin.joins && bin.ignored && bin.lowercase && bin.prefix && bin.stripped);
+        // "Bou-" is only a hyphenated prefix, "ul-" only stripped from surnames.
+        assert_eq!(
+            lx.particle("bou"),
+            ParticleUses {
+                prefix: true,
+                ..ParticleUses::default()
+            }
+        );
+        assert!(lx.particle("ul").stripped && !lx.particle("ul").joins);
+        assert_eq!(lx.particle("smith"), ParticleUses::default());
+        assert!(ParticleUses::parse("joins|ignored").is_ok());
+        assert_eq!(
+            ParticleUses::parse("joins|sometimes"),
+            Err("sometimes".into())
+        );
+    }
+
+    #[test]
     fn demonyms_and_capitals_resolve_to_countries() {
-        let lx = lexicon();
+        let lx = builtin();
         let iran = &lx.gazetteer["iranian"][0];
         assert_eq!(iran.country.as_deref(), Some("IRN"));
         assert_eq!(iran.form, Form::Demonym);

@@ -5,9 +5,10 @@
 //! whole chunk of short ones); results come back in input order, so merging them
 //! one by one gives exactly the graph a sequential run gives.
 
-use super::{extract_document, DocResult, Options};
-use crate::graph::model::Extraction;
+use super::extract_document;
+use crate::extract::{DocResult, Options};
 use crate::input::{Payload, Record, SourceDoc};
+use crate::model::Extraction;
 use rayon::prelude::*;
 
 /// Extracts every document, in parallel across documents; the results are in

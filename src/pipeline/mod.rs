@@ -1,5 +1,7 @@
-//! Loading records into a graph: the database side of `newsgraph load`.
+//! The pipeline: read → extract → merge, wired for `load` and `build`. Each
+//! stage below knows nothing of the others; this module is where they meet.
 //!
+//! Loading records into a graph (the database side of `newsgraph load`):
 //! Each record is a document with a content hash. A document already stored with
 //! the same hash is skipped; one stored with another hash (or none, from a
 //! version 1 store) is replaced: its old relations, sightings and the actors only
@@ -7,27 +9,36 @@
 //! batch at a time, and merged in input order, so the result does not depend on
 //! the number of threads.
 
-use super::merge::merge_into;
-use super::NewsGraph;
+pub mod batch;
+pub mod windows;
+
+pub use batch::{extract_many, extract_records};
+pub use windows::{extract_document, WINDOW_BYTES};
+
 use crate::error::{Error, Result};
-use crate::extract::{extract_records, Options};
+use crate::extract::Options;
+use crate::graph::merge::merge_into;
+use crate::graph::NewsGraph;
 use crate::input::{Payload, Record};
 
 /// How to load.
 #[derive(Debug, Clone, Copy)]
-pub struct LoadOptions {
+pub struct LoadOptions<'a> {
     /// Keep planned or expected events.
     pub include_planned: bool,
+    /// The lexicons extraction looks words up in.
+    pub lexicon: &'a crate::lexicon::Lexicon,
     /// Skip bad files and records (counted) instead of stopping at the first.
     pub skip_bad: bool,
     /// Extraction threads (at least 1).
     pub threads: usize,
 }
 
-impl Default for LoadOptions {
+impl Default for LoadOptions<'_> {
     fn default() -> Self {
         LoadOptions {
             include_planned: false,
+            lexicon: crate::lexicon::builtin(),
             skip_bad: false,
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         }
@@ -69,7 +80,7 @@ const BATCH_BYTES: usize = 8 << 20;
 pub fn load_records(
     g: &mut NewsGraph,
     records: impl Iterator<Item = Result<Record>>,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     mut progress: impl FnMut(u64),
 ) -> Result<LoadReport> {
     let mut report = LoadReport::default();
@@ -127,7 +138,7 @@ fn skippable(e: &Error) -> bool {
 fn flush(
     g: &mut NewsGraph,
     batch: &mut Vec<Record>,
-    opts: LoadOptions,
+    opts: LoadOptions<'_>,
     report: &mut LoadReport,
 ) -> Result<()> {
     if batch.is_empty() {
@@ -135,6 +146,7 @@ fn flush(
     }
     let xopts = Options {
         include_planned: opts.include_planned,
+        lexicon: opts.lexicon,
     };
     let records = std::mem::take(batch);
     // The same parallel extraction as `extract` and `build` (rayon, work

@@ -30,8 +30,8 @@
 //! writes exactly the same graph.
 
 use crate::error::Error;
-use crate::graph::model::{ActorKind, RelationType};
 use crate::graph::NewsGraph;
+use crate::model::{ActorKind, RelationType};
 use petgraph::stable_graph::EdgeIndex;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -718,7 +718,7 @@ pub fn relation_row(g: &NewsGraph, e: EdgeIndex, k: Keyed, actor_keys: &[String]
     let Some((s, t)) = g.graph.edge_endpoints(e) else {
         return Value::Null;
     };
-    let st = |x: Option<crate::graph::strings::Sym>| {
+    let st = |x: Option<crate::strings::Sym>| {
         x.map_or(Value::Null, |x| Value::Str(g.str(x).to_string()))
     };
     Value::Map(vec![
@@ -839,7 +839,7 @@ pub fn script(g: &NewsGraph, dialect: Dialect) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::model::{Actor, Evidence, Relation};
+    use crate::model::{Actor, Evidence, Relation};
 
     fn graph(name: &str) -> NewsGraph {
         let mut g = NewsGraph::new();
