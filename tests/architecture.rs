@@ -468,3 +468,89 @@ fn use_tree(chars: &[char], mut k: usize, base: &[String]) -> Vec<Vec<String>> {
         }
     }
 }
+
+/// Longest function allowed in src/, in lines from `fn` to its closing brace:
+/// a function a newcomer can read at once.
+const MAX_FN_LINES: usize = 150;
+
+#[test]
+fn no_function_in_src_is_longer_than_the_limit() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    walk(&src, &mut paths);
+    paths.sort();
+    let mut long = Vec::new();
+    for p in paths {
+        let code = code_only(&std::fs::read_to_string(&p).unwrap());
+        for (name, line, lines) in functions(&code) {
+            if lines > MAX_FN_LINES {
+                let rel = p.strip_prefix(&src).unwrap().display().to_string();
+                long.push(format!("src/{rel}:{line} fn {name}: {lines} lines"));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over {MAX_FN_LINES} lines (cut them into named steps):\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn function_lengths_are_counted_from_fn_to_the_closing_brace() {
+    let code = code_only("fn a() {\n    let s = \"}\";\n    if x { y }\n}\nfn b(x: u8) -> u8 { x }\n");
+    assert_eq!(
+        functions(&code),
+        vec![("a".to_string(), 1, 4), ("b".to_string(), 5, 1)]
+    );
+}
+
+/// Every function with a body: its name, first line and length in lines.
+fn functions(code: &str) -> Vec<(String, usize, usize)> {
+    let bytes = code.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(at) = code[i..].find("fn ") {
+        let start = i + at;
+        i = start + 3;
+        if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
+            continue;
+        }
+        let name: String = code[i..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        // The body opens at the first `{` before any `;` (a declaration in a
+        // trait has none).
+        let rest = &code[i..];
+        let (Some(open), semi) = (rest.find('{'), rest.find(';')) else {
+            continue;
+        };
+        if semi.is_some_and(|s| s < open) {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut end = None;
+        for (k, ch) in rest[open..].char_indices() {
+            match ch {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(i + open + k);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { continue };
+        let first = code[..start].matches('\n').count() + 1;
+        let last = code[..end].matches('\n').count() + 1;
+        out.push((name, first, last - first + 1));
+    }
+    out
+}
