@@ -61,7 +61,7 @@ pub fn run(args: Args) -> Result<()> {
             let r = aliases::apply(&mut g, &entries);
             g.compact();
             store::save(&g, &path)?;
-            println!(
+            outln!(
                 "{} entr(ies): {} matched, {} actor(s) merged, {} not in the store yet (kept for later loads); store {}: {} actors",
                 entries.len(),
                 r.matched,

@@ -31,7 +31,7 @@ pub fn run(args: Args) -> Result<()> {
     g.compact();
     store::save(&g, &path)?;
     let keep = g.actor(a);
-    println!(
+    outln!(
         "merged {} ({}) into {} ({}); now also known as: {}",
         super::shown(&gone.name),
         super::shown(&gone.id),

@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Result<()> {
     }
     g.compact();
     store::save(&g, &path)?;
-    println!(
+    outln!(
         "removed {} document(s), {relations} relation(s), {actors} actor(s); store {}: {} documents, {} actors, {} relations",
         args.docs.len(),
         path.display(),

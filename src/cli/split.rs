@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<()> {
     g.compact();
     store::save(&g, &path)?;
     let new = g.actor(r.node);
-    println!(
+    outln!(
         "split {} ({}) off {} ({}): {} document(s), {} relation(s) moved",
         super::shown(&new.name),
         super::shown(&new.id),
