@@ -58,6 +58,7 @@ pub fn run(args: Args) -> Result<()> {
             let path = super::existing_store(st.as_deref())?;
             let _lock = super::lock_store(&path)?;
             let mut g = store::open(&path)?;
+            aliases::check_with_stored(&g, &file, &entries)?;
             let r = aliases::apply(&mut g, &entries);
             g.compact();
             store::save(&g, &path)?;

@@ -80,7 +80,8 @@ pub fn run(args: Args) -> Result<()> {
     })?;
     let mut g = store::open(&path)?;
     let mut changed = false;
-    if let Some(entries) = &entries {
+    if let (Some(entries), Some(file)) = (&entries, &args.aliases) {
+        aliases::check_with_stored(&g, file, entries)?;
         let r = aliases::apply(&mut g, entries);
         changed = true;
         eprintln!(

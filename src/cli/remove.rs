@@ -21,14 +21,17 @@ pub fn run(args: Args) -> Result<()> {
     let path = super::existing_store(args.store.as_deref())?;
     let _lock = super::lock_store(&path)?;
     let mut g = store::open(&path)?;
+    // An id given twice is one document.
+    let mut seen = std::collections::HashSet::new();
+    let docs: Vec<&String> = args.docs.iter().filter(|d| seen.insert(*d)).collect();
     // Every id must exist before anything is removed: all or nothing.
-    for d in &args.docs {
+    for d in &docs {
         if g.document(d).is_none() {
             bail!("no document {d:?} in {}", path.display());
         }
     }
     let (mut relations, mut actors) = (0, 0);
-    for d in &args.docs {
+    for d in &docs {
         if let Some(r) = g.remove_document(d) {
             relations += r.relations;
             actors += r.actors;
@@ -38,7 +41,7 @@ pub fn run(args: Args) -> Result<()> {
     store::save(&g, &path)?;
     outln!(
         "removed {} document(s), {relations} relation(s), {actors} actor(s); store {}: {} documents, {} actors, {} relations",
-        args.docs.len(),
+        docs.len(),
         path.display(),
         g.documents.len(),
         g.actor_count(),
