@@ -229,6 +229,7 @@ fn check_html(src: &str) {
     if !page.text.trim().is_empty() {
         load_and_round_trip(vec![Record {
             doc: d,
+            source: String::new(),
             hash: content_hash(src.as_bytes()),
             payload: Payload::Text(page.text.clone()),
             bytes: src.len() as u64,

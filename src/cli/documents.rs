@@ -1,8 +1,10 @@
 //! `newsgraph documents [--store PATH] [--format table|json]`
 //!
 //! The stored documents in load order: id (what `remove --doc` and `relations
-//! --doc` take), date, number of relations, title or path, and the first 12 hex
-//! digits of the content hash that lets a reload skip it.
+//! --doc` take), date, number of relations, title or path, the source that
+//! identifies the document on a reload (path below the folder loaded, URL or
+//! explicit id), and the first 12 hex digits of the content hash that lets a
+//! reload skip it.
 
 use super::{print_out, table};
 use anyhow::Result;
@@ -38,6 +40,7 @@ pub fn run(args: Args) -> Result<()> {
             if let Some(o) = v.as_object_mut() {
                 o.insert("relations".into(), json!(n));
                 o.insert("hash".into(), json!(hash));
+                o.insert("source".into(), json!(g.doc_source(&d.id)));
             }
             items.push(v);
         } else {
@@ -46,6 +49,7 @@ pub fn run(args: Args) -> Result<()> {
                 d.date.clone().unwrap_or_default(),
                 n.to_string(),
                 d.title.clone().unwrap_or_else(|| d.path.clone()),
+                g.doc_source(&d.id).unwrap_or_default().to_string(),
                 hash.map(|h| h.chars().take(12).collect())
                     .unwrap_or_default(),
             ]);
@@ -55,7 +59,7 @@ pub fn run(args: Args) -> Result<()> {
         return print_out(&(serde_json::to_string_pretty(&items)? + "\n"));
     }
     print_out(&table::render(
-        &["id", "date", "relations", "title or path", "hash"],
+        &["id", "date", "relations", "title or path", "source", "hash"],
         &rows,
     ))
 }
