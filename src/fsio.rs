@@ -105,8 +105,9 @@ pub fn write_atomic(
     write: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<()> {
     let real = real_path(path)?;
+    // A missing folder is an error (a typo in `-o` should not create folders);
+    // the store's writer creates its folder itself.
     let dir = parent(&real);
-    std::fs::create_dir_all(&dir).map_err(|e| folder_error(path, &dir, e))?;
     let old = std::fs::metadata(&real).ok();
     if old.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(Error::io(

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 /// Top-level modules from the bottom up. Modules on one line form one layer
 /// and may not import each other (export and remote both sit on cypher).
 const LAYERS: &[&[&str]] = &[
-    &["error", "fsio", "model", "strings", "text"],
+    &["error", "model", "strings", "text"],
+    &["fsio"],
     &["lexicon"],
     &["input"],
     &["extract"],

@@ -518,6 +518,8 @@ pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
 /// it points to replaced, and the store keeps its permissions and owner.
 /// Callers that read, change and save should hold the store's [`lock`].
 pub fn save(g: &NewsGraph, path: &Path) -> Result<()> {
+    let dir = fsio::parent(&fsio::real_path(path)?);
+    std::fs::create_dir_all(&dir).map_err(|e| fsio::folder_error(path, &dir, e))?;
     fsio::write_atomic(path, |f| encode(g, f).map(|_| ()))
 }
 
@@ -859,6 +861,50 @@ mod tests {
             aliases: vec!["A. Lee".into()],
         });
         g
+    }
+
+    /// The version 2 bytes of a graph: its version 3 encoding without the
+    /// documents' source field.
+    fn as_version_2(v3: &[u8]) -> Vec<u8> {
+        let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let payload = &v3[HEADER..];
+        let mut at = 0;
+        for _ in 0..2 {
+            let n = u64_at(payload, at) as usize;
+            let text = if n == 0 { 0 } else { u64_at(payload, at + 8 * n) as usize };
+            at += 8 + 8 * n + text;
+        }
+        let docs = u64_at(payload, at) as usize;
+        let mut out = payload[..at + 8].to_vec();
+        let mut p = at + 8;
+        for _ in 0..docs {
+            out.extend_from_slice(&payload[p..p + 24]);
+            p += 28;
+        }
+        out.extend_from_slice(&payload[p..]);
+        let mut file = v3[..HEADER].to_vec();
+        file[8..12].copy_from_slice(&2u32.to_le_bytes());
+        file[16..24].copy_from_slice(&(out.len() as u64).to_le_bytes());
+        file[24..28].copy_from_slice(&crc32fast::hash(&out).to_le_bytes());
+        file.extend_from_slice(&out);
+        file
+    }
+
+    #[test]
+    fn version_2_stores_are_read_without_sources() {
+        let mut g = sample();
+        g.set_doc_source("d", "folder/d.txt");
+        let v3 = encode(&g, std::io::Cursor::new(Vec::new()))
+            .unwrap()
+            .into_inner();
+        let back = from_bytes(Path::new("x"), v3.clone()).unwrap();
+        assert_eq!(back.doc_source("d"), Some("folder/d.txt"));
+        assert_eq!(back.doc_with_source("folder/d.txt"), Some("d"));
+        let v2 = from_bytes(Path::new("x"), as_version_2(&v3)).unwrap();
+        assert_eq!(v2.doc_source("d"), None);
+        assert_eq!(v2.documents, g.documents);
+        assert_eq!(v2.doc_hash("d"), Some("abc"));
+        assert_eq!(v2.relations(), g.relations());
     }
 
     #[test]
