@@ -103,7 +103,15 @@ proptest! {
 /// one long name).
 fn junky() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "Zorba", "Kelt", "Mirav", "Dunne", "AT&#x1b;T", "AT&lt;T", "Corp", "&amp;amp;", "Tom",
+        "Zorba",
+        "Kelt",
+        "Mirav",
+        "Dunne",
+        "AT&#x1b;T",
+        "AT&lt;T",
+        "Corp",
+        "&amp;amp;",
+        "Tom",
     ]);
     (
         prop::collection::vec(word, 1..600),
@@ -111,7 +119,10 @@ fn junky() -> impl Strategy<Value = String> {
         newsy(),
     )
         .prop_map(|(names, verb, rest)| {
-            format!("Antony Blinken {verb} {} on Monday. {rest}", names.join(" "))
+            format!(
+                "Antony Blinken {verb} {} on Monday. {rest}",
+                names.join(" ")
+            )
         })
 }
 

@@ -128,7 +128,10 @@ fn same_file_name_in_another_folder_is_another_document() {
     assert_eq!(sources, ["a/story.txt", "b/story.txt"]);
     // a/story's relation is still there.
     let rels = ok(d, &["relations", "--store", "s.store", "--format", "json"]);
-    assert!(rels.contains("Blinken") && rels.contains("Macron"), "{rels}");
+    assert!(
+        rels.contains("Blinken") && rels.contains("Macron"),
+        "{rels}"
+    );
     // The same source again is the same document: unchanged, then changed.
     let again = ok(d, &["load", "b/story.txt", "--store", "s.store"]);
     assert!(again.contains("0 new, 0 changed, 1 unchanged"), "{again}");
@@ -138,7 +141,10 @@ fn same_file_name_in_another_folder_is_another_document() {
     assert_eq!(documents(d, "s.store").len(), 2);
     // The table shows where each document came from.
     let table = ok(d, &["documents", "--store", "s.store"]);
-    assert!(table.contains("source") && table.contains("b/story.txt"), "{table}");
+    assert!(
+        table.contains("source") && table.contains("b/story.txt"),
+        "{table}"
+    );
 
     // An archive by month keeps every month, loaded at once or again later.
     write(d, "archive/2024-05/report.txt", STORY_A);
@@ -171,7 +177,12 @@ fn build_refuses_to_replace_an_existing_store_without_force() {
     assert!(err.contains("x.store") && err.contains("--force"), "{err}");
     assert_eq!(std::fs::read(d.join("x.store")).unwrap(), before);
     // --force replaces a readable store.
-    ok(d, &["build", "other", "--out", "o", "--store", "x.store", "--force"]);
+    ok(
+        d,
+        &[
+            "build", "other", "--out", "o", "--store", "x.store", "--force",
+        ],
+    );
     assert_eq!(documents(d, "x.store").len(), 1);
     // A file that is not a store is never replaced, even with --force.
     std::fs::write(d.join("report.pdf"), b"%PDF-1.7 not a store").unwrap();
@@ -206,7 +217,11 @@ fn symlinked_store_is_updated_through_the_link() {
     ok(d, &["load", "two.txt", "--store", "link.store"]);
     let meta = std::fs::symlink_metadata(d.join("link.store")).unwrap();
     assert!(meta.file_type().is_symlink(), "the link became a file");
-    assert_eq!(documents(d, "data/news.store").len(), 2, "target not updated");
+    assert_eq!(
+        documents(d, "data/news.store").len(),
+        2,
+        "target not updated"
+    );
     // One lock, beside the real file.
     assert!(d.join("data/news.store.lock").exists());
     assert!(!d.join("link.store.lock").exists());
@@ -234,10 +249,19 @@ fn store_permissions_and_owner_are_checked_and_kept() {
     std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&store).unwrap();
     let err = fails_one_line(d, &["load", "two.txt", "--store", "s.store"]);
-    assert!(err.contains("s.store") && err.contains("read-only"), "{err}");
+    assert!(
+        err.contains("s.store") && err.contains("read-only"),
+        "{err}"
+    );
     let err = fails_one_line(
         d,
-        &["merge", "Antony Blinken", "Mustafa al-Kadhimi", "--store", "s.store"],
+        &[
+            "merge",
+            "Antony Blinken",
+            "Mustafa al-Kadhimi",
+            "--store",
+            "s.store",
+        ],
     );
     assert!(err.contains("s.store"), "{err}");
     assert_eq!(std::fs::read(&store).unwrap(), before);
@@ -252,8 +276,11 @@ fn store_permissions_and_owner_are_checked_and_kept() {
     let lock = std::fs::metadata(d.join("s.store.lock")).unwrap();
     assert_eq!(lock.mode() & 0o666, 0o664, "lock file not group-writable");
     // A lock file that cannot be opened for writing still gives the lock.
-    std::fs::set_permissions(d.join("s.store.lock"), std::fs::Permissions::from_mode(0o444))
-        .unwrap();
+    std::fs::set_permissions(
+        d.join("s.store.lock"),
+        std::fs::Permissions::from_mode(0o444),
+    )
+    .unwrap();
     write(d, "three.txt", STORY_C);
     ok(d, &["load", "three.txt", "--store", "s.store"]);
 
@@ -264,7 +291,11 @@ fn store_permissions_and_owner_are_checked_and_kept() {
         .unwrap_or(false);
     if is_root {
         std::os::unix::fs::chown(&store, Some(65534), Some(65534)).unwrap();
-        write(d, "four.txt", "Olaf Scholz met Emmanuel Macron in Paris on Sunday.\n");
+        write(
+            d,
+            "four.txt",
+            "Olaf Scholz met Emmanuel Macron in Paris on Sunday.\n",
+        );
         ok(d, &["load", "four.txt", "--store", "s.store"]);
         let m = std::fs::metadata(&store).unwrap();
         assert_eq!((m.uid(), m.gid()), (65534, 65534), "owner changed");
@@ -279,9 +310,15 @@ fn export_and_build_outputs_are_atomic() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();
     let examples = common::s(&common::examples());
-    ok(d, &["build", &examples, "--out", "o", "--engine", "builtin"]);
+    ok(
+        d,
+        &["build", &examples, "--out", "o", "--engine", "builtin"],
+    );
     let svg = std::fs::read(d.join("o/graph.svg")).unwrap();
-    assert!(svg.len() > 4096, "the diagram should outgrow the limit below");
+    assert!(
+        svg.len() > 4096,
+        "the diagram should outgrow the limit below"
+    );
     std::fs::copy(d.join("o/graph.svg"), d.join("keep.svg")).unwrap();
     // A file size limit of 4 KiB stands in for a full disk: every write past it
     // fails (EFBIG; the signal is ignored so the program sees the error).
@@ -295,14 +332,25 @@ fn export_and_build_outputs_are_atomic() {
         c.output().unwrap()
     };
     let out = limited(&[
-        "export", "--store", "o/newsgraph.store", "--format", "svg", "--engine", "builtin",
-        "-o", "keep.svg",
+        "export",
+        "--store",
+        "o/newsgraph.store",
+        "--format",
+        "svg",
+        "--engine",
+        "builtin",
+        "-o",
+        "keep.svg",
     ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     no_panic(&err);
     assert!(err.contains("keep.svg"), "{err}");
-    assert_eq!(std::fs::read(d.join("keep.svg")).unwrap(), svg, "file damaged");
+    assert_eq!(
+        std::fs::read(d.join("keep.svg")).unwrap(),
+        svg,
+        "file damaged"
+    );
     // `build` on a full disk: every file it had written before stays whole.
     let before: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(d.join("o"))
         .unwrap()
@@ -310,7 +358,9 @@ fn export_and_build_outputs_are_atomic() {
         .filter(|p| !p.to_string_lossy().ends_with(".lock"))
         .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
         .collect();
-    let out = limited(&["build", &examples, "--out", "o", "--engine", "builtin", "--force"]);
+    let out = limited(&[
+        "build", &examples, "--out", "o", "--engine", "builtin", "--force",
+    ]);
     assert_ne!(out.status.code(), Some(0));
     no_panic(&String::from_utf8_lossy(&out.stderr));
     for (p, bytes) in before {
@@ -354,11 +404,24 @@ fn merge_then_split_restores_the_actor_and_alias_cycles_are_refused() {
     let before = actors(d, "s.store");
     ok(
         d,
-        &["merge", "Abdel Fattah el-Sisi", "Fumio Kishida", "--store", "s.store"],
+        &[
+            "merge",
+            "Abdel Fattah el-Sisi",
+            "Fumio Kishida",
+            "--store",
+            "s.store",
+        ],
     );
     ok(
         d,
-        &["split", "Abdel Fattah el-Sisi", "--alias", "Fumio Kishida", "--store", "s.store"],
+        &[
+            "split",
+            "Abdel Fattah el-Sisi",
+            "--alias",
+            "Fumio Kishida",
+            "--store",
+            "s.store",
+        ],
     );
     let after = actors(d, "s.store");
     assert_eq!(after, before, "merge then split changed the actors");
@@ -383,7 +446,12 @@ fn merge_then_split_restores_the_actor_and_alias_cycles_are_refused() {
     ok(d, &["aliases", "apply", "shown.toml", "--store", "s.store"]);
 
     // A document given twice is removed once and counted once.
-    let out = ok(d, &["remove", "--doc", "edges", "--doc", "edges", "--store", "s.store"]);
+    let out = ok(
+        d,
+        &[
+            "remove", "--doc", "edges", "--doc", "edges", "--store", "s.store",
+        ],
+    );
     assert!(out.starts_with("removed 1 document(s)"), "{out}");
 }
 
@@ -423,7 +491,11 @@ fn closed_or_full_stdout_never_panics() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     no_panic(&err);
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{:?} {err}", out.status);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{:?} {err}",
+        out.status
+    );
     assert!(err.trim_end().lines().count() <= 1, "{err}");
     assert_eq!(documents(d, "s.store").len(), 2);
     // A reader that goes away (`| head`): ended as Unix tools are, by SIGPIPE
@@ -466,7 +538,11 @@ fn closed_or_full_stdout_never_panics() {
 fn endless_input_is_bounded_by_the_document_size_limit() {
     let t = tempfile::tempdir().unwrap();
     let d = t.path();
-    for extra in [&[][..], &["--format", "jsonl"][..], &["--format", "html"][..]] {
+    for extra in [
+        &[][..],
+        &["--format", "jsonl"][..],
+        &["--format", "html"][..],
+    ] {
         let mut args = vec!["load", "/dev/zero", "--store", "s.store"];
         args.extend_from_slice(extra);
         let out = run_within(cmd(d, &args), Duration::from_secs(30));
@@ -480,7 +556,16 @@ fn endless_input_is_bounded_by_the_document_size_limit() {
     for format in ["text", "jsonl"] {
         let mut child = cmd(
             d,
-            &["load", "-", "--format", format, "--max-doc-size", "1M", "--store", "s.store"],
+            &[
+                "load",
+                "-",
+                "--format",
+                format,
+                "--max-doc-size",
+                "1M",
+                "--store",
+                "s.store",
+            ],
         )
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -508,9 +593,32 @@ fn endless_input_is_bounded_by_the_document_size_limit() {
     }
     // A document over the limit is refused; within it, loaded.
     write(d, "big.txt", &STORY_A.repeat(40_000));
-    let err = fails_one_line(d, &["load", "big.txt", "--max-doc-size", "1M", "--store", "s.store"]);
-    assert!(err.contains("big.txt") && err.contains("--max-doc-size"), "{err}");
-    ok(d, &["load", "big.txt", "--max-doc-size", "8M", "--store", "s.store"]);
+    let err = fails_one_line(
+        d,
+        &[
+            "load",
+            "big.txt",
+            "--max-doc-size",
+            "1M",
+            "--store",
+            "s.store",
+        ],
+    );
+    assert!(
+        err.contains("big.txt") && err.contains("--max-doc-size"),
+        "{err}"
+    );
+    ok(
+        d,
+        &[
+            "load",
+            "big.txt",
+            "--max-doc-size",
+            "8M",
+            "--store",
+            "s.store",
+        ],
+    );
 }
 
 /// 9. A FIFO inside a folder hung `load` forever, holding the store lock.
@@ -544,7 +652,11 @@ fn fifo_in_a_folder_is_skipped_with_a_note() {
         Duration::from_secs(30),
     );
     writer.join().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(documents(d, "s.store").len(), 2);
 }
 
@@ -560,14 +672,19 @@ fn entities_in_names_reach_every_format_as_text() {
     let d = t.path();
     let mut csv = String::from("source,target,type,source_kind,target_kind\n");
     for w in ENTITY_NAMES.windows(2) {
-        csv.push_str(&format!("{},{},meet,organization,organization\n", w[0], w[1]));
+        csv.push_str(&format!(
+            "{},{},meet,organization,organization\n",
+            w[0], w[1]
+        ));
     }
     write(d, "edges.csv", &csv);
     ok(d, &["load", "edges.csv", "--store", "s.store"]);
     let export = |format: &str, engine: &str| -> Vec<u8> {
         let out = run(
             d,
-            &["export", "--store", "s.store", "--format", format, "--engine", engine],
+            &[
+                "export", "--store", "s.store", "--format", format, "--engine", engine,
+            ],
         );
         assert!(
             out.status.success(),
@@ -599,18 +716,29 @@ fn entities_in_names_reach_every_format_as_text() {
         }
     }
     let dot = String::from_utf8(export("dot", "builtin")).unwrap();
-    assert!(dot.contains("AT&amp;#x1b;T") && dot.contains("AT&amp;lt;T Corp"), "{dot}");
+    assert!(
+        dot.contains("AT&amp;#x1b;T") && dot.contains("AT&amp;lt;T Corp"),
+        "{dot}"
+    );
     let graphml = String::from_utf8(export("graphml", "builtin")).unwrap();
     assert!(graphml.contains("AT&amp;#x1b;T") && graphml.contains("Tom &amp;amp;amp; Jerry"));
     let mermaid = String::from_utf8(export("mermaid", "builtin")).unwrap();
-    assert!(!mermaid.contains("&#x1b;") && !mermaid.contains("&lt;"), "{mermaid}");
+    assert!(
+        !mermaid.contains("&#x1b;") && !mermaid.contains("&lt;"),
+        "{mermaid}"
+    );
     for format in ["cypher", "json"] {
         let text = String::from_utf8(export(format, "builtin")).unwrap();
         for name in ENTITY_NAMES {
             assert!(text.contains(name), "{format} lacks {name:?} as it is");
         }
     }
-    ok(d, &["export", "--store", "s.store", "--format", "csv", "-o", "csv"]);
+    ok(
+        d,
+        &[
+            "export", "--store", "s.store", "--format", "csv", "-o", "csv",
+        ],
+    );
     let actors_csv = std::fs::read_to_string(d.join("csv/actors.csv")).unwrap();
     for name in ENTITY_NAMES {
         assert!(actors_csv.contains(name), "csv lacks {name:?}");
@@ -629,19 +757,34 @@ fn junk_article_with_a_huge_name_still_gets_every_diagram() {
     for _ in 0..2500 {
         let mut w = String::new();
         for i in 0..6 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            let set: &[u8] = if i % 2 == 0 { b"bcdfgklmnprstvz" } else { b"aeiou" };
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let set: &[u8] = if i % 2 == 0 {
+                b"bcdfgklmnprstvz"
+            } else {
+                b"aeiou"
+            };
             let c = set[(seed >> 33) as usize % set.len()] as char;
             w.push(if i == 0 { c.to_ascii_uppercase() } else { c });
         }
         words.push(w);
     }
-    let text = format!("Antony Blinken met {} in Baghdad on Monday.\n", words.join(" "));
+    let text = format!(
+        "Antony Blinken met {} in Baghdad on Monday.\n",
+        words.join(" ")
+    );
     write(d, "in/junk.txt", &text);
     write(d, "in/ok.txt", STORY_B);
     let out = ok(d, &["build", "in", "--out", "o"]);
-    for f in ["graph.dot", "graph.svg", "graph.html", "graph.json", "graph.graphml", "graph.mmd"]
-    {
+    for f in [
+        "graph.dot",
+        "graph.svg",
+        "graph.html",
+        "graph.json",
+        "graph.graphml",
+        "graph.mmd",
+    ] {
         let p = d.join("o").join(f);
         assert!(p.is_file(), "{f} missing: {out}");
     }
@@ -652,7 +795,16 @@ fn junk_article_with_a_huge_name_still_gets_every_diagram() {
     assert!(names.iter().all(|n| n.chars().count() <= 200), "{names:?}");
     assert!(names.iter().any(|n| n.ends_with('…')), "{names:?}");
     // The full form is still in the evidence.
-    let rels = ok(d, &["relations", "--store", "o/newsgraph.store", "--format", "json"]);
+    let rels = ok(
+        d,
+        &[
+            "relations",
+            "--store",
+            "o/newsgraph.store",
+            "--format",
+            "json",
+        ],
+    );
     assert!(rels.contains(&words[2499]), "evidence lost the full name");
     // A store holding a huge name from before is still drawn: DOT strings are
     // shortened to Graphviz's limit.

@@ -901,8 +901,22 @@ proptest! {
 /// characters, and sometimes thousands of characters long.
 fn entity_name() -> BoxedStrategy<String> {
     let piece = prop::sample::select(vec![
-        "&#x1b;", "&lt;", "&amp;amp;", "&", "&#60;", "&gt;", "&quot;", "<b>", "]]>", "AT", "T Corp",
-        " ", "\u{1b}", "\\N", "\"", "Kadhimi",
+        "&#x1b;",
+        "&lt;",
+        "&amp;amp;",
+        "&",
+        "&#60;",
+        "&gt;",
+        "&quot;",
+        "<b>",
+        "]]>",
+        "AT",
+        "T Corp",
+        " ",
+        "\u{1b}",
+        "\\N",
+        "\"",
+        "Kadhimi",
     ]);
     prop_oneof![
         4 => prop::collection::vec(piece, 1..8).prop_map(|v| v.concat()),
@@ -1001,7 +1015,7 @@ proptest! {
         for a in g.actors() {
             let shown: String = a.name.chars().filter(|c| !c.is_control()).collect();
             if shown.chars().count() < 20 && !shown.contains("  ") {
-                prop_assert!(labels.iter().any(|l| *l == shown), "{:?} not a DOT label", shown);
+                prop_assert!(labels.contains(&shown), "{:?} not a DOT label", shown);
             }
         }
         for f in [Format::Svg, Format::Html, Format::Graphml] {

@@ -871,7 +871,11 @@ mod tests {
         let mut at = 0;
         for _ in 0..2 {
             let n = u64_at(payload, at) as usize;
-            let text = if n == 0 { 0 } else { u64_at(payload, at + 8 * n) as usize };
+            let text = if n == 0 {
+                0
+            } else {
+                u64_at(payload, at + 8 * n) as usize
+            };
             at += 8 + 8 * n + text;
         }
         let docs = u64_at(payload, at) as usize;

@@ -349,10 +349,8 @@ pub fn records<I: Into<Input>>(
 ) -> impl Iterator<Item = Result<Record>> {
     let mut ids = std::collections::HashMap::<String, usize>::new();
     let max = opts.max_doc_bytes;
-    files
-        .into_iter()
-        .map(Into::into)
-        .flat_map(move |input: Input| -> Box<dyn Iterator<Item = Result<Record>>> {
+    files.into_iter().map(Into::into).flat_map(
+        move |input: Input| -> Box<dyn Iterator<Item = Result<Record>>> {
             let (f, source) = (input.path, input.source);
             let stdin = f.as_os_str() == "-";
             let format = opts
@@ -393,7 +391,8 @@ pub fn records<I: Into<Input>>(
                     }
                 }
             }
-        })
+        },
+    )
 }
 
 fn read_html(path: &Path, source: &str, max: u64) -> Result<Record> {
@@ -437,7 +436,10 @@ fn read_deferred(path: &Path, source: &str, format: Format, opts: &ReadOptions) 
     } else {
         // A regular CSV or GDELT file streams row by row whatever its size; a
         // FIFO or device named explicitly may never end, so it is bounded.
-        let special = !matches!(crate::fsio::entry_kind(path), Ok(crate::fsio::EntryKind::File));
+        let special = !matches!(
+            crate::fsio::entry_kind(path),
+            Ok(crate::fsio::EntryKind::File)
+        );
         let limit = (special || format == Format::NodeLink).then_some(max);
         file_hash_limited(path, limit)?
     };

@@ -32,10 +32,7 @@ pub fn read_inputs(inputs: &[PathBuf]) -> Result<Vec<SourceDoc>> {
 
 /// [`read_inputs`] with a document size limit of `max` bytes (checked while
 /// reading); also returns a note for every special file a folder walk left out.
-pub fn read_inputs_limited(
-    inputs: &[PathBuf],
-    max: u64,
-) -> Result<(Vec<SourceDoc>, Vec<String>)> {
+pub fn read_inputs_limited(inputs: &[PathBuf], max: u64) -> Result<(Vec<SourceDoc>, Vec<String>)> {
     let mut out = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
@@ -63,9 +60,9 @@ pub fn read_inputs_limited(
                 input,
                 &mut files,
                 &|p: &Path| {
-                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                    })
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
                 },
                 &mut skipped,
             )?;
@@ -180,7 +177,7 @@ pub fn human_bytes(n: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (size, unit) in UNITS {
         if n >= size {
-            return if n % size == 0 {
+            return if n.is_multiple_of(size) {
                 format!("{} {unit}", n / size)
             } else {
                 format!("{:.1} {unit}", n as f64 / size as f64)
@@ -265,7 +262,12 @@ fn read_bounded(path: &Path, max: u64, nul_is_error: bool) -> Result<Vec<u8>> {
         };
         if let Some(i) = memchr_nul(&chunk[..n]).filter(|_| nul_is_error) {
             let at = bytes.len() + i;
-            let line = bytes.iter().chain(&chunk[..i]).filter(|&&b| b == b'\n').count() + 1;
+            let line = bytes
+                .iter()
+                .chain(&chunk[..i])
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
             return Err(bad(
                 &shown_path,
                 Some(line),
