@@ -214,10 +214,11 @@ fn parse_size(s: &str) -> Result<u64, String> {
         _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
     };
     let v = n * mult as f64;
-    if !(1.0..=newsgraph::input::text::MAX_DOC_BYTES as f64).contains(&v) {
-        return Err(format!("{s:?}: the size must be between 1 byte and 4 GiB"));
+    if !(1.0..=(4u64 << 30) as f64).contains(&v) {
+        return Err(format!("{s:?}: the size must be between 1 byte and 4G"));
     }
-    Ok(v as u64)
+    // The store's offsets are 32-bit: 4G means "as large as the store allows".
+    Ok((v as u64).min(newsgraph::input::text::MAX_DOC_BYTES))
 }
 
 /// Parses a comma-separated list of relation types.
