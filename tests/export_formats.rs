@@ -315,7 +315,7 @@ fn svg_with_every_engine_is_scalable_and_shows_every_linked_actor() {
 }
 
 #[test]
-fn png_and_pdf_come_from_graphviz() {
+fn png_and_pdf_with_graphviz_or_the_embedded_renderer() {
     let f = fixture();
     let png = std::fs::read(f.export_file("png", "g.png", &[])).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -324,16 +324,41 @@ fn png_and_pdf_come_from_graphviz() {
     assert!(w > 500 && h > 300, "{w}x{h}");
     let pdf = std::fs::read(f.export_file("pdf", "g.pdf", &["--cluster", "country"])).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    // Without Graphviz: a clear error naming what to install.
+    // Without Graphviz on PATH: PNG and PDF from the embedded renderer, with a note.
+    for (format, magic) in [("png", &b"\x89PNG\r\n\x1a\n"[..]), ("pdf", &b"%PDF-"[..])] {
+        let file = format!("nogv.{format}");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+            .args(["export", "--store", &f.store, "-f", format, "-o", &file])
+            .current_dir(f.dir.path())
+            .env("PATH", f.dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("embedded renderer"));
+        let bytes = std::fs::read(f.dir.path().join(&file)).unwrap();
+        assert!(bytes.starts_with(magic), "{format}");
+        assert!(bytes.len() > 2_000, "{format}: {} bytes", bytes.len());
+    }
+    // A Graphviz layout asked for by name: a clear error naming what to install
+    // and the embedded renderer as the way out.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
-        .args(["export", "--store", &f.store, "-f", "png", "-o", "x.png"])
+        .args([
+            "export", "--store", &f.store, "-f", "png", "--engine", "dot", "-o", "x.png",
+        ])
         .current_dir(f.dir.path())
         .env("PATH", f.dir.path())
         .output()
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("apt-get install graphviz"), "{err}");
+    assert!(
+        err.contains("apt-get install graphviz") && err.contains("--engine builtin"),
+        "{err}"
+    );
     assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
     // And SVG still works, with a note.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))

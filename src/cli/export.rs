@@ -4,8 +4,8 @@
 //! mermaid) or an interchange file (json, graphml, csv for neo4j-admin, written
 //! into the folder given with -o). Diagrams style nodes by kind and edges by
 //! relation type, label edges and carry a legend. SVG is laid out by Graphviz
-//! when installed, else by the embedded renderer (with a note); PNG and PDF need
-//! Graphviz.
+//! when installed, else by the embedded renderer (with a note); so are PNG and
+//! PDF, converted from the embedded renderer's SVG when Graphviz is absent.
 
 use super::print_out_bytes;
 use anyhow::Result;

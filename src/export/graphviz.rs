@@ -18,7 +18,8 @@ pub enum Engine {
     Neato,
     /// Graphviz `sfdp` (scalable force-directed: thousands of nodes in a second).
     Sfdp,
-    /// The embedded pure-Rust renderer (no Graphviz needed; SVG only).
+    /// The embedded pure-Rust renderer (no Graphviz needed; SVG, and PNG and
+    /// PDF converted from its SVG).
     Builtin,
 }
 
@@ -84,7 +85,7 @@ pub fn install_hint(what: &str) -> String {
         "{what} needs Graphviz, which is not installed (the `dot` program was not found): \
          install it (Debian/Ubuntu: apt-get install graphviz; Fedora: dnf install graphviz; \
          macOS: brew install graphviz; Windows: winget install graphviz), \
-         or export --format svg, which has an embedded renderer"
+         or use --engine builtin (the embedded renderer draws SVG, PNG and PDF)"
     )
 }
 
@@ -152,6 +153,6 @@ mod tests {
     #[test]
     fn the_install_hint_says_what_to_install() {
         let h = install_hint("PNG output");
-        assert!(h.contains("apt-get install graphviz") && h.contains("--format svg"));
+        assert!(h.contains("apt-get install graphviz") && h.contains("--engine builtin"));
     }
 }

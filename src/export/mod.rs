@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod mermaid;
+pub mod raster;
 pub mod style;
 pub mod svg;
 pub mod xml;
@@ -190,27 +191,46 @@ pub fn export(
                 notes: Vec::new(),
             })
         }
-        Format::Png | Format::Pdf => {
-            let what = if format == Format::Png { "png" } else { "pdf" };
-            if !graphviz::available() {
-                return Err(Error::Render(graphviz::install_hint(&format!(
-                    "{} output",
-                    what.to_uppercase()
-                ))));
-            }
-            if opts.engine == Engine::Builtin {
-                return Err(Error::Invalid(format!(
-                    "the embedded renderer draws SVG only; {} output uses Graphviz (--engine auto, dot, neato or sfdp)",
-                    what.to_uppercase()
-                )));
-            }
-            let (d, engine) = svg::prepare(g, &opts.diagram, opts.engine, true);
-            let dot = dot::diagram_to_dot(&d, &opts.diagram);
-            let dpi = (format == Format::Png).then_some(opts.dpi);
-            Ok(Exported::one(graphviz::render(&dot, engine, what, dpi)?))
-        }
+        Format::Png | Format::Pdf => rendered(g, format, opts),
         Format::Cypher => Ok(Exported::one(
             crate::cypher::script(g, opts.cypher_dialect).into_bytes(),
         )),
     }
+}
+
+/// PNG or PDF: drawn by Graphviz when it is there (and not declined with
+/// `--engine builtin`), else the embedded renderer's SVG converted in-process.
+fn rendered(g: &crate::NewsGraph, format: Format, opts: &ExportOptions) -> crate::Result<Exported> {
+    let png = format == Format::Png;
+    let graphviz = opts.engine != Engine::Builtin && graphviz::available();
+    if !graphviz && opts.engine.graphviz_layout().is_some() && opts.engine != Engine::Auto {
+        let layout = opts.engine.graphviz_layout().unwrap_or("dot");
+        return Err(Error::Render(graphviz::install_hint(&format!(
+            "the {layout} layout"
+        ))));
+    }
+    let (d, engine) = svg::prepare(g, &opts.diagram, opts.engine, graphviz);
+    if graphviz {
+        let dot = dot::diagram_to_dot(&d, &opts.diagram);
+        let what = if png { "png" } else { "pdf" };
+        let dpi = png.then_some(opts.dpi);
+        return Ok(Exported::one(graphviz::render(&dot, engine, what, dpi)?));
+    }
+    let (svg, _) = svg::render_diagram(&d, &opts.diagram, engine)?;
+    let bytes = if png {
+        raster::svg_to_png(&svg, opts.dpi)?
+    } else {
+        raster::svg_to_pdf(&svg)?
+    };
+    let mut out = Exported::one(bytes);
+    if opts.engine == Engine::Auto {
+        out.notes.push(
+            "drawn with the embedded renderer; install Graphviz (apt-get install graphviz) for layered layouts"
+                .into(),
+        );
+    }
+    if !raster::has_fonts() {
+        out.notes.push("no fonts found on this system: labels are not drawn (apt-get install fonts-dejavu-core)".into());
+    }
+    Ok(out)
 }

@@ -1,0 +1,462 @@
+//! The construction suite: does extraction know English, or only the dev texts?
+//!
+//! Behavioural tests in the spirit of CheckList (Ribeiro et al. 2020): for each
+//! relation type, templates of each construction (active, passive, complement
+//! clause, event noun, coordination, relative clause, reported speech, first
+//! person in quotes, metonyms and demonyms, type-specific forms, and traps that
+//! must give nothing) are filled with names drawn at random, with a fixed seed,
+//! from the gazetteers and from made-up people and organizations. Each filled
+//! sentence must give exactly the template's relations among its named actors.
+//!
+//! A cell (type × construction) passes when every filling of every template in
+//! it does. The test prints the pass matrix; it fails when a cell listed in
+//! `tests/data/construction-passing.txt` stops passing (a regression), so
+//! quality can only ratchet up: when a change makes a new cell pass, add it to
+//! the file (the test prints the line to add).
+
+use newsgraph::extract::Options;
+use newsgraph::pipeline::extract_document;
+use newsgraph::{Document, Extraction};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Fillings per template.
+const DRAWS: usize = 4;
+
+/// Countries that news names often, drawn for country slots; their demonyms
+/// and capitals come from data/countries.tsv.
+const COUNTRIES: &[&str] = &[
+    "France",
+    "Germany",
+    "Japan",
+    "Brazil",
+    "Kenya",
+    "Egypt",
+    "Turkey",
+    "India",
+    "Pakistan",
+    "Nigeria",
+    "Mexico",
+    "Canada",
+    "Poland",
+    "Italy",
+    "Spain",
+    "Iran",
+    "Iraq",
+    "Israel",
+    "Ukraine",
+    "Russia",
+    "China",
+    "Australia",
+    "Argentina",
+    "Ethiopia",
+    "Indonesia",
+    "Vietnam",
+    "Sweden",
+    "Greece",
+    "Chile",
+    "Morocco",
+];
+
+/// Organizations of data/organizations.tsv, by the name extraction gives them.
+const ORGANIZATIONS: &[&str] = &[
+    "NATO",
+    "African Union",
+    "European Union",
+    "World Health Organization",
+    "International Monetary Fund",
+    "Hamas",
+];
+
+/// Made-up people: no lexicon knows them, so only grammar can find them.
+const FIRST: &[&str] = &[
+    "Tavi", "Maren", "Oskar", "Leila", "Ruben", "Anouk", "Dario", "Ines", "Kofi", "Yara", "Emil",
+    "Sanne", "Bruno", "Nadia",
+];
+const LAST: &[&str] = &[
+    "Korhonen",
+    "Velasquez",
+    "Abernathy",
+    "Okonkwo",
+    "Lindqvist",
+    "Marchetti",
+    "Haddad",
+    "Novak",
+    "Brennan",
+    "Takeda",
+    "Ferreira",
+    "Osei",
+];
+
+/// Made-up companies and groups, named with a head word that says what they are.
+const COMPANIES: &[&str] = &[
+    "Veltra Robotics",
+    "Norvane Holdings",
+    "Kestrel Mining Corp",
+    "Altamira Bank",
+    "Brightwater Group",
+    "Solvik Energy Inc.",
+];
+
+/// One template: relation type, construction, the text with slots, and the
+/// relations it must give ("A>meet>B;A>meet>C", empty for a trap).
+///
+/// Slots: `{A}` … `{D}`; their kind is the slot letter's entry in `kinds`
+/// (`c` country, `p` person, `o` organization, `m` made-up company). A
+/// country slot also has `{A.dem}` (demonym) and `{A.cap}` (capital, as a
+/// metonym for the government).
+struct Template {
+    kind: &'static str,
+    construction: &'static str,
+    kinds: &'static str,
+    text: &'static str,
+    expect: &'static str,
+}
+
+const fn t(
+    kind: &'static str,
+    construction: &'static str,
+    kinds: &'static str,
+    text: &'static str,
+    expect: &'static str,
+) -> Template {
+    Template {
+        kind,
+        construction,
+        kinds,
+        text,
+        expect,
+    }
+}
+
+#[rustfmt::skip]
+const TEMPLATES: &[Template] = &[
+    // call
+    t("call", "active", "cc", "{A} spoke by phone with {B} on Tuesday, officials said.", "A>call>B"),
+    t("call", "active", "pc", "Foreign Minister {A} telephoned {B}'s president on Monday.", "A>call>B"),
+    t("call", "passive", "cc", "{B} was telephoned by {A} late on Wednesday.", "A>call>B"),
+    t("call", "noun", "cc", "{A} and {B} held a phone call on Monday to discuss the border.", "A>call>B"),
+    t("call", "noun", "cc", "In a phone call with {B} on Friday, {A} raised the fate of the prisoners.", "A>call>B"),
+    t("call", "coordination", "ccc", "{A} phoned {B} and {C} on Sunday.", "A>call>B;A>call>C"),
+    t("call", "relative", "pcc", "Prime Minister {A}, who spoke by phone with {B} on Friday, flew home from {C}.", "A>call>B"),
+    t("call", "reported", "pc", "\"We discussed the crisis at length,\" {A} said after a phone call with {B}.", "A>call>B"),
+    t("call", "trap", "cc", "{A} did not speak with {B} by phone, officials said.", ""),
+    t("call", "trap", "cc", "{A} refused to take a call from {B}.", ""),
+    // meet
+    t("meet", "active", "cc", "{A} met {B} in Geneva on Thursday.", "A>meet>B"),
+    t("meet", "active", "pp", "President {A} held talks with Chancellor {B} on Monday.", "A>meet>B"),
+    t("meet", "passive", "pc", "Foreign Minister {A} was received by {B}'s president at the palace.", "B>meet>A"),
+    t("meet", "noun", "cc", "Talks between {A} and {B} ended without a deal.", "A>meet>B"),
+    t("meet", "noun", "pp", "Minister {A}'s meeting with Senator {B} lasted two hours.", "A>meet>B"),
+    t("meet", "coordination", "cc", "{A} and {B} met in Vienna on Monday.", "A>meet>B"),
+    t("meet", "coordination", "ccc", "{A} met {B} and {C} on the sidelines of the summit.", "A>meet>B;A>meet>C"),
+    t("meet", "relative", "ppc", "Minister {A}, who met Senator {B} in Rome on Monday, later left for {C}.", "A>meet>B"),
+    t("meet", "metonym", "cc", "{A.cap} hosted talks with {B} on Friday.", "A>meet>B"),
+    t("meet", "trap", "cc", "{A} refused to meet {B}.", ""),
+    t("meet", "trap", "cc", "{A} will meet {B} next month, diplomats said.", ""),
+    // visit
+    t("visit", "active", "pc", "President {A} visited {B} on Monday.", "A>visit>B"),
+    t("visit", "active", "pc", "Foreign Minister {A} arrived in {B} on Sunday for a two-day trip.", "A>visit>B"),
+    t("visit", "passive", "cp", "{A} was visited by President {B} last week.", "B>visit>A"),
+    t("visit", "noun", "pc", "President {A}'s visit to {B} was the first in a decade.", "A>visit>B"),
+    t("visit", "noun", "pc", "During a trip to {B}, Prime Minister {A} spoke to reporters.", "A>visit>B"),
+    t("visit", "coordination", "pcc", "President {A} visited {B} and {C} this week.", "A>visit>B;A>visit>C"),
+    t("visit", "relative", "pcc", "President {A}, who toured {B} last week, criticized the delays.", "A>visit>B"),
+    t("visit", "trap", "pc", "President {A} cancelled a visit to {B}.", ""),
+    t("visit", "trap", "pc", "President {A} is expected to visit {B} in May.", ""),
+    // condemn
+    t("condemn", "active", "cc", "{A} condemned {B} over the shelling of the border town.", "A>condemn>B"),
+    t("condemn", "active", "cc", "{A} denounced {B} on Saturday for the detentions.", "A>condemn>B"),
+    t("condemn", "passive", "cc", "{B} was condemned by {A} for its border incursion.", "A>condemn>B"),
+    t("condemn", "noun", "cc", "{A}'s condemnation of {B} drew an angry response.", "A>condemn>B"),
+    t("condemn", "noun", "ccc", "{A} condemned the attack by {B} on {C}.", "A>condemn>B;B>attack>C"),
+    t("condemn", "coordination", "ccc", "{A} and {B} condemned {C} for the raids.", "A>condemn>C;B>condemn>C"),
+    t("condemn", "demonym", "cc", "{A} denounced the {B.dem} air strikes.", "A>condemn>B"),
+    t("condemn", "reported", "pc", "\"This is a grave violation,\" Foreign Minister {A} said, condemning {B}.", "A>condemn>B"),
+    t("condemn", "trap", "cc", "{A} declined to condemn {B}.", ""),
+    // claim
+    t("claim", "noun", "oc", "{A} claimed responsibility for the rocket attack on {B}.", "A>claim>B;A>attack>B"),
+    t("claim", "noun", "oc", "{A} claimed the strike on {B}, its spokesman said.", "A>claim>B;A>attack>B"),
+    t("claim", "complement", "cc", "{A} claimed that its forces had destroyed {B.dem} radar sites.", "A>claim>B;A>attack>B"),
+    t("claim", "active", "oc", "{A} said it carried out the drone attack on {B}.", "A>claim>B;A>attack>B"),
+    t("claim", "trap", "oc", "{A} did not claim responsibility, and no one has said who was behind it.", ""),
+    // attack
+    t("attack", "active", "cc", "{A} attacked {B} at dawn on Sunday.", "A>attack>B"),
+    t("attack", "active", "cc", "{A} fired missiles at {B} overnight.", "A>attack>B"),
+    t("attack", "active", "cc", "{A} shelled {B}'s border posts on Friday.", "A>attack>B"),
+    t("attack", "passive", "cc", "{B} was struck by {A} on Thursday.", "A>attack>B"),
+    t("attack", "noun", "cc", "The attack by {A} on {B} killed three soldiers.", "A>attack>B"),
+    t("attack", "demonym", "cc", "{A.dem} drones hit targets in {B} overnight.", "A>attack>B"),
+    t("attack", "coordination", "ccc", "{A} bombed {B} and {C} last week.", "A>attack>B;A>attack>C"),
+    t("attack", "trap", "cc", "{A} has not attacked {B}, its ministry said.", ""),
+    t("attack", "trap", "cc", "{A} threatened to strike {B}.", "A>threaten>B"),
+    // deny
+    t("deny", "active", "cc", "{A} denied {B}'s accusations on Monday.", "A>deny>B"),
+    t("deny", "active", "cc", "{A} rejected {B}'s claims as baseless.", "A>deny>B"),
+    t("deny", "complement", "cc", "{A} denied that it had attacked {B}.", "A>deny>B"),
+    t("deny", "noun", "cc", "{B} accused {A} of the strike, a charge {A} denies.", "B>accuse>A;A>deny>B"),
+    t("deny", "reported", "cc", "{B} blamed {A} for the blast. \"We had nothing to do with it,\" {A.cap} said.", "B>accuse>A;A>deny>B"),
+    t("deny", "trap", "cc", "{A} did not deny {B}'s report.", ""),
+    // demand
+    t("demand", "active", "cc", "{A} urged {B} to release the detained sailors.", "A>demand>B"),
+    t("demand", "active", "cc", "{A} called on {B} to halt the offensive.", "A>demand>B"),
+    t("demand", "complement", "cc", "{A} demanded that {B} withdraw its troops.", "A>demand>B"),
+    t("demand", "passive", "cc", "{B} was urged by {A} to end the blockade.", "A>demand>B"),
+    t("demand", "noun", "cc", "{A} repeated its demand that {B} free the hostages.", "A>demand>B"),
+    t("demand", "coordination", "ccc", "{A} urged {B} and {C} to settle the dispute.", "A>demand>B;A>demand>C"),
+    t("demand", "metonym", "cc", "{A.cap} pressed {B} to reopen the crossing.", "A>demand>B"),
+    t("demand", "trap", "cc", "{A} stopped short of asking {B} to leave.", ""),
+    // support
+    t("support", "active", "cc", "{A} praised {B} for its mediation.", "A>support>B"),
+    t("support", "active", "cc", "{A} expressed solidarity with {B} after the floods.", "A>support>B"),
+    t("support", "noun", "cc", "{A}'s support for {B} has not wavered.", "A>support>B"),
+    t("support", "offer", "cc", "{A} pledged military aid to {B} on Tuesday.", "A>support>B"),
+    t("support", "offer", "cc", "{A} offered condolences to {B} after the earthquake.", "A>support>B"),
+    t("support", "coordination", "ccc", "{A} and {B} backed {C} in the dispute.", "A>support>C;B>support>C"),
+    t("support", "first-person", "pc", "\"We stand with {B},\" President {A} said.", "A>support>B"),
+    t("support", "trap", "cc", "{A} withdrew its support for {B}.", ""),
+    // accuse
+    t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
+    t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),
+    t("accuse", "complement", "cc", "{A} said {B} was behind the attack on the embassy.", "A>accuse>B"),
+    t("accuse", "passive", "cc", "{B} was accused by {A} of arming the rebels.", "A>accuse>B"),
+    t("accuse", "noun", "cc", "{A}'s accusations against {B} strained ties.", "A>accuse>B"),
+    t("accuse", "coordination", "ccc", "{A} accused {B} and {C} of meddling.", "A>accuse>B;A>accuse>C"),
+    t("accuse", "metonym", "cc", "{A.cap} blamed {B} for the cyberattack.", "A>accuse>B"),
+    t("accuse", "trap", "cc", "{A} stopped short of blaming {B}.", ""),
+    // threaten
+    t("threaten", "active", "cc", "{A} threatened {B} with sanctions.", "A>threaten>B"),
+    t("threaten", "complement", "cc", "{A} warned {B} that it would respond with force.", "A>threaten>B"),
+    t("threaten", "ultimatum", "cc", "{A} gave {B} 48 hours to withdraw or face military action.", "A>threaten>B"),
+    t("threaten", "noun", "cc", "{A}'s threat against {B} alarmed its neighbours.", "A>threaten>B"),
+    t("threaten", "metonym", "cc", "{A.cap} warned it would retaliate against {B}.", "A>threaten>B"),
+    t("threaten", "trap", "cc", "{A} ruled out any action against {B}.", ""),
+    // agree
+    t("agree", "active", "cc", "{A} and {B} signed a trade agreement on Monday.", "A>agree>B"),
+    t("agree", "active", "cc", "{A} agreed with {B} to extend the truce.", "A>agree>B"),
+    t("agree", "noun", "cc", "A deal between {A} and {B} was signed in Doha.", "A>agree>B"),
+    t("agree", "pledge", "cc", "{A} pledged to work with {B} on border security.", "A>agree>B"),
+    t("agree", "company", "mm", "{A} agreed to buy {B} for $2 billion.", "A>agree>B"),
+    t("agree", "trap", "cc", "{A} and {B} failed to reach an agreement.", ""),
+    // organizations and companies as actors
+    t("condemn", "organization", "oc", "{A} condemned {B} for the crackdown.", "A>condemn>B"),
+    t("demand", "organization", "oc", "{A} urged {B} to allow aid convoys in.", "A>demand>B"),
+    t("accuse", "company", "mm", "{A} accused {B} of stealing its designs.", "A>accuse>B"),
+    t("deny", "company", "mm", "{A} sued {B} in March. {B} denied the allegations.", "A>accuse>B;B>deny>A"),
+];
+
+/// A tiny deterministic generator: the same names every run.
+struct Rng(u64);
+
+impl Rng {
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        from[(self.0 % from.len() as u64) as usize]
+    }
+}
+
+/// A country's forms from data/countries.tsv: (name, demonym, capital).
+fn country_forms() -> BTreeMap<String, (String, String)> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/countries.tsv"))
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let first = |i: usize| {
+            f.get(i)
+                .and_then(|x| x.split('|').next())
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        if f.len() > 4 {
+            out.insert(f[1].to_string(), (first(3), first(4)));
+        }
+    }
+    out
+}
+
+/// A filled template: its text and, per slot, the name the actor must have.
+struct Filled {
+    text: String,
+    names: BTreeMap<char, String>,
+}
+
+fn fill(tpl: &Template, rng: &mut Rng, forms: &BTreeMap<String, (String, String)>) -> Filled {
+    let mut names: BTreeMap<char, String> = BTreeMap::new();
+    let mut text = tpl.text.to_string();
+    for (slot, kind) in ['A', 'B', 'C', 'D'].into_iter().zip(tpl.kinds.chars()) {
+        let name = loop {
+            let n = match kind {
+                'c' => rng.pick(COUNTRIES).to_string(),
+                'p' => format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
+                'o' => rng.pick(ORGANIZATIONS).to_string(),
+                'm' => rng.pick(COMPANIES).to_string(),
+                other => panic!("{}: slot kind {other}", tpl.text),
+            };
+            // Two slots never share a name, nor a surname.
+            let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
+            if !names.values().any(|v| *v == n || last(v) == last(&n)) {
+                break n;
+            }
+        };
+        if kind == 'c' {
+            let (dem, cap) = forms.get(&name).cloned().unwrap_or_default();
+            text = text.replace(&format!("{{{slot}.dem}}"), &dem);
+            text = text.replace(&format!("{{{slot}.cap}}"), &cap);
+        }
+        text = text.replace(&format!("{{{slot}}}"), &name);
+        names.insert(slot, name);
+    }
+    Filled { text, names }
+}
+
+/// The relations among the slots' actors, as "A>type>B" (symmetric types
+/// with the slots in order), affiliations left out.
+fn found(x: &Extraction, names: &BTreeMap<char, String>) -> BTreeSet<String> {
+    let slot_of = |id: &str| -> Option<char> {
+        let a = x.actors.iter().find(|a| a.id == id)?;
+        let key = |s: &str| s.to_lowercase();
+        names.iter().find_map(|(slot, n)| {
+            let hit = key(&a.name) == key(n) || a.aliases.iter().any(|al| key(al) == key(n));
+            hit.then_some(*slot)
+        })
+    };
+    x.relations
+        .iter()
+        .filter(|r| r.kind.to_string() != "affiliation")
+        .filter_map(|r| {
+            let (s, t) = (slot_of(&r.source)?, slot_of(&r.target)?);
+            let (s, t) = if r.kind.is_symmetric() && s > t {
+                (t, s)
+            } else {
+                (s, t)
+            };
+            Some(format!("{s}>{}>{t}", r.kind))
+        })
+        .collect()
+}
+
+fn expected(tpl: &Template) -> BTreeSet<String> {
+    tpl.expect
+        .split(';')
+        .filter(|e| !e.is_empty())
+        .map(|e| {
+            let p: Vec<&str> = e.split('>').collect();
+            let symmetric = ["call", "meet", "agree"].contains(&p[1]);
+            if symmetric && p[0] > p[2] {
+                format!("{}>{}>{}", p[2], p[1], p[0])
+            } else {
+                e.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Runs every template; per cell, the fillings that failed (with what was found).
+fn run_suite() -> BTreeMap<(String, String), Vec<String>> {
+    let forms = country_forms();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let doc = Document {
+        id: "construction".into(),
+        path: "construction.txt".into(),
+        date: None,
+        title: None,
+        url: None,
+    };
+    let mut cells: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    for tpl in TEMPLATES {
+        let cell = cells
+            .entry((tpl.kind.to_string(), tpl.construction.to_string()))
+            .or_default();
+        for _ in 0..DRAWS {
+            let f = fill(tpl, &mut rng, &forms);
+            let x = extract_document(&doc, &f.text, Options::default()).extraction;
+            let got = found(&x, &f.names);
+            let want = expected(tpl);
+            if got != want {
+                cell.push(format!(
+                    "{:?}\n      want {want:?}\n      got  {got:?}",
+                    f.text
+                ));
+            }
+        }
+    }
+    cells
+}
+
+fn passing_file() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/construction-passing.txt")
+}
+
+#[test]
+fn construction_matrix() {
+    let cells = run_suite();
+    let constructions: BTreeSet<&str> = cells.keys().map(|(_, c)| c.as_str()).collect();
+    let kinds: BTreeSet<&str> = cells.keys().map(|(k, _)| k.as_str()).collect();
+    let mut table = format!("{:<10}", "");
+    for c in &constructions {
+        table.push_str(&format!(" {:>5.5}", c));
+    }
+    table.push('\n');
+    for k in &kinds {
+        table.push_str(&format!("{k:<10}"));
+        for c in &constructions {
+            let mark = match cells.get(&(k.to_string(), c.to_string())) {
+                None => "",
+                Some(f) if f.is_empty() => "pass",
+                Some(_) => "FAIL",
+            };
+            table.push_str(&format!(" {mark:>5}"));
+        }
+        table.push('\n');
+    }
+    let passing: Vec<&(String, String)> = cells
+        .iter()
+        .filter(|(_, f)| f.is_empty())
+        .map(|(k, _)| k)
+        .collect();
+    println!(
+        "construction suite: {} of {} cells pass ({:.0}%), {} templates x {DRAWS} fillings\n{table}",
+        passing.len(),
+        cells.len(),
+        100.0 * passing.len() as f64 / cells.len() as f64,
+        TEMPLATES.len()
+    );
+    for ((k, c), fails) in &cells {
+        for f in fails.iter().take(2) {
+            println!("  {k}/{c}: {f}");
+        }
+    }
+    let listed = std::fs::read_to_string(passing_file()).unwrap_or_default();
+    let listed: BTreeSet<(String, String)> = listed
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('/'))
+        .map(|(k, c)| (k.trim().to_string(), c.trim().to_string()))
+        .collect();
+    let regressed: Vec<String> = listed
+        .iter()
+        .filter(|cell| cells.get(*cell).is_none_or(|f| !f.is_empty()))
+        .map(|(k, c)| format!("{k}/{c}"))
+        .collect();
+    let new: Vec<String> = passing
+        .iter()
+        .filter(|cell| !listed.contains(**cell))
+        .map(|(k, c)| format!("{k}/{c}"))
+        .collect();
+    if !new.is_empty() {
+        println!(
+            "newly passing (add to tests/data/construction-passing.txt):\n{}",
+            new.join("\n")
+        );
+    }
+    assert!(
+        regressed.is_empty(),
+        "cells that passed now fail (or vanished): {regressed:?}"
+    );
+}
