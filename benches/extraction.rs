@@ -139,6 +139,7 @@ fn scaling() {
             .iter()
             .map(|d| Record {
                 doc: d.doc.clone(),
+                source: String::new(),
                 hash: content_hash(d.text.as_bytes()),
                 payload: Payload::Text(d.text.clone()),
                 bytes: d.text.len() as u64,

@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 secs=${1:-300}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(extract jsonl html nodelink csv gdelt store aliases)
+[ ${#targets[@]} -eq 0 ] && targets=(extract jsonl html nodelink csv gdelt store aliases names)
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   log="corpus/$t.log"

@@ -22,6 +22,7 @@
 
 // Bottom layer: used by all, uses nothing above it.
 pub mod error;
+pub mod fsio;
 pub mod model;
 pub mod strings;
 pub mod text;

@@ -172,7 +172,19 @@ fn a_document_on_one_line_loads_in_windows_with_spans_on_the_file() {
     assert!(!text.contains('\n'));
     let file = d.join("one-line.txt");
     std::fs::write(&file, &text).unwrap();
-    let r = measured(d, &["load", "--store", "g.store", &s(&file)]);
+    // At full size the document is past the default 64 MiB limit: raised, as
+    // a user with such documents would.
+    let r = measured(
+        d,
+        &[
+            "load",
+            "--store",
+            "g.store",
+            "--max-doc-size",
+            "4G",
+            &s(&file),
+        ],
+    );
     report("one-line document", text.len() as u64, &r);
     loaded("one-line document", &r);
     let st = stats(d, "g.store");
@@ -320,7 +332,19 @@ fn a_large_node_link_graph_loads_link_by_link() {
         write!(w, "]}}").unwrap();
     }
     let bytes = std::fs::metadata(&file).unwrap().len();
-    let r = measured(d, &["load", "--store", "g.store", &s(&file)]);
+    // A node-link file is one document, read whole: past 64 MiB it needs the
+    // limit raised.
+    let r = measured(
+        d,
+        &[
+            "load",
+            "--store",
+            "g.store",
+            "--max-doc-size",
+            "4G",
+            &s(&file),
+        ],
+    );
     report("node-link graph", bytes, &r);
     loaded("node-link graph", &r);
     let st = stats(d, "g.store");

@@ -97,3 +97,53 @@ proptest! {
         }
     }
 }
+
+/// News with entity-looking text in names (`AT&#x1b;T`, `AT&lt;T Corp`,
+/// `&amp;amp;`) and runs of hundreds of capitalised words (junk that reads as
+/// one long name).
+fn junky() -> impl Strategy<Value = String> {
+    let word = prop::sample::select(vec![
+        "Zorba",
+        "Kelt",
+        "Mirav",
+        "Dunne",
+        "AT&#x1b;T",
+        "AT&lt;T",
+        "Corp",
+        "&amp;amp;",
+        "Tom",
+    ]);
+    (
+        prop::collection::vec(word, 1..600),
+        prop::sample::select(vec!["met", "called", "condemned", "spoke with"]),
+        newsy(),
+    )
+        .prop_map(|(names, verb, rest)| {
+            format!(
+                "Antony Blinken {verb} {} on Monday. {rest}",
+                names.join(" ")
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// Entities stay text and huge names are capped when stored: every stored
+    /// name is at most 200 characters, every evidence span still quotes the
+    /// document (the full form of a shortened name is there).
+    #[test]
+    fn entities_and_huge_names_are_stored_capped(text in junky()) {
+        check(&text);
+        let r = extract_document(&doc(), &text, Options::default());
+        let mut g = newsgraph::NewsGraph::new();
+        newsgraph::graph::merge::merge_into(&mut g, r.extraction);
+        for a in g.actors() {
+            prop_assert!(a.name.chars().count() <= newsgraph::graph::merge::MAX_NAME_CHARS);
+            prop_assert!(a.aliases.iter().all(|x| x.chars().count() <= newsgraph::graph::merge::MAX_NAME_CHARS));
+        }
+        for rel in g.relations() {
+            prop_assert_eq!(&text[rel.evidence.start..rel.evidence.end], rel.evidence.text.as_str());
+        }
+    }
+}

@@ -229,6 +229,7 @@ fn check_html(src: &str) {
     if !page.text.trim().is_empty() {
         load_and_round_trip(vec![Record {
             doc: d,
+            source: String::new(),
             hash: content_hash(src.as_bytes()),
             payload: Payload::Text(page.text.clone()),
             bytes: src.len() as u64,
@@ -891,5 +892,209 @@ proptest! {
     #[test]
     fn aliases_hostile_entries(text in alias_file()) {
         check_aliases(&text);
+    }
+}
+
+// ------------------------------------------------------------ issue 16
+
+/// Names with entities and markup (`&#x1b;`, `&lt;`, `&amp;amp;`), raw control
+/// characters, and sometimes thousands of characters long.
+fn entity_name() -> BoxedStrategy<String> {
+    let piece = prop::sample::select(vec![
+        "&#x1b;",
+        "&lt;",
+        "&amp;amp;",
+        "&",
+        "&#60;",
+        "&gt;",
+        "&quot;",
+        "<b>",
+        "]]>",
+        "AT",
+        "T Corp",
+        " ",
+        "\u{1b}",
+        "\\N",
+        "\"",
+        "Kadhimi",
+    ]);
+    prop_oneof![
+        4 => prop::collection::vec(piece, 1..8).prop_map(|v| v.concat()),
+        1 => (prop::sample::select(vec!["Ab ", "&lt;", "Zed&#x1b;"]), 60usize..4000)
+            .prop_map(|(p, n)| p.repeat(n)),
+    ]
+    .boxed()
+}
+
+/// The graph of a chain of actors with these names (through the loader's
+/// merge, which caps names).
+fn entity_graph(names: &[String]) -> NewsGraph {
+    let actors: Vec<Actor> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Actor {
+            id: format!("a{i}"),
+            name: n.clone(),
+            kind: ActorKind::ALL[i % 4],
+            country: None,
+            aliases: vec![format!("{n} alias")],
+        })
+        .collect();
+    let relations = (1..names.len())
+        .map(|i| Relation {
+            source: format!("a{}", i - 1),
+            target: format!("a{i}"),
+            kind: RelationType::Meet,
+            cameo: None,
+            date: None,
+            planned: false,
+            evidence: Evidence {
+                doc: "d".into(),
+                sentence: 0,
+                start: 0,
+                end: 0,
+                trigger: "met".into(),
+                text: names[i].clone(),
+                rule: None,
+            },
+        })
+        .collect();
+    let mut g = NewsGraph::new();
+    newsgraph::graph::merge::merge_into(
+        &mut g,
+        Extraction {
+            documents: vec![doc("d")],
+            actors,
+            relations,
+        },
+    );
+    g
+}
+
+#[path = "common/xmlcheck.rs"]
+mod xmlcheck;
+
+proptest! {
+    #![proptest_config(cases(150))]
+
+    /// Entities in names reach every format as text, and huge names are
+    /// capped in the graph and cut to Graphviz's limit in DOT: DOT parses back
+    /// to the names, the SVG and HTML are well-formed without a raw control
+    /// character, and every diagram is made.
+    #[test]
+    fn entity_and_huge_names_reach_every_format_as_text(names in prop::collection::vec(entity_name(), 2..5)) {
+        use newsgraph::export::{export, Engine, ExportOptions, Format};
+        let g = entity_graph(&names);
+        for a in g.actors() {
+            prop_assert!(a.name.chars().count() <= newsgraph::graph::merge::MAX_NAME_CHARS);
+        }
+        let opts = ExportOptions { engine: Engine::Builtin, ..ExportOptions::default() };
+        let text = |f: Format| -> String {
+            let out = export(&g, f, &opts).expect("export");
+            String::from_utf8(out.files.into_iter().next().expect("a file").1).expect("UTF-8")
+        };
+        let dot = text(Format::Dot);
+        prop_assert!(dot.lines().all(|l| l.len() < newsgraph::export::dot::MAX_STRING_BYTES + 200));
+        let parsed = graphviz_rust::parse(&dot).expect("DOT parses back");
+        let labels: Vec<String> = match parsed {
+            graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } => stmts
+                .iter()
+                .filter_map(|s| match s {
+                    graphviz_rust::dot_structures::Stmt::Node(n) => n
+                        .attributes
+                        .iter()
+                        .find(|a| newsgraph::export::dot::unquote(&a.0) == "label")
+                        .map(|a| newsgraph::export::dot::unquote(&a.1)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        // Short names are their labels exactly (entities included); long ones
+        // are wrapped and shortened for the diagram, as before.
+        for a in g.actors() {
+            let shown: String = a.name.chars().filter(|c| !c.is_control()).collect();
+            if shown.chars().count() < 20 && !shown.contains("  ") {
+                prop_assert!(labels.contains(&shown), "{:?} not a DOT label", shown);
+            }
+        }
+        for f in [Format::Svg, Format::Html, Format::Graphml] {
+            let t = text(f);
+            prop_assert!(!t.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')), "{:?}: raw control character", f);
+            if f != Format::Html {
+                xmlcheck::elements(&t);
+            }
+        }
+        let svg = xmlcheck::flat_text(&text(Format::Svg));
+        for a in g.actors() {
+            let shown: String = a.name.chars().filter(|c| !c.is_control()).collect();
+            if shown.chars().count() < 20 && !shown.trim().is_empty() {
+                prop_assert!(svg.contains(shown.trim()), "{:?} not drawn as text", shown);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(40))]
+
+    /// Special files (FIFOs) in a folder are skipped with a note naming them;
+    /// regular files are all listed; nothing is opened while listing.
+    #[test]
+    fn special_files_in_folders_are_skipped(kinds in prop::collection::vec((any::<bool>(), 0..3usize), 1..8)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut regular = Vec::new();
+        let mut fifos = Vec::new();
+        for (i, (fifo, ext)) in kinds.iter().enumerate() {
+            let name = format!("f{i}.{}", ["txt", "jsonl", "md"][*ext]);
+            let p = dir.path().join(if i % 3 == 2 { format!("sub/{name}") } else { name });
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            if *fifo {
+                let c = std::ffi::CString::new(p.to_string_lossy().as_bytes()).unwrap();
+                // SAFETY: a valid NUL-terminated path.
+                prop_assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+                fifos.push(p);
+            } else {
+                std::fs::write(&p, "Blinken met Kadhimi.").unwrap();
+                regular.push(p);
+            }
+        }
+        let e = newsgraph::input::expand_inputs(&[dir.path().to_path_buf()]).unwrap();
+        let mut listed: Vec<_> = e.files.iter().map(|f| f.path.clone()).collect();
+        listed.sort();
+        regular.sort();
+        prop_assert_eq!(listed, regular);
+        prop_assert_eq!(e.skipped.len(), fifos.len());
+        for f in &fifos {
+            let shown = f.display().to_string();
+            prop_assert!(e.skipped.iter().any(|s| s.contains(&shown) && s.contains("FIFO")));
+        }
+        for f in &e.files {
+            prop_assert!(f.source.starts_with(&*dir.path().file_name().unwrap().to_string_lossy()));
+        }
+    }
+
+    /// The document size limit is exact and applied while reading: a file or a
+    /// JSON Lines line is read when it fits and refused, naming the file, when
+    /// it does not.
+    #[test]
+    fn document_size_limit_is_exact(size in 1usize..3000, limit in 1u64..3000) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("doc.txt");
+        std::fs::write(&p, "a".repeat(size)).unwrap();
+        match newsgraph::input::text::read_bytes_limited(&p, limit) {
+            Ok(b) => prop_assert!(b.len() as u64 <= limit && b.len() == size),
+            Err(e) => {
+                prop_assert!(size as u64 > limit);
+                one_line_error(&e, &p.display().to_string());
+            }
+        }
+        let line = format!("{{\"text\": \"{}\"}}\n", "a".repeat(size));
+        let n = line.len() as u64;
+        let recs: Vec<_> = jsonl::from_reader(Path::new("feed.jsonl"), Box::new(Cursor::new(line.into_bytes())))
+            .with_max_line(limit)
+            .collect();
+        prop_assert_eq!(recs.len(), 1);
+        prop_assert_eq!(recs[0].is_ok(), n - 1 <= limit);
     }
 }

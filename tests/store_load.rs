@@ -281,7 +281,7 @@ fn version_1_json_stores_are_read_and_upgraded() {
     assert!(out.starts_with("loaded 1 new"), "{out}");
     assert_eq!(
         json(dir.path(), &["stats", "--store", &st, "--format", "json"])["format_version"],
-        2
+        3
     );
     // A store from a newer program is refused with a clear message.
     let mut bytes = std::fs::read(&store).unwrap();

@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
     if !page.text.trim().is_empty() {
         checks::load_and_round_trip(vec![Record {
             doc: d,
+            source: String::new(),
             hash: content_hash(data),
             payload: Payload::Text(page.text.clone()),
             bytes: data.len() as u64,

@@ -27,4 +27,15 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     checks::load_and_round_trip(good);
+    // Issue 16: with a tiny document size limit every line is read or refused
+    // by that limit, naming the file, while reading (never after).
+    let limit = u64::from(data.first().copied().unwrap_or(16));
+    let it = jsonl::from_reader(Path::new("feed.jsonl"), Box::new(std::io::Cursor::new(data.to_vec())))
+        .with_max_line(limit);
+    for r in it {
+        match r {
+            Ok(rec) => assert!(rec.bytes <= limit + 1, "a line over the limit was read"),
+            Err(e) => checks::one_line_error(&e, "feed.jsonl"),
+        }
+    }
 });

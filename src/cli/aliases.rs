@@ -54,10 +54,11 @@ pub fn run(args: Args) -> Result<()> {
         Action::Apply { file, store } => {
             let entries = aliases::read_file(&file)?;
             let mut st = store.edit()?;
+            aliases::check_with_stored(&st.graph, &file, &entries)?;
             let r = aliases::apply(&mut st.graph, &entries);
             st.save()?;
             let (g, path) = (&st.graph, &st.path);
-            println!(
+            outln!(
                 "{} entr(ies): {} matched, {} actor(s) merged, {} not in the store yet (kept for later loads); store {}: {} actors",
                 entries.len(),
                 r.matched,

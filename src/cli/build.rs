@@ -11,7 +11,8 @@ use anyhow::Result;
 use newsgraph::export::{export, Format};
 use newsgraph::extract::Options;
 use newsgraph::graph::merge::merge_into;
-use newsgraph::input::read_inputs;
+use newsgraph::graph::store;
+use newsgraph::input::text::read_inputs_limited;
 use newsgraph::pipeline::extract_many;
 use newsgraph::{NewsGraph, RelationType};
 use std::path::PathBuf;
@@ -37,6 +38,13 @@ pub struct Args {
     /// Store file (default: OUT/newsgraph.store).
     #[arg(long)]
     store: Option<PathBuf>,
+    /// Replace the store if it exists (a readable store only: a file that is
+    /// not one is never replaced).
+    #[arg(long)]
+    force: bool,
+    /// Largest document read, e.g. 64M, 1G; checked while reading.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = super::parse_size)]
+    max_doc_size: u64,
     #[command(flatten)]
     diagram: DiagramArgs,
     #[command(flatten)]
@@ -55,15 +63,28 @@ pub fn run(args: Args) -> Result<()> {
         .store
         .clone()
         .unwrap_or_else(|| args.out.join("newsgraph.store"));
-    let docs = read_inputs(&args.inputs)?;
+    // A store already there is someone's data: checked before the work, and
+    // again under the lock.
+    store::check_replace(&store_path, args.force)?;
+    let (docs, skipped) = read_inputs_limited(&args.inputs, args.max_doc_size)?;
+    for note in &skipped {
+        eprintln!("note: {}", newsgraph::error::one_line(note));
+    }
     let mut g = NewsGraph::new();
     // Extraction runs in parallel across documents; merging stays in input order.
     for r in extract_many(&docs, xopts) {
         merge_into(&mut g, r.extraction);
     }
+    for d in &docs {
+        if !d.source.is_empty() {
+            g.set_doc_source(&d.doc.id, &d.source);
+        }
+    }
     // A fresh store, but written under its lock: a `load` running on the same
     // file finishes first instead of racing this write.
     let st = StoreEdit::replace(store_path, g)?;
+    // Under the lock: a store that appeared meanwhile is not replaced either.
+    store::check_replace(&st.path, args.force)?;
     st.save_as_is()?;
     let (g, store_path) = (&st.graph, &st.path);
     let mut written = Vec::new();
@@ -76,23 +97,23 @@ pub fn run(args: Args) -> Result<()> {
                 Some(s) => args.out.join(s),
                 None => args.out.join(name),
             };
-            std::fs::write(&path, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            newsgraph::fsio::write_bytes_atomic(&path, &bytes)?;
             written.push(path.display().to_string());
         }
     }
-    println!("documents  {}", g.documents.len());
-    println!("actors     {}", g.actor_count());
-    println!("relations  {}", g.relation_count());
+    outln!("documents  {}", g.documents.len());
+    outln!("actors     {}", g.actor_count());
+    outln!("relations  {}", g.relation_count());
     for t in RelationType::ALL {
         let n = g.relations().iter().filter(|r| r.kind == t).count();
         if n > 0 {
-            println!("  {:<12}{n}", t.as_str());
+            outln!("  {:<12}{n}", t.as_str());
         }
     }
-    println!("store      {}", store_path.display());
-    println!("diagram    {}", written.join(", "));
+    outln!("store      {}", store_path.display());
+    outln!("diagram    {}", written.join(", "));
     for n in notes {
-        println!("note: {n}");
+        outln!("note: {n}");
     }
     Ok(())
 }

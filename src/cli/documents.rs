@@ -1,8 +1,10 @@
 //! `newsgraph documents [--store PATH] [--format table|json]`
 //!
 //! The stored documents in load order: id (what `remove --doc` and `relations
-//! --doc` take), date, number of relations, title or path, and the first 12 hex
-//! digits of the content hash that lets a reload skip it.
+//! --doc` take), date, number of relations, title or path, the source that
+//! identifies the document on a reload (path below the folder loaded, URL or
+//! explicit id), and the first 12 hex digits of the content hash that lets a
+//! reload skip it.
 
 use super::store::StoreArgs;
 use super::{print_json, print_out, table};
@@ -33,6 +35,7 @@ pub fn run(args: Args) -> Result<()> {
                 d.date.unwrap_or_default(),
                 e.relations.to_string(),
                 d.title.unwrap_or(d.path),
+                e.source.unwrap_or_default(),
                 e.hash
                     .map(|h| h.chars().take(12).collect())
                     .unwrap_or_default(),
@@ -40,7 +43,7 @@ pub fn run(args: Args) -> Result<()> {
         })
         .collect();
     print_out(&table::render(
-        &["id", "date", "relations", "title or path", "hash"],
+        &["id", "date", "relations", "title or path", "source", "hash"],
         &rows,
     ))
 }

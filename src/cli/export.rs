@@ -136,7 +136,8 @@ pub fn run(args: Args) -> Result<()> {
 /// Writes to a file, or to stdout when none is given.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path {
-        Some(p) => std::fs::write(p, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display())),
+        // Atomic: a full disk or a crash leaves the old file, never half a new one.
+        Some(p) => Ok(newsgraph::fsio::write_bytes_atomic(p, bytes)?),
         None => print_out_bytes(bytes),
     }
 }

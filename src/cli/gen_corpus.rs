@@ -45,7 +45,7 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    println!(
+    outln!(
         "wrote {} articles, {} sentences, {} bytes into {}",
         stats.articles,
         stats.sentences,

@@ -12,7 +12,7 @@
 use super::store::{StoreArgs, StoreEdit};
 use anyhow::Result;
 use newsgraph::graph::aliases;
-use newsgraph::input::{expand, records, Format, ReadOptions};
+use newsgraph::input::{expand_inputs, records, Format, ReadOptions};
 use newsgraph::pipeline::{load_records, LoadOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -43,6 +43,10 @@ pub struct Args {
     /// Extraction threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    /// Largest document read (a file, a JSON Lines line, stdin), e.g. 64M, 1G;
+    /// checked while reading, so endless input stops here.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = super::parse_size)]
+    max_doc_size: u64,
     #[command(flatten)]
     lexicon: super::lexicon_args::LexiconArgs,
 }
@@ -56,16 +60,22 @@ pub fn run(args: Args) -> Result<()> {
         None => None,
     };
     let lexicon = args.lexicon.load()?;
-    let files = expand(&args.inputs)?;
+    let expanded = expand_inputs(&args.inputs)?;
+    for note in &expanded.skipped {
+        eprintln!("note: {}", newsgraph::error::one_line(note));
+    }
+    let files = expanded.files;
     let total: u64 = files
         .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
+        .filter(|m| m.is_file())
         .map(|m| m.len())
         .sum();
     let mut st = StoreEdit::open(path)?;
     let g = &mut st.graph;
     let mut changed = false;
-    if let Some(entries) = &entries {
+    if let (Some(entries), Some(file)) = (&entries, &args.aliases) {
+        aliases::check_with_stored(g, file, entries)?;
         let r = aliases::apply(g, entries);
         changed = true;
         eprintln!(
@@ -93,6 +103,7 @@ pub fn run(args: Args) -> Result<()> {
                 format: args.format,
                 skip_bad: args.skip_bad,
                 tick: Some(tick),
+                max_doc_bytes: args.max_doc_size,
             },
         ),
         opts,
@@ -117,16 +128,15 @@ pub fn run(args: Args) -> Result<()> {
     if args.skip_bad {
         line.push_str(&format!(", skipped {} bad", report.bad.len()));
     }
-    println!(
-        "{line}; +{} actor(s), +{} relation(s); store {}: {} documents, {} actors, {} relations",
+    super::print_out(&format!(
+        "{line}; +{} actor(s), +{} relation(s); store {}: {} documents, {} actors, {} relations\n",
         report.actors,
         report.relations,
         path.display(),
         g.documents.len(),
         g.actor_count(),
         g.relation_count()
-    );
-    Ok(())
+    ))
 }
 
 /// A progress bar on stderr, shown only on a terminal and only once a load has

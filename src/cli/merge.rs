@@ -27,7 +27,7 @@ pub fn run(args: Args) -> Result<()> {
     g.merge_nodes(a, b, "merged by hand (newsgraph merge)")?;
     st.save()?;
     let keep = st.graph.actor(a);
-    println!(
+    outln!(
         "merged {} ({}) into {} ({}); now also known as: {}",
         super::shown(&gone.name),
         super::shown(&gone.id),

@@ -1,5 +1,14 @@
 //! Command-line interface: one file per subcommand, each only wiring library calls.
 
+/// `println!` that never panics: a closed or full stdout ends the command with
+/// one line (or quietly, for a reader that went away) instead of a backtrace.
+/// Defined before the subcommand modules so they all see it.
+macro_rules! outln {
+    ($($t:tt)*) => {
+        super::print_out(&format!("{}\n", format_args!($($t)*)))?
+    };
+}
+
 mod actors;
 mod aliases;
 mod build;
@@ -81,6 +90,7 @@ enum Command {
 /// Runs the command line; returns the process exit code. Errors are printed as one
 /// line on stderr ("newsgraph: <file>: <what went wrong>").
 pub fn main() -> i32 {
+    restore_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
@@ -174,8 +184,48 @@ fn print_out_bytes(b: &[u8]) -> anyhow::Result<()> {
     match out.write_all(b).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(e.into()),
+        Err(e) => Err(anyhow::anyhow!("stdout: {e}")),
     }
+}
+
+/// A reader that stops reading (`newsgraph ... | head`) ends the program the
+/// way it ends any Unix tool: SIGPIPE, quietly. Rust ignores SIGPIPE by
+/// default, which turns every later write into an error; the default action is
+/// restored here. (Stores and outputs are written atomically, so being stopped
+/// at any write leaves them whole.)
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; setting the
+    // default action of one signal has no other effect on the program.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Parses a size: bytes, or a number with K, M, G (powers of 1024; `MiB`, `MB`
+/// and `KB` forms accepted).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 64M, 1G, 500000)"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    let v = n * mult as f64;
+    if !(1.0..=(4u64 << 30) as f64).contains(&v) {
+        return Err(format!("{s:?}: the size must be between 1 byte and 4G"));
+    }
+    // The store's offsets are 32-bit: 4G means "as large as the store allows".
+    Ok((v as u64).min(newsgraph::input::text::MAX_DOC_BYTES))
 }
 
 /// Parses a comma-separated list of relation types.

@@ -17,14 +17,17 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let mut st = args.store.edit()?;
+    // An id given twice is one document.
+    let mut seen = std::collections::HashSet::new();
+    let docs: Vec<&String> = args.docs.iter().filter(|d| seen.insert(*d)).collect();
     // Every id must exist before anything is removed: all or nothing.
-    for d in &args.docs {
+    for d in &docs {
         if st.graph.document(d).is_none() {
             bail!("no document {d:?} in {}", st.path.display());
         }
     }
     let (mut relations, mut actors) = (0, 0);
-    for d in &args.docs {
+    for d in &docs {
         if let Some(r) = st.graph.remove_document(d) {
             relations += r.relations;
             actors += r.actors;
@@ -32,9 +35,9 @@ pub fn run(args: Args) -> Result<()> {
     }
     st.save()?;
     let (g, path) = (&st.graph, &st.path);
-    println!(
+    outln!(
         "removed {} document(s), {relations} relation(s), {actors} actor(s); store {}: {} documents, {} actors, {} relations",
-        args.docs.len(),
+        docs.len(),
         path.display(),
         g.documents.len(),
         g.actor_count(),

@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Result<()> {
     st.save()?;
     let g = &st.graph;
     let new = g.actor(r.node);
-    println!(
+    outln!(
         "split {} ({}) off {} ({}): {} document(s), {} relation(s) moved",
         super::shown(&new.name),
         super::shown(&new.id),

@@ -101,6 +101,7 @@ impl Article {
     /// The article as an input document, ready for extraction.
     pub fn into_source(self) -> SourceDoc {
         SourceDoc {
+            source: self.doc.id.clone(),
             doc: self.doc,
             text: self.text,
         }

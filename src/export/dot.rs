@@ -22,8 +22,13 @@ use graphviz_rust::dot_structures::{
 use std::fmt::Write as _;
 
 /// A DOT quoted string for any text: backslashes and quotes escaped, line breaks
-/// turned into spaces, control characters dropped. Graphviz reads `\\` as one
-/// backslash in labels, so its own escapes (`\N`, `\l`, ...) cannot be injected.
+/// turned into spaces, control characters dropped, `&` written `&amp;`.
+/// Graphviz reads `\\` as one backslash in labels, so its own escapes (`\N`,
+/// `\l`, ...) cannot be injected; and it decodes HTML entities in every string
+/// (`&lt;` would be drawn as `<`, `&#x1b;` would put an ESC byte into the SVG),
+/// so a name's `&` must reach it as `&amp;` to be drawn as the text it is.
+/// Strings longer than Graphviz accepts are shortened with an ellipsis
+/// ([`MAX_STRING_BYTES`]).
 pub fn quote(s: &str) -> Id {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -32,23 +37,43 @@ pub fn quote(s: &str) -> Id {
     Id::Escaped(out)
 }
 
-/// Appends the escaped form of a text (the inside of a [`quote`]d string).
+/// The longest string (escaped, without its quotes) written into DOT. Graphviz
+/// refuses a label over 16 KiB, and one junk name must not stop every diagram;
+/// the names themselves are whole in the store and the interchange formats.
+pub const MAX_STRING_BYTES: usize = 16_000;
+
+/// The escaped form of one character (see [`quote`]).
+fn escape_char(c: char, buf: &mut [u8; 4]) -> &str {
+    match c {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '&' => "&amp;",
+        '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => " ",
+        c if c.is_control() => "",
+        c => c.encode_utf8(buf),
+    }
+}
+
+/// Appends the escaped form of a text (the inside of a [`quote`]d string),
+/// shortened with an ellipsis past [`MAX_STRING_BYTES`].
 fn push_escaped(out: &mut String, s: &str) {
-    // Fast path: printable ASCII without quotes or backslashes is copied whole.
-    if s.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+    // Fast path: printable ASCII without quotes, backslashes or `&` is copied whole.
+    if s.len() <= MAX_STRING_BYTES
+        && s.bytes()
+            .all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' && b != b'&')
     {
         out.push_str(s);
         return;
     }
+    let start = out.len();
+    let mut buf = [0u8; 4];
     for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+        let piece = escape_char(c, &mut buf);
+        if out.len() - start + piece.len() > MAX_STRING_BYTES - '…'.len_utf8() {
+            out.push('…');
+            return;
         }
+        out.push_str(piece);
     }
 }
 
@@ -71,6 +96,10 @@ pub fn unquote(id: &Id) -> String {
         } else {
             out.push(c);
         }
+    }
+    // `quote` writes `&` as `&amp;` (and nothing else with `&`).
+    if out.contains("&amp;") {
+        out = out.replace("&amp;", "&");
     }
     out
 }
@@ -772,8 +801,16 @@ mod tests {
         for s in HOSTILE {
             assert_eq!(parse_label(&quote(s)), *s);
         }
-        let big = "x\"y\\".repeat(3000);
+        let big = "x\"y\\".repeat(2000);
         assert_eq!(parse_label(&quote(&big)), big);
+        // Past Graphviz's limit: shortened, with an ellipsis.
+        let huge = "x&y".repeat(10_000);
+        let cut = parse_label(&quote(&huge));
+        assert!(cut.ends_with('…') && huge.starts_with(cut.trim_end_matches('…')));
+        let Id::Escaped(q) = quote(&huge) else {
+            panic!("escaped")
+        };
+        assert!(q.len() <= MAX_STRING_BYTES + 2);
     }
 
     #[test]

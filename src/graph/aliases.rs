@@ -76,45 +76,75 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<AliasEntry>> {
             .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         bad(line, e.message().replace('\n', " "))
     })?;
+    let entries: Vec<(&AliasEntry, bool)> = file.actor.iter().map(|e| (e, false)).collect();
+    check_entries(&entries).map_err(|why| bad(None, why))?;
+    Ok(file.actor)
+}
+
+/// Checks alias entries as one alias file: names not empty, countries valid,
+/// no form under two entries. `true` marks an entry kept in the store (named so
+/// in the message).
+fn check_entries(entries: &[(&AliasEntry, bool)]) -> std::result::Result<(), String> {
     let mut owner: HashMap<String, usize> = HashMap::new();
-    for (i, e) in file.actor.iter().enumerate() {
+    let label = |(e, stored): (&AliasEntry, bool)| {
+        if stored {
+            format!("{:?} (kept in the store)", e.name)
+        } else {
+            format!("{:?}", e.name)
+        }
+    };
+    for (i, &(e, _)) in entries.iter().enumerate() {
         if name_key(&e.name).is_empty() {
-            return Err(bad(
-                None,
-                format!("actor entry {} has an empty name", i + 1),
-            ));
+            return Err(format!("actor entry {} has an empty name", i + 1));
         }
         if let Some(c) = &e.country {
             if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(bad(
-                    None,
-                    format!(
-                        "actor {:?}: country {c:?} is not an ISO alpha-3 code such as \"IRQ\"",
-                        e.name
-                    ),
+                return Err(format!(
+                    "actor {:?}: country {c:?} is not an ISO alpha-3 code such as \"IRQ\"",
+                    e.name
                 ));
             }
         }
         for f in e.forms() {
             let k = name_key(f);
             if k.is_empty() {
-                return Err(bad(None, format!("actor {:?}: empty alias", e.name)));
+                return Err(format!("actor {:?}: empty alias", e.name));
             }
             if let Some(&j) = owner.get(&k) {
                 if j != i {
-                    return Err(bad(
-                        None,
-                        format!(
-                            "{f:?} is listed for both {:?} and {:?}",
-                            file.actor[j].name, e.name
-                        ),
+                    return Err(format!(
+                        "{f:?} is listed for both {} and {}",
+                        label(entries[j]),
+                        label(entries[i])
                     ));
                 }
             }
             owner.insert(k, i);
         }
     }
-    Ok(file.actor)
+    Ok(())
+}
+
+/// Checks new alias entries against those kept in the store, as if they were
+/// one file: an entry replaces the kept one of the same canonical name, and no
+/// name may then belong to two entries. Without this, two applies could store
+/// a cycle ("A" alias of "B", "B" alias of "A") that `aliases show` prints
+/// as a file `aliases apply` refuses. `path` names the new file in the error.
+pub fn check_with_stored(g: &NewsGraph, path: &Path, entries: &[AliasEntry]) -> Result<()> {
+    let replaced: std::collections::HashSet<String> =
+        entries.iter().map(|e| name_key(&e.name)).collect();
+    let all: Vec<(&AliasEntry, bool)> = g
+        .alias_entries
+        .iter()
+        .filter(|e| !replaced.contains(&name_key(&e.name)))
+        .map(|e| (e, true))
+        .chain(entries.iter().map(|e| (e, false)))
+        .collect();
+    check_entries(&all).map_err(|why| Error::BadInput {
+        path: path.to_path_buf(),
+        line: None,
+        reason: crate::error::one_line(&why),
+    })
 }
 
 /// What applying alias entries did.

@@ -31,6 +31,19 @@ pub struct SplitReport {
     pub documents: usize,
 }
 
+/// Marks the record at the end of a merge log line (see [`MergeRecord`]).
+const MERGE_RECORD: &str = " | before: ";
+
+/// Both actors of a merge as they were before it, kept (as JSON) at the end of
+/// the merge's log line so that `split` can restore them.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct MergeRecord {
+    /// The actor merged into, before the merge.
+    into: crate::model::Actor,
+    /// The actor merged away.
+    actor: crate::model::Actor,
+}
+
 impl NewsGraph {
     /// Merges the actor at `gone` into the actor at `keep`: relations, sightings,
     /// names and aliases move over, `gone` disappears, and the merge is logged
@@ -43,6 +56,7 @@ impl NewsGraph {
             return Err(Error::Invalid("no such actor".into()));
         }
         let moved = self.graph[gone].clone();
+        let keep_before = self.graph[keep].clone();
         let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
             .graph
             .edges_directed(gone, Direction::Outgoing)
@@ -89,13 +103,36 @@ impl NewsGraph {
         self.graph.remove_node(gone);
         self.by_id.remove(&moved.id);
         let k = &self.graph[keep];
-        let line = format!(
+        let mut line = format!(
             "{:?} ({}) merged into {} {:?}: {why}",
             moved.name, moved.id, k.id, k.name
         );
+        // Both actors as they were, so a later split gives back every field
+        // (kind, country, aliases), not only the relations.
+        let record = MergeRecord {
+            into: keep_before,
+            actor: moved,
+        };
+        if let Ok(json) = serde_json::to_string(&record) {
+            line.push_str(MERGE_RECORD);
+            line.push_str(&json);
+        }
         self.merges.push(line);
         self.reindex();
         Ok(())
+    }
+
+    /// The latest merge of an actor named like `name` into the actor `into`
+    /// (by id), as recorded in the log, if it is still the last word on them.
+    fn merge_record(&self, into: &str, name: &str) -> Option<MergeRecord> {
+        let key = name_key(name);
+        self.merges.iter().rev().find_map(|line| {
+            line.match_indices(MERGE_RECORD).find_map(|(i, m)| {
+                serde_json::from_str::<MergeRecord>(&line[i + m.len()..])
+                    .ok()
+                    .filter(|r| r.into.id == into && name_key(&r.actor.name) == key)
+            })
+        })
     }
 
     /// Removes a document: its relations, its sightings, the aliases only it
@@ -235,14 +272,7 @@ impl NewsGraph {
             .collect();
         let (new_name, new_aliases) =
             self.split_names(&actor, name, aliases, &alias_keys, &moved)?;
-        let id = self.fresh_id(&new_name);
-        let new = self.add_actor(crate::model::Actor {
-            id,
-            name: new_name,
-            kind: kind.unwrap_or(actor.kind),
-            country: actor.country.clone(),
-            aliases: new_aliases,
-        });
+        let new = self.add_split_actor(n, &actor, name, kind, new_name, new_aliases);
         let relations = self.move_documents(n, new, &doc_syms);
         // The old actor keeps only the names its remaining documents give.
         let a = &mut self.graph[n];
@@ -379,6 +409,67 @@ impl NewsGraph {
             })
             .collect();
         Ok((new_name, new_aliases))
+    }
+
+    /// Adds the actor split off `actor` (at `n`). When the split undoes a
+    /// logged merge, the split-off actor gets back what it had (id, kind,
+    /// country, aliases), and the other actor loses what it gained.
+    fn add_split_actor(
+        &mut self,
+        n: NodeIndex,
+        actor: &crate::model::Actor,
+        name: Option<&str>,
+        kind: Option<ActorKind>,
+        new_name: String,
+        new_aliases: Vec<String>,
+    ) -> NodeIndex {
+        let record = self.merge_record(&actor.id, &new_name);
+        let new_actor = match &record {
+            Some(r) => {
+                let mut aliases = r.actor.aliases.clone();
+                let mut known: HashSet<String> = std::iter::once(&r.actor.name)
+                    .chain(aliases.iter())
+                    .map(|f| name_key(f))
+                    .collect();
+                for f in new_aliases {
+                    if known.insert(name_key(&f)) {
+                        aliases.push(f);
+                    }
+                }
+                crate::model::Actor {
+                    id: if self.node(&r.actor.id).is_none() {
+                        r.actor.id.clone()
+                    } else {
+                        self.fresh_id(&new_name)
+                    },
+                    name: if name.is_some() {
+                        new_name
+                    } else {
+                        r.actor.name.clone()
+                    },
+                    kind: kind.unwrap_or(r.actor.kind),
+                    country: r.actor.country.clone(),
+                    aliases,
+                }
+            }
+            None => crate::model::Actor {
+                id: self.fresh_id(&new_name),
+                name: new_name,
+                kind: kind.unwrap_or(actor.kind),
+                country: actor.country.clone(),
+                aliases: new_aliases,
+            },
+        };
+        if let Some(r) = &record {
+            let a = &mut self.graph[n];
+            if a.country != r.into.country && a.country == r.actor.country {
+                a.country = r.into.country.clone();
+            }
+            if a.kind != r.into.kind && a.kind == r.actor.kind {
+                a.kind = r.into.kind;
+            }
+        }
+        self.add_actor(new_actor)
     }
 
     /// Moves what documents `doc_syms` say about actor `n` to actor `new`:

@@ -108,10 +108,45 @@ fn reason(key: &str) -> String {
     }
 }
 
+/// The longest actor name (in characters) the graph keeps. Junk input (2,500
+/// capitalised words in a row) otherwise becomes one actor with a name of
+/// hundreds of thousands of characters that no diagram can draw; the full text
+/// stays in the evidence sentence.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Shortens an actor's name and aliases to [`MAX_NAME_CHARS`] (with an
+/// ellipsis), dropping aliases that become the name or each other.
+pub fn cap_names(a: &mut crate::model::Actor) {
+    fn cap(s: &mut String) {
+        if let Some((i, _)) = s.char_indices().nth(MAX_NAME_CHARS - 1) {
+            if s[i..].chars().nth(1).is_some() {
+                s.truncate(i);
+                s.push('…');
+            }
+        }
+    }
+    if a.name.len() <= MAX_NAME_CHARS && a.aliases.iter().all(|x| x.len() <= MAX_NAME_CHARS) {
+        return;
+    }
+    cap(&mut a.name);
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(a.name.clone());
+    let mut aliases = std::mem::take(&mut a.aliases);
+    for x in &mut aliases {
+        cap(x);
+    }
+    aliases.retain(|x| seen.insert(x.clone()));
+    a.aliases = aliases;
+}
+
 /// Merges one extraction into the graph; actor ids of the extraction are mapped
 /// to the graph's ids. Documents of the extraction are recorded (without a content
 /// hash; the loader records it).
 pub fn merge_into(g: &mut NewsGraph, x: Extraction) -> MergeReport {
+    let mut x = x;
+    for a in &mut x.actors {
+        cap_names(a);
+    }
     let mut report = MergeReport::default();
     let first_doc = x.documents.first().map(|d| d.id.clone());
     for d in x.documents {

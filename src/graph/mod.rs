@@ -83,6 +83,10 @@ pub struct NewsGraph {
     by_id: hashbrown::HashMap<String, NodeIndex>,
     /// Document id → content hash (hex SHA-256) of what was loaded.
     hashes: HashMap<String, String>,
+    /// Document id → where it came from (see [`NewsGraph::doc_source`]).
+    sources: HashMap<String, String>,
+    /// Source → document id: how a reload finds the document it replaces.
+    by_source: HashMap<String, String>,
     /// Document id → position in `documents`.
     doc_pos: HashMap<String, usize>,
     sightings: Vec<Sighting>,
@@ -357,6 +361,35 @@ impl NewsGraph {
             self.doc_pos.clear();
         }
         self.hashes.remove(id);
+        if let Some(src) = self.sources.remove(id) {
+            self.by_source.remove(&src);
+        }
+    }
+
+    /// Where a document came from, as `load` identifies it: its path relative
+    /// to the folder given on the command line (with that folder's name), the
+    /// path as given for a file named on its own, `URL` for a page with a
+    /// canonical address, `id:ID` for a JSON Lines record with an explicit id,
+    /// `FILE#LINE` for one without. Two files that only share a name are two
+    /// documents; loading the same source again replaces or skips it. `None`
+    /// for documents of stores written before sources were kept.
+    pub fn doc_source(&self, id: &str) -> Option<&str> {
+        self.sources.get(id).map(String::as_str)
+    }
+
+    /// The document loaded from this source, if any.
+    pub fn doc_with_source(&self, source: &str) -> Option<&str> {
+        self.by_source.get(source).map(String::as_str)
+    }
+
+    /// Records where a document came from (replacing what it had).
+    pub fn set_doc_source(&mut self, id: &str, source: &str) {
+        if let Some(old) = self.sources.insert(id.to_string(), source.to_string()) {
+            if self.by_source.get(&old).is_some_and(|d| d == id) {
+                self.by_source.remove(&old);
+            }
+        }
+        self.by_source.insert(source.to_string(), id.to_string());
     }
 
     /// The content hash recorded when a document was loaded (hex SHA-256).

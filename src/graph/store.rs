@@ -1,13 +1,13 @@
 //! The embedded store: the graph persisted to one file, guarded by a lock file.
 //!
-//! # Format, version 2 (written by this program)
+//! # Format, version 3 (written by this program)
 //!
 //! A binary file, all integers little-endian:
 //!
 //! | bytes | field |
 //! |---|---|
 //! | 8 | magic `NGSTORE\0` |
-//! | 4 | format version (`2`) |
+//! | 4 | format version (`3`) |
 //! | 4 | flags (`0`) |
 //! | 8 | payload length in bytes |
 //! | 4 | CRC-32 (IEEE) of the payload |
@@ -20,8 +20,11 @@
 //!    dates, CAMEO codes and the forms of sightings live here, each once.
 //! 2. **other strings**: the same layout, for document, actor, log and alias-entry
 //!    fields.
-//! 3. **documents**: id, path, date, title, url, content hash: six `u32` indices
-//!    into the other strings (1-based; 0 = absent).
+//! 3. **documents**: id, path, date, title, url, content hash, source: seven
+//!    `u32` indices into the other strings (1-based; 0 = absent). The source is
+//!    what identifies the document on a reload (see
+//!    [`NewsGraph::doc_source`]). Version 2 has the first six fields only; it is
+//!    still read (its documents have no source) and written as version 3.
 //! 4. **actors** (sorted by id): id, name (`u32` other-string indices), kind (`u8`:
 //!    0 person, 1 organization, 2 country, 3 place), country (`u32`, 0 = none),
 //!    alias count (`u32`), aliases (`u32` each).
@@ -39,7 +42,7 @@
 //!
 //! One JSON object `{"format": "newsgraph-store", "version": 1, "documents",
 //! "actors", "relations", "merges"}` in the shapes of `extract --format json`.
-//! It is still read; the next write turns it into version 2.
+//! It is still read; the next write turns it into version 3.
 //!
 //! # Safety
 //!
@@ -53,6 +56,7 @@
 use super::aliases::AliasEntry;
 use super::{Edge, NewsGraph, Sighting};
 use crate::error::{Error, Result};
+use crate::fsio;
 use crate::model::{Actor, ActorKind, Document, Relation, RelationType};
 use crate::strings::{Strings, Sym};
 use petgraph::stable_graph::NodeIndex;
@@ -66,8 +70,8 @@ use std::path::{Path, PathBuf};
 /// Name of the format, written in version 1 (JSON) store files.
 pub const FORMAT: &str = "newsgraph-store";
 /// Current version of the store format.
-pub const VERSION: u32 = 2;
-/// The first bytes of a version 2 store.
+pub const VERSION: u32 = 3;
+/// The first bytes of a binary (version 2 or later) store.
 pub const MAGIC: &[u8; 8] = b"NGSTORE\0";
 /// Store path used when none is given (`--store` or `NEWSGRAPH_STORE`).
 pub const DEFAULT_PATH: &str = "newsgraph.store";
@@ -91,35 +95,32 @@ pub struct StoreLock {
     pub path: PathBuf,
 }
 
-/// The lock file of a store: `NAME.lock` beside it. It is never deleted (deleting
-/// would let a waiting writer lock a file nobody else sees).
+/// The lock file of a store: `NAME.lock` beside the real file (links followed,
+/// so every path that reaches one store shares its lock). It is never deleted
+/// (deleting would let a waiting writer lock a file nobody else sees).
 pub fn lock_path(store: &Path) -> PathBuf {
+    let store = fsio::real_path(store).unwrap_or_else(|_| store.to_path_buf());
     let mut name = store.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     store.with_file_name(name)
 }
 
-/// A failure in the store's folder, reported against the store the user named
-/// ("x/g.store: folder x: File exists") rather than against the folder alone.
-fn folder_error(store: &Path, dir: &Path, e: std::io::Error) -> Error {
-    let why = format!("folder {}: {e}", dir.display());
-    Error::io(store, std::io::Error::new(e.kind(), why))
-}
-
 /// Takes the store's exclusive lock, waiting for another writer to finish;
 /// `waiting` is called once if the lock is busy (to tell the user). Stale
 /// temporary files of crashed writers are removed once the lock is held.
+///
+/// A store the caller may not write is refused before anything else
+/// ([`fsio::check_writable`]). The lock file is created with the store's
+/// permissions and owner, and opened read-only when it cannot be opened for
+/// writing: `flock` needs no write access, so a lock file created by one user
+/// never keeps another user of a shared store out.
 pub fn lock(store: &Path, waiting: impl FnOnce()) -> Result<StoreLock> {
-    let path = lock_path(store);
-    if let Some(dir) = parent(store) {
-        std::fs::create_dir_all(&dir).map_err(|e| folder_error(store, &dir, e))?;
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| Error::io(&path, e))?;
+    fsio::check_writable(store)?;
+    let real = fsio::real_path(store)?;
+    let path = lock_path(&real);
+    let dir = fsio::parent(&real);
+    std::fs::create_dir_all(&dir).map_err(|e| fsio::folder_error(store, &dir, e))?;
+    let file = open_lock_file(&real, &path)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
@@ -128,35 +129,88 @@ pub fn lock(store: &Path, waiting: impl FnOnce()) -> Result<StoreLock> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
     }
-    remove_stale_temps(store);
+    remove_stale_temps(&real);
     Ok(StoreLock { _file: file, path })
 }
 
-fn parent(path: &Path) -> Option<PathBuf> {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => Some(p.to_path_buf()),
-        _ => Some(PathBuf::from(".")),
+/// Opens (creating if needed) the lock file of the store `real`.
+fn open_lock_file(real: &Path, path: &Path) -> Result<File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        // Whoever may write the store may take its lock: the lock file gets the
+        // store's read and write bits (the umask may still narrow them, so they
+        // are set again below) and, where allowed, its owner and group.
+        let store_meta = std::fs::metadata(real).ok();
+        let mode = store_meta.as_ref().map_or(0o644, |m| m.mode() & 0o666);
+        o.mode(mode);
+        match o.open(path) {
+            Ok(f) => {
+                if let Some(m) = &store_meta {
+                    if let Ok(lm) = f.metadata() {
+                        if lm.uid() != m.uid() || lm.gid() != m.gid() {
+                            let _ = std::os::unix::fs::fchown(&f, Some(m.uid()), Some(m.gid()));
+                        }
+                        if lm.mode() & 0o666 != mode {
+                            use std::os::unix::fs::PermissionsExt;
+                            let _ = f.set_permissions(std::fs::Permissions::from_mode(mode));
+                        }
+                    }
+                }
+                Ok(f)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                File::open(path).map_err(|_| Error::io(path, e))
+            }
+            Err(e) => Err(Error::io(path, e)),
+        }
     }
-}
-
-fn temp_prefix(store: &Path) -> String {
-    format!(
-        ".{}.tmp",
-        store.file_name().unwrap_or_default().to_string_lossy()
-    )
+    #[cfg(not(unix))]
+    {
+        o.open(path).map_err(|e| Error::io(path, e))
+    }
 }
 
 /// Temporary files left by a writer that was killed (only called under the lock).
 fn remove_stale_temps(store: &Path) {
-    let (Some(dir), prefix) = (parent(store), temp_prefix(store)) else {
-        return;
-    };
+    let (dir, prefix) = (fsio::parent(store), fsio::temp_prefix(store));
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
             if e.file_name().to_string_lossy().starts_with(&prefix) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
+    }
+}
+
+/// Whether `build` may write a fresh store at `path`: yes when nothing is
+/// there; with `force` when a readable store is there (it is replaced); never
+/// when the file is not a store this program can read (a typo in `--store`
+/// must not overwrite a report, and a damaged store may still be repaired).
+pub fn check_replace(path: &Path, force: bool) -> Result<()> {
+    let real = fsio::real_path(path)?;
+    if std::fs::symlink_metadata(&real).is_err() {
+        return Ok(());
+    }
+    fsio::check_writable(path)?;
+    let refuse = |why: String| {
+        Err(Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::AlreadyExists, why),
+        ))
+    };
+    match open(&real) {
+        Ok(_) if force => Ok(()),
+        Ok(g) => refuse(format!(
+            "a store with {} documents is already there; give --force to replace it, or `newsgraph load` to add to it",
+            g.documents.len()
+        )),
+        Err(e) => refuse(format!(
+            "already exists and is not a readable store, so it is not replaced even with --force ({})",
+            crate::error::one_line(&e.to_string())
+        )),
     }
 }
 
@@ -188,7 +242,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<NewsGraph> {
         return Err(bad("the file is empty".into()));
     }
     Err(bad(
-        "unknown format (neither a version 2 binary store nor a version 1 JSON store)".into(),
+        "unknown format (neither a binary store nor a version 1 JSON store)".into(),
     ))
 }
 
@@ -347,6 +401,7 @@ pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
             d.title.as_deref(),
             d.url.as_deref(),
             g.doc_hash(&d.id),
+            g.doc_source(&d.id),
         ] {
             let v = x.opt(f);
             put_u32(&mut body, v);
@@ -458,37 +513,14 @@ pub fn encode<W: Write + Seek>(g: &NewsGraph, out: W) -> std::io::Result<W> {
     Ok(out)
 }
 
-/// Saves a graph atomically (temporary file, fsync, rename, fsync of the folder).
+/// Saves a graph atomically (temporary file, fsync, rename, fsync of the
+/// folder; see [`fsio::write_atomic`]): a symbolic link is followed and the file
+/// it points to replaced, and the store keeps its permissions and owner.
 /// Callers that read, change and save should hold the store's [`lock`].
 pub fn save(g: &NewsGraph, path: &Path) -> Result<()> {
-    let dir = parent(path).unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&dir).map_err(|e| folder_error(path, &dir, e))?;
-    let tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .tempfile_in(&dir)
-        .map_err(|e| folder_error(path, &dir, e))?;
-    let (file, tmp_path) = tmp.into_parts();
-    // The temporary file is private (0600); the store keeps the old file's
-    // permissions, or gets the usual 0644 when new.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        let _ = file.set_permissions(perms);
-    }
-    let file = encode(g, file).map_err(|e| Error::io(&tmp_path, e))?;
-    file.sync_all().map_err(|e| Error::io(&tmp_path, e))?;
-    drop(file);
-    tmp_path
-        .persist(path)
-        .map_err(|e| Error::io(path, e.error))?;
-    // The rename itself must reach the disk before we report success.
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    let dir = fsio::parent(&fsio::real_path(path)?);
+    std::fs::create_dir_all(&dir).map_err(|e| fsio::folder_error(path, &dir, e))?;
+    fsio::write_atomic(path, |f| encode(g, f).map(|_| ()))
 }
 
 // ---------------------------------------------------------------- reading
@@ -618,9 +650,9 @@ fn check_header(bytes: &[u8]) -> std::result::Result<(), String> {
     }
     let h = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
     let version = h(8);
-    if version != VERSION {
+    if version != VERSION && version != 2 {
         return Err(format!(
-            "version {version} is not understood by this program (it reads version {VERSION} and version 1 JSON)"
+            "version {version} is not understood by this program (it reads versions 2 to {VERSION} and version 1 JSON)"
         ));
     }
     let mut l = [0u8; 8];
@@ -653,7 +685,9 @@ fn decode(mut bytes: Vec<u8>) -> std::result::Result<NewsGraph, String> {
         extras: r.table("other strings")?,
     };
     let mut g = NewsGraph::new();
-    r.documents(&t, &mut g)?;
+    // Version 2 documents have no source field (check_header let only 2 or 3 in).
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    r.documents(&t, &mut g, version)?;
     let nodes = r.actors(&t, &mut g)?;
     r.relations(&t, &mut g, &nodes)?;
     r.sightings(&t, &mut g, &nodes)?;
@@ -701,8 +735,14 @@ impl Reader<'_> {
         Ok(v)
     }
 
-    fn documents(&mut self, t: &Tables, g: &mut NewsGraph) -> std::result::Result<(), String> {
-        let n_docs = self.count(24, "documents")?;
+    fn documents(
+        &mut self,
+        t: &Tables,
+        g: &mut NewsGraph,
+        version: u32,
+    ) -> std::result::Result<(), String> {
+        let doc_fields = if version == 2 { 6 } else { 7 };
+        let n_docs = self.count(4 * doc_fields, "documents")?;
         for _ in 0..n_docs {
             let w = "documents";
             let id = t.xs(self.u32(w)?, w)?;
@@ -711,6 +751,14 @@ impl Reader<'_> {
             let title = t.xopt(self.u32(w)?, w)?;
             let url = t.xopt(self.u32(w)?, w)?;
             let hash = t.xopt(self.u32(w)?, w)?;
+            let source = if version == 2 {
+                None
+            } else {
+                t.xopt(self.u32(w)?, w)?
+            };
+            if let Some(src) = &source {
+                g.set_doc_source(&id, src);
+            }
             g.put_document(
                 Document {
                     id,
@@ -896,6 +944,54 @@ mod tests {
             aliases: vec!["A. Lee".into()],
         });
         g
+    }
+
+    /// The version 2 bytes of a graph: its version 3 encoding without the
+    /// documents' source field.
+    fn as_version_2(v3: &[u8]) -> Vec<u8> {
+        let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+        let payload = &v3[HEADER..];
+        let mut at = 0;
+        for _ in 0..2 {
+            let n = u64_at(payload, at) as usize;
+            let text = if n == 0 {
+                0
+            } else {
+                u64_at(payload, at + 8 * n) as usize
+            };
+            at += 8 + 8 * n + text;
+        }
+        let docs = u64_at(payload, at) as usize;
+        let mut out = payload[..at + 8].to_vec();
+        let mut p = at + 8;
+        for _ in 0..docs {
+            out.extend_from_slice(&payload[p..p + 24]);
+            p += 28;
+        }
+        out.extend_from_slice(&payload[p..]);
+        let mut file = v3[..HEADER].to_vec();
+        file[8..12].copy_from_slice(&2u32.to_le_bytes());
+        file[16..24].copy_from_slice(&(out.len() as u64).to_le_bytes());
+        file[24..28].copy_from_slice(&crc32fast::hash(&out).to_le_bytes());
+        file.extend_from_slice(&out);
+        file
+    }
+
+    #[test]
+    fn version_2_stores_are_read_without_sources() {
+        let mut g = sample();
+        g.set_doc_source("d", "folder/d.txt");
+        let v3 = encode(&g, std::io::Cursor::new(Vec::new()))
+            .unwrap()
+            .into_inner();
+        let back = from_bytes(Path::new("x"), v3.clone()).unwrap();
+        assert_eq!(back.doc_source("d"), Some("folder/d.txt"));
+        assert_eq!(back.doc_with_source("folder/d.txt"), Some("d"));
+        let v2 = from_bytes(Path::new("x"), as_version_2(&v3)).unwrap();
+        assert_eq!(v2.doc_source("d"), None);
+        assert_eq!(v2.documents, g.documents);
+        assert_eq!(v2.doc_hash("d"), Some("abc"));
+        assert_eq!(v2.relations(), g.relations());
     }
 
     #[test]

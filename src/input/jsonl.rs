@@ -19,6 +19,8 @@ pub struct JsonLines {
     line: usize,
     seen_any: bool,
     buf: Vec<u8>,
+    source: String,
+    max_line: u64,
 }
 
 /// Opens a JSON Lines input.
@@ -40,6 +42,24 @@ pub fn from_reader(path: &Path, reader: Box<dyn BufRead>) -> JsonLines {
         line: 0,
         seen_any: false,
         buf: Vec::new(),
+        source: path.display().to_string(),
+        max_line: super::text::DEFAULT_MAX_DOC_BYTES,
+    }
+}
+
+impl JsonLines {
+    /// Names the file's documents after this source (see
+    /// [`crate::input::Input::source`]) instead of the path as given.
+    pub fn with_source(mut self, source: &str) -> Self {
+        self.source = source.to_string();
+        self
+    }
+
+    /// The longest line (one article) read; a longer one is an error found
+    /// while reading, so an endless line cannot fill the memory.
+    pub fn with_max_line(mut self, bytes: u64) -> Self {
+        self.max_line = bytes;
+        self
     }
 }
 
@@ -50,8 +70,17 @@ impl Iterator for JsonLines {
         loop {
             let reader = self.reader.as_mut()?;
             self.buf.clear();
-            let n = match reader.read_until(b'\n', &mut self.buf) {
-                Ok(n) => n,
+            let n = match super::text::read_line_bounded(reader, &mut self.buf, self.max_line) {
+                Ok(Some(n)) => n,
+                Ok(None) => {
+                    self.reader = None;
+                    self.line += 1;
+                    return Some(Err(bad(
+                        &shown(&self.path),
+                        Some(self.line),
+                        &super::text::too_large(self.max_line),
+                    )));
+                }
                 Err(e) => {
                     self.reader = None;
                     return Some(Err(Error::io(shown(&self.path), e)));
@@ -111,15 +140,22 @@ impl JsonLines {
             ),
             None => None,
         };
-        let id = match field("id")? {
-            Some(id) if !id.trim().is_empty() => id,
+        let url = field("url")?;
+        // What identifies the record on a reload: its explicit id, else its URL,
+        // else its line in this file.
+        let (id, source) = match field("id")? {
+            Some(id) if !id.trim().is_empty() => (id.clone(), format!("id:{id}")),
             _ => {
                 let s = if self.path.as_os_str() == "-" {
                     "stdin".to_string()
                 } else {
                     stem(&self.path)
                 };
-                format!("{s}-{line}")
+                let source = match &url {
+                    Some(u) if !u.trim().is_empty() => u.clone(),
+                    _ => format!("{}#{line}", self.source),
+                };
+                (format!("{s}-{line}"), source)
             }
         };
         Ok(Record {
@@ -128,8 +164,9 @@ impl JsonLines {
                 path: format!("{}:{line}", path.display()),
                 date,
                 title: field("title")?,
-                url: field("url")?,
+                url,
             },
+            source,
             hash: content_hash(self.buf.trim_ascii()),
             payload: Payload::Text(body),
             bytes,

@@ -90,6 +90,9 @@ pub struct Record {
     pub doc: Document,
     /// Hex SHA-256 of the document's content as read.
     pub hash: String,
+    /// Where the document came from: what identifies it on a reload (see
+    /// [`Input::source`]); empty when unknown (then its id does).
+    pub source: String,
     /// Text or graph.
     pub payload: Payload,
     /// Input bytes this record consumed (for progress).
@@ -169,6 +172,14 @@ fn first_line(path: &Path) -> Option<String> {
 
 /// Hex SHA-256 of a file, streamed.
 pub fn file_hash(path: &Path) -> Result<(String, u64)> {
+    file_hash_limited(path, None)
+}
+
+/// [`file_hash`], stopping at the first NUL byte (binary data is refused
+/// anyway, and `/dev/zero` must not be hashed forever) and, when `max` is
+/// given, after `max` bytes (for inputs that are not regular files: a FIFO or
+/// a device may never end).
+pub fn file_hash_limited(path: &Path, max: Option<u64>) -> Result<(String, u64)> {
     use std::io::Read;
     let mut f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut h = Sha256::new();
@@ -190,6 +201,14 @@ pub fn file_hash(path: &Path) -> Result<(String, u64)> {
         nonblank |= buf[..n].iter().any(|b| !b.is_ascii_whitespace());
         h.update(&buf[..n]);
         total += n as u64;
+        if nul.is_some() {
+            break;
+        }
+        if let Some(m) = max {
+            if total > m {
+                return Err(text::bad(path, None, &text::too_large(m)));
+            }
+        }
     }
     if !nonblank {
         return Err(text::bad(path, None, "empty file"));
@@ -221,22 +240,71 @@ fn known_extension(path: &Path) -> bool {
         .is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
+/// One file to read, and the source that identifies its documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The file (or `-` for stdin).
+    pub path: PathBuf,
+    /// What identifies its documents across loads: the path below the folder
+    /// given on the command line, with that folder's name
+    /// (`archive/2024-05/report.txt`), or, for a file named on its own, its path
+    /// as given. Records of a file may refine it (a URL, an explicit id, a line).
+    pub source: String,
+}
+
+impl From<PathBuf> for Input {
+    fn from(path: PathBuf) -> Self {
+        let source = text::named_source(&path);
+        Input { path, source }
+    }
+}
+
+impl From<&Path> for Input {
+    fn from(path: &Path) -> Self {
+        Input::from(path.to_path_buf())
+    }
+}
+
+/// The inputs behind the command line's, with notes on what was left out.
+#[derive(Debug, Clone, Default)]
+pub struct Expanded {
+    /// The files to read, in order.
+    pub files: Vec<Input>,
+    /// One line per special file (FIFO, device, socket) a folder walk skipped.
+    pub skipped: Vec<String>,
+}
+
 /// The files behind the inputs: folders walked recursively (sorted), `-` kept.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+    Ok(expand_inputs(inputs)?
+        .files
+        .into_iter()
+        .map(|i| i.path)
+        .collect())
+}
+
+/// The files behind the inputs with their sources: folders walked recursively
+/// (sorted; special files skipped with a note, since a FIFO would block the load
+/// forever), files named on their own kept whatever they are (a FIFO or device
+/// named explicitly is read, up to the document size limit), `-` kept.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Expanded> {
+    let mut out = Expanded::default();
     for input in inputs {
         if input.as_os_str() == "-" {
-            out.push(input.clone());
+            out.files.push(Input::from(input.clone()));
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            text::walk(input, &mut files, &known_extension)?;
+            text::walk_noting(input, &mut files, &known_extension, &mut out.skipped)?;
             files.sort();
-            out.extend(files);
+            out.files.extend(files.into_iter().map(|f| Input {
+                source: text::source_in(input, &f),
+                path: f,
+            }));
         } else {
-            out.push(input.clone());
+            out.files.push(Input::from(input.clone()));
         }
     }
     Ok(out)
@@ -246,7 +314,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 pub type Tick = std::sync::Arc<dyn Fn(u64) + Send + Sync>;
 
 /// How to read inputs.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct ReadOptions {
     /// Force one format for every input (default: by extension and content).
     pub format: Option<Format>,
@@ -255,16 +323,35 @@ pub struct ReadOptions {
     pub skip_bad: bool,
     /// Told the bytes read while graph files are parsed (for a progress bar).
     pub tick: Option<Tick>,
+    /// The largest document read (`--max-doc-size`): a text, Markdown, HTML or
+    /// node-link file, a JSON Lines line, stdin. Checked while reading, so
+    /// endless input stops here instead of filling the memory.
+    pub max_doc_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            format: None,
+            skip_bad: false,
+            tick: None,
+            max_doc_bytes: text::DEFAULT_MAX_DOC_BYTES,
+        }
+    }
 }
 
 /// Streams the records of every input, one file after another. A bad file or
 /// record is an `Err` item; the caller decides whether to stop (the default) or
 /// skip it and go on (`--skip-bad`).
-pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = Result<Record>> {
+pub fn records<I: Into<Input>>(
+    files: Vec<I>,
+    opts: ReadOptions,
+) -> impl Iterator<Item = Result<Record>> {
     let mut ids = std::collections::HashMap::<String, usize>::new();
-    files
-        .into_iter()
-        .flat_map(move |f| -> Box<dyn Iterator<Item = Result<Record>>> {
+    let max = opts.max_doc_bytes;
+    files.into_iter().map(Into::into).flat_map(
+        move |input: Input| -> Box<dyn Iterator<Item = Result<Record>>> {
+            let (f, source) = (input.path, input.source);
             let stdin = f.as_os_str() == "-";
             let format = opts
                 .format
@@ -274,8 +361,9 @@ pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = R
             };
             match format {
                 Format::Text => {
-                    let mut r = text::read_record(&f);
+                    let mut r = text::read_record_limited(&f, max);
                     if let Ok(rec) = &mut r {
+                        rec.source = source;
                         // Two files with one stem in different folders get distinct ids.
                         let n = ids.entry(rec.doc.id.clone()).or_insert(0);
                         *n += 1;
@@ -286,11 +374,11 @@ pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = R
                     one(r)
                 }
                 Format::Jsonl => match jsonl::open(&f) {
-                    Ok(it) => Box::new(it),
+                    Ok(it) => Box::new(it.with_source(&source).with_max_line(max)),
                     Err(e) => one(Err(e)),
                 },
-                Format::Html => one(read_html(&f)),
-                Format::NodeLink => one(read_deferred(&f, format, &opts)),
+                Format::Html => one(read_html(&f, &source, max)),
+                Format::NodeLink => one(read_deferred(&f, &source, format, &opts)),
                 Format::Csv | Format::Gdelt => {
                     if stdin {
                         one(Err(text::bad(
@@ -299,15 +387,16 @@ pub fn records(files: Vec<PathBuf>, opts: ReadOptions) -> impl Iterator<Item = R
                             "CSV and GDELT inputs must be files, not stdin",
                         )))
                     } else {
-                        one(read_deferred(&f, format, &opts))
+                        one(read_deferred(&f, &source, format, &opts))
                     }
                 }
             }
-        })
+        },
+    )
 }
 
-fn read_html(path: &Path) -> Result<Record> {
-    let bytes = text::read_bytes(path)?;
+fn read_html(path: &Path, source: &str, max: u64) -> Result<Record> {
+    let bytes = text::read_bytes_limited(path, max)?;
     let n = bytes.len() as u64;
     let hash = content_hash(&bytes);
     let src = text::decode_text(&text::shown(path), bytes)?;
@@ -325,7 +414,12 @@ fn read_html(path: &Path) -> Result<Record> {
             path: path.display().to_string(),
             date: page.date,
             title: page.title,
-            url: page.url,
+            // A page's canonical address identifies it wherever it was saved.
+            url: page.url.clone(),
+        },
+        source: match page.url {
+            Some(u) if !u.trim().is_empty() => u,
+            _ => source.to_string(),
         },
         hash,
         payload: Payload::Text(page.text),
@@ -334,20 +428,27 @@ fn read_html(path: &Path) -> Result<Record> {
 }
 
 /// A graph file: hashed now, parsed when the loader asks.
-fn read_deferred(path: &Path, format: Format, opts: &ReadOptions) -> Result<Record> {
-    let (skip_bad, tick) = (opts.skip_bad, opts.tick.clone());
+fn read_deferred(path: &Path, source: &str, format: Format, opts: &ReadOptions) -> Result<Record> {
+    let (skip_bad, tick, max) = (opts.skip_bad, opts.tick.clone(), opts.max_doc_bytes);
     let (hash, n) = if path.as_os_str() == "-" {
-        let bytes = text::read_bytes(path)?;
+        let bytes = text::read_bytes_limited(path, max)?;
         (content_hash(&bytes), bytes.len() as u64)
     } else {
-        file_hash(path)?
+        // A regular CSV or GDELT file streams row by row whatever its size; a
+        // FIFO or device named explicitly may never end, so it is bounded.
+        let special = !matches!(
+            crate::fsio::entry_kind(path),
+            Ok(crate::fsio::EntryKind::File)
+        );
+        let limit = (special || format == Format::NodeLink).then_some(max);
+        file_hash_limited(path, limit)?
     };
     let p = path.to_path_buf();
     let parse: Parse = match format {
         Format::Csv => Box::new(move || csv::read(&p, skip_bad, tick)),
         Format::Gdelt => Box::new(move || gdelt::read(&p, skip_bad, tick).map(|(x, b, _)| (x, b))),
         _ => Box::new(move || {
-            let bytes = text::read_bytes(&p)?;
+            let bytes = text::read_bytes_limited(&p, max)?;
             if let Some(t) = &tick {
                 t(bytes.len() as u64);
             }
@@ -363,6 +464,7 @@ fn read_deferred(path: &Path, format: Format, opts: &ReadOptions) -> Result<Reco
             title: None,
             url: None,
         },
+        source: source.to_string(),
         hash,
         payload: Payload::Deferred(parse),
         bytes: n,

@@ -76,6 +76,7 @@ mod tests {
                 let d = a.into_source();
                 Record {
                     doc: d.doc,
+                    source: String::new(),
                     hash: String::new(),
                     payload: Payload::Text(d.text),
                     bytes: 0,
@@ -87,6 +88,7 @@ mod tests {
             7,
             Record {
                 doc: records[0].doc.clone(),
+                source: String::new(),
                 hash: String::new(),
                 payload: Payload::Graph(Extraction::default()),
                 bytes: 0,

@@ -88,8 +88,9 @@ pub fn load_records(
     let mut batch_bytes = 0usize;
     let mut pending = 0u64;
     let before = (g.actor_count(), g.relation_count());
+    let mut ids = DocIds::default();
     for r in records {
-        let rec = match r {
+        let mut rec = match r {
             Ok(rec) => rec,
             Err(e) if opts.skip_bad && skippable(&e) => {
                 report.bad.push(e.to_string());
@@ -97,6 +98,7 @@ pub fn load_records(
             }
             Err(e) => return Err(e),
         };
+        rec.doc.id = ids.assign(g, &rec.doc.id, &rec.source);
         if g.doc_hash(&rec.doc.id) == Some(rec.hash.as_str()) {
             report.unchanged += 1;
             progress(rec.bytes);
@@ -123,6 +125,50 @@ pub fn load_records(
         g.compact();
     }
     Ok(report)
+}
+
+/// Which stored document a record is: the one loaded before from the same
+/// source, never one that merely shares its id (two `story.txt` in two
+/// folders are two documents). Ids are kept where free, so ordinary loads name
+/// documents as before; a new source whose id is taken gets `ID-2`, `ID-3`, ...
+#[derive(Default)]
+struct DocIds {
+    /// Source → id given in this load (records not merged yet).
+    given: std::collections::HashMap<String, String>,
+    /// Ids given in this load.
+    taken: std::collections::HashSet<String>,
+}
+
+impl DocIds {
+    fn assign(&mut self, g: &NewsGraph, id: &str, source: &str) -> String {
+        if source.is_empty() {
+            // Nothing known of where it came from: its id is all there is.
+            self.taken.insert(id.to_string());
+            return id.to_string();
+        }
+        if let Some(id) = self.given.get(source) {
+            return id.clone();
+        }
+        let found = g.doc_with_source(source).map(str::to_string);
+        let id = found.unwrap_or_else(|| {
+            // A stored document of that id without a source comes from an
+            // older store: it is taken to be this one, as before.
+            let free = |c: &str| match g.document(c) {
+                None => !self.taken.contains(c),
+                Some(_) => g.doc_source(c).is_none() && !self.taken.contains(c),
+            };
+            if free(id) {
+                return id.to_string();
+            }
+            (2..)
+                .map(|n| format!("{id}-{n}"))
+                .find(|c| free(c))
+                .unwrap_or_else(|| id.to_string())
+        });
+        self.given.insert(source.to_string(), id.clone());
+        self.taken.insert(id.clone());
+        id
+    }
 }
 
 /// Errors about one input (bad data, unreadable file) can be skipped; others
@@ -184,6 +230,19 @@ fn flush(
             },
             (Payload::Text(_), None) => continue,
         };
+        // Graph readers name their document after the file's stem; the id the
+        // load gave it (another file may hold that stem) wins.
+        let mut x = x;
+        if let [d] = x.documents.as_mut_slice() {
+            if d.id != rec.doc.id {
+                let old = std::mem::replace(&mut d.id, rec.doc.id.clone());
+                for r in &mut x.relations {
+                    if r.evidence.doc == old {
+                        r.evidence.doc = rec.doc.id.clone();
+                    }
+                }
+            }
+        }
         if replaced.contains(&rec.doc.id) {
             report.replaced += 1;
         } else if g.document(&rec.doc.id).is_some() {
@@ -193,6 +252,9 @@ fn flush(
             report.loaded += 1;
         }
         merge_into(g, x);
+        if !rec.source.is_empty() {
+            g.set_doc_source(&rec.doc.id, &rec.source);
+        }
         g.put_document(rec.doc, Some(rec.hash));
     }
     Ok(())

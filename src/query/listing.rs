@@ -21,6 +21,9 @@ pub struct DocumentEntry {
     /// Hash of its content, which lets a reload skip it (`None` for documents
     /// that did not come from a file the loader hashed).
     pub hash: Option<String>,
+    /// The source that identifies the document on a reload (path below the
+    /// folder loaded, URL or explicit id; `None` in stores from before sources).
+    pub source: Option<String>,
 }
 
 impl Serialize for DocumentEntry {
@@ -32,6 +35,7 @@ impl Serialize for DocumentEntry {
             [
                 ("relations", self.relations.into()),
                 ("hash", self.hash.clone().into()),
+                ("source", self.source.clone().into()),
             ],
             s,
         )
@@ -51,6 +55,7 @@ pub fn documents(g: &NewsGraph) -> Vec<DocumentEntry> {
             document: d.clone(),
             relations: per_doc.get(d.id.as_str()).copied().unwrap_or(0),
             hash: g.doc_hash(&d.id).map(str::to_string),
+            source: g.doc_source(&d.id).map(str::to_string),
         })
         .collect()
 }

@@ -106,6 +106,7 @@ pub fn graph_record(x: Extraction, bytes: &[u8]) -> Record {
     let doc = x.documents.first().cloned().unwrap_or_else(|| doc("g"));
     Record {
         doc,
+        source: String::new(),
         hash: content_hash(bytes),
         payload: Payload::Graph(x),
         bytes: bytes.len() as u64,
