@@ -415,8 +415,13 @@ impl SentenceCtx<'_> {
         }
         let mut key = String::new();
         let mut best = None;
+        // `j` walks tokens, `n` counts words: a possessive inside a name ("Democratic
+        // People's Republic of Korea") is a token of its own but part of the word.
+        let mut j = i;
         for n in 1..=self.lx.gaz_max_words {
-            let j = i + n - 1;
+            if n > 1 {
+                j += 1;
+            }
             if !self.is_word(j) {
                 break;
             }
@@ -424,6 +429,15 @@ impl SentenceCtx<'_> {
                 key.push(' ');
             }
             key.push_str(self.norm(j));
+            if self
+                .tok(j + 1)
+                .is_some_and(|t| t.kind == TokKind::Possessive && t.norm == "'s")
+                && self.is_word(j + 2)
+                && self.lx.gazetteer_may_extend(&format!("{key}'s"))
+            {
+                key.push_str("'s");
+                j += 1;
+            }
             if !self.lx.gazetteer_may_extend(&key) {
                 break;
             }
@@ -439,7 +453,7 @@ impl SentenceCtx<'_> {
                     .iter()
                     .find(|e| (!e.acronym || all_caps) && words_ok)
                 {
-                    best = Some((n, e.clone()));
+                    best = Some((j + 1 - i, e.clone()));
                 }
             }
         }
@@ -1877,5 +1891,22 @@ mod tests {
             ),
             Some(ActorKind::Organization)
         );
+    }
+
+    #[test]
+    fn a_possessive_inside_a_known_name() {
+        // "People's" is a word and a possessive: the whole name is the country,
+        // not a person "Democratic People" and South Korea's "Republic of Korea".
+        let m = mentions("The Democratic People's Republic of Korea fired a missile.");
+        assert_eq!(
+            m.iter().map(|m| (m.0.as_str(), m.1)).collect::<Vec<_>>(),
+            [(
+                "Democratic People's Republic of Korea",
+                Some(ActorKind::Country)
+            )]
+        );
+        // A possessive that ends a known name stays a possessive.
+        assert!(heads("Iran's Revolutionary Guards said.")
+            .contains(&"Revolutionary Guards".to_string()));
     }
 }

@@ -199,9 +199,11 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
             match field(2)
                 .split(',')
                 .map(str::trim)
-                .find(|x| !x.is_empty() && *x != "honorific" && *x != "plural")
+                .find(|x| !x.is_empty() && !["honorific", "plural", "lower"].contains(x))
             {
-                Some(x) => Err(format!("flag {x:?}: only honorific and plural are known")),
+                Some(x) => Err(format!(
+                    "flag {x:?}: only honorific, plural and lower are known"
+                )),
                 None => Ok(()),
             }
         }
