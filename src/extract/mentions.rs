@@ -413,6 +413,21 @@ impl SentenceCtx<'_> {
         if !self.is_cap(i) || !self.lx.gazetteer_may_extend(self.norm(i)) {
             return None;
         }
+        // The entry a key names over tokens `i..=j`, if its surface fits.
+        let entry_at = |key: &str, j: usize| {
+            let entries = self.lx.gazetteer.get(key)?;
+            let surface = span_text(self.doc, self.tokens, i..j + 1);
+            let all_caps = surface
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+            // Every word of a multi-word name is capitalized, except short joiners.
+            let words_ok = (i..=j).all(|k| self.is_cap(k) || self.norm(k).len() <= 3);
+            entries
+                .iter()
+                .find(|e| (!e.acronym || all_caps) && words_ok)
+                .map(|e| (j + 1 - i, e.clone()))
+        };
         let mut key = String::new();
         let mut best = None;
         // `j` walks tokens, `n` counts words: a possessive inside a name ("Democratic
@@ -429,32 +444,25 @@ impl SentenceCtx<'_> {
                 key.push(' ');
             }
             key.push_str(self.norm(j));
+            let mut go_on = self.lx.gazetteer_may_extend(&key);
+            if go_on {
+                best = entry_at(&key, j).or(best);
+            }
             if self
                 .tok(j + 1)
                 .is_some_and(|t| t.kind == TokKind::Possessive && t.norm == "'s")
                 && self.is_word(j + 2)
-                && self.lx.gazetteer_may_extend(&format!("{key}'s"))
             {
-                key.push_str("'s");
-                j += 1;
-            }
-            if !self.lx.gazetteer_may_extend(&key) {
-                break;
-            }
-            if let Some(entries) = self.lx.gazetteer.get(&key) {
-                let surface = span_text(self.doc, self.tokens, i..j + 1);
-                let all_caps = surface
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| c.is_uppercase());
-                // Every word of a multi-word name is capitalized, except short joiners.
-                let words_ok = (i..=j).all(|k| self.is_cap(k) || self.norm(k).len() <= 3);
-                if let Some(e) = entries
-                    .iter()
-                    .find(|e| (!e.acronym || all_caps) && words_ok)
-                {
-                    best = Some((j + 1 - i, e.clone()));
+                let with = format!("{key}'s");
+                if self.lx.gazetteer_may_extend(&with) {
+                    key = with;
+                    j += 1;
+                    go_on = true;
+                    best = entry_at(&key, j).or(best);
                 }
+            }
+            if !go_on {
+                break;
             }
         }
         best
