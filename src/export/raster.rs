@@ -124,6 +124,9 @@ mod tests {
         let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
         let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
         // Rounded up to whole pixels.
-        assert!((200..=201).contains(&w) && (100..=101).contains(&h), "{w}x{h}");
+        assert!(
+            (200..=201).contains(&w) && (100..=101).contains(&h),
+            "{w}x{h}"
+        );
     }
 }

@@ -5,7 +5,12 @@
 //! ... and expressed ..."), or the antecedent of its relative pronoun ("airstrikes
 //! that killed ...").
 
+use super::grammar::{
+    is, ADVERBIAL_OPENERS, EMBEDDING_WORDS, FINITE_AUXILIARIES, NOUN_PHRASE_DETERMINERS,
+    RELATIVE_PRONOUNS, SUBORDINATORS, TEMPORAL_SUBORDINATORS,
+};
 use super::tokens::{TokKind, Token};
+use crate::lexicon::Lexicon;
 use std::ops::Range;
 
 /// How a clause begins.
@@ -43,53 +48,11 @@ pub struct Clause {
     pub aside: bool,
 }
 
-const SUBORDINATORS: &[&str] = &[
-    "after", "before", "because", "while", "although", "though", "whereas", "since", "until",
-    "unless", "if", "when", "whilst",
-];
-const LEADING: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "following",
-    "after",
-    "before",
-    "concerning",
-    "regarding",
-    "under",
-    "according",
-    "amid",
-    "despite",
-    "with",
-    "without",
-    "as",
-    "separately",
-    "meanwhile",
-    "earlier",
-    "later",
-    "last",
-    "late",
-    "by",
-    "for",
-    "from",
-    "since",
-    "when",
-    "while",
-    "speaking",
-    "asked",
-];
-const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
-const DETERMINER_LIKE: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "any",
-    "no", "some",
-];
-
 /// The comma that closes a leading adverbial ("On Monday,", "After meeting X,"),
 /// when the sentence starts with one.
-pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<usize> {
+pub fn leading_adverbial_end(tokens: &[Token], lx: &Lexicon, range: Range<usize>) -> Option<usize> {
     let first = tokens.get(range.start)?;
-    if !LEADING.contains(&first.norm.as_str()) {
+    if !is(ADVERBIAL_OPENERS, &first.norm) && !lx.cues.adverbial_opener.contains(&first.norm) {
         return None;
     }
     let mut in_quote = false;
@@ -103,7 +66,7 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
             return Some(i);
         }
         // ("Concerning X's statement claiming that the attack was ..., Y denied")
-        embedded |= matches!(t.norm.as_str(), "that" | "which" | "who" | "whose");
+        embedded |= is(EMBEDDING_WORDS, &t.norm);
         // "On Thursday the leaders agreed to invite A, B and C": a finite verb before
         // any comma means there was no adverbial to close.
         let finite = t.kind == TokKind::Word
@@ -111,63 +74,15 @@ pub fn leading_adverbial_end(tokens: &[Token], range: Range<usize>) -> Option<us
             && !in_quote
             && !embedded
             && (t.norm.ends_with("ed") && t.norm.len() > 4
-                || matches!(
-                    t.norm.as_str(),
-                    "said"
-                        | "says"
-                        | "is"
-                        | "was"
-                        | "are"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "met"
-                        | "told"
-                ));
+                || is(FINITE_AUXILIARIES, &t.norm)
+                || lx.speech_finite.contains(&t.norm)
+                || lx.cues.finite_verb.contains(&t.norm));
         if finite {
             return None;
         }
     }
     None
 }
-
-/// Verbs of saying that take a clause without "that" ("said Iran would respond").
-const BARE_COMPLEMENT: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "stated",
-    "noted",
-    "insisted",
-    "insists",
-    "argued",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "claimed",
-    "claims",
-    "announced",
-    "confirmed",
-    "reported",
-    "declared",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "maintained",
-    "maintains",
-    "stressed",
-    "asserted",
-    "alleged",
-    "suggested",
-    "hoped",
-    "feared",
-];
 
 /// A quote mark that opens or closes a quoted utterance (`"We are ready," he said`,
 /// `said: "..."`) bounds a clause; scare quotes around words inside a clause (`would
@@ -186,30 +101,119 @@ fn quote_bounds_clause(tokens: &[Token], range: Range<usize>, i: usize) -> bool 
 /// (a trigger, a speech verb, an -ed form).
 pub fn split(
     tokens: &[Token],
+    lx: &Lexicon,
     range: Range<usize>,
     mention_start: &dyn Fn(usize) -> bool,
     is_verbish: &dyn Fn(usize) -> bool,
 ) -> Vec<Clause> {
+    let r = Reader {
+        tokens,
+        lx,
+        range: range.clone(),
+        mention_start,
+        is_verbish,
+        // A leading adverbial: the sentence starts with a preposition or
+        // subordinator and a comma closes it.
+        adverbial_end: leading_adverbial_end(tokens, lx, range.clone()),
+    };
     let mut in_quote = false;
     let mut quoted_at_start = false;
     let mut clauses = Vec::new();
     let mut start = range.start;
-    let mut opening = Opening::Start;
-    let norm = |i: usize| tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("");
-    // A leading adverbial: the sentence starts with a preposition or subordinator
-    // and a comma closes it.
-    let adverbial_end = leading_adverbial_end(tokens, range.clone());
+    let mut at = At {
+        opening: Opening::Start,
+        in_aside: false,
+        after_noun_that: false,
+    };
     let mut i = range.start;
-    let mut adverbial = adverbial_end.is_some();
+    let mut adverbial = r.adverbial_end.is_some();
     let mut aside = false;
-    // The clause being read is a participle aside right after the subject.
-    let mut in_aside = false;
-    // The clause being read opened with "that" after a noun ("a group that India
-    // regards as a proxy"): a comma and a verb end it, as they end a relative clause.
-    let mut after_noun_that = false;
     while i < range.end {
         let t = &tokens[i];
-        let boundary: Option<(Opening, usize)> = if Some(i) == adverbial_end {
+        let boundary = r.boundary(i, &at);
+        if t.is_punct('"') {
+            in_quote = !in_quote;
+        }
+        if let Some((op, next_start)) = boundary {
+            if i > start {
+                clauses.push(Clause {
+                    range: start..i,
+                    opening: at.opening,
+                    adverbial,
+                    quoted: quoted_at_start,
+                    aside,
+                });
+            }
+            // ", speaking by phone with Y," right after the subject, before any verb.
+            at.in_aside = t.is_punct(',')
+                && op == Opening::Coordinate
+                && r.norm(i + 1).ends_with("ing")
+                && !(range.start..i).any(is_verbish);
+            aside = at.in_aside;
+            at.after_noun_that = t.norm == "that"
+                && i > range.start
+                && tokens[i - 1].kind == TokKind::Word
+                && !is_verbish(i - 1);
+            quoted_at_start = in_quote;
+            adverbial = false;
+            at.opening = op;
+            start = next_start.min(range.end);
+            i = next_start;
+            continue;
+        }
+        i += 1;
+    }
+    if start < range.end {
+        clauses.push(Clause {
+            range: start..range.end,
+            opening: at.opening,
+            adverbial,
+            quoted: quoted_at_start,
+            aside,
+        });
+    }
+    clauses
+}
+
+/// A sentence being split, with the two tests the caller supplies.
+struct Reader<'a> {
+    tokens: &'a [Token],
+    lx: &'a Lexicon,
+    range: Range<usize>,
+    mention_start: &'a dyn Fn(usize) -> bool,
+    is_verbish: &'a dyn Fn(usize) -> bool,
+    adverbial_end: Option<usize>,
+}
+
+/// What the clause being read says about the next boundary.
+struct At {
+    /// How the clause being read opened.
+    opening: Opening,
+    /// The clause being read is a participle aside right after the subject.
+    in_aside: bool,
+    /// The clause being read opened with "that" after a noun ("a group that India
+    /// regards as a proxy"): a comma and a verb end it, as they end a relative clause.
+    after_noun_that: bool,
+}
+
+impl Reader<'_> {
+    fn norm(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    /// Whether a noun phrase starts at `i`: a mention or a determiner.
+    fn np_at(&self, i: usize) -> bool {
+        (self.mention_start)(i) || is(NOUN_PHRASE_DETERMINERS, self.norm(i))
+    }
+
+    /// Whether a clause boundary is at token `i`: how the next clause opens and
+    /// where it starts. The tests run in order and the first that applies decides.
+    fn boundary(&self, i: usize, at: &At) -> Option<(Opening, usize)> {
+        let (tokens, range) = (self.tokens, self.range.clone());
+        let is_verbish = self.is_verbish;
+        let norm = |i: usize| self.norm(i);
+        let t = &tokens[i];
+        if Some(i) == self.adverbial_end {
             Some((Opening::Main, i + 1))
         } else if t.kind == TokKind::Punct
             // (Parentheses hold an aside, "(ECOWAS)", inside the clause.)
@@ -220,35 +224,22 @@ pub fn split(
         {
             Some((Opening::Other, i + 1))
         } else if t.norm == "that" && t.kind == TokKind::Word {
-            let next_is_np = mention_start(i + 1) || DETERMINER_LIKE.contains(&norm(i + 1));
             let after_noun =
                 i > range.start && tokens[i - 1].kind == TokKind::Word && !is_verbish(i - 1);
-            if !next_is_np && after_noun {
+            if !self.np_at(i + 1) && after_noun {
                 Some((Opening::Relative, i + 1))
             } else {
                 Some((Opening::Complement, i + 1))
             }
-        } else if RELATIVES.contains(&t.norm.as_str()) {
+        } else if is(RELATIVE_PRONOUNS, &t.norm) {
             Some((Opening::Relative, i + 1))
-        } else if SUBORDINATORS.contains(&t.norm.as_str()) && i > range.start {
-            // "after a session hosted by X", "after meeting X": a phrase that shares
-            // the main subject; "after the ships rammed it": a clause of its own.
-            let prepositional = matches!(t.norm.as_str(), "after" | "before" | "since" | "until")
-                && (norm(i + 1).ends_with("ing")
-                    || DETERMINER_LIKE.contains(&norm(i + 1))
-                        && !(i + 2..range.end.min(i + 7))
-                            .take_while(|&k| !tokens[k].is_punct(','))
-                            .any(is_verbish));
-            if prepositional {
-                Some((Opening::Other, i + 1))
-            } else {
-                Some((Opening::Subordinate, i + 1))
-            }
-        } else if BARE_COMPLEMENT.contains(&t.norm.as_str())
+        } else if is(SUBORDINATORS, &t.norm) && i > range.start {
+            Some((self.subordinate(i), i + 1))
+        } else if self.lx.speech_clause.contains(&t.norm)
             && i > range.start
             && !tokens[i - 1].is_punct('"')
             && !tokens[i - 1].is_punct(',')
-            && (mention_start(i + 1) || DETERMINER_LIKE.contains(&norm(i + 1)))
+            && self.np_at(i + 1)
             // ("announced a partnership with X": an object, no clause.)
             && (i + 2..range.end.min(i + 10))
                 .take_while(|&k| !tokens[k].is_punct(',') && !tokens[k].is_punct('.'))
@@ -257,9 +248,9 @@ pub fn split(
             // "X said Iran would respond": a clause with its own subject.
             Some((Opening::Complement, i + 1))
         } else if t.is_punct(',')
-            && (in_aside
-                || after_noun_that
-                || matches!(opening, Opening::Relative | Opening::Subordinate))
+            && (at.in_aside
+                || at.after_noun_that
+                || matches!(at.opening, Opening::Relative | Opening::Subordinate))
             && is_verbish(i + 1)
             && !norm(i + 1).ends_with("ing")
         {
@@ -270,7 +261,7 @@ pub fn split(
             && i + 1 < range.end
             && norm(i + 1).ends_with("ed")
             && is_verbish(i + 1)
-            && !BARE_COMPLEMENT.contains(&norm(i + 1))
+            && !self.lx.speech_clause.contains(norm(i + 1))
             && (range.start..i).any(is_verbish)
         {
             // (Without a verb before it, "X, the spokesperson, accused Y" is the main verb.)
@@ -279,22 +270,8 @@ pub fn split(
         } else if t.norm == "but"
             || (t.norm == "and" && i > range.start && tokens[i - 1].is_punct(','))
         {
-            let j = i + 1;
-            if mention_start(j) || DETERMINER_LIKE.contains(&norm(j)) {
-                // ", and Ruto held a call" opens a clause; ", and the Prime Minister,
-                // X" continues a list: a verb must follow before the next comma.
-                let verb_ahead = (j..range.end.min(j + 8))
-                    .take_while(|&k| !tokens[k].is_punct(','))
-                    .any(is_verbish);
-                if verb_ahead || t.norm == "but" {
-                    Some((Opening::Other, j))
-                } else {
-                    None
-                }
-            } else {
-                Some((Opening::Coordinate, j))
-            }
-        } else if t.norm == "and" && is_verbish(i + 1) && !mention_start(i + 1) {
+            self.but_or_and(i)
+        } else if t.norm == "and" && is_verbish(i + 1) && !(self.mention_start)(i + 1) {
             Some((Opening::Coordinate, i + 1))
         } else if t.is_punct(',')
             && i + 1 < range.end
@@ -304,47 +281,44 @@ pub fn split(
             Some((Opening::Coordinate, i + 1))
         } else {
             None
-        };
-        if t.is_punct('"') {
-            in_quote = !in_quote;
         }
-        if let Some((op, next_start)) = boundary {
-            if i > start {
-                clauses.push(Clause {
-                    range: start..i,
-                    opening,
-                    adverbial,
-                    quoted: quoted_at_start,
-                    aside,
-                });
+    }
+
+    /// How a subordinator at `i` opens: "after a session hosted by X", "after
+    /// meeting X" is a phrase that shares the main subject; "after the ships rammed
+    /// it" a clause of its own.
+    fn subordinate(&self, i: usize) -> Opening {
+        let tokens = self.tokens;
+        let t = &tokens[i];
+        let prepositional = is(TEMPORAL_SUBORDINATORS, &t.norm)
+            && (self.norm(i + 1).ends_with("ing")
+                || is(NOUN_PHRASE_DETERMINERS, self.norm(i + 1))
+                    && !(i + 2..self.range.end.min(i + 7))
+                        .take_while(|&k| !tokens[k].is_punct(','))
+                        .any(self.is_verbish));
+        if prepositional {
+            Opening::Other
+        } else {
+            Opening::Subordinate
+        }
+    }
+
+    /// "but", or "and" after a comma, at `i`: ", and Ruto held a call" opens a
+    /// clause; ", and the Prime Minister, X" continues a list.
+    fn but_or_and(&self, i: usize) -> Option<(Opening, usize)> {
+        let j = i + 1;
+        if self.np_at(j) {
+            // A verb must follow before the next comma.
+            let verb_ahead = (j..self.range.end.min(j + 8))
+                .take_while(|&k| !self.tokens[k].is_punct(','))
+                .any(self.is_verbish);
+            if verb_ahead || self.tokens[i].norm == "but" {
+                Some((Opening::Other, j))
+            } else {
+                None
             }
-            // ", speaking by phone with Y," right after the subject, before any verb.
-            in_aside = t.is_punct(',')
-                && op == Opening::Coordinate
-                && norm(i + 1).ends_with("ing")
-                && !(range.start..i).any(is_verbish);
-            aside = in_aside;
-            after_noun_that = t.norm == "that"
-                && i > range.start
-                && tokens[i - 1].kind == TokKind::Word
-                && !is_verbish(i - 1);
-            quoted_at_start = in_quote;
-            adverbial = false;
-            opening = op;
-            start = next_start.min(range.end);
-            i = next_start;
-            continue;
+        } else {
+            Some((Opening::Coordinate, j))
         }
-        i += 1;
     }
-    if start < range.end {
-        clauses.push(Clause {
-            range: start..range.end,
-            opening,
-            adverbial,
-            quoted: quoted_at_start,
-            aside,
-        });
-    }
-    clauses
 }

@@ -1,16 +1,20 @@
 //! Extraction: from a document's text to actors and relations with evidence.
 //!
-//! The stages run in order, one file each: [`tokens`] → [`sentences`] →
-//! [`quotes`] → [`mentions`] → [`actors`] (aliases and coreference) → [`events`]
-//! (triggers, argument frames, affiliations). Every decision is a lookup in the
-//! lexicons of `data/` ([`crate::lexicon`]) or a grammar-level rule, so each relation
-//! can say which entry or rule produced it ([`Evidence::rule`]).
+//! The stages run in order: [`tokens`] → [`sentences`] → [`quotes`] →
+//! [`mentions`] → [`actors`] (aliases and coreference) → [`events`] (triggers,
+//! argument frames, affiliations). Mentions and events read each sentence
+//! through one [`sentence::SentenceView`]. Every decision is a lookup in the
+//! lexicons of `data/` ([`crate::lexicon`]) or a grammar-level rule naming the
+//! closed-class words of [`grammar`], so each relation can say which entry or
+//! rule produced it ([`Evidence::rule`]).
 
 pub mod actors;
 pub mod clauses;
 pub mod events;
+pub mod grammar;
 pub mod mentions;
 pub mod quotes;
+pub mod sentence;
 pub mod sentences;
 pub mod tokens;
 
@@ -18,7 +22,8 @@ use crate::lexicon::Lexicon;
 use crate::model::{Actor, ActorKind, Document, Evidence, Extraction, Relation};
 use crate::text::slug;
 use actors::{DocActor, DocCtx};
-use mentions::{Mention, MentionForm, SentenceCtx};
+use mentions::{Mention, MentionForm};
+use sentence::SentenceView;
 use std::collections::{HashMap, HashSet};
 
 /// Extraction options.
@@ -58,7 +63,7 @@ pub struct DocResult {
 /// [`crate::pipeline::extract_document`], which cuts them into windows first.
 pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
     let lx = opts.lexicon;
-    let tokens = tokens::tokenize(text);
+    let tokens = tokens::tokenize(text, lx);
     let sentences = sentences::split(text, &tokens, lx);
     let quotes = quotes::find(&tokens, &sentences, lx);
     let mut mentions: Vec<Mention> = Vec::new();
@@ -66,15 +71,14 @@ pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
     for s in &sentences {
         let start = skip_dateline(&tokens, s.tokens.clone());
         let before = mentions.len();
-        let ctx = SentenceCtx {
+        let view = SentenceView {
             doc: text,
             tokens: &tokens,
             range: start..s.tokens.end,
             sentence: s.index,
             lx,
-            known: &known,
         };
-        mentions::find(&ctx, &mut mentions);
+        mentions::find(&view, &known, &mut mentions);
         for m in &mentions[before..] {
             if m.form == MentionForm::Name
                 && m.head.len() >= 2

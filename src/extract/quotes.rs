@@ -139,7 +139,7 @@ mod tests {
     #[test]
     fn quote_parity_matches_a_scan_back_to_the_line_start() {
         let text = "He said \"we \"agree\" with\n\"them\" and \"\n\nno\" \"more\" \"\" x \"y\nz\"";
-        let toks = tokenize(text);
+        let toks = tokenize(text, crate::lexicon::builtin());
         let p = QuoteParity::new(&toks);
         for i in 0..toks.len() {
             let mut count = 0;
@@ -158,7 +158,7 @@ mod tests {
     }
 
     fn verbs(s: &str) -> Vec<Option<String>> {
-        let toks = tokenize(s);
+        let toks = tokenize(s, crate::lexicon::builtin());
         let sents = split(s, &toks, lexicon());
         find(&toks, &sents, lexicon())
             .iter()

@@ -2,6 +2,7 @@
 //! initials like "Antony J. Blinken"), quote- and parenthesis-aware, and every line
 //! break ends a sentence (news paragraphs and headlines sit on their own lines).
 
+use super::grammar::SENTENCE_OPENERS;
 use super::tokens::{TokKind, Token};
 use crate::lexicon::Lexicon;
 use std::ops::Range;
@@ -19,45 +20,12 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-/// Closed-class words that open sentences; after an abbreviation that may end a
-/// sentence ("... in the U.S. The next day"), one of these means a new sentence.
-const OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "there",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "after",
-    "during",
-    "meanwhile",
-    "however",
-    "separately",
-    "earlier",
-    "later",
-    "last",
-    "on",
-    "for",
-    "while",
-    "when",
-];
+/// Whether a word opens sentences: after an abbreviation that may end a
+/// sentence ("... in the U.S. The next day", "... in the U.S. Meanwhile"), one
+/// of these, capitalized, means a new sentence.
+fn is_opener(t: &Token, lx: &Lexicon) -> bool {
+    SENTENCE_OPENERS.contains(&t.norm.as_str()) || lx.cues.opening_adverb.contains(&t.norm)
+}
 
 fn is_terminal(t: &Token) -> bool {
     t.kind == TokKind::Punct && matches!(t.norm.as_str(), "." | "!" | "?")
@@ -96,7 +64,7 @@ fn abbreviation_blocks_split(
         return false; // "No." is only an abbreviation before a number
     }
     if may_end {
-        let opener = next.is_some_and(|t| t.cap && OPENERS.contains(&t.norm.as_str()));
+        let opener = next.is_some_and(|t| t.cap && is_opener(t, lx));
         return !opener;
     }
     true
@@ -125,9 +93,7 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
         // "U.S." carries its own period: it ends a sentence only before an opener.
         if tokens[i].kind == TokKind::Word && tokens[i].text(text).ends_with('.') {
             let next = tokens.get(i + 1);
-            if next
-                .is_some_and(|t| !t.newline_before && t.cap && OPENERS.contains(&t.norm.as_str()))
-            {
+            if next.is_some_and(|t| !t.newline_before && t.cap && is_opener(t, lx)) {
                 push(begin, i + 1, &mut sentences);
                 begin = i + 1;
             }
@@ -187,7 +153,7 @@ mod tests {
     use crate::lexicon::builtin as lexicon;
 
     fn sents(s: &str) -> Vec<String> {
-        let toks = tokenize(s);
+        let toks = tokenize(s, crate::lexicon::builtin());
         split(s, &toks, lexicon())
             .iter()
             .map(|x| s[x.start..x.end].to_string())

@@ -1,6 +1,7 @@
 //! Tokenization with byte offsets. Tokens keep their position in the document so
 //! every mention and trigger can be traced back to the exact bytes it came from.
 
+use crate::lexicon::Lexicon;
 use crate::text::fold;
 
 /// What a token is.
@@ -64,17 +65,49 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
-/// Splits a document into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(text.len());
+/// The characters of a text with their byte offsets, for scanning.
+struct Chars<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'t> Chars<'t> {
+    fn new(text: &'t str) -> Self {
+        Chars {
+            text,
+            chars: text.char_indices().collect(),
+        }
+    }
+
+    /// The character at `i`, if any.
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
+    }
+
+    /// The byte offset of character `i` (the text's length past the end).
+    fn pos(&self, i: usize) -> usize {
+        self.chars
+            .get(i)
+            .map(|&(b, _)| b)
+            .unwrap_or(self.text.len())
+    }
+
+    /// The text of characters `i..j`.
+    fn slice(&self, i: usize, j: usize) -> &'t str {
+        &self.text[self.pos(i)..self.pos(j)]
+    }
+}
+
+/// Splits a document into tokens. The lexicon says which capitalized prefixes
+/// are name particles ("Al-Sudani" stays one token).
+pub fn tokenize(text: &str, lx: &Lexicon) -> Vec<Token> {
+    let cs = Chars::new(text);
+    let n = cs.chars.len();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut newline = false;
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        let c = cs.chars[i].1;
         if c.is_whitespace() {
             if c == '\n' || c == '\u{2029}' || c == '\r' {
                 newline = true;
@@ -82,142 +115,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
             continue;
         }
-        let start_i = i;
         if is_word_char(c) {
-            let mut j = i + 1;
-            loop {
-                match at(j) {
-                    Some(d) if is_word_char(d) => j += 1,
-                    Some(d) if is_apostrophe(d) => {
-                        // "Iran's" → "Iran" + "'s"; "Sing'oei" stays whole.
-                        let s_follows = matches!(at(j + 1), Some('s') | Some('S'));
-                        let after_s = at(j + 2);
-                        if s_follows && !after_s.is_some_and(is_word_char) {
-                            break;
-                        }
-                        if at(j + 1).is_some_and(|e| e.is_alphabetic()) {
-                            j += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    Some('-') | Some('\u{2010}') | Some('\u{2011}') => {
-                        let next = at(j + 1);
-                        let prev_dot = at(j - 1) == Some('.');
-                        if !next.is_some_and(is_word_char) || prev_dot {
-                            break;
-                        }
-                        // "Singapore-based" splits so the place is seen; "al-Kadhimi",
-                        // "Amir-Abdollahian" and "long-range" stay whole.
-                        let word_start = chars[start_i].1;
-                        if word_start.is_uppercase() && next.is_some_and(|d| d.is_lowercase()) {
-                            let mut k = j + 1;
-                            while at(k).is_some_and(is_word_char) {
-                                k += 1;
-                            }
-                            // Slices of the text, not copies: tokenizing allocated
-                            // several strings per word and was a fifth of extraction.
-                            let part = &text[pos(j + 1)..pos(k)];
-                            let prefix = &text[pos(start_i)..pos(j)];
-                            let particle =
-                                matches!(prefix, "Al" | "El" | "Bin" | "Ibn" | "Abu" | "Bou");
-                            if !particle && part.len() > 3 {
-                                break;
-                            }
-                        }
-                        j += 1;
-                    }
-                    Some('.')
-                        if chars[start_i].1.is_numeric()
-                            && at(j + 1).is_some_and(|d| d.is_ascii_digit()) =>
-                    {
-                        // "$2.9 billion": a decimal point ends no sentence.
-                        j += 1;
-                    }
-                    Some('.') => {
-                        // Dotted abbreviations: "U.S.", "U.N.", "E.U." are one token.
-                        let word = &text[pos(start_i)..pos(j)];
-                        let dotted = word.split('.').all(|p| p.chars().count() == 1);
-                        if dotted
-                            && at(j + 1).is_some_and(|d| d.is_alphabetic())
-                            && at(j + 2) == Some('.')
-                        {
-                            j += 1;
-                        } else if dotted && word.contains('.') {
-                            j += 1; // the final period of "U.S."
-                            break;
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            let start = pos(start_i);
-            let end = pos(j);
-            let raw = &text[start..end];
-            let first = raw.chars().next().unwrap_or(' ');
-            let (mut letters, mut all_upper) = (0, true);
-            for c in raw.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                all_upper &= c.is_uppercase();
-            }
-            tokens.push(Token {
-                start,
-                end,
-                norm: fold_word(raw),
-                kind: if first.is_numeric() {
-                    TokKind::Number
-                } else {
-                    TokKind::Word
-                },
-                // "al-Kadhimi", "el-Sisi": a lowercase particle joined to a name.
-                cap: first.is_uppercase() || particle_name(raw),
-                upper: letters >= 2 && all_upper,
-                newline_before: std::mem::take(&mut newline),
-            });
+            let j = word_end(&cs, i, lx);
+            tokens.push(word_token(
+                cs.pos(i),
+                cs.pos(j),
+                cs.slice(i, j),
+                &mut newline,
+            ));
             i = j;
             continue;
         }
         if is_apostrophe(c) {
-            let prev_word = tokens
-                .last()
-                .is_some_and(|t: &Token| t.is_word() && t.end == pos(i));
-            let s_follows =
-                matches!(at(i + 1), Some('s') | Some('S')) && !at(i + 2).is_some_and(is_word_char);
-            if prev_word && s_follows {
+            if let Some(width) = possessive_width(&cs, i, &tokens) {
                 tokens.push(Token {
-                    start: pos(i),
-                    end: pos(i + 2),
-                    norm: "'s".into(),
+                    start: cs.pos(i),
+                    end: cs.pos(i + width),
+                    norm: if width == 2 { "'s" } else { "'" }.into(),
                     kind: TokKind::Possessive,
                     cap: false,
                     upper: false,
                     newline_before: std::mem::take(&mut newline),
                 });
-                i += 2;
-                continue;
-            }
-            let plural_possessive = prev_word
-                && tokens.last().is_some_and(|t| t.norm.ends_with('s'))
-                && !at(i + 1).is_some_and(is_word_char);
-            if plural_possessive {
-                tokens.push(Token {
-                    start: pos(i),
-                    end: pos(i + 1),
-                    norm: "'".into(),
-                    kind: TokKind::Possessive,
-                    cap: false,
-                    upper: false,
-                    newline_before: std::mem::take(&mut newline),
-                });
-                i += 1;
+                i += width;
                 continue;
             }
         }
         tokens.push(Token {
-            start: pos(i),
-            end: pos(i + 1),
+            start: cs.pos(i),
+            end: cs.pos(i + 1),
             norm: fold_punct(c),
             kind: TokKind::Punct,
             cap: false,
@@ -227,6 +153,139 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += 1;
     }
     tokens
+}
+
+/// The end (exclusive, in characters) of the word that starts at character
+/// `start`: letters and digits, with inner apostrophes, hyphens and periods
+/// where they keep a word whole.
+fn word_end(cs: &Chars, start: usize, lx: &Lexicon) -> usize {
+    let mut j = start + 1;
+    loop {
+        match cs.at(j) {
+            Some(d) if is_word_char(d) => j += 1,
+            Some(d) if is_apostrophe(d) => {
+                // "Iran's" → "Iran" + "'s"; "Sing'oei" stays whole.
+                let s_follows = matches!(cs.at(j + 1), Some('s') | Some('S'));
+                let after_s = cs.at(j + 2);
+                if s_follows && !after_s.is_some_and(is_word_char) {
+                    break;
+                }
+                if cs.at(j + 1).is_some_and(|e| e.is_alphabetic()) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            Some('-') | Some('\u{2010}') | Some('\u{2011}') => {
+                if !hyphen_inside(cs, start, j, lx) {
+                    break;
+                }
+                j += 1;
+            }
+            Some('.')
+                if cs.chars[start].1.is_numeric()
+                    && cs.at(j + 1).is_some_and(|d| d.is_ascii_digit()) =>
+            {
+                // "$2.9 billion": a decimal point ends no sentence.
+                j += 1;
+            }
+            Some('.') => {
+                // Dotted abbreviations: "U.S.", "U.N.", "E.U." are one token.
+                let word = cs.slice(start, j);
+                let dotted = word.split('.').all(|p| p.chars().count() == 1);
+                if dotted
+                    && cs.at(j + 1).is_some_and(|d| d.is_alphabetic())
+                    && cs.at(j + 2) == Some('.')
+                {
+                    j += 1;
+                } else if dotted && word.contains('.') {
+                    j += 1; // the final period of "U.S."
+                    break;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    j
+}
+
+/// Whether the hyphen at character `j` of the word starting at `start` keeps
+/// the word whole. "Singapore-based" splits so the place is seen;
+/// "al-Kadhimi", "Al-Sudani", "Amir-Abdollahian" and "long-range" stay whole.
+fn hyphen_inside(cs: &Chars, start: usize, j: usize, lx: &Lexicon) -> bool {
+    let next = cs.at(j + 1);
+    let prev_dot = cs.at(j - 1) == Some('.');
+    if !next.is_some_and(is_word_char) || prev_dot {
+        return false;
+    }
+    let word_start = cs.chars[start].1;
+    if word_start.is_uppercase() && next.is_some_and(|d| d.is_lowercase()) {
+        let mut k = j + 1;
+        while cs.at(k).is_some_and(is_word_char) {
+            k += 1;
+        }
+        // Slices of the text, not copies: tokenizing allocated
+        // several strings per word and was a fifth of extraction.
+        let part = cs.slice(j + 1, k);
+        let prefix = cs.slice(start, j);
+        if !particle_prefix(prefix, lx) && part.len() > 3 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `prefix` is a name particle written capitalized ("Al", "Bin"), the
+/// way it stands hyphenated before a name.
+fn particle_prefix(prefix: &str, lx: &Lexicon) -> bool {
+    let mut chars = prefix.chars();
+    let capitalized = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    capitalized && lx.particle(&prefix.to_lowercase()).prefix
+}
+
+/// The token of the word at bytes `start..end` (`raw` as written); takes the
+/// pending line break.
+fn word_token(start: usize, end: usize, raw: &str, newline: &mut bool) -> Token {
+    let first = raw.chars().next().unwrap_or(' ');
+    let (mut letters, mut all_upper) = (0, true);
+    for c in raw.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    Token {
+        start,
+        end,
+        norm: fold_word(raw),
+        kind: if first.is_numeric() {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        },
+        // "al-Kadhimi", "el-Sisi": a lowercase particle joined to a name.
+        cap: first.is_uppercase() || particle_name(raw),
+        upper: letters >= 2 && all_upper,
+        newline_before: std::mem::take(newline),
+    }
+}
+
+/// The width in characters of a possessive ending at the apostrophe at
+/// character `i`: 2 for "'s" after a word, 1 for a lone "'" after a plural
+/// ("Workers' Party"), `None` when the apostrophe is no possessive.
+fn possessive_width(cs: &Chars, i: usize, tokens: &[Token]) -> Option<usize> {
+    let prev_word = tokens
+        .last()
+        .is_some_and(|t: &Token| t.is_word() && t.end == cs.pos(i));
+    let s_follows =
+        matches!(cs.at(i + 1), Some('s') | Some('S')) && !cs.at(i + 2).is_some_and(is_word_char);
+    if prev_word && s_follows {
+        return Some(2);
+    }
+    let plural_possessive = prev_word
+        && tokens.last().is_some_and(|t| t.norm.ends_with('s'))
+        && !cs.at(i + 1).is_some_and(is_word_char);
+    plural_possessive.then_some(1)
 }
 
 /// [`fold`] for one word, with a fast path for plain ASCII (most English tokens),
@@ -274,7 +333,10 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
-        tokenize(s).iter().map(|t| t.text(s).to_string()).collect()
+        tokenize(s, crate::lexicon::builtin())
+            .iter()
+            .map(|t| t.text(s).to_string())
+            .collect()
     }
 
     #[test]
@@ -330,10 +392,10 @@ mod tests {
     #[test]
     fn offsets_point_into_the_text() {
         let s = "Erdoğan spoke.\nThen “he” left";
-        for t in tokenize(s) {
+        for t in tokenize(s, crate::lexicon::builtin()) {
             assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
         }
-        let toks = tokenize(s);
+        let toks = tokenize(s, crate::lexicon::builtin());
         assert!(
             toks.iter()
                 .find(|t| t.norm == "then")

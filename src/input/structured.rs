@@ -139,28 +139,9 @@ pub(crate) fn guess_kind(name: &str) -> (ActorKind, Option<String>) {
     }
     // Particles ("al-Kadhimi", "bin", "von der") may be lowercase inside a name.
     let particle = |w: &str| {
-        matches!(
-            w,
-            "al" | "el"
-                | "bin"
-                | "bint"
-                | "ibn"
-                | "abu"
-                | "von"
-                | "van"
-                | "der"
-                | "den"
-                | "de"
-                | "da"
-                | "del"
-                | "della"
-                | "di"
-                | "du"
-                | "la"
-                | "le"
-        ) || w
-            .split_once('-')
-            .is_some_and(|(_, r)| r.chars().next().is_some_and(char::is_uppercase))
+        lx.particle(w).lowercase
+            || w.split_once('-')
+                .is_some_and(|(_, r)| r.chars().next().is_some_and(char::is_uppercase))
     };
     let capitalized = words
         .first()

@@ -3,7 +3,7 @@
 //! rebuild. Their lines are checked before any is used, so a typo is a one-line
 //! error naming the file and line instead of an entry silently lost.
 
-use super::{data_lines, parse_pattern, Cues, Lexicon, Step};
+use super::{data_lines, parse_pattern, Cues, Lexicon, ParticleUses, Step};
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, RelationType};
 use std::path::Path;
@@ -27,7 +27,7 @@ pub enum DataFile {
     Abbreviations,
     /// `common_words.txt`: one lowercase word a line.
     CommonWords,
-    /// `speech_verbs.txt`: one verb form a line.
+    /// `speech_verbs.txt`: one verb form a line, optionally its roles.
     SpeechVerbs,
     /// `non_names.txt`: one word a line, optionally `platform`.
     NonNames,
@@ -35,12 +35,14 @@ pub enum DataFile {
     Cues,
     /// `cities.tsv`: name, country, other names.
     Cities,
+    /// `name_particles.tsv`: particle, uses.
+    NameParticles,
 }
 
 impl DataFile {
     /// Every file, in the order the lexicons are loaded (cities last, so that
     /// a country, capital or organization of the same name wins).
-    pub const ALL: [DataFile; 12] = [
+    pub const ALL: [DataFile; 13] = [
         DataFile::Countries,
         DataFile::Organizations,
         DataFile::Places,
@@ -53,6 +55,7 @@ impl DataFile {
         DataFile::NonNames,
         DataFile::Cues,
         DataFile::Cities,
+        DataFile::NameParticles,
     ];
 
     /// The file's name in `data/` and in a user's folder.
@@ -70,6 +73,7 @@ impl DataFile {
             DataFile::NonNames => "non_names.txt",
             DataFile::Cues => "cues.tsv",
             DataFile::Cities => "cities.tsv",
+            DataFile::NameParticles => "name_particles.tsv",
         }
     }
 
@@ -93,6 +97,7 @@ impl DataFile {
             DataFile::NonNames => super::NON_NAMES,
             DataFile::Cues => super::CUES,
             DataFile::Cities => super::CITIES,
+            DataFile::NameParticles => super::NAME_PARTICLES,
         }
     }
 
@@ -150,6 +155,9 @@ impl Lexicon {
     }
 }
 
+/// The roles a line of speech_verbs.txt may give its verb ("" when it names none).
+const SPEECH_ROLES: [&str; 5] = ["", "quote", "clause", "finite", "phrase_end"];
+
 /// Why a data line (its tab-separated fields) does not fit its file's format.
 pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String> {
     let field = |i: usize| f.get(i).copied().unwrap_or("");
@@ -199,7 +207,8 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
             match field(2)
                 .split(',')
                 .map(str::trim)
-                .find(|x| !x.is_empty() && !["honorific", "plural", "lower"].contains(x))
+                // ("lower" is documented in data/titles.tsv and used there.)
+                .find(|x| !x.is_empty() && !matches!(*x, "honorific" | "plural" | "lower"))
             {
                 Some(x) => Err(format!(
                     "flag {x:?}: only honorific, plural and lower are known"
@@ -234,11 +243,28 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
             need(2, "a name and a country code")?;
             country_code(field(1))
         }
+        DataFile::NameParticles => {
+            need(2, "a particle and its uses")?;
+            ParticleUses::parse(field(1)).map(|_| ()).map_err(|x| {
+                format!("use {x:?}: one of joins, ignored, lowercase, prefix, stripped")
+            })
+        }
         DataFile::NonNames => match field(1) {
             "" | "platform" => Ok(()),
             x => Err(format!("second column {x:?}: only \"platform\" is known")),
         },
-        DataFile::Abbreviations | DataFile::CommonWords | DataFile::SpeechVerbs => Ok(()),
+        DataFile::SpeechVerbs => match field(1)
+            .split(',')
+            .map(str::trim)
+            .find(|r| !SPEECH_ROLES.contains(r))
+        {
+            Some(r) => Err(format!(
+                "role {r:?}: one of {} (comma-separated)",
+                SPEECH_ROLES[1..].join(", ")
+            )),
+            None => Ok(()),
+        },
+        DataFile::Abbreviations | DataFile::CommonWords => Ok(()),
     }
 }
 
@@ -308,6 +334,20 @@ mod tests {
             e.ends_with("triggers.tsv:3: \"hug\" is no relation type"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_user_name_particle_is_added_and_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("name_particles.tsv");
+        std::fs::write(&path, "zu\tjoins|ignored\n").unwrap();
+        let lx = Lexicon::with_extensions(dir.path()).unwrap();
+        assert!(lx.particle("zu").joins && lx.particle("zu").ignored);
+        std::fs::write(&path, "zu\tjoins|often\n").unwrap();
+        let e = Lexicon::with_extensions(dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(e.ends_with("name_particles.tsv:1: use \"often\": one of joins, ignored, lowercase, prefix, stripped"), "{e}");
     }
 
     #[test]

@@ -22,6 +22,7 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const NON_NAMES: &str = include_str!("../../data/non_names.txt");
 const CUES: &str = include_str!("../../data/cues.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
+const NAME_PARTICLES: &str = include_str!("../../data/name_particles.tsv");
 
 /// A hash map keyed by words or phrases. Extraction looks words up millions of
 /// times per megabyte of text; std's default hasher (SipHash, built to resist
@@ -126,6 +127,41 @@ pub struct Trigger {
     pub line: usize,
 }
 
+/// What a name particle does (data/name_particles.tsv): the rules differ in
+/// which particles they take, and the file says so per particle.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParticleUses {
+    /// Between capitalized words it continues a name ("Jan van der Linde").
+    pub joins: bool,
+    /// No name word when persons' names are compared.
+    pub ignored: bool,
+    /// May be lowercase inside a name given as a string (structured input).
+    pub lowercase: bool,
+    /// Capitalized and hyphenated before a name ("Al-Sudani"): one token.
+    pub prefix: bool,
+    /// Hyphenated before a surname, it is left out when surnames are compared.
+    pub stripped: bool,
+}
+
+impl ParticleUses {
+    /// The uses named in the file's second column ("joins|ignored"); `None`
+    /// names the first unknown use.
+    pub fn parse(uses: &str) -> Result<ParticleUses, String> {
+        let mut out = ParticleUses::default();
+        for u in uses.split('|').map(str::trim).filter(|u| !u.is_empty()) {
+            match u {
+                "joins" => out.joins = true,
+                "ignored" => out.ignored = true,
+                "lowercase" => out.lowercase = true,
+                "prefix" => out.prefix = true,
+                "stripped" => out.stripped = true,
+                x => return Err(x.to_string()),
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// Cue words that steer grammar rules (data/cues.tsv), by class.
 #[derive(Debug, Default)]
 pub struct Cues {
@@ -169,6 +205,90 @@ pub struct Cues {
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
+    // names: mention finding and coreference (src/extract/mentions/, src/extract/actors/).
+    /// Abbreviated month names ("Aug", "Oct."): before a day number they
+    /// are a date, not the start of a name ("Aug 19"; "Jan van der Linde").
+    pub month_abbreviation: WordSet<String>,
+    /// Adverbs and adjectives that open sentences or come before titles and are
+    /// never a first name or a noun ("Meanwhile", "Former", "acting").
+    pub modifier_word: WordSet<String>,
+    /// Adverbs that open sentences: capitalized after an abbreviation that may
+    /// end a sentence ("... in the U.S. Meanwhile"), they start a new one.
+    pub opening_adverb: WordSet<String>,
+    /// Words after a number that make it a quantity ("2.4 billion", "737
+    /// jets"), not the end of a name ("France 24").
+    pub quantity_word: WordSet<String>,
+    /// Short words written with a period inside a name ("Jr.", "Ma. Teresita",
+    /// "St.").
+    pub dotted_name_word: WordSet<String>,
+    /// Suffixes after a personal name ("Jr", "III"): no name word of their own.
+    pub name_suffix: WordSet<String>,
+    /// Lowercase place heads that join the name before them ("Bryansk region",
+    /// "Zamzam refugee camp").
+    pub trailing_place_head: WordSet<String>,
+    /// Those of [`Cues::trailing_place_head`] that may take one modifier word
+    /// after the name ("the Abu Shouk displacement camp").
+    pub modified_place_head: WordSet<String>,
+    /// Lowercase titles that are also ordinary words ("head", "chief"): titles
+    /// only after a determiner or a qualifier.
+    pub plain_title: WordSet<String>,
+    /// Nouns for an institution's own assets and staff ("coast guard ships"):
+    /// the institution's name ends before them.
+    pub institution_asset: WordSet<String>,
+    /// Verbs of buying and selling: what they take is a company ("agreed to buy
+    /// Pioneer Natural Resources").
+    pub acquire_verb: WordSet<String>,
+    /// Words of travel: after them (and "to") a capital is a place ("travelled
+    /// to Moscow", "the trip to Beijing"), not its government.
+    pub motion_word: WordSet<String>,
+    /// Those of [`Cues::motion_word`] that make a capital a place only through
+    /// "to" ("went to Moscow").
+    pub motion_needs_to: WordSet<String>,
+    /// Role nouns for an organization of no particular kind ("the group", "the
+    /// rebels"): they name the last organization, the last subject first.
+    pub group_role: WordSet<String>,
+    /// Role nouns for a bloc ("the bloc", "the alliance"): they name the last
+    /// organization whose name has a [`Cues::bloc_word`].
+    pub bloc_role: WordSet<String>,
+    /// Forms of "say" after which "it" opens a clause ("said it would").
+    pub say_form: WordSet<String>,
+    // ---- events: the cue classes of src/extract/events and clauses.rs ----
+    /// Adverbs and verbs that open a leading adverbial ("Meanwhile,", "Speaking to reporters,").
+    pub adverbial_opener: WordSet<String>,
+    /// Finite verbs (besides auxiliaries and speech verbs) that show a clause has begun: a leading phrase before them is no adverbial.
+    pub finite_verb: WordSet<String>,
+    /// Words a few words before an event that make it planned ("is expected to meet", "plans to visit").
+    pub plan_word: WordSet<String>,
+    /// Words anywhere before an event in its sentence that make it planned ("Plans to tour X").
+    pub plan_noun: WordSet<String>,
+    /// Words before a time unit that put an event in the future ("next week").
+    pub future_time: WordSet<String>,
+    /// Units of time after a future word ("next week", "later this month").
+    pub time_unit: WordSet<String>,
+    /// Adjectives and nouns after which a trigger word is a noun ("air strikes", "the latest attack").
+    pub noun_context: WordSet<String>,
+    /// Modifiers after which a word matching both a noun and a verb trigger is read as the noun ("missile strikes").
+    pub noun_preference: WordSet<String>,
+    /// Adjectives that, like a modal, make a following act a statement of intent ("ready to strike").
+    pub ready_word: WordSet<String>,
+    /// Words that make a visit verb a return home ("flew back", "returned home").
+    pub return_word: WordSet<String>,
+    /// Time adverbs: after a protest they mean nothing is named as its target ("lodged a protest later").
+    pub time_adverb: WordSet<String>,
+    /// Verbs after an attack noun that name what it hit ("a strike targeting X").
+    pub target_verb: WordSet<String>,
+    /// Verbs of a relative that state a role ("X, who chairs Y").
+    pub head_verb: WordSet<String>,
+    /// Participles before "by" that make the agent belong to the group ("a delegation led by X").
+    pub head_participle: WordSet<String>,
+    /// Verbs whose subject leads a delegation, and so belongs to its sender ("X led the Venezuelan delegation").
+    pub lead_verb: WordSet<String>,
+    /// Words of tenure at the start of an apposition ("X, the former head of Y").
+    pub tenure_word: WordSet<String>,
+    /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
+    pub adjective_ed: WordSet<String>,
+    /// Trigger patterns of a call that may instead give a label ("called X delusional").
+    pub label_verb: WordSet<String>,
 }
 
 impl Cues {
@@ -191,6 +311,42 @@ impl Cues {
             "authority_word" => &mut self.authority_word,
             "sector_word" => &mut self.sector_word,
             "summon_verb" => &mut self.summon_verb,
+            // names
+            "month_abbreviation" => &mut self.month_abbreviation,
+            "modifier_word" => &mut self.modifier_word,
+            "opening_adverb" => &mut self.opening_adverb,
+            "quantity_word" => &mut self.quantity_word,
+            "dotted_name_word" => &mut self.dotted_name_word,
+            "name_suffix" => &mut self.name_suffix,
+            "trailing_place_head" => &mut self.trailing_place_head,
+            "modified_place_head" => &mut self.modified_place_head,
+            "plain_title" => &mut self.plain_title,
+            "institution_asset" => &mut self.institution_asset,
+            "acquire_verb" => &mut self.acquire_verb,
+            "motion_word" => &mut self.motion_word,
+            "motion_needs_to" => &mut self.motion_needs_to,
+            "group_role" => &mut self.group_role,
+            "bloc_role" => &mut self.bloc_role,
+            "say_form" => &mut self.say_form,
+            // events:
+            "adverbial_opener" => &mut self.adverbial_opener,
+            "finite_verb" => &mut self.finite_verb,
+            "plan_word" => &mut self.plan_word,
+            "plan_noun" => &mut self.plan_noun,
+            "future_time" => &mut self.future_time,
+            "time_unit" => &mut self.time_unit,
+            "noun_context" => &mut self.noun_context,
+            "noun_preference" => &mut self.noun_preference,
+            "ready_word" => &mut self.ready_word,
+            "return_word" => &mut self.return_word,
+            "time_adverb" => &mut self.time_adverb,
+            "target_verb" => &mut self.target_verb,
+            "head_verb" => &mut self.head_verb,
+            "head_participle" => &mut self.head_participle,
+            "lead_verb" => &mut self.lead_verb,
+            "tenure_word" => &mut self.tenure_word,
+            "adjective_ed" => &mut self.adjective_ed,
+            "label_verb" => &mut self.label_verb,
             _ => return None,
         })
     }
@@ -225,8 +381,17 @@ pub struct Lexicon {
     pub abbreviations: WordMap<String, bool>,
     /// Common lowercase English words.
     pub common: WordSet<String>,
-    /// Speech verbs (folded).
+    /// Speech verbs that attribute a quote or reported speech (folded;
+    /// data/speech_verbs.txt, role `quote`).
     pub speech: WordSet<String>,
+    /// Verbs of saying or thinking that take a clause without "that" ("said Iran
+    /// would respond"; role `clause`).
+    pub speech_clause: WordSet<String>,
+    /// Speech verbs common enough that one shows a clause has begun (role `finite`).
+    pub speech_finite: WordSet<String>,
+    /// Speech verbs at which reading back from an event noun stops (role
+    /// `phrase_end`).
+    pub speech_phrase_end: WordSet<String>,
     /// Capitalized words that never name an actor alone (folded).
     pub non_names: WordSet<String>,
     /// Platforms ("Twitter", "Telegram"): no actor after "on"/"via" ("wrote on
@@ -240,6 +405,8 @@ pub struct Lexicon {
     pub not_actor_heads: WordSet<String>,
     /// Cue words for grammar rules.
     pub cues: Cues,
+    /// Name particles (folded) and what each does.
+    pub name_particles: WordMap<String, ParticleUses>,
     /// Event triggers.
     pub triggers: Vec<Trigger>,
     /// Folded first word → indices into `triggers`.
@@ -369,13 +536,31 @@ impl Lexicon {
                 self.common
                     .extend(data_lines(text).map(|(_, f)| f[0].to_string()));
             }
-            DataFile::SpeechVerbs => self
-                .speech
-                .extend(data_lines(text).map(|(_, f)| fold(f[0]))),
+            DataFile::SpeechVerbs => self.load_speech_verbs(text),
             DataFile::NonNames => self.load_non_names(text),
             DataFile::Cues => self.load_cues(text),
             DataFile::Cities => self.load_cities(text),
+            DataFile::NameParticles => self.load_name_particles(text),
         }
+    }
+
+    fn load_name_particles(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            let Ok(uses) = ParticleUses::parse(f.get(1).copied().unwrap_or("")) else {
+                continue;
+            };
+            let entry = self.name_particles.entry(fold(f[0])).or_default();
+            entry.joins |= uses.joins;
+            entry.ignored |= uses.ignored;
+            entry.lowercase |= uses.lowercase;
+            entry.prefix |= uses.prefix;
+            entry.stripped |= uses.stripped;
+        }
+    }
+
+    /// What the folded word `w` does as a name particle (nothing, if it is none).
+    pub fn particle(&self, w: &str) -> ParticleUses {
+        self.name_particles.get(w).copied().unwrap_or_default()
     }
 
     fn load_abbreviations(&mut self, text: &str) {
@@ -386,6 +571,25 @@ impl Lexicon {
                 None => (w, false),
             };
             self.abbreviations.insert(fold(w), may_end);
+        }
+    }
+
+    /// One verb form a line, then the roles it plays (comma-separated; none is
+    /// `quote`).
+    fn load_speech_verbs(&mut self, text: &str) {
+        for (_, f) in data_lines(text) {
+            let w = fold(f[0]);
+            let roles = f.get(1).copied().unwrap_or("");
+            for role in roles.split(',').map(str::trim) {
+                let set = match role {
+                    "" | "quote" => &mut self.speech,
+                    "clause" => &mut self.speech_clause,
+                    "finite" => &mut self.speech_finite,
+                    "phrase_end" => &mut self.speech_phrase_end,
+                    _ => continue,
+                };
+                set.insert(w.clone());
+            }
         }
     }
 
@@ -714,6 +918,28 @@ mod tests {
         assert_eq!(
             builtin().cues.event_ref.get("trip"),
             Some(&RelationType::Visit)
+        );
+    }
+
+    #[test]
+    fn one_list_of_name_particles_says_what_each_rule_does_with_them() {
+        let lx = builtin();
+        let bin = lx.particle("bin");
+        assert!(bin.joins && bin.ignored && bin.lowercase && bin.prefix && bin.stripped);
+        // "Bou-" is only a hyphenated prefix, "ul-" only stripped from surnames.
+        assert_eq!(
+            lx.particle("bou"),
+            ParticleUses {
+                prefix: true,
+                ..ParticleUses::default()
+            }
+        );
+        assert!(lx.particle("ul").stripped && !lx.particle("ul").joins);
+        assert_eq!(lx.particle("smith"), ParticleUses::default());
+        assert!(ParticleUses::parse("joins|ignored").is_ok());
+        assert_eq!(
+            ParticleUses::parse("joins|sometimes"),
+            Err("sometimes".into())
         );
     }
 

@@ -1,0 +1,135 @@
+//! Subjects for coreference: which person a sentence is about (pronouns
+//! point back to it), the subject of the clause a mention is in, and whether a
+//! pronoun stands in object position ("met Y and urged him").
+
+use super::{DocActor, DocCtx};
+use crate::extract::grammar::{AFTER_OBJECT_PRONOUN, CLAUSE_LINKS, CLAUSE_OPENERS};
+use crate::extract::mentions::{Mention, MentionForm};
+use crate::extract::tokens::{TokKind, Token};
+
+/// The person mentioned first in a sentence outside prepositional phrases: the
+/// salient person pronouns refer back to.
+pub(super) fn sentence_subjects(
+    ctx: &DocCtx,
+    mentions: &[Mention],
+    actors: &[DocActor],
+) -> Vec<Option<(usize, usize)>> {
+    let mut subj = vec![None; ctx.sentences.len()];
+    for m in mentions {
+        if m.absorbed
+            || subj
+                .get(m.sentence)
+                .is_none_or(|s: &Option<(usize, usize)>| s.is_some())
+        {
+            continue;
+        }
+        if let Some(a) = m.actor {
+            if actors[a].is_person() && !after_preposition(ctx, m) {
+                subj[m.sentence] = Some((a, m.span.start));
+            }
+        }
+    }
+    subj
+}
+
+/// A mention right after a preposition ("with X", "by X") is no subject.
+pub(super) fn after_preposition(ctx: &DocCtx, m: &Mention) -> bool {
+    let prev = m
+        .span
+        .start
+        .checked_sub(1)
+        .map(|p| ctx.tokens[p].norm.as_str())
+        .unwrap_or("");
+    matches!(
+        prev,
+        "with" | "to" | "of" | "by" | "for" | "on" | "about" | "from"
+    )
+}
+
+/// The actor named just before mention `i` in its own clause (after the nearest
+/// comma, "and", "that" ...), if any: "Qin praised [the two ministers]" → Qin.
+pub(super) fn same_clause_subject(ctx: &DocCtx, mentions: &[Mention], i: usize) -> Option<usize> {
+    let m = &mentions[i];
+    let first_tok = ctx.sentences[m.sentence].tokens.start;
+    let opener = (first_tok..m.span.start)
+        .rev()
+        .find(|&x| {
+            let t = &ctx.tokens[x];
+            t.is_punct(',') || matches!(t.norm.as_str(), "and" | "but" | "that" | "which" | "who")
+        })
+        .map(|x| x + 1)
+        .unwrap_or(first_tok);
+    (0..i)
+        .rev()
+        .take_while(|&k| mentions[k].sentence == m.sentence && mentions[k].span.start >= opener)
+        .filter(|&k| !mentions[k].absorbed)
+        .last()
+        .and_then(|k| mentions[k].actor)
+}
+
+/// The actor of the subject of the clause holding mention `i`: the first mention
+/// after the nearest clause opener ("when", "and", a comma) before it, going back
+/// past openers that have no mention before `i` ("X blocked Y and rammed it" → X).
+pub(super) fn clause_subject_before(ctx: &DocCtx, mentions: &[Mention], i: usize) -> Option<usize> {
+    let m = &mentions[i];
+    let first_tok = ctx.sentences[m.sentence].tokens.start;
+    let same: Vec<usize> = (0..i)
+        .rev()
+        .take_while(|&k| mentions[k].sentence == m.sentence)
+        .filter(|&k| mentions[k].form != MentionForm::Pronoun && !mentions[k].absorbed)
+        .collect();
+    let opener = |t: &Token| t.is_punct(',') || CLAUSE_OPENERS.contains(&t.norm.as_str());
+    let mut k = m.span.start;
+    loop {
+        let o = (first_tok..k)
+            .rev()
+            .find(|&x| opener(&ctx.tokens[x]))
+            .map(|x| x + 1)
+            .unwrap_or(first_tok);
+        let first = same.iter().rev().find(|&&j| mentions[j].span.start >= o);
+        if let Some(&j) = first {
+            return mentions[j].actor;
+        }
+        if o <= first_tok + 1 {
+            return None;
+        }
+        k = o - 1;
+    }
+}
+
+/// "it" after a verb or preposition ("rammed it", "against it"), not opening a clause.
+pub(super) fn thing_object(ctx: &DocCtx, m: &Mention) -> bool {
+    if ctx.tokens[m.span.start].norm != "it" || m.span.start == 0 {
+        return false;
+    }
+    let p = &ctx.tokens[m.span.start - 1];
+    let s = &ctx.sentences[m.sentence];
+    m.span.start > s.tokens.start
+        && p.kind == TokKind::Word
+        && !p.cap
+        && !CLAUSE_LINKS.contains(&p.norm.as_str())
+        && !ctx.lx.cues.say_form.contains(&p.norm)
+}
+
+/// "him", or "her" not followed by a noun: a pronoun in object position.
+pub(super) fn object_pronoun(ctx: &DocCtx, m: &Mention) -> bool {
+    match ctx.tokens[m.span.start].norm.as_str() {
+        "him" | "them" => true,
+        "her" => ctx
+            .tokens
+            .get(m.span.end)
+            .is_none_or(|t| !t.is_word() || AFTER_OBJECT_PRONOUN.contains(&t.norm.as_str())),
+        _ => false,
+    }
+}
+
+/// A mention at the start of its sentence (after an opening adverbial), i.e. the
+/// likely subject.
+pub(super) fn is_clause_subject(ctx: &DocCtx, m: &Mention) -> bool {
+    let s = &ctx.sentences[m.sentence];
+    let before = s.tokens.start..m.span.start;
+    // (After a dateline: "NEW YORK — Pfizer reached ...".)
+    before.len() <= 1
+        || ctx.tokens[m.span.start - 1].is_punct(',')
+        || ctx.tokens[m.span.start - 1].is_punct('-')
+}

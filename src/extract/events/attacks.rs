@@ -1,0 +1,136 @@
+//! The attack chain: what earlier sentences left for later ones. Every use of
+//! force is remembered with its author and target, either unknown, so that a
+//! later "condemned the attack", "claimed responsibility" or "lodged a protest"
+//! can be aimed at the right side. Kept apart because it is the only state that
+//! outlives a sentence.
+
+use super::super::grammar::{is, AGENT_PREPOSITIONS, ATTACKED_PREPOSITIONS};
+use super::view::SentenceArgs;
+use super::Event;
+use crate::lexicon::{Frame, Trigger};
+use crate::model::RelationType;
+use std::ops::Range;
+
+/// What the events of earlier sentences left for later ones.
+pub(super) struct DocState {
+    /// Events so far.
+    pub events: Vec<Event>,
+    /// Every use of force so far, in reading order: (author, target), either unknown.
+    attacks: Vec<(Option<usize>, Option<usize>)>,
+    /// For each actor, its first mention (events point at mentions).
+    first_mention: Vec<Option<usize>>,
+    /// The sentence of the last use of force.
+    last_attack_sentence: Option<usize>,
+}
+
+impl DocState {
+    /// The state before the first sentence: no events, no attacks, and each
+    /// actor's first mention (`first_mention`), through which events point at
+    /// mentions.
+    pub(super) fn new(first_mention: Vec<Option<usize>>) -> DocState {
+        DocState {
+            events: Vec::new(),
+            attacks: Vec::new(),
+            first_mention,
+            last_attack_sentence: None,
+        }
+    }
+
+    /// Remembers the use of force named by trigger `tr`: by the sides its first
+    /// event found (`first`), else with an unknown author and the target named
+    /// after it, so that a later "condemned the attack" or "claimed
+    /// responsibility" refers to it.
+    pub(super) fn remember_attack(
+        &mut self,
+        v: &SentenceArgs,
+        tr: &Range<usize>,
+        trig: &Trigger,
+        first: Option<(usize, usize)>,
+    ) {
+        let record = match first {
+            Some((a, b)) => Some((Some(a), Some(b))),
+            None => {
+                let gap = if trig.frame == Frame::Noun { 8 } else { 6 };
+                v.objects(tr.end, RelationType::Attack, gap)
+                    .first()
+                    .and_then(|&m| v.actor(m))
+                    .map(|t| (None, Some(t)))
+            }
+        };
+        if let Some(r) = record {
+            self.attacks.push(r);
+            self.last_attack_sentence = Some(v.sentence);
+        }
+    }
+
+    /// The author of the attack a later reference ("the attack", "the strike") means:
+    /// the last use of force whose target is known. An attack with a known target and
+    /// an unknown author ("protesters attacked the embassy") has no author to blame.
+    pub(super) fn last_attacker(&self) -> Option<usize> {
+        let &(src, _) = self.attacks.iter().rev().find(|(_, t)| t.is_some())?;
+        src.and_then(|a| self.mention_of(a))
+    }
+
+    /// The author of the last use of force, when it was reported in this sentence or
+    /// the one before ("North Korea fired a missile, and Tokyo lodged a protest").
+    pub(super) fn recent_attacker(&self, sentence: usize) -> Option<usize> {
+        let at = self.last_attack_sentence?;
+        (at + 1 >= sentence).then(|| self.last_attacker()).flatten()
+    }
+
+    /// The target of the last use of force.
+    pub(super) fn last_attack_target(&self) -> Option<usize> {
+        let t = self.attacks.iter().rev().find_map(|&(_, t)| t)?;
+        self.mention_of(t)
+    }
+
+    /// The author of an earlier attack on the same target.
+    pub(super) fn author_of_attack_on(&self, target: usize) -> Option<usize> {
+        let a = self
+            .attacks
+            .iter()
+            .rev()
+            .find_map(|&(s, t)| if t == Some(target) { s } else { None })?;
+        self.mention_of(a)
+    }
+
+    /// The first mention of `actor`: events point at mentions.
+    pub(super) fn mention_of(&self, actor: usize) -> Option<usize> {
+        self.first_mention.get(actor).copied().flatten()
+    }
+}
+
+/// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
+/// and the actors or places it names as attacked.
+pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec<usize>)> {
+    let ci = v.clause_of(from.saturating_sub(1));
+    let end = v.clauses[ci].range.end.min(from + 5);
+    let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
+    let mut j = head + 1;
+    while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {
+        j += 1;
+    }
+    let targets =
+        if is(ATTACKED_PREPOSITIONS, v.norm(j)) || v.ctx.lx.cues.target_verb.contains(v.norm(j)) {
+            v.objects(j + 1, RelationType::Attack, 8)
+        } else {
+            Vec::new()
+        };
+    Some((j - 1, targets))
+}
+
+/// The actor behind an attack noun: "the Iranian missile attacks", "Russia's attack",
+/// "the attack by X".
+pub(super) fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Option<usize> {
+    if let Some(m) = v
+        .modifier_before(head + 1)
+        .filter(|&m| v.mentions[m].span.start >= from)
+    {
+        return Some(m);
+    }
+    let j = head + 1;
+    if is(AGENT_PREPOSITIONS, v.norm(j)) {
+        return (j + 1..j + 4).find_map(|k| v.arg_at(k));
+    }
+    None
+}

@@ -1,0 +1,656 @@
+//! Argument frames: given a matched trigger, which mentions are its two sides.
+//! Each frame of data/triggers.tsv (svo, sym, noun, between, claim, deny,
+//! condemn, fall) reads the positions of `slots` in its own way, and some reach
+//! back to earlier events (a denial answers the last accusation, a condemned
+//! attack names its author). Kept apart from matching and modality because this
+//! is where who-did-what-to-whom is decided.
+
+use super::super::actors::DocActor;
+use super::super::clauses::Opening;
+use super::super::grammar::{
+    is, ARTICLES, PASSIVE_AUXILIARIES, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+};
+use super::super::mentions::MentionForm;
+use super::super::tokens::{TokKind, Token};
+use super::attacks::{attack_author, attack_phrase, DocState};
+use super::view::SentenceArgs;
+use crate::lexicon::{Frame, Trigger};
+use crate::model::{ActorKind, RelationType};
+use std::ops::Range;
+
+/// One side-pair of an event, as mentions, with the note the rule adds to the
+/// evidence and the relation type when a rule changes it (an attack that is only
+/// vowed is a threat).
+pub(super) struct Arg {
+    /// The acting side's mention.
+    pub src: usize,
+    /// The side acted on.
+    pub tgt: usize,
+    /// What the rule adds to the evidence's rule text.
+    pub note: String,
+    /// The relation type, when the rule changes the trigger's.
+    pub kind: Option<RelationType>,
+}
+
+/// The argument pairs of trigger `trig` at tokens `tr`: from the pattern's slot
+/// when it has one, else by its frame.
+pub(super) fn arguments(
+    v: &SentenceArgs,
+    tr: Range<usize>,
+    trig: &Trigger,
+    slot: Option<Range<usize>>,
+    st: &DocState,
+) -> Vec<Arg> {
+    if let Some(slot) = slot {
+        // The pattern names where the object is: "asked @ to".
+        let objects: Vec<usize> = v
+            .args
+            .iter()
+            .copied()
+            .filter(|&m| slot.contains(&v.mentions[m].span.start))
+            .collect();
+        let subjects = v.subjects(tr.start);
+        return cross(&subjects, &objects, " (slot)");
+    }
+    match trig.frame {
+        Frame::Svo | Frame::Sym | Frame::Claim | Frame::Deny | Frame::Condemn => {
+            verb_frame(v, tr, trig, st)
+        }
+        Frame::Noun => noun_frame(v, tr, trig.kind, st),
+        Frame::Between => {
+            let list = v.objects(tr.end, trig.kind, 2);
+            all_pairs(&list, " (between)")
+        }
+        Frame::Fall => fall_frame(v, tr, trig),
+    }
+}
+
+/// The frames of a verb: subject and object, or the agent of a passive or of a
+/// participle ("hosted by X"), then what the claim, deny and condemn frames add.
+fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState) -> Vec<Arg> {
+    let kind = trig.kind;
+    if trig.pattern.ends_with(" by") {
+        return agent_after_by(v, tr, kind);
+    }
+    if passive(v, tr.start) {
+        if let Some(out) = passive_frame(v, tr.clone(), trig, st) {
+            return out;
+        }
+    }
+    let subjects = v.subjects(tr.start);
+    let gap = if kind == RelationType::Attack { 6 } else { 4 };
+    let objects = v.objects(tr.end, kind, gap);
+    if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
+        if let Some(out) = called_names(v, &subjects, &objects) {
+            return out;
+        }
+    }
+    match trig.frame {
+        Frame::Sym => {
+            if objects.is_empty() {
+                return all_pairs(&subjects, " (joint subjects)");
+            }
+            cross(&subjects, &objects, "")
+        }
+        Frame::Claim => claim_frame(v, tr, &subjects, &objects, st),
+        Frame::Deny => deny_frame(v, tr, &subjects, &objects, st),
+        Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
+        _ => cross(&subjects, &objects, ""),
+    }
+}
+
+/// A pattern ending in "by" ("a session hosted by X"): the agent after it acts on
+/// the clause's subjects.
+fn agent_after_by(v: &SentenceArgs, tr: Range<usize>, kind: RelationType) -> Vec<Arg> {
+    // "settled charges brought by X": the subject faces them; "after a
+    // complaint filed by X" names nobody who does.
+    if kind == RelationType::Accuse && !governed_by_verb(v, tr.start) {
+        return Vec::new();
+    }
+    let agents = v.objects(tr.end, kind, 3);
+    let mut subjects = v.subjects(tr.start);
+    if subjects.is_empty() {
+        // "X and Y signed ... after a session hosted by Z"
+        subjects = v.main_subjects(tr.start);
+    }
+    cross(&agents, &subjects, " (agent after 'by')")
+}
+
+/// A passive with its agent ("was condemned by X"): the agent acts on the
+/// subject. `None` when no agent is named, and the active frames apply.
+fn passive_frame(
+    v: &SentenceArgs,
+    tr: Range<usize>,
+    trig: &Trigger,
+    st: &DocState,
+) -> Option<Vec<Arg>> {
+    let agents = v.by_agent(tr.end);
+    if agents.is_empty() {
+        return None;
+    }
+    let mut patients = v.subjects(tr.start);
+    // "The Moscow trip was condemned by X": whoever made the trip.
+    let subject_ref = (trig.frame == Frame::Condemn)
+        .then(|| event_ref(v, st, v.clauses[v.clause_of(tr.start)].range.start))
+        .flatten();
+    if let Some((t, _)) = subject_ref {
+        patients = vec![t];
+    } else if trig.frame == Frame::Condemn
+        && (patients.is_empty()
+            || patients
+                .iter()
+                .all(|&m| v.mentions[m].form == MentionForm::Role))
+    {
+        // "The strike was condemned by X": the author of the strike.
+        patients = st.last_attacker().into_iter().collect();
+    }
+    Some(cross(&agents, &patients, " (passive)"))
+}
+
+/// "called X 'delusional'", "called it a violation": a label, not a call. `None`
+/// when no label follows, and "called X" is a call.
+fn called_names(v: &SentenceArgs, subjects: &[usize], objects: &[usize]) -> Option<Vec<Arg>> {
+    let &last = objects.last()?;
+    match label_after(v, v.mentions[last].span.end)? {
+        true => {
+            let named: Vec<usize> = objects
+                .iter()
+                .copied()
+                .filter(|&m| v.mentions[m].form != MentionForm::Pronoun)
+                .collect();
+            Some(with_kind(
+                cross(subjects, &named, " (called it names)"),
+                RelationType::Condemn,
+            ))
+        }
+        false => Some(Vec::new()),
+    }
+}
+
+/// "claimed responsibility for a drone attack on X": X was attacked, by the
+/// claimant; with no target named, the last attack's target.
+fn claim_frame(
+    v: &SentenceArgs,
+    tr: Range<usize>,
+    subjects: &[usize],
+    objects: &[usize],
+    st: &DocState,
+) -> Vec<Arg> {
+    if let Some((_, targets)) = attack_phrase(v, tr.end) {
+        if !targets.is_empty() {
+            let mut out = cross(subjects, &targets, " (target of the attack claimed)");
+            out.extend(with_kind(
+                cross(subjects, &targets, " (attack claimed by its author)"),
+                RelationType::Attack,
+            ));
+            return out;
+        }
+    }
+    if objects.is_empty() {
+        if let Some(t) = st.last_attack_target() {
+            return cross(subjects, &[t], " (target of the last attack)");
+        }
+    }
+    cross(subjects, objects, "")
+}
+
+/// A denial is aimed at whoever made the claim denied: named after the verb, the
+/// possessor of a claim noun, the maker of an event referred to, or the last
+/// accuser.
+fn deny_frame(
+    v: &SentenceArgs,
+    tr: Range<usize>,
+    subjects: &[usize],
+    objects: &[usize],
+    st: &DocState,
+) -> Vec<Arg> {
+    match claim_author(v, tr.end) {
+        Some(Some(c)) => return cross(subjects, &[c], " (author of the claim denied)"),
+        // "rejected the government's account": someone unnamed.
+        Some(None) => return Vec::new(),
+        None => {}
+    }
+    if let Some(c) = claimant(v, tr.clone()) {
+        return cross(subjects, &[c], " (whose claim is denied)");
+    }
+    if objects.is_empty() {
+        if let Some((t, note)) = event_ref(v, st, tr.end) {
+            return cross(subjects, &[t], &note);
+        }
+    }
+    let src_actor = subjects.first().and_then(|&m| v.actor(m));
+    if let Some(t) = last_accuser(v, st, src_actor) {
+        return cross(subjects, &[t], " (last accuser)");
+    }
+    Vec::new()
+}
+
+/// A condemnation of an attack is aimed at its author; of a summoned envoy, at
+/// the envoy's country; of an event referred to, at whoever did it.
+fn condemn_frame(
+    v: &SentenceArgs,
+    tr: Range<usize>,
+    subjects: &[usize],
+    objects: &[usize],
+    st: &DocState,
+) -> Vec<Arg> {
+    // "criticized the Philippines for provocations": the actor named
+    // first is the target, not the author of the acts.
+    let attack = attack_phrase(v, tr.end).filter(|&(head, _)| {
+        !objects.first().is_some_and(|&o| {
+            v.mentions[o].span.end <= head && v.modifier_before(head + 1) != Some(o)
+        })
+    });
+    if let Some((head, _)) = attack {
+        if let Some(a) = attack_author(v, tr.end, head) {
+            return cross(subjects, &[a], " (author of the attack)");
+        }
+        if let Some(a) = st.last_attacker() {
+            return cross(subjects, &[a], " (author of the last attack)");
+        }
+        return Vec::new();
+    }
+    // "summoned China's ambassador": a protest aimed at China.
+    if v.ctx.lx.cues.summon_verb.contains(v.norm(tr.start)) {
+        return cross(subjects, &envoy_countries(v, tr.end), " (envoy summoned)");
+    }
+    if objects.is_empty() {
+        if let Some((t, note)) = event_ref(v, st, tr.end) {
+            return cross(subjects, &[t], &note);
+        }
+        // "North Korea fired a missile, and Tokyo lodged a protest": a
+        // protest with nothing named is aimed at the last attacker.
+        if no_object_follows(v, tr.end) {
+            if let Some(a) = st.recent_attacker(v.sentence) {
+                return cross(subjects, &[a], " (author of the last attack)");
+            }
+        }
+    }
+    cross(subjects, objects, "")
+}
+
+/// An event noun ("an attack on X", "Tokyo's support for Seoul"): its modifier,
+/// its "by" agent, or the subject of a verb that performs it acts on the name
+/// after it.
+fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocState) -> Vec<Arg> {
+    let gap = if kind == RelationType::Attack { 8 } else { 3 };
+    let targets = v.objects(tr.end, kind, gap);
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let modifier = v.modifier_before(tr.start);
+    let by = v.by_agent(tr.end);
+    if let Some(m) = modifier {
+        // "Kamikawa expressed Tokyo's support for Seoul": the minister speaks
+        // for the country that modifies the noun.
+        let speaker = v.subjects(tr.start).into_iter().find(|&s| {
+            v.actor(s)
+                .zip(v.actor(m))
+                .is_some_and(|(p, c)| v.actors[p].is_person() && speaks_for(v.actors, p, c))
+        });
+        if let Some(p) = speaker {
+            return cross(&[p], &targets, " (event noun, said for its modifier)");
+        }
+        return cross(&[m], &targets, " (event noun, its modifier)");
+    }
+    if !by.is_empty() {
+        return cross(&by, &targets, " (event noun, 'by' agent)");
+    }
+    match kind {
+        RelationType::Attack => attack_noun_frame(v, tr, &targets, st),
+        _ => cross(&v.subjects(tr.start), &targets, " (event noun)"),
+    }
+}
+
+/// The subject authors an attack noun only through a verb that says so:
+/// "launched an attack on X"; "vowed an offensive on X" is a threat; "briefed him
+/// on the attack on X" says nothing of its author.
+fn attack_noun_frame(
+    v: &SentenceArgs,
+    tr: Range<usize>,
+    targets: &[usize],
+    st: &DocState,
+) -> Vec<Arg> {
+    match governing_verb(v, tr.start) {
+        Some(Governor::Performer) => {
+            cross(&v.subjects(tr.start), targets, " (event noun, performed)")
+        }
+        Some(Governor::Threat) => with_kind(
+            cross(&v.subjects(tr.start), targets, " (attack vowed: a threat)"),
+            RelationType::Threaten,
+        ),
+        None => {
+            let t = targets.first().and_then(|&m| v.actor(m));
+            match t.and_then(|t| st.author_of_attack_on(t)) {
+                Some(a) => cross(&[a], targets, " (author of the earlier attack on it)"),
+                None => Vec::new(),
+            }
+        }
+    }
+}
+
+/// "the fall of X to Y" / "X fell to Y": Y attacked X.
+fn fall_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger) -> Vec<Arg> {
+    // The noun ("the fall of X") names its victim after "of", the verb before it.
+    let (victims, agents) = if trig.pattern.ends_with(" of") {
+        let victims = v.objects(tr.end, RelationType::Attack, 6);
+        let after = victims
+            .last()
+            .map(|&m| v.mentions[m].span.end)
+            .unwrap_or(tr.end);
+        let agents = if v.norm(after) == "to" {
+            v.objects(after + 1, RelationType::Attack, 2)
+        } else {
+            Vec::new()
+        };
+        (victims, agents)
+    } else {
+        (
+            v.subjects(tr.start),
+            v.objects(tr.end, RelationType::Attack, 2),
+        )
+    };
+    cross(&agents, &victims, " (fall to)")
+}
+
+/// The person whose words a clause reports: "X said [Iran would respond]", "X warned
+/// that [...]".
+pub(super) fn reported_speaker(v: &SentenceArgs, t: usize) -> Option<usize> {
+    let ci = v.clause_of(t);
+    let c = &v.clauses[ci];
+    if c.opening != Opening::Complement || ci == 0 {
+        return None;
+    }
+    let lx = v.ctx.lx;
+    let before = c.range.start.saturating_sub(1);
+    let said = (before.saturating_sub(2)..=before).any(|j| lx.speech.contains(v.norm(j)));
+    if !said {
+        return None;
+    }
+    let m = *v.main_subjects(t).first()?;
+    let a = v.actor(m)?;
+    v.actors[a].is_person().then_some(a)
+}
+
+/// Whether person `p` speaks for actor `a`: `a` is the person's country.
+pub(super) fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
+    actors[a].kind == Some(ActorKind::Country)
+        && actors[p].country.is_some()
+        && actors[p].country == actors[a].country
+}
+
+/// A passive verb: an auxiliary before an -ed form ("was condemned"), or an -ed
+/// form with a "by" agent after it.
+fn passive(v: &SentenceArgs, t: usize) -> bool {
+    let start = t.saturating_sub(3).max(v.range.start);
+    (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
+        || (t + 1..t + 5).any(|j| v.norm(j) == "by")
+            && v.ctx.tokens[t].norm.ends_with("ed")
+            && !v.by_agent(t + 1).is_empty()
+}
+
+/// Each source with each target.
+fn cross(sources: &[usize], targets: &[usize], note: &str) -> Vec<Arg> {
+    let mut out = Vec::new();
+    for &s in sources {
+        for &t in targets {
+            out.push(Arg {
+                src: s,
+                tgt: t,
+                note: note.to_string(),
+                kind: None,
+            });
+        }
+    }
+    out
+}
+
+/// Every two of a list with each other (symmetric events between joint subjects).
+fn all_pairs(list: &[usize], note: &str) -> Vec<Arg> {
+    let mut out = Vec::new();
+    // One group phrase ("the two leaders met"): its members with each other, paired
+    // when the mention is expanded.
+    if let [one] = list {
+        out.push(Arg {
+            src: *one,
+            tgt: *one,
+            note: note.to_string(),
+            kind: None,
+        });
+        return out;
+    }
+    for (i, &a) in list.iter().enumerate() {
+        for &b in &list[i + 1..] {
+            out.push(Arg {
+                src: a,
+                tgt: b,
+                note: note.to_string(),
+                kind: None,
+            });
+        }
+    }
+    out
+}
+
+/// The same pairs as another relation type (a vowed attack is a threat).
+fn with_kind(mut args: Vec<Arg>, kind: RelationType) -> Vec<Arg> {
+    for a in &mut args {
+        a.kind = Some(kind);
+    }
+    args
+}
+
+/// Whether a label follows an object at `k` ("called X 'reckless'", "called it a
+/// provocation", "called Hamas's proposal delusional"): `Some(true)` when the label
+/// condemns, `Some(false)` for another label, `None` when nothing is said of it.
+fn label_after(v: &SentenceArgs, k: usize) -> Option<bool> {
+    let mut j = k;
+    // Past the rest of the object's noun phrase: "Hamas's latest proposal".
+    if v.tok(j).is_some_and(|t| t.kind == TokKind::Possessive) {
+        j += 1;
+        while v.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap) && j < k + 4 {
+            if v.norm(j).ends_with("ed") {
+                break;
+            }
+            j += 1;
+        }
+    }
+    let t = v.tok(j)?;
+    let label = t.is_punct('"')
+        || is(ARTICLES, &t.norm)
+        || t.norm == "as"
+        || v.ctx.lx.cues.negative_word.contains(&t.norm);
+    if !label {
+        return None;
+    }
+    let end = (j + 8).min(v.range.end);
+    Some((j..end).any(|x| v.ctx.lx.cues.negative_word.contains(v.norm(x))))
+}
+
+/// What the verb governing an event noun says about its subject.
+enum Governor {
+    /// "launched", "carried out": the subject is the author.
+    Performer,
+    /// "vowed", "threatened": the event is a threat.
+    Threat,
+}
+
+/// The verb a few words before an event noun in the same clause: "launched [a
+/// drone] attack", "vowed to press ahead with an offensive".
+fn governing_verb(v: &SentenceArgs, noun: usize) -> Option<Governor> {
+    let ci = v.clause_of(noun);
+    let start = v.clauses[ci].range.start.max(noun.saturating_sub(7));
+    let cues = &v.ctx.lx.cues;
+    let mut j = noun;
+    while j > start {
+        j -= 1;
+        let t = &v.ctx.tokens[j];
+        if t.kind == TokKind::Punct {
+            return None;
+        }
+        if cues.threat_verb.contains(&t.norm) {
+            return Some(Governor::Threat);
+        }
+        if cues.performer.contains(&t.norm) {
+            return Some(Governor::Performer);
+        }
+    }
+    None
+}
+
+/// Whom a denial answers when nothing is named: the last accuser or condemner of
+/// the denier, else the last accuser or claimant other than the denier.
+fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<usize> {
+    let events = &st.events;
+    let e = events
+        .iter()
+        .rev()
+        .find(|e| {
+            matches!(e.kind, RelationType::Accuse | RelationType::Condemn)
+                && Some(e.target) == denier
+        })
+        .or_else(|| {
+            events.iter().rev().find(|e| {
+                matches!(e.kind, RelationType::Accuse | RelationType::Claim)
+                    && Some(e.source) != denier
+            })
+        })?;
+    let _ = v;
+    st.mention_of(e.source)
+}
+
+/// "rejected Zelensky's accusation": the possessor of a claim noun in the sentence.
+fn claimant(v: &SentenceArgs, tr: Range<usize>) -> Option<usize> {
+    v.args.iter().copied().find(|&m| {
+        let mm = &v.mentions[m];
+        mm.possessive
+            && (mm.span.end + 1..mm.span.end + 4)
+                .any(|j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))
+            && mm.span.start != tr.start
+    })
+}
+
+/// The author of a claim named right after a denial: "dismissed a United Nations
+/// report", "denied Israeli claims", "rejected the agency's claims", "rejected
+/// allegations by X". `Some(None)` when the claim has an author the text does not
+/// name ("the government's account").
+fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
+    let ci = v.clause_of(from.saturating_sub(1));
+    let end = v.clauses[ci].range.end.min(from + 6);
+    let noun = (from..end)
+        .take_while(|&j| {
+            v.tok(j)
+                .is_some_and(|t| t.kind != TokKind::Punct || t.norm == "'s")
+        })
+        .find(|&j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))?;
+    if let Some(m) = v
+        .modifier_before(noun)
+        .filter(|&m| v.mentions[m].span.start >= from)
+    {
+        return Some(Some(m));
+    }
+    if matches!(v.norm(noun + 1), "by" | "from") {
+        return (noun + 2..noun + 5).find_map(|k| v.arg_at(k)).map(Some);
+    }
+    let owned = (from..noun).any(|k| v.tok(k).is_some_and(|t| t.kind == TokKind::Possessive));
+    owned.then_some(None)
+}
+
+/// Whether a verb governs the noun phrase ending before `t` ("settle charges",
+/// "faces a lawsuit") rather than a preposition ("after a complaint").
+fn governed_by_verb(v: &SentenceArgs, t: usize) -> bool {
+    let is_prep = |tk: &Token| is(PREPOSITIONS, &tk.norm) || tk.norm == "of";
+    let plain = |j: usize| {
+        let tk = &v.ctx.tokens[j];
+        tk.kind == TokKind::Word && !tk.cap && !is_prep(tk)
+    };
+    // Back over the noun phrase to its determiner, if any: "a [climate] case".
+    let mut j = t;
+    while j > v.range.start && t - j < 4 {
+        let tk = &v.ctx.tokens[j - 1];
+        if is(ARTICLES, &tk.norm) || is(THIRD_PERSON_POSSESSIVES, &tk.norm) {
+            return j - 1 > v.range.start && plain(j - 2);
+        }
+        if !plain(j - 1) {
+            // No determiner: "to settle charges brought by X" (a word was walked
+            // over, the verb), not "after complaints filed by X".
+            return j < t;
+        }
+        j -= 1;
+    }
+    t > v.range.start && plain(t - 1)
+}
+
+/// "slammed the trip", "rejected the ruling", "praised the deal": a noun that
+/// refers back to an earlier event; the target is whoever did it (the source of
+/// the last event of that type).
+fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, String)> {
+    let refs = &v.ctx.lx.cues.event_ref;
+    let mut j = from;
+    while j < from + 4 {
+        let t = v.tok(j)?;
+        // Past determiners and modifiers, names included ("the Moscow trip").
+        if t.kind == TokKind::Possessive || t.kind == TokKind::Word && t.cap {
+            j += 1;
+            continue;
+        }
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        if let Some(&kind) = refs.get(&t.norm) {
+            // (A plain modifier, not the noun: "the trip's organizers".)
+            if v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive) {
+                return None;
+            }
+            // ("X received Y in Beijing": Y made the trip.)
+            let e = st.events.iter().rev().find(|e| {
+                e.kind == kind
+                    || kind == RelationType::Visit
+                        && e.kind == RelationType::Meet
+                        && e.cameo.as_deref() == Some("043")
+            })?;
+            let maker = if e.kind == kind { e.source } else { e.target };
+            let m = st.mention_of(maker)?;
+            return Some((m, format!(" (who made the {} referred to)", t.norm)));
+        }
+        if is(PREPOSITIONS, &t.norm) || matches!(t.norm.as_str(), "of" | "that") {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The countries of the envoys named right after `from` ("summoned the Russian
+/// ambassador", "summoned Chinese Ambassador Huang Xilian"): the qualifier of an
+/// envoy title.
+fn envoy_countries(v: &SentenceArgs, from: usize) -> Vec<usize> {
+    let envoy = &v.ctx.lx.cues.envoy_title;
+    v.all
+        .clone()
+        .filter(|&m| {
+            let mm = &v.mentions[m];
+            mm.span.start >= from
+                && mm.span.start <= from + 2
+                && mm.title.as_ref().is_some_and(|(t, _)| {
+                    crate::text::fold(t).split(' ').any(|w| envoy.contains(w))
+                })
+        })
+        .filter_map(|m| v.mentions[m].qualifier)
+        .filter(|&q| v.mentions[q].actor.is_some())
+        .take(1)
+        .collect()
+}
+
+/// Nothing is named after the trigger: the clause ends, or only a time or place
+/// phrase follows ("lodged a protest on Monday").
+fn no_object_follows(v: &SentenceArgs, from: usize) -> bool {
+    match v.tok(from) {
+        None => true,
+        Some(t) => {
+            t.kind == TokKind::Punct
+                || is(PREPOSITIONS, &t.norm) && t.norm != "with"
+                || v.ctx.lx.cues.time_adverb.contains(&t.norm)
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! Events: relation triggers from data/triggers.tsv matched in each sentence, and
+//! their two sides found by the trigger's frame inside its clause. Also the
+//! affiliations stated by titles ("Iraqi Prime Minister X"), possessives ("Iran's
+//! Revolutionary Guards") and appositions ("X, a State Department spokesman").
+//!
+//! This file runs the stages for each sentence in order; the rooms do the work:
+//! [`patterns`] matches triggers, [`modality`] drops what did not happen,
+//! [`frames`] picks the sides from the positions [`slots`] finds, [`attacks`]
+//! carries the chain of attacks from sentence to sentence, and [`affiliations`]
+//! reads who belongs to whom. [`view`] is the one sentence type they all read.
+
+mod affiliations;
+mod attacks;
+mod frames;
+mod modality;
+mod patterns;
+mod slots;
+mod view;
+
+use super::actors::{DocActor, DocCtx};
+use super::clauses::{self, Clause};
+use super::grammar::{is, FIRST_PERSON_POSSESSIVES, THIRD_PERSON_POSSESSIVES, VERBISH_AUXILIARIES};
+use super::mentions::{Mention, MentionForm};
+use super::sentence::SentenceView;
+use super::sentences::Sentence;
+use super::tokens::TokKind;
+use crate::lexicon::{Frame, Trigger};
+use crate::model::RelationType;
+use attacks::DocState;
+use frames::{arguments, reported_speaker, speaks_for};
+use modality::{negated, planned_event};
+use patterns::{find_triggers, Found, TokenMarks};
+use std::ops::Range;
+use view::SentenceArgs;
+
+/// An event found in a document, before ids and evidence text are attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Relation type.
+    pub kind: RelationType,
+    /// CAMEO code.
+    pub cameo: Option<String>,
+    /// Acting actor (index into the document's actors).
+    pub source: usize,
+    /// Actor acted on.
+    pub target: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Trigger tokens.
+    pub trigger: Range<usize>,
+    /// Rule or lexicon entry that fired.
+    pub rule: String,
+    /// Announced or expected, not (yet) happened.
+    pub planned: bool,
+}
+
+/// Finds the events of a document.
+pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Event> {
+    let mut state = DocState::new(first_mentions(mentions, actors.len()));
+    let marks = TokenMarks::new(ctx.tokens.len(), mentions);
+    let by_sentence = sentence_mentions(mentions, ctx.sentences.len());
+    let doc = Doc {
+        ctx,
+        mentions,
+        actors,
+        marks: &marks,
+    };
+    for s in ctx.sentences {
+        sentence_events(&doc, s, by_sentence[s.index].clone(), &mut state);
+    }
+    state.events
+}
+
+/// What every sentence of a document is read against.
+struct Doc<'a> {
+    ctx: &'a DocCtx<'a>,
+    mentions: &'a [Mention],
+    actors: &'a [DocActor],
+    marks: &'a TokenMarks,
+}
+
+/// For each actor, its first mention: events point at mentions.
+fn first_mentions(mentions: &[Mention], actors: usize) -> Vec<Option<usize>> {
+    let mut first_mention: Vec<Option<usize>> = vec![None; actors];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(a) = m.actor {
+            if let Some(slot) = first_mention.get_mut(a) {
+                slot.get_or_insert(i);
+            }
+        }
+    }
+    first_mention
+}
+
+/// Each sentence's mentions as one range: mentions come in sentence order.
+fn sentence_mentions(mentions: &[Mention], sentences: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = vec![0..0; sentences];
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(r) = out.get_mut(m.sentence) {
+            if r.start == r.end {
+                *r = i..i + 1;
+            } else {
+                r.end = i + 1;
+            }
+        }
+    }
+    out
+}
+
+/// The mentions of a sentence that may be an event's side: resolved, not folded
+/// into a longer phrase, and no possessive pronoun ("his", "their").
+fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
+    let (ctx, mentions) = (doc.ctx, doc.mentions);
+    mrange
+        .filter(|&m| {
+            let mm = &mentions[m];
+            !mm.absorbed
+                && mm.actor.is_some()
+                && !(mm.form == MentionForm::Pronoun && {
+                    let w = ctx.tokens[mm.span.start].norm.as_str();
+                    is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)
+                })
+        })
+        .collect()
+}
+
+/// The events and affiliations of sentence `s`, whose mentions are `mrange`.
+fn sentence_events(doc: &Doc, s: &Sentence, mrange: Range<usize>, state: &mut DocState) {
+    let (ctx, mentions) = (doc.ctx, doc.mentions);
+    let range = s.tokens.clone();
+    let args = eligible_args(doc, mrange.clone());
+    let found = find_triggers(
+        ctx.tokens,
+        ctx.lx,
+        range.clone(),
+        doc.marks,
+        mentions,
+        &args,
+    );
+    if found.is_empty() && args.is_empty() {
+        return;
+    }
+    let clauses = split_clauses(doc, range.clone(), &found, &args);
+    if debugging() {
+        debug_sentence(doc, s.index, &clauses, &found, &args);
+    }
+    let view = SentenceArgs {
+        ctx,
+        mentions,
+        actors: doc.actors,
+        args,
+        all: mrange.clone(),
+        clauses,
+        view: SentenceView {
+            doc: ctx.doc,
+            tokens: ctx.tokens,
+            range,
+            sentence: s.index,
+            lx: ctx.lx,
+        },
+    };
+    let events_before = state.events.len();
+    for (tr, trig, slot) in &found {
+        trigger_events(&view, tr, trig, slot.clone(), state);
+    }
+    addressed_to_other_side(&view, &found, state, events_before);
+    affiliations::affiliations(&view, &mut state.events, s.index, mrange);
+}
+
+/// The sentence's clauses, told apart by where mentions start and which words
+/// look like verbs (a trigger that is no event noun, a speech verb, an -ed form).
+fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]) -> Vec<Clause> {
+    let (ctx, mentions, lx) = (doc.ctx, doc.mentions, doc.ctx.lx);
+    // (Event nouns are no verbs: "announced a partnership with X".)
+    let is_trigger_start = |k: usize| {
+        found
+            .iter()
+            .any(|(r, t, _)| r.start == k && !matches!(t.frame, Frame::Noun | Frame::Between))
+    };
+    let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
+    let is_verbish = |k: usize| {
+        ctx.tokens.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && (is_trigger_start(k)
+                    || lx.speech.contains(&t.norm)
+                    || t.norm.ends_with("ed")
+                    || is(VERBISH_AUXILIARIES, &t.norm))
+        })
+    };
+    clauses::split(ctx.tokens, lx, range, &mention_start, &is_verbish)
+}
+
+/// NEWSGRAPH_DEBUG output: how a sentence was read.
+fn debug_sentence(doc: &Doc, sentence: usize, clauses: &[Clause], found: &[Found], args: &[usize]) {
+    let ctx = doc.ctx;
+    for c in clauses {
+        eprintln!(
+            "s{} clause {:?}{}{}: {}",
+            sentence,
+            c.opening,
+            if c.adverbial { " adverbial" } else { "" },
+            if c.quoted { " quoted" } else { "" },
+            super::mentions::span_text(ctx.doc, ctx.tokens, c.range.clone())
+        );
+    }
+    for (tr, trig, _) in found {
+        eprintln!(
+            "  trigger {:?} {} {:?}",
+            super::mentions::span_text(ctx.doc, ctx.tokens, tr.clone()),
+            trig.kind,
+            trig.frame
+        );
+    }
+    for &m in args {
+        eprintln!(
+            "  arg {:?} -> {:?}",
+            doc.mentions[m].text(ctx.doc, ctx.tokens),
+            doc.mentions[m].actor.map(|a| &doc.actors[a].name)
+        );
+    }
+}
+
+/// Whether a matched trigger names no event after all: negated, "seized power"
+/// (no use of force), "flew back home" (no visit).
+fn no_event(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
+    let (tokens, lx) = (v.ctx.tokens, v.ctx.lx);
+    if negated(v, tr.start) {
+        return true;
+    }
+    // "the junta that seized power", "struck a deal": no use of force.
+    if trig.kind == RelationType::Attack
+        && trig.frame == Frame::Svo
+        && (tr.end..(tr.end + 3).min(v.range.end))
+            .take_while(|&k| !tokens[k].is_punct(','))
+            .any(|k| lx.cues.not_attacked.contains(&tokens[k].norm))
+    {
+        return true;
+    }
+    // "flew back to New Delhi", "returned home": going home is no visit.
+    trig.kind == RelationType::Visit
+        && tr
+            .clone()
+            .any(|k| lx.cues.return_word.contains(&tokens[k].norm))
+}
+
+/// The events of one trigger: each pair its frame finds, between the actors the
+/// mentions stand for; a use of force is also remembered for later sentences.
+fn trigger_events(
+    v: &SentenceArgs,
+    tr: &Range<usize>,
+    trig: &Trigger,
+    slot: Option<Range<usize>>,
+    state: &mut DocState,
+) {
+    if no_event(v, tr, trig) {
+        return;
+    }
+    let planned = planned_event(v, trig, tr);
+    let pairs = arguments(v, tr.clone(), trig, slot, state);
+    let speaker = reported_speaker(v, tr.start);
+    let mut first: Option<(usize, usize)> = None;
+    for arg in pairs {
+        // A group phrase ("the two leaders") stands for each of its actors.
+        for a0 in v.actors_of(arg.src) {
+            for b in v.actors_of(arg.tgt) {
+                let event = pair_event(v, tr, trig, &arg, (a0, b), speaker, planned);
+                if let Some(e) = event {
+                    if e.kind == trig.kind && first.is_none() {
+                        first = Some((e.source, e.target));
+                    }
+                    state.events.push(e);
+                }
+            }
+        }
+    }
+    // Every use of force is remembered, with or without a known author: a
+    // later "condemned the attack" or "claimed responsibility" refers to it.
+    if trig.kind == RelationType::Attack && !planned {
+        state.remember_attack(v, tr, trig, first);
+    }
+}
+
+/// The event between actors `a0` and `b` found by `arg`; none when both sides are
+/// one actor.
+fn pair_event(
+    v: &SentenceArgs,
+    tr: &Range<usize>,
+    trig: &Trigger,
+    arg: &frames::Arg,
+    (a0, b): (usize, usize),
+    speaker: Option<usize>,
+    planned: bool,
+) -> Option<Event> {
+    let actors = v.actors;
+    let mut a = a0;
+    // "Asif said Islamabad would respond": the official speaking
+    // for his country is the one who threatens, demands, condemns.
+    let mut note = arg.note.clone();
+    if let Some(p) = speaker {
+        if p != a && p != b && speaks_for(actors, p, a) {
+            note = format!(
+                "{note} (said by {}, speaking for {})",
+                actors[p].name, actors[a].name
+            );
+            a = p;
+        }
+    }
+    if a == b {
+        return None;
+    }
+    let kind = arg.kind.unwrap_or(trig.kind);
+    let cameo = if kind == trig.kind {
+        trig.cameo.clone()
+    } else {
+        kind.default_cameo().unwrap_or_default().to_string()
+    };
+    Some(Event {
+        kind,
+        cameo: Some(cameo),
+        source: a,
+        target: b,
+        sentence: v.sentence,
+        trigger: tr.clone(),
+        rule: format!(
+            "{}:{} {} [{}]{}",
+            trig.source, trig.line, trig.kind, trig.pattern, note
+        ),
+        planned: planned && kind == trig.kind,
+    })
+}
+
+/// A demand with no addressee, made during a call or meeting, is addressed to
+/// the other side: "In a call with X, Y urged a ceasefire". Likewise an offer of
+/// support: "X called Y to offer condolences".
+fn addressed_to_other_side(
+    v: &SentenceArgs,
+    found: &[Found],
+    state: &mut DocState,
+    events_before: usize,
+) {
+    let here: Vec<Event> = state.events[events_before..].to_vec();
+    for (tr, trig, _) in found {
+        if !matches!(trig.kind, RelationType::Demand | RelationType::Support)
+            || here.iter().any(|e| e.trigger == *tr)
+            || negated(v, tr.start)
+        {
+            continue;
+        }
+        let Some(src) = v.subjects(tr.start).first().and_then(|&m| v.actor(m)) else {
+            continue;
+        };
+        // ("stand by and support Kurdistan": the support has its target already.)
+        if here.iter().any(|e| e.kind == trig.kind && e.source == src) {
+            continue;
+        }
+        if let Some(c) = here.iter().find(|e| {
+            matches!(e.kind, RelationType::Call | RelationType::Meet)
+                && (e.source == src || e.target == src)
+        }) {
+            let other = if c.source == src { c.target } else { c.source };
+            state.events.push(Event {
+                kind: trig.kind,
+                cameo: Some(trig.cameo.clone()),
+                source: src,
+                target: other,
+                sentence: v.sentence,
+                trigger: tr.clone(),
+                rule: format!(
+                    "{}:{} {} addressed to the other side of the {}",
+                    trig.source, trig.line, trig.kind, c.kind
+                ),
+                planned: false,
+            });
+        }
+    }
+}
+
+/// Whether NEWSGRAPH_DEBUG is set (read once: looking it up for every sentence
+/// took the environment lock each time).
+fn debugging() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("NEWSGRAPH_DEBUG").is_some())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,356 @@
+//! Where the sides of an event sit around its trigger: the subjects of its clause
+//! (or the clause it borrows them from), the objects after it, a passive agent
+//! after "by", a modifier before an event noun. These are the positions every
+//! frame in `frames` picks from; kept apart because they are pure sentence
+//! geometry and know nothing of what the event is.
+
+use super::super::clauses::Opening;
+use super::super::grammar::{
+    is, ARTICLES, ATTACK_PREPOSITIONS, LIST_COORDINATORS, LIST_WORDS, MEETING_PREPOSITIONS,
+    NON_SUBJECT_PREPOSITIONS, NOUN_PHRASE_BREAKERS, PHRASE_PREPOSITIONS, PREPOSITIONS,
+    SUBJECT_PRONOUNS, SUPPORT_PREPOSITIONS, THIRD_PERSON_POSSESSIVES, THREAT_PREPOSITIONS,
+    TOPIC_PREPOSITIONS, VISIT_PREPOSITIONS,
+};
+use super::super::mentions::MentionForm;
+use super::super::tokens::TokKind;
+use super::view::SentenceArgs;
+use crate::model::RelationType;
+
+impl SentenceArgs<'_> {
+    /// A list of coordinated argument mentions starting with mention `first`:
+    /// "A, B and C", "A and the B".
+    fn coordinated(&self, first: usize, limit: usize) -> Vec<usize> {
+        let mut out = vec![first];
+        // Items joined by a comma only count once "and"/"or" closes the list: "A, B
+        // and C" is a list, "X in A, the agency's spokesman, B, said" is not.
+        let mut confirmed = 1;
+        let mut end = self.mentions[first].span.end;
+        'outer: loop {
+            let mut j = end;
+            let mut saw_joiner = false;
+            let mut saw_and = false;
+            while j < limit && is(LIST_WORDS, self.norm(j)) {
+                saw_joiner |= self.norm(j) == "," || is(LIST_COORDINATORS, self.norm(j));
+                saw_and |= is(LIST_COORDINATORS, self.norm(j));
+                j += 1;
+                if let Some(m) = self.arg_at(j) {
+                    if saw_joiner && !out.contains(&m) {
+                        out.push(m);
+                        if saw_and {
+                            confirmed = out.len();
+                        }
+                        end = self.mentions[m].span.end;
+                        continue 'outer;
+                    }
+                }
+            }
+            break;
+        }
+        out.truncate(confirmed);
+        out
+    }
+
+    /// "A delegation from X", "a team of X officials": the mention names who sent
+    /// the group that acts.
+    fn sent_by(&self, m: usize) -> bool {
+        let s = self.mentions[m].span.start;
+        s >= self.range.start + 2
+            && matches!(self.norm(s - 1), "from" | "of")
+            && self.ctx.lx.cues.delegation.contains(self.norm(s - 2))
+    }
+
+    /// The subjects of the sentence's main clause before token `t`.
+    pub(super) fn main_subjects(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        let main = (0..=ci).rev().find(|&c| {
+            matches!(self.clauses[c].opening, Opening::Start | Opening::Main)
+                && !self.clauses[c].adverbial
+                && !self.clauses[c].quoted
+        });
+        match main {
+            Some(c) if c < ci => self.subjects_in(c, self.clauses[c].range.end),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The subject mentions of the clause containing token `t`.
+    pub(super) fn subjects(&self, t: usize) -> Vec<usize> {
+        self.subjects_in(self.clause_of(t), t)
+    }
+
+    /// The subject mentions of clause `ci` before token `t`.
+    fn subjects_in(&self, ci: usize, t: usize) -> Vec<usize> {
+        let mut c = ci;
+        // "X, visiting Beijing for talks with Y, praised ...": the aside's subject is X.
+        while c > 0 && self.clauses[c].aside {
+            c -= 1;
+        }
+        loop {
+            let clause = &self.clauses[c];
+            let first = self
+                .args
+                .iter()
+                .copied()
+                .find(|&m| {
+                    clause.range.contains(&self.mentions[m].span.start)
+                        && self.mentions[m].span.start < t.max(clause.range.start + 1)
+                        && (c != ci || self.mentions[m].span.end <= t)
+                })
+                // "X, who visited Baghdad for talks with Y": after "who" and a verb,
+                // the first name is the verb's object; the subject is the antecedent.
+                .filter(|&m| {
+                    clause.opening != Opening::Relative
+                        || self.mentions[m].span.start == clause.range.start
+                        || self.mentions[m].span.start == clause.range.start + 1
+                            && is(ARTICLES, self.norm(clause.range.start))
+                        || !matches!(
+                            self.norm(clause.range.start.saturating_sub(1)),
+                            "who" | "which"
+                        )
+                });
+            if let Some(m) = first {
+                // A mention after a preposition is not a subject: "On Monday, a source
+                // revealed to X that ...".
+                let prev = self.mentions[m]
+                    .span
+                    .start
+                    .checked_sub(1)
+                    .map(|p| self.ctx.tokens[p].norm.as_str())
+                    .unwrap_or("");
+                if !is(NON_SUBJECT_PREPOSITIONS, prev)
+                    || clause.range.start == self.mentions[m].span.start
+                    || self.sent_by(m)
+                {
+                    return self.coordinated(m, t);
+                }
+            }
+            match clause.opening {
+                Opening::Relative => {
+                    // The antecedent: the argument that ends the noun phrase before the
+                    // relative pronoun ("X, which", "Israeli airstrikes that"); "the
+                    // militants who" has none.
+                    let before = clause.range.start.saturating_sub(1);
+                    let m = self
+                        .args
+                        .iter()
+                        .copied()
+                        .rev()
+                        .find(|&m| self.mentions[m].span.end <= before);
+                    let adjacent = m.is_some_and(|m| {
+                        (self.mentions[m].span.end..before).all(|k| {
+                            let t = &self.ctx.tokens[k];
+                            t.is_punct(',')
+                                || t.kind == TokKind::Word
+                                    && !t.cap
+                                    && !is(PHRASE_PREPOSITIONS, &t.norm)
+                                    && !is(LIST_COORDINATORS, &t.norm)
+                                    && !is(ARTICLES, &t.norm)
+                        }) && before - self.mentions[m].span.end <= 3
+                    });
+                    return if adjacent {
+                        m.into_iter().collect()
+                    } else {
+                        Vec::new()
+                    };
+                }
+                Opening::Coordinate | Opening::Other | Opening::Complement if c > 0 => {
+                    if clause.opening == Opening::Complement {
+                        return Vec::new();
+                    }
+                    // A coordinated verb right after a subordinate clause shares its
+                    // subject ("when the ships rammed it and blasted it").
+                    let after_subordinate = clause.opening == Opening::Coordinate
+                        && self.clauses[c - 1].opening == Opening::Subordinate;
+                    c -= 1;
+                    while c > 0
+                        && !after_subordinate
+                        && (self.clauses[c].adverbial
+                            || self.clauses[c].quoted
+                            || self.clauses[c].aside
+                            || matches!(
+                                self.clauses[c].opening,
+                                Opening::Relative | Opening::Complement | Opening::Subordinate
+                            ))
+                    {
+                        c -= 1;
+                    }
+                    if self.clauses[c].adverbial {
+                        return Vec::new();
+                    }
+                }
+                _ => {
+                    if clause.adverbial {
+                        // The adverbial's subject is the main clause's.
+                        if let Some(main) =
+                            self.clauses.iter().position(|x| x.opening == Opening::Main)
+                        {
+                            let r = &self.clauses[main].range;
+                            if let Some(m) = self
+                                .args
+                                .iter()
+                                .copied()
+                                .find(|&m| r.contains(&self.mentions[m].span.start))
+                            {
+                                return self.coordinated(m, r.end);
+                            }
+                        }
+                    }
+                    return Vec::new();
+                }
+            }
+        }
+    }
+
+    /// Object mentions after token `from` in the clause of `from - 1`.
+    pub(super) fn objects(&self, from: usize, kind: RelationType, max_gap: usize) -> Vec<usize> {
+        let ci = self.clause_of(from.saturating_sub(1));
+        let limit = self.clauses[ci].range.end;
+        // Prepositional phrases an object may sit behind, per relation type: "held talks
+        // in Niamey on Saturday with X", "an attack on a depot in X", "support for X".
+        let passes: &[&str] = match kind {
+            RelationType::Meet | RelationType::Call | RelationType::Agree => MEETING_PREPOSITIONS,
+            RelationType::Visit => VISIT_PREPOSITIONS,
+            RelationType::Attack | RelationType::Claim => ATTACK_PREPOSITIONS,
+            RelationType::Support => SUPPORT_PREPOSITIONS,
+            // "a stern response to any provocation by X"
+            RelationType::Threaten => THREAT_PREPOSITIONS,
+            _ => &[],
+        };
+        let gap = match kind {
+            RelationType::Meet | RelationType::Call => max_gap.max(7),
+            _ => max_gap,
+        };
+        let mut j = from;
+        while j < limit && j < from + gap + 1 {
+            if let Some(m) = self.arg_at(j) {
+                let mm = &self.mentions[m];
+                // "he", "they" open a clause of their own ("to act on had he come").
+                if mm.form == MentionForm::Pronoun && is(SUBJECT_PRONOUNS, self.norm(mm.span.start))
+                {
+                    return Vec::new();
+                }
+                let locative_ok = matches!(
+                    kind,
+                    RelationType::Visit | RelationType::Attack | RelationType::Claim
+                );
+                // ("lashed out at X": the preposition belongs to the trigger.)
+                if mm.locative && !locative_ok && mm.span.start > from {
+                    // "met in Beijing with X": the place is not the other side.
+                    if matches!(
+                        kind,
+                        RelationType::Meet | RelationType::Call | RelationType::Agree
+                    ) {
+                        j = mm.span.end;
+                        continue;
+                    }
+                    return Vec::new();
+                }
+                return self.coordinated(m, limit);
+            }
+            let t = &self.ctx.tokens[j];
+            if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-") {
+                break;
+            }
+            // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
+            if t.norm == "of"
+                && j > from
+                && !self.ctx.lx.cues.of_transparent.contains(self.norm(j - 1))
+            {
+                break;
+            }
+            // "agreed to send troops to X" is no agreement with X.
+            if j == from && kind == RelationType::Agree && t.norm == "to" {
+                break;
+            }
+            // "hosting talks on Ukraine": what the talks are about is no side of them.
+            if j > from
+                && matches!(
+                    kind,
+                    RelationType::Meet | RelationType::Call | RelationType::Agree
+                )
+                && is(TOPIC_PREPOSITIONS, &t.norm)
+                && self
+                    .tok(j - 1)
+                    .is_some_and(|p| p.kind == TokKind::Word && !p.cap)
+            {
+                break;
+            }
+            // "defend its border against X" does not support X.
+            if j > from && is(PREPOSITIONS, &t.norm) && !is(passes, &t.norm) && t.norm != "of" {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// The argument after "by" following token `from` (passive agents).
+    pub(super) fn by_agent(&self, from: usize) -> Vec<usize> {
+        let mut j = from;
+        while j < from + 5 && self.tok(j).is_some() {
+            if self.norm(j) == "by" {
+                if let Some(m) = (j + 1..j + 4).find_map(|k| self.arg_at(k)) {
+                    return self.coordinated(m, self.range.end);
+                }
+                return Vec::new();
+            }
+            // ("was fined $1.1 million by X": a currency sign is no boundary.)
+            if self.tok(j).is_some_and(|t| {
+                t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "$" | "€" | "£" | "¥" | "%")
+            }) {
+                break;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
+    /// The demonym or possessor modifying the noun phrase that ends just before
+    /// `head` ("the Iranian missile attacks", "Russia's attack").
+    pub(super) fn modifier_before(&self, head: usize) -> Option<usize> {
+        // Walk back over the words of the noun phrase ("Iranian missile", "his third",
+        // "Russia's latest"): only a mention inside it modifies the noun.
+        let mut j = head;
+        let stop = head.saturating_sub(5).max(self.range.start);
+        while j > stop {
+            j -= 1;
+            if let Some(m) = self.args.iter().copied().find(|&m| {
+                let mm = &self.mentions[m];
+                (mm.span.end == j + 1
+                    && !mm.locative
+                    && matches!(
+                        mm.form,
+                        MentionForm::Demonym | MentionForm::Name | MentionForm::Metonym
+                    ))
+                    || (mm.possessive && mm.span.end + 1 == j + 1)
+            }) {
+                return Some(m);
+            }
+            // "his trip", "their attack": the possessive pronoun's antecedent.
+            if let Some(m) = self.all.clone().find(|&m| {
+                let mm = &self.mentions[m];
+                mm.form == MentionForm::Pronoun
+                    && mm.span.start == j
+                    && mm.actor.is_some()
+                    && is(THIRD_PERSON_POSSESSIVES, self.norm(j))
+            }) {
+                return Some(m);
+            }
+            let t = &self.ctx.tokens[j];
+            if t.kind == TokKind::Punct && t.norm != "'s" {
+                return None;
+            }
+            // Only modifiers inside the phrase: no verb, preposition or article before
+            // the name is reached ("Petro's visit to Belém was his trip").
+            if t.kind == TokKind::Word
+                && (is(PREPOSITIONS, &t.norm)
+                    || is(NOUN_PHRASE_BREAKERS, &t.norm)
+                    || self.ctx.lx.speech_phrase_end.contains(&t.norm)
+                    || !t.cap && t.norm.ends_with("ed"))
+            {
+                return None;
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,64 @@
+//! What the words around a mention say about it: after a locative
+//! preposition it is a location, after a word of travel a capital is a place
+//! rather than its government, a possessive may follow, and an acronym in
+//! parentheses ("(CMF)") is an alias of the name before it.
+
+use super::{remove_mention, Mention, MentionForm};
+use crate::extract::grammar::LOCATIVE_PREPOSITIONS;
+use crate::extract::sentence::SentenceView;
+use crate::extract::tokens::TokKind;
+
+/// Locative and possessive flags, acronyms in parentheses.
+pub(super) fn annotate(ctx: &SentenceView, ms: &mut [Mention]) {
+    for m in ms.iter_mut() {
+        let s = m.span.start;
+        if s > ctx.range.start {
+            let prev = ctx.norm(s - 1);
+            m.locative = LOCATIVE_PREPOSITIONS.contains(&prev);
+            if m.form == MentionForm::Metonym {
+                // "in Cairo", "travelled to Moscow", "visited Baghdad", "the trip to
+                // Beijing": the city, not its government ("criticism from Brussels" is).
+                let before = if s >= ctx.range.start + 2 {
+                    ctx.norm(s - 2)
+                } else {
+                    ""
+                };
+                let motion = &ctx.lx.cues.motion_word;
+                m.place_use = m.locative && prev != "from"
+                    || prev == "to" && motion.contains(before)
+                    || motion.contains(prev) && !ctx.lx.cues.motion_needs_to.contains(prev);
+            }
+        }
+        m.possessive = ctx
+            .tok(m.span.end)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        // "Comisión para el Mercado Financiero (CMF)"
+        if ctx.tok(m.span.end).is_some_and(|t| t.is_punct('('))
+            && ctx.tok(m.span.end + 2).is_some_and(|t| t.is_punct(')'))
+        {
+            if let Some(a) = ctx
+                .tok(m.span.end + 1)
+                .filter(|t| t.upper && t.kind == TokKind::Word)
+            {
+                m.acronym = Some(a.text(ctx.doc).to_string());
+            }
+        }
+    }
+}
+
+/// "(CMF)" after a name is an alias of that name (see [`annotate`]), not a
+/// mention of its own: drops such mentions from `out[base..]`.
+pub(super) fn drop_acronym_mentions(out: &mut Vec<Mention>, base: usize) {
+    let mut i = base + 1;
+    while i < out.len() {
+        let prev = &out[i - 1];
+        if prev.acronym.is_some()
+            && out[i].span.start == prev.span.end + 1
+            && out[i].span.len() == 1
+        {
+            remove_mention(out, i);
+        } else {
+            i += 1;
+        }
+    }
+}
