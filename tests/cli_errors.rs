@@ -16,8 +16,23 @@ use std::process::{Command, Stdio};
 /// Runs `newsgraph args` (stdin from `stdin` bytes) in `dir`; checks the failure
 /// is one line naming `file`; returns the line.
 fn fails_naming(dir: &Path, args: &[&str], stdin: &[u8], file: &str) -> String {
+    fails_naming_with_path(dir, args, stdin, file, None)
+}
+
+/// [`fails_naming`] with `PATH` set to `path` when given (to hide Graphviz).
+fn fails_naming_with_path(
+    dir: &Path,
+    args: &[&str],
+    stdin: &[u8],
+    file: &str,
+    path: Option<&Path>,
+) -> String {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
+    if let Some(p) = path {
+        cmd.env("PATH", p);
+    }
+    let mut child = cmd
         .args(args)
         .current_dir(dir)
         .env("RUST_BACKTRACE", "1")
@@ -268,6 +283,25 @@ fn every_subcommand_fails_with_one_line_naming_the_file() {
         fails_naming(d, &a, stdin, file);
         covered.insert(cmd.clone());
     }
+    // With Graphviz hidden, SVG falls back on the embedded renderer, whose note
+    // is for a drawing written: a failed write says its error alone.
+    let no_graphviz = d.join("empty-path");
+    std::fs::create_dir(&no_graphviz).unwrap();
+    fails_naming_with_path(
+        d,
+        &[
+            "export",
+            "--store",
+            "good.store",
+            "-f",
+            "svg",
+            "-o",
+            "no-such-dir/x.svg",
+        ],
+        b"",
+        "no-such-dir/x.svg",
+        Some(&no_graphviz),
+    );
     assert_eq!(
         std::fs::read(d.join("good.store")).unwrap(),
         before,

@@ -1,4 +1,4 @@
-//! `newsgraph load`, `path` and `build` on the example articles and the seed.
+//! `newsgraph load`, `path` and `build` on the example articles and the test article.
 
 mod common;
 use common::*;
@@ -8,10 +8,10 @@ fn load_merges_actors_across_documents_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("g.store");
     let st = s(&store);
-    ok(dir.path(), &["load", "--store", &st, &s(&seed())]);
+    ok(dir.path(), &["load", "--store", &st, &s(&article())]);
     ok(dir.path(), &["load", "--store", &st, &s(&examples())]);
     let first = std::fs::read(&store).unwrap();
-    // The seed and erbil-reactions.txt both name al-Kadhimi and Masrour Barzani: one node each.
+    // The test article and erbil-reactions.txt both name al-Kadhimi and Masrour Barzani: one node each.
     let actors = ok(dir.path(), &["actors", "--store", &st, "--format", "json"]);
     let x: serde_json::Value = serde_json::from_str(&actors).unwrap();
     let count = |name: &str| {
@@ -26,7 +26,7 @@ fn load_merges_actors_across_documents_and_is_idempotent() {
     // Loading again changes nothing.
     ok(
         dir.path(),
-        &["load", "--store", &st, &s(&examples()), &s(&seed())],
+        &["load", "--store", &st, &s(&examples()), &s(&article())],
     );
     assert_eq!(std::fs::read(&store).unwrap(), first);
 }
@@ -37,7 +37,7 @@ fn path_goes_through_kadhimi_with_evidence() {
     let st = s(&dir.path().join("g.store"));
     ok(
         dir.path(),
-        &["load", "--store", &st, &s(&seed()), &s(&examples())],
+        &["load", "--store", &st, &s(&article()), &s(&examples())],
     );
     let out = ok(
         dir.path(),

@@ -8,9 +8,12 @@ use newsgraph::export::dot::unquote;
 use quick_xml::events::Event;
 use std::collections::BTreeSet;
 
-fn store_with_seed_and_examples(dir: &std::path::Path) -> String {
+fn store_with_article_and_examples(dir: &std::path::Path) -> String {
     let st = s(&dir.join("g.store"));
-    ok(dir, &["load", "--store", &st, &s(&seed()), &s(&examples())]);
+    ok(
+        dir,
+        &["load", "--store", &st, &s(&article()), &s(&examples())],
+    );
     st
 }
 
@@ -103,7 +106,7 @@ fn svg_texts(svg: &str) -> Vec<String> {
 #[test]
 fn dot_parses_back_with_every_actor_and_a_legend() {
     let dir = tempfile::tempdir().unwrap();
-    let st = store_with_seed_and_examples(dir.path());
+    let st = store_with_article_and_examples(dir.path());
     let dot = ok(dir.path(), &["export", "--store", &st, "--format", "dot"]);
     let g = graphviz_rust::parse(&dot).expect("DOT re-parses with graphviz-rust");
     let labels = node_labels(&g);
@@ -151,11 +154,12 @@ fn dot_parses_back_with_every_actor_and_a_legend() {
     }
 }
 
-fn check_svg(engine: &str) {
+/// Draws the store as SVG with `engine` and checks it; returns what was said on stderr.
+fn check_svg(engine: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let st = store_with_seed_and_examples(dir.path());
+    let st = store_with_article_and_examples(dir.path());
     let svg_path = dir.path().join("g.svg");
-    ok(
+    let out = run(
         dir.path(),
         &[
             "export",
@@ -169,6 +173,8 @@ fn check_svg(engine: &str) {
             &s(&svg_path),
         ],
     );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{engine}: {stderr}");
     let svg = std::fs::read_to_string(&svg_path).unwrap();
     let texts = svg_texts(&svg).join("\n");
     for name in actor_names(dir.path(), &st).0 {
@@ -180,20 +186,31 @@ fn check_svg(engine: &str) {
         root.contains("viewBox") && !root.contains(" width="),
         "{engine}: scalable root {root}"
     );
+    stderr
 }
 
+/// Graphviz when installed; without it, `--engine auto` (the default) falls
+/// back on the embedded renderer and says so.
 #[test]
-fn svg_with_graphviz_is_well_formed_with_all_labels() {
-    assert!(
-        newsgraph::export::svg::graphviz_available(),
-        "Graphviz must be installed for this test (.ci/run installs it)"
-    );
-    check_svg("dot");
+fn svg_with_graphviz_or_its_fallback_is_well_formed_with_all_labels() {
+    if graphviz("svg_with_graphviz_or_its_fallback_is_well_formed_with_all_labels") {
+        for engine in ["dot", "auto"] {
+            let said = check_svg(engine);
+            assert!(!said.contains("embedded renderer"), "{engine}: {said}");
+        }
+    } else {
+        let said = check_svg("auto");
+        assert!(
+            said.contains("note: drawn with the embedded renderer"),
+            "auto without Graphviz: {said}"
+        );
+    }
 }
 
 #[test]
 fn svg_with_embedded_renderer_is_well_formed_with_all_labels() {
-    check_svg("builtin");
+    let said = check_svg("builtin");
+    assert!(!said.contains("note:"), "asked for, so no note: {said}");
 }
 
 #[test]
@@ -202,7 +219,13 @@ fn build_writes_every_diagram_and_interchange_file() {
     let out_dir = dir.path().join("out");
     let summary = ok(
         dir.path(),
-        &["build", &s(&examples()), &s(&seed()), "--out", &s(&out_dir)],
+        &[
+            "build",
+            &s(&examples()),
+            &s(&article()),
+            "--out",
+            &s(&out_dir),
+        ],
     );
     for f in [
         "newsgraph.store",

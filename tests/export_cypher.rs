@@ -10,7 +10,7 @@ fn example_store(dir: &Path) -> String {
     let st = dir.join("news.store");
     ok(
         dir,
-        &["load", &s(&examples()), &s(&seed()), "--store", &s(&st)],
+        &["load", &s(&examples()), &s(&article()), "--store", &s(&st)],
     );
     s(&st)
 }

@@ -1,4 +1,4 @@
-//! Every export format on a store built from the examples and the seed, read
+//! Every export format on a store built from the examples and the test article, read
 //! back by a parser: serde_json (JSON), quick-xml (GraphML, HTML, SVG), our CSV
 //! reader (neo4j-admin files), the Mermaid grammar of our writer, PNG and PDF
 //! signatures; and, when `NEWSGRAPH_TEST_PYTHON` names a Python with networkx
@@ -25,7 +25,7 @@ fn fixture() -> Fixture {
     let store = s(&dir.path().join("g.store"));
     ok(
         dir.path(),
-        &["load", "--store", &store, &s(&seed()), &s(&examples())],
+        &["load", "--store", &store, &s(&article()), &s(&examples())],
     );
     let json: Value = serde_json::from_str(&ok(
         dir.path(),
@@ -283,6 +283,9 @@ fn svg_root(svg: &str) -> String {
     all_text(&els)
 }
 
+/// Every Graphviz engine when Graphviz is installed; without it, `auto` (which
+/// falls back on the embedded renderer) and `builtin`, while asking for a
+/// Graphviz engine is a one-line error naming what to install.
 #[test]
 fn svg_with_every_engine_is_scalable_and_shows_every_linked_actor() {
     let f = fixture();
@@ -291,7 +294,27 @@ fn svg_with_every_engine_is_scalable_and_shows_every_linked_actor() {
         .iter()
         .flat_map(|l| [l["source"].as_str().unwrap(), l["target"].as_str().unwrap()])
         .collect();
-    for engine in ["dot", "neato", "sfdp", "builtin"] {
+    let engines: &[&str] =
+        if graphviz("svg_with_every_engine_is_scalable_and_shows_every_linked_actor") {
+            &["dot", "neato", "sfdp", "auto", "builtin"]
+        } else {
+            for engine in ["dot", "neato", "sfdp"] {
+                let out = run(
+                    f.dir.path(),
+                    &[
+                        "export", "--store", &f.store, "-f", "svg", "--engine", engine,
+                    ],
+                );
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(!out.status.success() && out.stdout.is_empty(), "{engine}");
+                assert!(
+                    err.contains("apt-get install graphviz") && err.trim_end().lines().count() == 1,
+                    "{engine}: {err}"
+                );
+            }
+            &["auto", "builtin"]
+        };
+    for &engine in engines {
         let svg = f.export("svg", &["--engine", engine]);
         let text = svg_root(&svg);
         for n in f.nodes() {
@@ -314,9 +337,13 @@ fn svg_with_every_engine_is_scalable_and_shows_every_linked_actor() {
     assert!(!clusters.is_empty());
 }
 
+/// PNG and PDF by Graphviz when it is installed, by the embedded renderer when
+/// it is not (and with Graphviz hidden by an empty PATH); a Graphviz layout
+/// asked for by name without it is a one-line error that writes no file.
 #[test]
 fn png_and_pdf_with_graphviz_or_the_embedded_renderer() {
     let f = fixture();
+    graphviz("png_and_pdf_with_graphviz_or_the_embedded_renderer");
     let png = std::fs::read(f.export_file("png", "g.png", &[])).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
@@ -360,6 +387,10 @@ fn png_and_pdf_with_graphviz_or_the_embedded_renderer() {
         "{err}"
     );
     assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(
+        !f.dir.path().join("x.png").exists(),
+        "no file for a failed export"
+    );
     // And SVG still works, with a note.
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(["export", "--store", &f.store, "-f", "svg"])
@@ -391,24 +422,137 @@ fn cypher_works_and_unknown_formats_list_the_known_ones() {
     );
 }
 
-/// networkx reads our GraphML and node-link JSON: required when
-/// `NEWSGRAPH_TEST_PYTHON` is set (CI), skipped with a note otherwise.
+/// The GraphML and node-link JSON files read back as networkx reads them: by
+/// the Rust-side reader below always, and by networkx itself when
+/// `NEWSGRAPH_TEST_PYTHON` names a Python with it (CI); a note says when not.
 #[test]
 fn networkx_reads_graphml_and_node_link_json() {
-    let Some(python) = std::env::var_os("NEWSGRAPH_TEST_PYTHON") else {
-        eprintln!("NEWSGRAPH_TEST_PYTHON not set: networkx read-back not run");
-        return;
-    };
     let f = fixture();
     let graphml = f.export_file("graphml", "g.graphml", &[]);
     let json = f.export_file("json", "g.json", &[]);
-    check_with_networkx(
-        Path::new(&python),
-        &graphml,
-        &json,
-        f.nodes().len(),
-        f.links().len(),
+    let (nodes, edges) = (f.nodes().len(), f.links().len());
+    check_like_networkx(&graphml, &json, nodes, edges);
+    match std::env::var_os("NEWSGRAPH_TEST_PYTHON") {
+        Some(python) => check_with_networkx(Path::new(&python), &graphml, &json, nodes, edges),
+        None => eprintln!(
+            "note: NEWSGRAPH_TEST_PYTHON not set: the files were read back in Rust only, not by networkx"
+        ),
+    }
+}
+
+/// What the networkx script below checks, done in Rust: the GraphML graph is
+/// directed with `nodes` nodes and `edges` edges, typed data as declared (kind,
+/// name, an int sentence, a boolean planned, the evidence text), edges between
+/// declared nodes; the node-link JSON is a directed multigraph of the same size
+/// and nodes, every link with its evidence text.
+fn check_like_networkx(graphml: &Path, json: &Path, nodes: usize, edges: usize) {
+    let text = std::fs::read_to_string(graphml).unwrap();
+    let els = elements(&text);
+    let graph = els.iter().find(|e| e.name == "graph").expect("a <graph>");
+    assert_eq!(attr(graph, "edgedefault"), Some("directed"));
+    let keys: BTreeMap<&str, (&str, &str)> = els
+        .iter()
+        .filter(|e| e.name == "key" && attr(e, "attr.name").is_some())
+        .map(|e| {
+            let name = attr(e, "attr.name").unwrap();
+            let ty = attr(e, "attr.type").unwrap_or("string");
+            (attr(e, "id").expect("key id"), (name, ty))
+        })
+        .collect();
+    // (is a node, id or (source, target), data by attribute name)
+    struct Item<'a> {
+        node: bool,
+        ends: (&'a str, &'a str),
+        data: BTreeMap<&'a str, String>,
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for e in &els {
+        match e.name.as_str() {
+            "node" => items.push(Item {
+                node: true,
+                ends: (attr(e, "id").expect("node id"), ""),
+                data: BTreeMap::new(),
+            }),
+            "edge" => items.push(Item {
+                node: false,
+                ends: (attr(e, "source").unwrap(), attr(e, "target").unwrap()),
+                data: BTreeMap::new(),
+            }),
+            "data" => {
+                let key = attr(e, "key").expect("data key");
+                if let Some(&(name, ty)) = keys.get(key) {
+                    let v = e.text.clone();
+                    match ty {
+                        "int" => {
+                            v.parse::<i64>()
+                                .unwrap_or_else(|_| panic!("{name} is an int: {v:?}"));
+                        }
+                        "boolean" => assert!(v == "true" || v == "false", "{name}: {v:?}"),
+                        _ => {}
+                    }
+                    let item = items.last_mut().expect("data inside a node or edge");
+                    assert!(item.data.insert(name, v).is_none(), "{name} given twice");
+                } else {
+                    assert!(key.ends_with("yfiles"), "undeclared key {key}");
+                }
+            }
+            _ => {}
+        }
+    }
+    let ids: BTreeSet<&str> = items.iter().filter(|i| i.node).map(|i| i.ends.0).collect();
+    assert_eq!(ids.len(), nodes, "GraphML nodes (distinct ids)");
+    assert_eq!(items.iter().filter(|i| i.node).count(), nodes);
+    assert_eq!(
+        items.iter().filter(|i| !i.node).count(),
+        edges,
+        "GraphML edges"
     );
+    for i in &items {
+        if i.node {
+            let kind = i.data.get("kind").map(String::as_str);
+            assert!(
+                matches!(kind, Some("person" | "organization" | "country" | "place")),
+                "{}: kind {kind:?}",
+                i.ends.0
+            );
+            assert!(i.data.get("name").is_some_and(|n| !n.is_empty()));
+        } else {
+            assert!(
+                ids.contains(i.ends.0) && ids.contains(i.ends.1),
+                "{:?}",
+                i.ends
+            );
+            for k in ["sentence", "planned"] {
+                assert!(i.data.contains_key(k), "edge {:?} has {k}", i.ends);
+            }
+            assert!(i.data.get("text").is_some_and(|t| !t.is_empty()));
+        }
+    }
+    let data: Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(
+        (&data["directed"], &data["multigraph"]),
+        (&Value::Bool(true), &Value::Bool(true))
+    );
+    let json_ids: BTreeSet<&str> = data["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(data["nodes"].as_array().unwrap().len(), nodes);
+    assert_eq!(json_ids, ids, "the same nodes in both files");
+    let links = data["links"].as_array().unwrap();
+    assert_eq!(links.len(), edges);
+    for l in links {
+        assert!(json_ids.contains(l["source"].as_str().unwrap()));
+        assert!(json_ids.contains(l["target"].as_str().unwrap()));
+        assert!(
+            l["evidence"]["text"]
+                .as_str()
+                .is_some_and(|t| !t.is_empty()),
+            "{l}"
+        );
+    }
 }
 
 /// Runs a networkx script that loads both files and checks their sizes and a
@@ -460,7 +604,13 @@ print("networkx", nx.__version__, "ok")
 #[test]
 fn the_embedded_renderer_highlights_a_path_like_graphviz() {
     let f = fixture();
-    for engine in ["builtin", "dot"] {
+    // Without Graphviz, `auto` stands for the embedded renderer.
+    let other = if graphviz("the_embedded_renderer_highlights_a_path_like_graphviz") {
+        "dot"
+    } else {
+        "auto"
+    };
+    for engine in ["builtin", other] {
         let svg = f.export(
             "svg",
             &["--engine", engine, "--path", "Kadhimi", "Masrour Barzani"],

@@ -109,6 +109,12 @@ const SVG_ELEMENTS: &[&str] = &[
 #[test]
 fn dot_parses_back_to_the_same_labels_and_graphviz_accepts_it() {
     let h = hostile_store();
+    // Without Graphviz, the embedded renderer (auto's fallback) draws them.
+    let engine = if graphviz("dot_parses_back_to_the_same_labels_and_graphviz_accepts_it") {
+        "dot"
+    } else {
+        "auto"
+    };
     for extra in [&[][..], &["--cluster", "country", "--no-collapse"][..]] {
         let dot = h.export("dot", extra);
         let g = graphviz_rust::parse(&dot).expect("DOT parses back");
@@ -139,14 +145,15 @@ fn dot_parses_back_to_the_same_labels_and_graphviz_accepts_it() {
             assert!(labels.contains(&want), "label {want:?}");
             assert!(ids.contains(&one_line(id)), "id {id:?}");
         }
-        // Graphviz itself reads it.
+        // Graphviz itself reads it (or the embedded renderer draws the same).
         let path = h.dir.path().join("h.svg");
         let p = s(&path);
         let mut args = vec![
-            "export", "--store", &h.store, "-f", "svg", "--engine", "dot", "-o", &p,
+            "export", "--store", &h.store, "-f", "svg", "--engine", engine, "-o", &p,
         ];
         args.extend_from_slice(extra);
         ok(h.dir.path(), &args);
+        check_svg(&std::fs::read_to_string(&path).unwrap(), &h.names, engine);
     }
 }
 
@@ -174,7 +181,14 @@ fn check_svg(svg: &str, names: &[String], what: &str) {
 #[test]
 fn svg_is_well_formed_without_injected_elements_with_every_engine() {
     let h = hostile_store();
-    for engine in ["dot", "sfdp", "builtin"] {
+    // Without Graphviz: `auto` (its fallback) and the embedded renderer.
+    let engines: &[&str] =
+        if graphviz("svg_is_well_formed_without_injected_elements_with_every_engine") {
+            &["dot", "sfdp", "builtin"]
+        } else {
+            &["auto", "builtin"]
+        };
+    for &engine in engines {
         let svg = h.export("svg", &["--engine", engine, "--title", &h.names[4]]);
         check_svg(&svg, &h.names, engine);
     }
@@ -345,16 +359,30 @@ fn json_keeps_every_name_exactly() {
     }
 }
 
+/// Hostile names rendered to PNG: by Graphviz (auto) when it is installed and
+/// by the embedded renderer (builtin, and auto without Graphviz, with its note).
 #[test]
 fn png_renders_hostile_names() {
     let h = hostile_store();
-    let p = s(&h.dir.path().join("h.png"));
-    ok(
-        h.dir.path(),
-        &[
-            "export", "--store", &h.store, "-f", "png", "-o", &p, "--dpi", "72",
-        ],
-    );
-    let png = std::fs::read(&p).unwrap();
-    assert_eq!(&png[..4], b"\x89PNG");
+    let with_graphviz = graphviz("png_renders_hostile_names");
+    for engine in ["auto", "builtin"] {
+        let path = h.dir.path().join(format!("h-{engine}.png"));
+        let p = s(&path);
+        let out = run(
+            h.dir.path(),
+            &[
+                "export", "--store", &h.store, "-f", "png", "-o", &p, "--dpi", "72", "--engine",
+                engine,
+            ],
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{engine}: {err}");
+        let png = std::fs::read(&path).unwrap();
+        assert_eq!(&png[..4], b"\x89PNG", "{engine}");
+        assert_eq!(
+            err.contains("embedded renderer"),
+            engine == "auto" && !with_graphviz,
+            "{engine}: a note only when auto fell back: {err}"
+        );
+    }
 }

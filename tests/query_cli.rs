@@ -1,5 +1,5 @@
 //! The relationship explorer end to end: `path`, `contacts`, `neighbors`, `top`
-//! and `timeline` on a store built from the example articles and the seed.
+//! and `timeline` on a store built from the example articles and the test article.
 //!
 //! Extraction improves under these tests, so they check structure (who is on a
 //! path, who contacted whom) rather than sentence numbers or exact counts.
@@ -12,7 +12,10 @@ use std::path::Path;
 
 fn store(dir: &Path) -> String {
     let st = s(&dir.join("g.store"));
-    ok(dir, &["load", "--store", &st, &s(&seed()), &s(&examples())]);
+    ok(
+        dir,
+        &["load", "--store", &st, &s(&article()), &s(&examples())],
+    );
     st
 }
 
@@ -77,7 +80,7 @@ fn blinken_reaches_nechirvan_barzani_through_kadhimi() {
         "{out}"
     );
     assert!(
-        out.contains("[000_7fa567728b56e68b sentence"),
+        out.contains(&format!("[{ARTICLE_ID} sentence")),
         "document cited: {out}"
     );
     let v = json(
@@ -260,7 +263,7 @@ fn contacts_of_kadhimi() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|d| d == "000_7fa567728b56e68b"));
+        .any(|d| d == ARTICLE_ID));
     assert_eq!(
         blinken["events"],
         blinken["relations"].as_array().unwrap().len()
@@ -496,10 +499,10 @@ fn top_actors_by_each_measure() {
 fn timeline_in_date_then_document_order() {
     let dir = tempfile::tempdir().unwrap();
     let st = store(dir.path());
-    // Date the seed article (the examples stay undated) through the library.
+    // Date the test article (the examples stay undated) through the library.
     let mut g = newsgraph::graph::store::open(Path::new(&st)).unwrap();
     for d in &mut g.documents {
-        if d.id == "000_7fa567728b56e68b" {
+        if d.id == ARTICLE_ID {
             d.date = Some("2022-03-14".into());
         }
     }
@@ -518,7 +521,7 @@ fn timeline_in_date_then_document_order() {
             Some(d) => {
                 assert!(!dated_done, "dated relations come first");
                 assert_eq!(d, "2022-03-14");
-                assert_eq!(rel["evidence"]["doc"], "000_7fa567728b56e68b");
+                assert_eq!(rel["evidence"]["doc"], ARTICLE_ID);
             }
             None => dated_done = true,
         }

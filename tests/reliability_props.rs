@@ -664,7 +664,7 @@ fn example_store() -> &'static Vec<u8> {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
         files.sort();
-        files.push(common::seed());
+        files.push(common::article());
         for f in &files {
             records.push(newsgraph::input::text::read_record(f).expect("example article"));
         }

@@ -68,13 +68,13 @@ impl Drop for TestGraph {
     }
 }
 
-/// A store of the example articles and the seed, in a fresh folder.
+/// A store of the example articles and the test article, in a fresh folder.
 fn example_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let st = dir.path().join("news.store");
     ok(
         dir.path(),
-        &["load", &s(&examples()), &s(&seed()), "--store", &s(&st)],
+        &["load", &s(&examples()), &s(&article()), "--store", &s(&st)],
     );
     (dir, st)
 }

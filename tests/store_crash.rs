@@ -56,7 +56,7 @@ fn killed_loads_leave_the_old_store_or_the_new_one() {
     let base = dir.path().join("base.store");
     ok(
         dir.path(),
-        &["load", "--store", &s(&base), &s(&base_csv), &s(&seed())],
+        &["load", "--store", &s(&base), &s(&base_csv), &s(&article())],
     );
     let old = state(dir.path(), &s(&base));
     // The new state: base + the example articles.

@@ -22,7 +22,7 @@ fn reloading_the_same_inputs_changes_nothing() {
     let st = s(&dir.path().join("g.store"));
     let out = ok(
         dir.path(),
-        &["load", "--store", &st, &s(&examples()), &s(&seed())],
+        &["load", "--store", &st, &s(&examples()), &s(&article())],
     );
     assert!(
         out.starts_with("loaded 6 new, 0 changed, 0 unchanged"),
@@ -31,7 +31,7 @@ fn reloading_the_same_inputs_changes_nothing() {
     let first = std::fs::read(dir.path().join("g.store")).unwrap();
     let out = ok(
         dir.path(),
-        &["load", "--store", &st, &s(&seed()), &s(&examples())],
+        &["load", "--store", &st, &s(&article()), &s(&examples())],
     );
     assert!(
         out.starts_with("loaded 0 new, 0 changed, 6 unchanged"),
@@ -42,7 +42,7 @@ fn reloading_the_same_inputs_changes_nothing() {
     let st2 = s(&dir.path().join("h.store"));
     ok(
         dir.path(),
-        &["load", "--store", &st2, &s(&examples()), &s(&seed())],
+        &["load", "--store", &st2, &s(&examples()), &s(&article())],
     );
     assert_eq!(
         ok(
@@ -60,7 +60,7 @@ fn reloading_the_same_inputs_changes_nothing() {
 fn the_same_actor_in_two_documents_is_one_node() {
     let dir = tempfile::tempdir().unwrap();
     let st = s(&dir.path().join("g.store"));
-    ok(dir.path(), &["load", "--store", &st, &s(&seed())]);
+    ok(dir.path(), &["load", "--store", &st, &s(&article())]);
     ok(
         dir.path(),
         &["load", "--store", &st, &s(&example("erbil-reactions.txt"))],
@@ -208,7 +208,7 @@ fn bad_input_leaves_the_store_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("g.store");
     let st = s(&store);
-    ok(dir.path(), &["load", "--store", &st, &s(&seed())]);
+    ok(dir.path(), &["load", "--store", &st, &s(&article())]);
     let before = std::fs::read(&store).unwrap();
     let good = dir.path().join("good.txt");
     std::fs::copy(example("vilnius-nato.txt"), &good).unwrap();
@@ -262,7 +262,7 @@ fn bad_input_leaves_the_store_as_it_was() {
 #[test]
 fn version_1_json_stores_are_read_and_upgraded() {
     let dir = tempfile::tempdir().unwrap();
-    let x = json(dir.path(), &["extract", "--format", "json", &s(&seed())]);
+    let x = json(dir.path(), &["extract", "--format", "json", &s(&article())]);
     let v1 = serde_json::json!({"format": "newsgraph-store", "version": 1,
         "documents": x["documents"], "actors": x["actors"], "relations": x["relations"], "merges": []});
     let store = dir.path().join("old.store");

@@ -4,17 +4,16 @@
 //! relations and aliases. `--format json` prints an array of actors in the shape
 //! of `extract --format json`, each with a `relations` count.
 
-use super::{print_out, table};
+use super::store::StoreArgs;
+use super::{print_json, print_out, table};
 use anyhow::Result;
-use newsgraph::graph::store;
+use newsgraph::query::listing::actors;
 use newsgraph::ActorKind;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Only actors of this kind: person, organization, country or place.
     #[arg(long)]
     kind: Option<ActorKind>,
@@ -24,42 +23,25 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
-    let g = store::open(&path)?;
-    let mut rows = Vec::new();
-    let mut items = Vec::new();
-    for a in g.actors() {
-        if args.kind.is_some_and(|k| k != a.kind) {
-            continue;
-        }
-        let degree = g.node(&a.id).map_or(0, |n| {
-            g.graph
-                .edges_directed(n, petgraph::Direction::Outgoing)
-                .count()
-                + g.graph
-                    .edges_directed(n, petgraph::Direction::Incoming)
-                    .count()
-        });
-        if args.format == "json" {
-            let mut v = serde_json::to_value(a)?;
-            if let Some(o) = v.as_object_mut() {
-                o.insert("relations".into(), degree.into());
-            }
-            items.push(v);
-        } else {
-            rows.push(vec![
-                a.id.clone(),
-                a.name.clone(),
-                a.kind.to_string(),
-                a.country.clone().unwrap_or_default(),
-                degree.to_string(),
-                a.aliases.join("; "),
-            ]);
-        }
-    }
+    let g = args.store.open()?;
+    let list = actors(&g, args.kind);
     if args.format == "json" {
-        return print_out(&(serde_json::to_string_pretty(&items)? + "\n"));
+        return print_json(&list);
     }
+    let rows: Vec<Vec<String>> = list
+        .into_iter()
+        .map(|e| {
+            let a = e.actor;
+            vec![
+                a.id,
+                a.name,
+                a.kind.to_string(),
+                a.country.unwrap_or_default(),
+                e.relations.to_string(),
+                a.aliases.join("; "),
+            ]
+        })
+        .collect();
     print_out(&table::render(
         &["id", "name", "kind", "country", "relations", "aliases"],
         &rows,

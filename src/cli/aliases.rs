@@ -17,9 +17,9 @@
 //! does the same before loading). `show` prints the stored entries as an alias file.
 
 use super::print_out;
+use super::store::StoreArgs;
 use anyhow::Result;
 use newsgraph::graph::aliases;
-use newsgraph::graph::store;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -34,15 +34,13 @@ enum Action {
     Apply {
         /// The alias file (TOML).
         file: PathBuf,
-        /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-        #[arg(long)]
-        store: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Print the alias entries kept in the store, as an alias file.
     Show {
-        /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-        #[arg(long)]
-        store: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
     },
 }
 
@@ -53,14 +51,12 @@ struct AliasFile<'a> {
 
 pub fn run(args: Args) -> Result<()> {
     match args.action {
-        Action::Apply { file, store: st } => {
+        Action::Apply { file, store } => {
             let entries = aliases::read_file(&file)?;
-            let path = super::existing_store(st.as_deref())?;
-            let _lock = super::lock_store(&path)?;
-            let mut g = store::open(&path)?;
-            let r = aliases::apply(&mut g, &entries);
-            g.compact();
-            store::save(&g, &path)?;
+            let mut st = store.edit()?;
+            let r = aliases::apply(&mut st.graph, &entries);
+            st.save()?;
+            let (g, path) = (&st.graph, &st.path);
             println!(
                 "{} entr(ies): {} matched, {} actor(s) merged, {} not in the store yet (kept for later loads); store {}: {} actors",
                 entries.len(),
@@ -72,9 +68,8 @@ pub fn run(args: Args) -> Result<()> {
             );
             Ok(())
         }
-        Action::Show { store: st } => {
-            let path = super::existing_store(st.as_deref())?;
-            let g = store::open(&path)?;
+        Action::Show { store } => {
+            let g = store.open()?;
             let text = toml::to_string(&AliasFile {
                 actor: &g.alias_entries,
             })?;

@@ -6,11 +6,11 @@
 //! documents, actors, relations by type, and where the files are.
 
 use super::export::DiagramArgs;
+use super::store::StoreEdit;
 use anyhow::Result;
 use newsgraph::export::{export, Format};
 use newsgraph::extract::Options;
 use newsgraph::graph::merge::merge_into;
-use newsgraph::graph::store;
 use newsgraph::input::read_inputs;
 use newsgraph::pipeline::extract_many;
 use newsgraph::{NewsGraph, RelationType};
@@ -63,12 +63,13 @@ pub fn run(args: Args) -> Result<()> {
     }
     // A fresh store, but written under its lock: a `load` running on the same
     // file finishes first instead of racing this write.
-    let _lock = super::lock_store(&store_path)?;
-    store::save(&g, &store_path)?;
+    let st = StoreEdit::replace(store_path, g)?;
+    st.save_as_is()?;
+    let (g, store_path) = (&st.graph, &st.path);
     let mut written = Vec::new();
     let mut notes = Vec::new();
     for (name, format) in OUTPUTS {
-        let out = export(&g, *format, &opts)?;
+        let out = export(g, *format, &opts)?;
         notes.extend(out.notes);
         for (sub, bytes) in out.files {
             let path = match sub {

@@ -9,27 +9,25 @@
 //! With `--on URL` the question goes to a graph database server the store was
 //! pushed to (`newsgraph push`), with the same answer and output.
 
+use super::print_json;
 use super::query_common::{
-    actor_json, evidence_line, name, open_store, print_json, relation_json, relation_line,
-    type_list, types_or, OutputFormat, ServerArgs,
+    evidence_line, name, relation_line, type_list, types_or, OutputFormat, ServerArgs,
 };
+use super::store::StoreArgs;
 use super::table::render;
 use anyhow::Result;
-use newsgraph::query::contacts::ContactSummary;
 use newsgraph::query::{
-    contact_matrix, contacts, find_actor, most_contacted, resolve::find_actors, Index, TypeSet,
+    contact_matrix, contacts, find_actor, most_contacted, resolve::find_actors, ContactsReport,
+    Index, MatrixReport, TypeSet,
 };
 use newsgraph::{NewsGraph, RelationType};
-use serde_json::{json, Value};
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The actor (any name or alias); not needed with --matrix.
     actor: Option<String>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Relation types that count as contacts (comma-separated; default call,meet,visit).
     #[arg(long = "type")]
     types: Option<String>,
@@ -66,7 +64,7 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(mut server) = args.server.connect()? {
         return on_server(&mut server, &args, &types);
     }
-    let g = open_store(args.store.as_deref())?;
+    let g = args.store.open()?;
     let idx = Index::new(&g);
     if args.matrix {
         let actors = matrix_actors(&g, &idx, &args, &types)?;
@@ -133,27 +131,7 @@ fn answer(
     let (g, idx, types) = (g, idx, types.to_vec());
     let c = contacts(g, idx, a, TypeSet::of(&types));
     if args.format == OutputFormat::Json {
-        let side = |v: &[ContactSummary]| -> Vec<Value> {
-            v.iter()
-                .map(|s| {
-                    json!({
-                        "actor": actor_json(g, s.actor),
-                        "events": s.events,
-                        "types": s.types.iter().map(|(t, n)| (t.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
-                        "first": s.first,
-                        "last": s.last,
-                        "documents": s.documents,
-                        "relations": s.relations.iter().map(|&e| relation_json(g, e)).collect::<Vec<_>>(),
-                    })
-                })
-                .collect()
-        };
-        return print_json(&json!({
-            "actor": actor_json(g, a),
-            "types": types.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
-            "contacted": side(&c.contacted),
-            "contacted_by": side(&c.contacted_by),
-        }));
+        return print_json(&ContactsReport::new(g, &c, &types));
     }
     let mut out = format!("{}: contacts ({})\n", name(g, a), type_list(&types));
     for (title, side) in [
@@ -254,11 +232,7 @@ fn matrix(
     let set = TypeSet::of(types);
     let m = contact_matrix(idx, &actors, set);
     if args.format == OutputFormat::Json {
-        return print_json(&json!({
-            "types": types.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
-            "actors": m.actors.iter().map(|&n| actor_json(g, n)).collect::<Vec<_>>(),
-            "matrix": m.counts,
-        }));
+        return print_json(&MatrixReport::new(g, &m, types));
     }
     let mut out = format!(
         "Who contacted whom ({}): row actor contacted column actor, number of events\n\n",

@@ -4,56 +4,41 @@
 //! --doc` take), date, number of relations, title or path, and the first 12 hex
 //! digits of the content hash that lets a reload skip it.
 
-use super::{print_out, table};
+use super::store::StoreArgs;
+use super::{print_json, print_out, table};
 use anyhow::Result;
-use newsgraph::graph::store;
-use serde_json::json;
-use std::collections::HashMap;
-use std::path::PathBuf;
+use newsgraph::query::listing::documents;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Output format: table or json.
     #[arg(long, default_value = "table", value_parser = ["table", "json"])]
     format: String,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
-    let g = store::open(&path)?;
-    let mut per_doc: HashMap<&str, usize> = HashMap::new();
-    for e in g.graph.edge_weights() {
-        *per_doc.entry(g.str(e.doc)).or_default() += 1;
-    }
-    let mut rows = Vec::new();
-    let mut items = Vec::new();
-    for d in &g.documents {
-        let n = per_doc.get(d.id.as_str()).copied().unwrap_or(0);
-        let hash = g.doc_hash(&d.id);
-        if args.format == "json" {
-            let mut v = serde_json::to_value(d)?;
-            if let Some(o) = v.as_object_mut() {
-                o.insert("relations".into(), json!(n));
-                o.insert("hash".into(), json!(hash));
-            }
-            items.push(v);
-        } else {
-            rows.push(vec![
-                d.id.clone(),
-                d.date.clone().unwrap_or_default(),
-                n.to_string(),
-                d.title.clone().unwrap_or_else(|| d.path.clone()),
-                hash.map(|h| h.chars().take(12).collect())
-                    .unwrap_or_default(),
-            ]);
-        }
-    }
+    let g = args.store.open()?;
+    let docs = documents(&g);
     if args.format == "json" {
-        return print_out(&(serde_json::to_string_pretty(&items)? + "\n"));
+        return print_json(&docs);
     }
+    let rows: Vec<Vec<String>> = docs
+        .into_iter()
+        .map(|e| {
+            let d = e.document;
+            vec![
+                d.id,
+                d.date.unwrap_or_default(),
+                e.relations.to_string(),
+                d.title.unwrap_or(d.path),
+                e.hash
+                    .map(|h| h.chars().take(12).collect())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
     print_out(&table::render(
         &["id", "date", "relations", "title or path", "hash"],
         &rows,

@@ -8,6 +8,7 @@
 //! PDF, converted from the embedded renderer's SVG when Graphviz is absent.
 
 use super::print_out_bytes;
+use super::store::StoreArgs;
 use anyhow::Result;
 use newsgraph::export::diagram::{ClusterBy, Collapse, Isolated};
 use newsgraph::export::{export, Engine, ExportOptions, Format};
@@ -75,9 +76,8 @@ pub struct Args {
     /// Output file (default: stdout).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     #[command(flatten)]
     diagram: DiagramArgs,
     #[command(flatten)]
@@ -92,13 +92,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = store::resolve_path(args.store.as_deref());
-    if !path.exists() {
-        anyhow::bail!(
-            "{}: no store here yet (run `newsgraph load` first)",
-            path.display()
-        );
-    }
+    let path = args.store.existing()?;
     let format: Format = args.format.parse()?;
     let mut opts = args.diagram.options()?;
     opts.dpi = args.dpi;
@@ -113,9 +107,6 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     let out = export(&g, format, &opts)?;
-    for n in &out.notes {
-        eprintln!("note: {n}");
-    }
     for (name, bytes) in &out.files {
         match (name, args.output.as_deref()) {
             (None, p) => write_output(p, bytes)?,
@@ -134,6 +125,10 @@ pub fn run(args: Args) -> Result<()> {
                 format.extension()
             ),
         }
+    }
+    // Notes only once the output is written: a failed command says one thing, its error.
+    for n in &out.notes {
+        eprintln!("note: {n}");
     }
     Ok(())
 }

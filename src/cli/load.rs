@@ -9,9 +9,9 @@
 //! as it was; with `--skip-bad` bad files and records are skipped and counted.
 //! Concurrent loads on one store wait for each other (a lock file beside it).
 
+use super::store::{StoreArgs, StoreEdit};
 use anyhow::Result;
 use newsgraph::graph::aliases;
-use newsgraph::graph::store;
 use newsgraph::input::{expand, records, Format, ReadOptions};
 use newsgraph::pipeline::{load_records, LoadOptions};
 use std::io::IsTerminal;
@@ -25,9 +25,8 @@ pub struct Args {
     /// for .txt, .md, .jsonl, .ndjson, .html, .htm, .json, .csv and .tsv files.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Read every input as this format: text, jsonl, html, json, csv or gdelt
     /// (default: by extension and content).
     #[arg(long)]
@@ -49,7 +48,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = store::resolve_path(args.store.as_deref());
+    let path = args.store.path();
     // Read the alias file and list the inputs before waiting for the lock, so
     // mistakes are reported at once.
     let entries = match &args.aliases {
@@ -63,16 +62,11 @@ pub fn run(args: Args) -> Result<()> {
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let _lock = store::lock(&path, || {
-        eprintln!(
-            "newsgraph: waiting for another process to finish writing {}",
-            path.display()
-        )
-    })?;
-    let mut g = store::open(&path)?;
+    let mut st = StoreEdit::open(path)?;
+    let g = &mut st.graph;
     let mut changed = false;
     if let Some(entries) = &entries {
-        let r = aliases::apply(&mut g, entries);
+        let r = aliases::apply(g, entries);
         changed = true;
         eprintln!(
             "alias file: {} entr(ies) matched, {} actor(s) merged, {} not seen yet",
@@ -92,7 +86,7 @@ pub fn run(args: Args) -> Result<()> {
     let ticker = bar.clone();
     let tick: newsgraph::input::Tick = std::sync::Arc::new(move |n| ticker.inc(n));
     let report = load_records(
-        &mut g,
+        g,
         records(
             files,
             ReadOptions {
@@ -113,8 +107,9 @@ pub fn run(args: Args) -> Result<()> {
         eprintln!("skipped: {b}");
     }
     if report.changed() || changed {
-        store::save(&g, &path)?;
+        st.save_as_is()?;
     }
+    let (g, path) = (&st.graph, &st.path);
     let mut line = format!(
         "loaded {} new, {} changed, {} unchanged document(s)",
         report.loaded, report.replaced, report.unchanged

@@ -4,10 +4,9 @@
 //! names and documents move to A, B disappears, and the merge is logged in the
 //! store. Undo with `newsgraph split`.
 
+use super::store::StoreArgs;
 use anyhow::Result;
-use newsgraph::graph::store;
 use newsgraph::query::resolve::find_actor;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,22 +14,19 @@ pub struct Args {
     a: String,
     /// The actor merged into it.
     b: String,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
-    let _lock = super::lock_store(&path)?;
-    let mut g = store::open(&path)?;
-    let a = find_actor(&g, &args.a)?;
-    let b = find_actor(&g, &args.b)?;
+    let mut st = args.store.edit()?;
+    let g = &mut st.graph;
+    let a = find_actor(g, &args.a)?;
+    let b = find_actor(g, &args.b)?;
     let gone = g.actor(b).clone();
     g.merge_nodes(a, b, "merged by hand (newsgraph merge)")?;
-    g.compact();
-    store::save(&g, &path)?;
-    let keep = g.actor(a);
+    st.save()?;
+    let keep = st.graph.actor(a);
     println!(
         "merged {} ({}) into {} ({}); now also known as: {}",
         super::shown(&gone.name),

@@ -21,6 +21,7 @@ mod remove;
 mod selection;
 mod split;
 mod stats;
+mod store;
 mod table;
 mod timeline;
 mod top;
@@ -160,6 +161,12 @@ fn print_out(s: &str) -> anyhow::Result<()> {
     print_out_bytes(s.as_bytes())
 }
 
+/// Prints an answer as pretty JSON with a final newline: the library's answer
+/// types serialize to exactly what `--format json` promises.
+fn print_json<T: serde::Serialize + ?Sized>(answer: &T) -> anyhow::Result<()> {
+    print_out(&(serde_json::to_string_pretty(answer)? + "\n"))
+}
+
 /// Writes bytes to stdout; a closed pipe ends the program quietly.
 fn print_out_bytes(b: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
@@ -177,27 +184,4 @@ fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
         .filter(|x| !x.trim().is_empty())
         .map(|x| x.trim().parse().map_err(anyhow::Error::msg))
         .collect()
-}
-
-/// The store path for a command that reads a store; a missing store is an error
-/// that says how to make one (rather than an empty listing).
-fn existing_store(explicit: Option<&std::path::Path>) -> anyhow::Result<std::path::PathBuf> {
-    let path = newsgraph::graph::store::resolve_path(explicit);
-    if !path.exists() {
-        anyhow::bail!(
-            "{}: no store here yet (run `newsgraph load` first)",
-            path.display()
-        );
-    }
-    Ok(path)
-}
-
-/// Takes the store's write lock, saying so when another process holds it.
-fn lock_store(path: &std::path::Path) -> anyhow::Result<newsgraph::graph::store::StoreLock> {
-    Ok(newsgraph::graph::store::lock(path, || {
-        eprintln!(
-            "newsgraph: waiting for another process to finish writing {}",
-            path.display()
-        )
-    })?)
 }

@@ -3,14 +3,13 @@
 //! An actor's ego network: the actors within `--depth` hops (default 1; relations
 //! walked either way) and the relations among them, grouped by relation type.
 
+use super::print_json;
 use super::query_common::{
-    actor_json, evidence_line, name, open_store, print_json, relation_json, relation_line,
-    source_ref, type_list, types_or, OutputFormat,
+    evidence_line, name, relation_line, source_ref, type_list, types_or, OutputFormat,
 };
+use super::store::StoreArgs;
 use anyhow::Result;
-use newsgraph::query::{ego, find_actor, Index, TypeSet};
-use serde_json::json;
-use std::path::PathBuf;
+use newsgraph::query::{ego, find_actor, EgoReport, Index, TypeSet};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -19,9 +18,8 @@ pub struct Args {
     /// How many hops out to go.
     #[arg(long, default_value_t = 1)]
     depth: usize,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Only these relation types (comma-separated; default all).
     #[arg(long = "type")]
     types: Option<String>,
@@ -37,29 +35,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = open_store(args.store.as_deref())?;
+    let g = args.store.open()?;
     let a = find_actor(&g, &args.actor)?;
     let types = types_or(args.types.as_deref(), &[])?;
     let idx = Index::new(&g);
     let e = ego(&g, &idx, a, args.depth, TypeSet::of(&types));
     if args.format == OutputFormat::Json {
-        let by_type: serde_json::Map<String, serde_json::Value> = e
-            .by_type
-            .iter()
-            .map(|(t, v)| {
-                (
-                    t.as_str().to_string(),
-                    json!(v.iter().map(|&x| relation_json(&g, x)).collect::<Vec<_>>()),
-                )
-            })
-            .collect();
-        return print_json(&json!({
-            "actor": actor_json(&g, a),
-            "depth": args.depth,
-            "types": if types.is_empty() { Vec::new() } else { types.iter().map(|t| t.as_str()).collect::<Vec<_>>() },
-            "actors": e.members.iter().map(|&(n, d)| json!({"actor": actor_json(&g, n), "distance": d})).collect::<Vec<_>>(),
-            "relations": by_type,
-        }));
+        return print_json(&EgoReport::new(&g, &e, &types));
     }
     let mut out = format!(
         "{}: ego network within {} hop(s) ({}): {} other actor(s), {} relation(s)\n",

@@ -10,16 +10,16 @@
 //! pushed to (`newsgraph push`): the server finds the actors and the paths, and
 //! the answer is printed exactly as from the embedded store.
 
+use super::print_json;
 use super::query_common::{
-    actor_json, evidence_line, name, open_store, print_json, relation_json, relation_suffix,
-    type_list, types_or, OutputFormat, ServerArgs,
+    evidence_line, name, relation_suffix, type_list, types_or, OutputFormat, ServerArgs,
 };
+use super::store::StoreArgs;
 use anyhow::Result;
-use newsgraph::query::{find_actor, Index, Path, PathFinder, PathOptions, TypeSet};
+use newsgraph::query::path::alternatives;
+use newsgraph::query::{find_actor, Index, Path, PathFinder, PathOptions, PathReport};
 use newsgraph::NewsGraph;
-use petgraph::stable_graph::{EdgeIndex, NodeIndex};
-use serde_json::{json, Value};
-use std::path::PathBuf;
+use petgraph::stable_graph::NodeIndex;
 
 /// Hop limit of `--all` when `--max-hops` is not given.
 const ALL_DEFAULT_MAX_HOPS: usize = 4;
@@ -32,9 +32,8 @@ pub struct Args {
     a: String,
     /// Second actor (any name or alias).
     b: String,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Only walk these relation types (comma-separated, e.g. call,meet,visit).
     #[arg(long = "type")]
     types: Option<String>,
@@ -64,7 +63,7 @@ pub fn run(args: Args) -> Result<()> {
     let types = types_or(args.types.as_deref(), &[])?;
     let (g, a, b) = match args.server.connect()? {
         None => {
-            let g = open_store(args.store.as_deref())?;
+            let g = args.store.open()?;
             let a = find_actor(&g, &args.a)?;
             let b = find_actor(&g, &args.b)?;
             (g, a, b)
@@ -124,25 +123,18 @@ pub fn run(args: Args) -> Result<()> {
             }
         );
     }
+    if args.format == OutputFormat::Json {
+        return print_json(&if many {
+            PathReport::several(&g, &idx, a, b, &paths, complete, &opts)
+        } else {
+            PathReport::shortest(&g, &idx, a, b, &paths[0], &opts)
+        });
+    }
     let ctx = Ctx {
         g: &g,
         idx: &idx,
-        types: TypeSet::of(&types),
-        directed: args.directed,
+        opts: &opts,
     };
-    if args.format == OutputFormat::Json {
-        let v = if many {
-            json!({
-                "from": actor_json(&g, a),
-                "to": actor_json(&g, b),
-                "paths": paths.iter().map(|p| json!({"length": p.len(), "hops": ctx.hops_json(p)})).collect::<Vec<_>>(),
-                "complete": complete,
-            })
-        } else {
-            json!({"from": actor_json(&g, a), "to": actor_json(&g, b), "hops": ctx.hops_json(&paths[0])})
-        };
-        return print_json(&v);
-    }
     let mut out = String::new();
     if many {
         let what = if args.all {
@@ -244,34 +236,11 @@ fn on_server(
 struct Ctx<'a> {
     g: &'a NewsGraph,
     idx: &'a Index,
-    types: TypeSet,
-    directed: bool,
+    /// The options the path was found with (they decide the alternatives).
+    opts: &'a PathOptions,
 }
 
 impl Ctx<'_> {
-    /// The other relations a hop could have walked (same two actors, allowed types).
-    fn also(&self, from: NodeIndex, to: NodeIndex, walked: EdgeIndex) -> Vec<EdgeIndex> {
-        self.idx
-            .relations_between(from, to, self.types, self.directed)
-            .into_iter()
-            .filter(|&e| e != walked)
-            .collect()
-    }
-
-    fn hops_json(&self, p: &Path) -> Vec<Value> {
-        p.hops
-            .iter()
-            .map(|h| {
-                json!({
-                    "from": self.g.actor(h.from).id,
-                    "to": self.g.actor(h.to).id,
-                    "relation": relation_json(self.g, h.edge),
-                    "also": self.also(h.from, h.to, h.edge).into_iter().map(|e| relation_json(self.g, e)).collect::<Vec<_>>(),
-                })
-            })
-            .collect()
-    }
-
     fn write_hops(&self, p: &Path, indent: &str, out: &mut String) {
         for (i, h) in p.hops.iter().enumerate() {
             // The hop as walked: "A -call-> B" when the relation points the way
@@ -291,7 +260,7 @@ impl Ctx<'_> {
             );
             out.push_str(&format!("{indent}{}. {walked}\n", i + 1));
             out.push_str(&format!("{indent}   {}\n", evidence_line(self.g, h.edge)));
-            let also = self.also(h.from, h.to, h.edge);
+            let also = alternatives(self.idx, h, self.opts);
             for &e in also.iter().take(ALSO_SHOWN) {
                 out.push_str(&format!(
                     "{indent}   also {}: {}\n",

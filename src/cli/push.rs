@@ -10,12 +10,11 @@
 //! store, and pushing the same store twice changes nothing (when the graph
 //! already holds exactly this store, nothing is sent at all).
 
+use super::store::StoreArgs;
 use anyhow::Result;
 use newsgraph::cypher::Part;
-use newsgraph::graph::store;
 use newsgraph::remote::{self, PushOptions, Server};
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,9 +26,8 @@ pub struct Args {
     /// default database). FalkorDB default: newsgraph.
     #[arg(long, value_name = "NAME")]
     graph: Option<String>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Rows per statement.
     #[arg(long, default_value_t = remote::DEFAULT_BATCH as u64, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     batch: u64,
@@ -40,8 +38,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
-    let g = store::open(&path)?;
+    let g = args.store.open()?;
     let mut server = Server::connect(&args.to, args.graph.as_deref())?;
     let total = (g.documents.len() + g.actor_count() + g.relation_count()) as u64;
     let bar = std::io::stderr()

@@ -1,15 +1,12 @@
 //! What the query subcommands (path, contacts, neighbors, top, timeline) share:
-//! opening an existing store, the output format option, and how a relation and
-//! its evidence are written in tables and JSON.
+//! the output format and server options, and how a relation and its evidence
+//! are written in tables (their JSON is the library's answer types).
 
 use anyhow::Result;
-use newsgraph::graph::store;
 use newsgraph::query::timeline::relation_date;
 use newsgraph::query::Index;
 use newsgraph::{NewsGraph, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
-use serde_json::{json, Value};
-use std::path::Path;
 
 /// Output format of a query.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,19 +43,6 @@ impl ServerArgs {
     }
 }
 
-/// Opens the store a query reads; a missing store is an error (a query on
-/// nothing is a mistake, not an empty answer).
-pub fn open_store(explicit: Option<&Path>) -> Result<NewsGraph> {
-    let path = store::resolve_path(explicit);
-    if !path.exists() {
-        anyhow::bail!(
-            "{}: no store here yet (run `newsgraph load` first)",
-            path.display()
-        );
-    }
-    Ok(store::open(&path)?)
-}
-
 /// Parses an optional `--type` list; `default` when absent.
 pub fn types_or(s: Option<&str>, default: &[RelationType]) -> Result<Vec<RelationType>> {
     match s {
@@ -88,11 +72,6 @@ pub fn type_list(types: &[RelationType]) -> String {
 /// An actor's name, as shown in text output (control characters escaped).
 pub fn name(g: &NewsGraph, n: NodeIndex) -> std::borrow::Cow<'_, str> {
     super::shown(&g.actor(n).name)
-}
-
-/// The actor's JSON object (the `extract --format json` actor shape).
-pub fn actor_json(g: &NewsGraph, n: NodeIndex) -> Value {
-    json!(g.actor(n))
 }
 
 /// "Anthony Blinken -call-> Mustafa al-Kadhimi (2021-09-10)": a relation on one line.
@@ -139,14 +118,4 @@ pub fn evidence_line(g: &NewsGraph, e: EdgeIndex) -> String {
 pub fn source_ref(g: &NewsGraph, e: EdgeIndex) -> String {
     let r = &g.graph[e];
     format!("[{} sentence {}]", super::shown(g.str(r.doc)), r.sentence)
-}
-
-/// A relation as JSON: the `extract --format json` relation shape (with evidence).
-pub fn relation_json(g: &NewsGraph, e: EdgeIndex) -> Value {
-    json!(g.relation(e))
-}
-
-/// Pretty JSON with a final newline, printed.
-pub fn print_json(v: &Value) -> Result<()> {
-    super::print_out(&(serde_json::to_string_pretty(v)? + "\n"))
 }

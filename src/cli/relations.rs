@@ -8,16 +8,17 @@
 //! document. `--format json` prints an array of relations in the shape of
 //! `extract --format json`.
 
-use super::{parse_types, print_out, table};
+use super::store::StoreArgs;
+use super::{parse_types, print_json, print_out, table};
 use anyhow::{bail, Result};
 use newsgraph::graph::store;
-use std::path::PathBuf;
+use newsgraph::query::listing::{relations, RelationFilter};
+use newsgraph::Relation;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Only these relation types (comma-separated, e.g. call,meet).
     #[arg(long = "type")]
     types: Option<String>,
@@ -55,7 +56,7 @@ fn check_date(flag: &str, d: &str) -> Result<()> {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
+    let path = args.store.existing()?;
     if let Some(d) = &args.since {
         check_date("--since", d)?;
     }
@@ -74,61 +75,39 @@ pub fn run(args: Args) -> Result<()> {
         .as_deref()
         .map(|a| newsgraph::query::resolve::find_actor(&g, a))
         .transpose()?;
-    let doc = match &args.doc {
-        Some(d) => match g.lookup_str(d) {
-            Some(s) => Some(s),
-            None => bail!("no document {d:?} in {}", path.display()),
+    if let Some(d) = &args.doc {
+        if g.lookup_str(d).is_none() {
+            bail!("no document {d:?} in {}", path.display());
+        }
+    }
+    let edges = relations(
+        &g,
+        &RelationFilter {
+            types,
+            actor,
+            since: args.since,
+            until: args.until,
+            doc: args.doc,
         },
-        None => None,
-    };
+    );
+    if args.format == "json" {
+        let list: Vec<Relation> = edges.into_iter().map(|e| g.relation(e)).collect();
+        return print_json(&list);
+    }
     let mut rows = Vec::new();
-    let mut items = Vec::new();
-    for e in g.sorted_edges() {
-        let w = &g.graph[e];
-        if !types.is_empty() && !types.contains(&w.kind) {
-            continue;
-        }
-        if doc.is_some_and(|d| d != w.doc) {
-            continue;
-        }
+    for e in edges {
         let Some((s, t)) = g.graph.edge_endpoints(e) else {
             continue;
         };
-        if actor.is_some_and(|a| a != s && a != t) {
-            continue;
-        }
-        if args.since.is_some() || args.until.is_some() {
-            let Some(d) = w.date.map(|d| g.str(d)) else {
-                continue;
-            };
-            // Compare on the filter's precision: "2024-05" covers all of May.
-            if args.since.as_deref().is_some_and(|x| d < x) {
-                continue;
-            }
-            if args
-                .until
-                .as_deref()
-                .is_some_and(|x| d.get(..x.len()).unwrap_or(d) > x)
-            {
-                continue;
-            }
-        }
         let r = g.relation(e);
-        if args.format == "json" {
-            items.push(r);
-        } else {
-            rows.push(vec![
-                g.actor(s).name.clone(),
-                r.kind.to_string(),
-                g.actor(t).name.clone(),
-                r.date.clone().unwrap_or_default(),
-                format!("{}#{}", r.evidence.doc, r.evidence.sentence),
-                r.evidence.trigger.clone(),
-            ]);
-        }
-    }
-    if args.format == "json" {
-        return print_out(&(serde_json::to_string_pretty(&items)? + "\n"));
+        rows.push(vec![
+            g.actor(s).name.clone(),
+            r.kind.to_string(),
+            g.actor(t).name.clone(),
+            r.date.clone().unwrap_or_default(),
+            format!("{}#{}", r.evidence.doc, r.evidence.sentence),
+            r.evidence.trigger.clone(),
+        ]);
     }
     print_out(&table::render(
         &["source", "type", "target", "date", "evidence", "trigger"],

@@ -3,39 +3,35 @@
 //! Removes documents from the store: their relations, the names only they gave
 //! and the actors only they named. Loading the document again brings it back.
 
+use super::store::StoreArgs;
 use anyhow::{bail, Result};
-use newsgraph::graph::store;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Id of a document to remove (as `relations` and `stats` show them).
     #[arg(long = "doc", required = true)]
     docs: Vec<String>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
-    let _lock = super::lock_store(&path)?;
-    let mut g = store::open(&path)?;
+    let mut st = args.store.edit()?;
     // Every id must exist before anything is removed: all or nothing.
     for d in &args.docs {
-        if g.document(d).is_none() {
-            bail!("no document {d:?} in {}", path.display());
+        if st.graph.document(d).is_none() {
+            bail!("no document {d:?} in {}", st.path.display());
         }
     }
     let (mut relations, mut actors) = (0, 0);
     for d in &args.docs {
-        if let Some(r) = g.remove_document(d) {
+        if let Some(r) = st.graph.remove_document(d) {
             relations += r.relations;
             actors += r.actors;
         }
     }
-    g.compact();
-    store::save(&g, &path)?;
+    st.save()?;
+    let (g, path) = (&st.graph, &st.path);
     println!(
         "removed {} document(s), {relations} relation(s), {actors} actor(s); store {}: {} documents, {} actors, {} relations",
         args.docs.len(),

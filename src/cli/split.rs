@@ -5,11 +5,10 @@
 //! name given, or the name those documents used); their relations move to it,
 //! the names move with them, and the split is logged in the store.
 
+use super::store::StoreArgs;
 use anyhow::Result;
-use newsgraph::graph::store;
 use newsgraph::query::resolve::find_actor;
 use newsgraph::ActorKind;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,25 +26,22 @@ pub struct Args {
     /// Kind of the new actor (default: the same).
     #[arg(long)]
     kind: Option<ActorKind>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let path = super::existing_store(args.store.as_deref())?;
-    let _lock = super::lock_store(&path)?;
-    let mut g = store::open(&path)?;
-    let n = find_actor(&g, &args.actor)?;
-    let r = g.split_actor(
+    let mut st = args.store.edit()?;
+    let n = find_actor(&st.graph, &args.actor)?;
+    let r = st.graph.split_actor(
         n,
         &args.docs,
         &args.aliases,
         args.name.as_deref(),
         args.kind,
     )?;
-    g.compact();
-    store::save(&g, &path)?;
+    st.save()?;
+    let g = &st.graph;
     let new = g.actor(r.node);
     println!(
         "split {} ({}) off {} ({}): {} document(s), {} relation(s) moved",

@@ -5,15 +5,12 @@
 //! order their documents were loaded, then sentence order. `--since`/`--until`
 //! take ISO dates, possibly partial ("2022-03"), and leave undated relations out.
 
-use super::query_common::{
-    actor_json, evidence_line, name, open_store, print_json, relation_json, source_ref, type_list,
-    types_or, OutputFormat,
-};
+use super::print_json;
+use super::query_common::{evidence_line, name, source_ref, type_list, types_or, OutputFormat};
+use super::store::StoreArgs;
 use anyhow::Result;
 use newsgraph::query::timeline::relation_date;
-use newsgraph::query::{find_actor, timeline, Index, TimelineOptions};
-use serde_json::json;
-use std::path::PathBuf;
+use newsgraph::query::{find_actor, timeline, Index, TimelineOptions, TimelineReport};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -31,16 +28,15 @@ pub struct Args {
     /// Print the evidence sentence under every relation.
     #[arg(long)]
     evidence: bool,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: OutputFormat,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let g = open_store(args.store.as_deref())?;
+    let g = args.store.open()?;
     let a = find_actor(&g, &args.actor)?;
     let types = types_or(args.types.as_deref(), &[])?;
     let idx = Index::new(&g);
@@ -55,13 +51,7 @@ pub fn run(args: Args) -> Result<()> {
         },
     );
     if args.format == OutputFormat::Json {
-        return print_json(&json!({
-            "actor": actor_json(&g, a),
-            "relations": t.iter().map(|&e| json!({
-                "date": relation_date(&g, &idx, &g.graph[e]),
-                "relation": relation_json(&g, e),
-            })).collect::<Vec<_>>(),
-        }));
+        return print_json(&TimelineReport::new(&g, &idx, a, &t));
     }
     let dated = t
         .iter()

@@ -5,15 +5,13 @@
 //! the shortest paths through an actor (exact up to 5,000 actors, estimated from
 //! sampled sources beyond, or from `--samples N`).
 
-use super::query_common::{
-    actor_json, name, open_store, print_json, type_list, types_or, OutputFormat,
-};
+use super::print_json;
+use super::query_common::{name, type_list, types_or, OutputFormat};
+use super::store::StoreArgs;
 use super::table::render;
 use anyhow::Result;
-use newsgraph::query::{top, Centrality, Index, TopOptions, TypeSet};
+use newsgraph::query::{top, Centrality, Index, TopOptions, TopReport, TypeSet};
 use newsgraph::ActorKind;
-use serde_json::json;
-use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -32,9 +30,8 @@ pub struct Args {
     /// Betweenness: number of sampled source actors (default: exact up to 5,000 actors, else 16 to 256 by graph size).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     samples: Option<u64>,
-    /// Store file (default: $NEWSGRAPH_STORE or ./newsgraph.store).
-    #[arg(long)]
-    store: Option<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     format: OutputFormat,
@@ -49,7 +46,7 @@ pub fn run(args: Args) -> Result<()> {
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let types = types_or(args.types.as_deref(), &[])?;
-    let g = open_store(args.store.as_deref())?;
+    let g = args.store.open()?;
     let idx = Index::new(&g);
     let r = top(
         &g,
@@ -63,18 +60,7 @@ pub fn run(args: Args) -> Result<()> {
         },
     );
     if args.format == OutputFormat::Json {
-        return print_json(&json!({
-            "by": by.as_str(),
-            "kind": kind.map(|k| k.as_str()),
-            "sampled": r.sampled,
-            "actors": r.entries.iter().enumerate().map(|(i, e)| json!({
-                "rank": i + 1,
-                "actor": actor_json(&g, e.node),
-                "degree": e.degree,
-                "relations": e.relations,
-                "score": e.score,
-            })).collect::<Vec<_>>(),
-        }));
+        return print_json(&TopReport::new(&g, &r, kind));
     }
     let mut out = format!(
         "Most central {} by {by} ({})",

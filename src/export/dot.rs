@@ -15,6 +15,7 @@ use super::style::{
     HIGHLIGHT, OUTLINE,
 };
 use crate::graph::NewsGraph;
+use crate::query::select::Highlight;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Port, Stmt, Subgraph, Vertex,
 };
@@ -123,6 +124,20 @@ const GRAPH_ID: &str = "newsgraph";
 /// reference: the edge statements are one object rebuilt in place, see
 /// [`EdgeBuf`]).
 fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
+    for s in default_stmts(d, opts) {
+        emit(&s);
+    }
+    emit_nodes(d, opts, emit);
+    emit_edges(d, opts, emit);
+    let legend = opts.legend && !(d.kinds.is_empty() && d.types.is_empty());
+    if legend {
+        emit(&legend_stmt(d, !opts.highlight.is_empty()));
+    }
+    emit_rows(d, legend, emit);
+}
+
+/// The graph, node and edge defaults.
+fn default_stmts(d: &Diagram, opts: &DotOptions) -> [Stmt; 3] {
     let mut graph_attrs = vec![
         attr("rankdir", "TB"),
         attr("fontname", FONT),
@@ -150,7 +165,7 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
         graph_attrs.push(attr("labelloc", "t"));
         graph_attrs.push(attr("fontsize", "16"));
     }
-    for s in [
+    [
         Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
@@ -166,27 +181,35 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
             attr("arrowsize", "0.7"),
             attr("penwidth", "1.2"),
         ])),
-    ] {
-        emit(&s);
-    }
-    // A highlight (a path) is drawn thick and outlined in red, with class
-    // "highlight" for SVG styling; everything else is dimmed around it.
-    let hl = &opts.highlight;
-    let highlighting = !hl.is_empty();
-    let mut node = StmtBuf::node();
-    let mut text = String::new();
-    let mut fill_node = |node: &mut StmtBuf, i: usize| {
+    ]
+}
+
+/// The actors' node statements, one object rebuilt in place per actor.
+struct NodeStmts<'a> {
+    d: &'a Diagram<'a>,
+    hl: &'a Highlight,
+    node: StmtBuf,
+    /// Scratch for labels and tooltips.
+    text: String,
+}
+
+impl NodeStmts<'_> {
+    /// The statement of actor `i`. A highlight (a path) is drawn thick and
+    /// outlined in red, with class "highlight" for SVG styling; everything
+    /// else is dimmed around it.
+    fn of(&mut self, i: usize) -> &Stmt {
+        let (d, node, text) = (self.d, &mut self.node, &mut self.text);
         let a = d.nodes[i];
         let (shape, fill) = kind_style(a.kind);
         node.start_node(&a.id);
-        node_label_into(&mut text, a);
-        node.attr("label", |v| push_quoted(v, &text));
+        node_label_into(text, a);
+        node.attr("label", |v| push_quoted(v, text));
         node.attr("shape", |v| push_quoted(v, shape));
         node.attr("fillcolor", |v| push_quoted(v, fill));
-        actor_tooltip_into(&mut text, a);
-        node.attr("tooltip", |v| push_quoted(v, &text));
-        if highlighting {
-            if hl.has_actor(&a.id) {
+        actor_tooltip_into(text, a);
+        node.attr("tooltip", |v| push_quoted(v, text));
+        if !self.hl.is_empty() {
+            if self.hl.has_actor(&a.id) {
                 node.attr("color", |v| push_quoted(v, HIGHLIGHT));
                 node.attr("penwidth", |v| push_quoted(v, "3"));
                 node.attr("class", |v| push_quoted(v, "highlight"));
@@ -195,6 +218,18 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
                 node.attr("fontcolor", |v| push_quoted(v, DIMMED_TEXT));
             }
         }
+        &node.stmt
+    }
+}
+
+/// Every actor's statement: those of a cluster in its box, isolated actors in
+/// a box of their own (when some are and others are not), the rest after.
+fn emit_nodes(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
+    let mut nodes = NodeStmts {
+        d,
+        hl: &opts.highlight,
+        node: StmtBuf::node(),
+        text: String::new(),
     };
     let mut placed = vec![false; d.nodes.len()];
     for (k, c) in d.clusters.iter().enumerate() {
@@ -207,8 +242,7 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
         ];
         for &i in &c.members {
             placed[i] = true;
-            fill_node(&mut node, i);
-            sub.push(node.stmt.clone());
+            sub.push(nodes.of(i).clone());
         }
         emit(&Stmt::Subgraph(Subgraph {
             id: Id::Plain(format!("cluster_country_{k}")),
@@ -228,8 +262,7 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
         for &i in &d.isolated {
             if !placed[i] {
                 placed[i] = true;
-                fill_node(&mut node, i);
-                sub.push(node.stmt.clone());
+                sub.push(nodes.of(i).clone());
             }
         }
         for (k, &i) in d.isolated.iter().enumerate() {
@@ -244,10 +277,15 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
     }
     for (i, done) in placed.iter().enumerate() {
         if !done {
-            fill_node(&mut node, i);
-            emit(&node.stmt);
+            emit(nodes.of(i));
         }
     }
+}
+
+/// Every drawn edge's statement, one object rebuilt in place per edge.
+fn emit_edges(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
+    let hl = &opts.highlight;
+    let highlighting = !hl.is_empty();
     // Every actor's quoted id, once, side by side in one buffer: edges name
     // actors in no particular order, and 200,000 separately allocated ids are
     // 200,000 places in memory to miss.
@@ -305,32 +343,37 @@ fn emit_stmts(d: &Diagram, opts: &DotOptions, emit: &mut dyn FnMut(&Stmt)) {
             emit(&edge.stmt);
         }
     }
-    let legend = opts.legend && !(d.kinds.is_empty() && d.types.is_empty());
-    if legend {
-        emit(&Stmt::Subgraph(Subgraph {
-            id: Id::Plain("cluster_legend".into()),
-            stmts: vec![
-                Stmt::Attribute(attr("label", "Legend")),
-                Stmt::Attribute(attr("fontsize", "10")),
-                Stmt::Attribute(attr("style", "rounded")),
-                Stmt::Attribute(attr("color", "#c8c8c0")),
-                Stmt::Node(Node::new(
-                    node_id(LEGEND_ID),
-                    vec![
-                        Attribute(
-                            Id::Plain("label".into()),
-                            Id::Html(legend_table(d, highlighting)),
-                        ),
-                        attr("shape", "plaintext"),
-                        attr("style", "solid"),
-                        attr("margin", "0"),
-                    ],
-                )),
-            ],
-        }));
-    }
-    // Rows of disconnected parts: the tops of a row's parts share a rank, and an
-    // invisible edge hangs each row below the deepest node of the previous one.
+}
+
+/// The legend: a box holding one HTML-like table.
+fn legend_stmt(d: &Diagram, highlighting: bool) -> Stmt {
+    Stmt::Subgraph(Subgraph {
+        id: Id::Plain("cluster_legend".into()),
+        stmts: vec![
+            Stmt::Attribute(attr("label", "Legend")),
+            Stmt::Attribute(attr("fontsize", "10")),
+            Stmt::Attribute(attr("style", "rounded")),
+            Stmt::Attribute(attr("color", "#c8c8c0")),
+            Stmt::Node(Node::new(
+                node_id(LEGEND_ID),
+                vec![
+                    Attribute(
+                        Id::Plain("label".into()),
+                        Id::Html(legend_table(d, highlighting)),
+                    ),
+                    attr("shape", "plaintext"),
+                    attr("style", "solid"),
+                    attr("margin", "0"),
+                ],
+            )),
+        ],
+    })
+}
+
+/// Rows of disconnected parts: the tops of a row's parts share a rank, and an
+/// invisible edge hangs each row below the deepest node of the previous one
+/// (and the legend, when drawn, below the last row).
+fn emit_rows(d: &Diagram, legend: bool, emit: &mut dyn FnMut(&Stmt)) {
     let mut prev_bottom: Option<usize> = None;
     for row in &d.rows {
         if row.len() > 1 {

@@ -8,7 +8,7 @@ use super::style::{kind_style, relation_color, relation_line, OUTLINE};
 use super::xml;
 use crate::error::{Error, Result};
 use crate::graph::NewsGraph;
-use crate::model::ActorKind;
+use crate::model::{Actor, ActorKind, Relation};
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
@@ -95,6 +95,28 @@ pub fn to_graphml(g: &NewsGraph) -> Result<String> {
         "http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd",
     ));
     w.write_event(Event::Start(root)).map_err(io)?;
+    write_keys(&mut w)?;
+    let mut graph = BytesStart::new("graph");
+    graph.push_attribute(("id", "newsgraph"));
+    graph.push_attribute(("edgedefault", "directed"));
+    w.write_event(Event::Start(graph)).map_err(io)?;
+    for a in g.actors() {
+        write_node(&mut w, a)?;
+    }
+    for (i, r) in g.relations().into_iter().enumerate() {
+        write_edge(&mut w, i, r)?;
+    }
+    w.write_event(Event::End(BytesEnd::new("graph")))
+        .map_err(io)?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))
+        .map_err(io)?;
+    let mut out = String::from_utf8(w.into_inner()).map_err(io)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// The attribute keys: ours, then yFiles' graphics.
+fn write_keys(w: &mut W) -> Result<()> {
     for (id, for_, name, ty) in KEYS {
         w.create_element("key")
             .with_attributes([
@@ -122,117 +144,109 @@ pub fn to_graphml(g: &NewsGraph) -> Result<String> {
         ])
         .write_empty()
         .map_err(io)?;
-    let mut graph = BytesStart::new("graph");
-    graph.push_attribute(("id", "newsgraph"));
-    graph.push_attribute(("edgedefault", "directed"));
-    w.write_event(Event::Start(graph)).map_err(io)?;
-    for a in g.actors() {
-        let mut node = BytesStart::new("node");
-        node.push_attribute(attr("id", &a.id));
-        w.write_event(Event::Start(node)).map_err(io)?;
-        data(&mut w, "n_label", &a.name)?;
-        data(&mut w, "n_name", &a.name)?;
-        data(&mut w, "n_kind", a.kind.as_str())?;
-        if let Some(c) = &a.country {
-            data(&mut w, "n_country", c)?;
-        }
-        if !a.aliases.is_empty() {
-            data(&mut w, "n_aliases", &a.aliases.join(ALIAS_SEPARATOR))?;
-        }
-        let (_, fill) = kind_style(a.kind);
-        let label = super::diagram::node_label(a);
-        let width = (label.chars().count() as f64 * 7.0 + 24.0).max(40.0);
-        w.create_element("data")
-            .with_attribute(("key", "n_yfiles"))
-            .write_inner_content(|w| {
-                w.create_element("y:ShapeNode").write_inner_content(|w| {
-                    w.create_element("y:Geometry")
-                        .with_attributes([("height", "30.0"), ("width", &*format!("{width:.1}"))])
+    Ok(())
+}
+
+/// An actor: its attributes, and how yEd draws it.
+fn write_node(w: &mut W, a: &Actor) -> Result<()> {
+    let mut node = BytesStart::new("node");
+    node.push_attribute(attr("id", &a.id));
+    w.write_event(Event::Start(node)).map_err(io)?;
+    data(w, "n_label", &a.name)?;
+    data(w, "n_name", &a.name)?;
+    data(w, "n_kind", a.kind.as_str())?;
+    if let Some(c) = &a.country {
+        data(w, "n_country", c)?;
+    }
+    if !a.aliases.is_empty() {
+        data(w, "n_aliases", &a.aliases.join(ALIAS_SEPARATOR))?;
+    }
+    let (_, fill) = kind_style(a.kind);
+    let label = super::diagram::node_label(a);
+    let width = (label.chars().count() as f64 * 7.0 + 24.0).max(40.0);
+    w.create_element("data")
+        .with_attribute(("key", "n_yfiles"))
+        .write_inner_content(|w| {
+            w.create_element("y:ShapeNode").write_inner_content(|w| {
+                w.create_element("y:Geometry")
+                    .with_attributes([("height", "30.0"), ("width", &*format!("{width:.1}"))])
+                    .write_empty()?;
+                w.create_element("y:Fill")
+                    .with_attributes([("color", fill), ("transparent", "false")])
+                    .write_empty()?;
+                w.create_element("y:BorderStyle")
+                    .with_attributes([("color", OUTLINE), ("type", "line"), ("width", "1.0")])
+                    .write_empty()?;
+                w.create_element("y:NodeLabel")
+                    .write_text_content(BytesText::new(&xml::clean(&label)))?;
+                w.create_element("y:Shape")
+                    .with_attribute(("type", yfiles_shape(a.kind)))
+                    .write_empty()?;
+                Ok(())
+            })?;
+            Ok(())
+        })
+        .map_err(io)?;
+    w.write_event(Event::End(BytesEnd::new("node")))
+        .map_err(io)?;
+    Ok(())
+}
+
+/// Relation number `i`: its attributes with the evidence, and how yEd draws it.
+fn write_edge(w: &mut W, i: usize, r: &Relation) -> Result<()> {
+    let mut edge = BytesStart::new("edge");
+    edge.push_attribute(("id", format!("e{i}").as_str()));
+    edge.push_attribute(attr("source", &r.source));
+    edge.push_attribute(attr("target", &r.target));
+    w.write_event(Event::Start(edge)).map_err(io)?;
+    let ev = &r.evidence;
+    data(w, "e_label", r.kind.as_str())?;
+    data(w, "e_type", r.kind.as_str())?;
+    if let Some(c) = &r.cameo {
+        data(w, "e_cameo", c)?;
+    }
+    if let Some(d) = &r.date {
+        data(w, "e_date", d)?;
+    }
+    data(w, "e_planned", if r.planned { "true" } else { "false" })?;
+    data(w, "e_doc", &ev.doc)?;
+    data(w, "e_sentence", &ev.sentence.to_string())?;
+    data(w, "e_start", &ev.start.to_string())?;
+    data(w, "e_end", &ev.end.to_string())?;
+    data(w, "e_trigger", &ev.trigger)?;
+    data(w, "e_text", &ev.text)?;
+    if let Some(rule) = &ev.rule {
+        data(w, "e_rule", rule)?;
+    }
+    let line = if relation_line(r.kind) == "dashed" {
+        "dashed"
+    } else {
+        "line"
+    };
+    w.create_element("data")
+        .with_attribute(("key", "e_yfiles"))
+        .write_inner_content(|w| {
+            w.create_element("y:PolyLineEdge")
+                .write_inner_content(|w| {
+                    w.create_element("y:LineStyle")
+                        .with_attributes([
+                            ("color", relation_color(r.kind)),
+                            ("type", line),
+                            ("width", "1.5"),
+                        ])
                         .write_empty()?;
-                    w.create_element("y:Fill")
-                        .with_attributes([("color", fill), ("transparent", "false")])
+                    w.create_element("y:Arrows")
+                        .with_attributes([("source", "none"), ("target", "standard")])
                         .write_empty()?;
-                    w.create_element("y:BorderStyle")
-                        .with_attributes([("color", OUTLINE), ("type", "line"), ("width", "1.0")])
-                        .write_empty()?;
-                    w.create_element("y:NodeLabel")
-                        .write_text_content(BytesText::new(&xml::clean(&label)))?;
-                    w.create_element("y:Shape")
-                        .with_attribute(("type", yfiles_shape(a.kind)))
-                        .write_empty()?;
+                    w.create_element("y:EdgeLabel")
+                        .with_attribute(("textColor", relation_color(r.kind)))
+                        .write_text_content(BytesText::new(r.kind.as_str()))?;
                     Ok(())
                 })?;
-                Ok(())
-            })
-            .map_err(io)?;
-        w.write_event(Event::End(BytesEnd::new("node")))
-            .map_err(io)?;
-    }
-    for (i, r) in g.relations().into_iter().enumerate() {
-        let mut edge = BytesStart::new("edge");
-        edge.push_attribute(("id", format!("e{i}").as_str()));
-        edge.push_attribute(attr("source", &r.source));
-        edge.push_attribute(attr("target", &r.target));
-        w.write_event(Event::Start(edge)).map_err(io)?;
-        let ev = &r.evidence;
-        data(&mut w, "e_label", r.kind.as_str())?;
-        data(&mut w, "e_type", r.kind.as_str())?;
-        if let Some(c) = &r.cameo {
-            data(&mut w, "e_cameo", c)?;
-        }
-        if let Some(d) = &r.date {
-            data(&mut w, "e_date", d)?;
-        }
-        data(
-            &mut w,
-            "e_planned",
-            if r.planned { "true" } else { "false" },
-        )?;
-        data(&mut w, "e_doc", &ev.doc)?;
-        data(&mut w, "e_sentence", &ev.sentence.to_string())?;
-        data(&mut w, "e_start", &ev.start.to_string())?;
-        data(&mut w, "e_end", &ev.end.to_string())?;
-        data(&mut w, "e_trigger", &ev.trigger)?;
-        data(&mut w, "e_text", &ev.text)?;
-        if let Some(rule) = &ev.rule {
-            data(&mut w, "e_rule", rule)?;
-        }
-        let line = if relation_line(r.kind) == "dashed" {
-            "dashed"
-        } else {
-            "line"
-        };
-        w.create_element("data")
-            .with_attribute(("key", "e_yfiles"))
-            .write_inner_content(|w| {
-                w.create_element("y:PolyLineEdge")
-                    .write_inner_content(|w| {
-                        w.create_element("y:LineStyle")
-                            .with_attributes([
-                                ("color", relation_color(r.kind)),
-                                ("type", line),
-                                ("width", "1.5"),
-                            ])
-                            .write_empty()?;
-                        w.create_element("y:Arrows")
-                            .with_attributes([("source", "none"), ("target", "standard")])
-                            .write_empty()?;
-                        w.create_element("y:EdgeLabel")
-                            .with_attribute(("textColor", relation_color(r.kind)))
-                            .write_text_content(BytesText::new(r.kind.as_str()))?;
-                        Ok(())
-                    })?;
-                Ok(())
-            })
-            .map_err(io)?;
-        w.write_event(Event::End(BytesEnd::new("edge")))
-            .map_err(io)?;
-    }
-    w.write_event(Event::End(BytesEnd::new("graph")))
+            Ok(())
+        })
         .map_err(io)?;
-    w.write_event(Event::End(BytesEnd::new("graphml")))
+    w.write_event(Event::End(BytesEnd::new("edge")))
         .map_err(io)?;
-    let mut out = String::from_utf8(w.into_inner()).map_err(io)?;
-    out.push('\n');
-    Ok(out)
+    Ok(())
 }

@@ -8,6 +8,8 @@ use super::diagram::{Diagram, DotOptions};
 use super::style::{kind_style, relation_color, relation_line, OUTLINE};
 use super::xml::escape;
 use crate::graph::NewsGraph;
+use crate::model::{Actor, Relation};
+use crate::query::select::Highlight;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -104,7 +106,26 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         );
     }
     let _ = writeln!(h, "<figure>\n{}\n</figure>", inline_svg(svg).trim());
-    // Legend
+    write_legend(&mut h, d);
+    // Rows link to their actors and documents by position.
+    let actors = g.actors();
+    let anchor: HashMap<&str, usize> = actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let relations = g.relations();
+    write_actors(&mut h, &actors, &anchor, &relations, hl);
+    write_relations(&mut h, g, &actors, &anchor, &relations, hl);
+    write_documents(&mut h, g);
+    h.push_str(
+        "</tbody>\n</table>\n<p class=\"muted\">Made with newsgraph.</p>\n</body>\n</html>\n",
+    );
+    h
+}
+
+/// The legend under the diagram: kinds, relation types, actors not drawn.
+fn write_legend(h: &mut String, d: &Diagram) {
     h.push_str("<div class=\"legend\">\n");
     for k in &d.kinds {
         let (_, fill) = kind_style(*k);
@@ -133,16 +154,18 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         );
     }
     h.push_str("</div>\n");
-    // Actors
-    let actors = g.actors();
-    let anchor: HashMap<&str, usize> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+}
+
+/// The actors' table, with each actor's number of relations.
+fn write_actors(
+    h: &mut String,
+    actors: &[&Actor],
+    anchor: &HashMap<&str, usize>,
+    relations: &[&Relation],
+    hl: &Highlight,
+) {
     let mut degree = vec![0usize; actors.len()];
-    let relations = g.relations();
-    for r in &relations {
+    for r in relations {
         for id in [&r.source, &r.target] {
             if let Some(&i) = anchor.get(id.as_str()) {
                 degree[i] += 1;
@@ -168,7 +191,17 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         );
     }
     h.push_str("</tbody>\n</table>\n");
-    // Relations
+}
+
+/// The relations' table, with their evidence and links to actors and documents.
+fn write_relations(
+    h: &mut String,
+    g: &NewsGraph,
+    actors: &[&Actor],
+    anchor: &HashMap<&str, usize>,
+    relations: &[&Relation],
+    hl: &Highlight,
+) {
     let doc_anchor: HashMap<&str, usize> = g
         .documents
         .iter()
@@ -184,7 +217,7 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         Some(&i) => format!("<a href=\"#actor-{i}\">{}</a>", escape(&actors[i].name)),
         None => escape(id),
     };
-    for r in &relations {
+    for r in relations {
         let ev = &r.evidence;
         let mut kind = r.kind.to_string();
         if r.planned {
@@ -215,7 +248,10 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
         );
     }
     h.push_str("</tbody>\n</table>\n");
-    // Documents
+}
+
+/// The documents' table (the last one: the page's closing follows it).
+fn write_documents(h: &mut String, g: &NewsGraph) {
     let _ = writeln!(
         h,
         "<h2>Documents ({})</h2>\n<table>\n<thead><tr><th>Id</th><th>Title</th><th>Date</th><th>Source</th></tr></thead>\n<tbody>",
@@ -237,10 +273,6 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
             escape(doc.date.as_deref().unwrap_or("")),
         );
     }
-    h.push_str(
-        "</tbody>\n</table>\n<p class=\"muted\">Made with newsgraph.</p>\n</body>\n</html>\n",
-    );
-    h
 }
 
 #[cfg(test)]

@@ -225,7 +225,66 @@ impl NewsGraph {
             return Err(Error::Invalid("no such actor".into()));
         }
         let alias_keys: HashSet<String> = aliases.iter().map(|a| name_key(a)).collect();
-        let mut doc_syms: HashSet<crate::strings::Sym> = HashSet::new();
+        let doc_syms = self.split_documents(n, docs, aliases, &alias_keys)?;
+        let actor = self.graph[n].clone();
+        let moved: Vec<Sighting> = self
+            .sightings
+            .iter()
+            .filter(|s| s.node == n && doc_syms.contains(&s.doc))
+            .cloned()
+            .collect();
+        let (new_name, new_aliases) =
+            self.split_names(&actor, name, aliases, &alias_keys, &moved)?;
+        let id = self.fresh_id(&new_name);
+        let new = self.add_actor(crate::model::Actor {
+            id,
+            name: new_name,
+            kind: kind.unwrap_or(actor.kind),
+            country: actor.country.clone(),
+            aliases: new_aliases,
+        });
+        let relations = self.move_documents(n, new, &doc_syms);
+        // The old actor keeps only the names its remaining documents give.
+        let a = &mut self.graph[n];
+        a.aliases.retain(|x| !alias_keys.contains(&name_key(x)));
+        let forms: Vec<Sym> = self
+            .sightings
+            .iter()
+            .filter(|s| s.node == n)
+            .flat_map(|s| s.forms.iter().copied())
+            .collect();
+        if self.sightings.iter().any(|s| s.node == n) {
+            self.retract_forms(n, &forms);
+        }
+        let line = format!(
+            "{:?} ({}) split off from {} {:?}: {} document(s), {} relation(s) moved",
+            self.graph[new].name,
+            self.graph[new].id,
+            self.graph[n].id,
+            self.graph[n].name,
+            moved.len(),
+            relations
+        );
+        self.merges.push(line);
+        self.reindex();
+        Ok(SplitReport {
+            node: new,
+            relations,
+            documents: doc_syms.len(),
+        })
+    }
+
+    /// The documents a split of actor `n` moves: those given, and those that
+    /// named `n` by one of the names given. Every document must name `n` and
+    /// every name must be one of its names: a typo must not split off nothing.
+    fn split_documents(
+        &mut self,
+        n: NodeIndex,
+        docs: &[String],
+        aliases: &[String],
+        alias_keys: &HashSet<String>,
+    ) -> Result<HashSet<Sym>> {
+        let mut doc_syms: HashSet<Sym> = HashSet::new();
         for d in docs {
             match self.lookup_str(d) {
                 Some(s) if self.sightings.iter().any(|x| x.node == n && x.doc == s) => {
@@ -239,7 +298,7 @@ impl NewsGraph {
                 }
             }
         }
-        let actor = self.graph[n].clone();
+        let actor = &self.graph[n];
         for a in aliases {
             let k = name_key(a);
             let known = actor.aliases.iter().any(|x| name_key(x) == k)
@@ -273,12 +332,20 @@ impl NewsGraph {
                 doc_syms.insert(s.doc);
             }
         }
-        let moved: Vec<Sighting> = self
-            .sightings
-            .iter()
-            .filter(|s| s.node == n && doc_syms.contains(&s.doc))
-            .cloned()
-            .collect();
+        Ok(doc_syms)
+    }
+
+    /// The name and aliases of the actor split off `actor`: `name`, or the
+    /// first alias given, or how the first moved document named it; then the
+    /// names given and those the moved documents use.
+    fn split_names(
+        &self,
+        actor: &crate::model::Actor,
+        name: Option<&str>,
+        aliases: &[String],
+        alias_keys: &HashSet<String>,
+        moved: &[Sighting],
+    ) -> Result<(String, Vec<String>)> {
         let new_name = name
             .map(str::to_string)
             .or_else(|| aliases.first().cloned())
@@ -296,7 +363,7 @@ impl NewsGraph {
             )));
         }
         let mut forms: Vec<String> = aliases.to_vec();
-        for s in &moved {
+        for s in moved {
             for &f in &s.forms {
                 forms.push(self.strings.get(f).to_string());
             }
@@ -311,15 +378,12 @@ impl NewsGraph {
                 (k != name_key(&actor.name) || alias_keys.contains(&k)) && seen.insert(k)
             })
             .collect();
-        let id = self.fresh_id(&new_name);
-        let new = self.add_actor(crate::model::Actor {
-            id,
-            name: new_name,
-            kind: kind.unwrap_or(actor.kind),
-            country: actor.country.clone(),
-            aliases: new_aliases,
-        });
-        // Relations of the moved documents follow.
+        Ok((new_name, new_aliases))
+    }
+
+    /// Moves what documents `doc_syms` say about actor `n` to actor `new`:
+    /// their relations (the number moved is returned) and their sightings.
+    fn move_documents(&mut self, n: NodeIndex, new: NodeIndex, doc_syms: &HashSet<Sym>) -> usize {
         let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
             .graph
             .edges_directed(n, Direction::Outgoing)
@@ -345,34 +409,7 @@ impl NewsGraph {
                 s.node = new;
             }
         }
-        // The old actor keeps only the names its remaining documents give.
-        let a = &mut self.graph[n];
-        a.aliases.retain(|x| !alias_keys.contains(&name_key(x)));
-        let forms: Vec<Sym> = self
-            .sightings
-            .iter()
-            .filter(|s| s.node == n)
-            .flat_map(|s| s.forms.iter().copied())
-            .collect();
-        if self.sightings.iter().any(|s| s.node == n) {
-            self.retract_forms(n, &forms);
-        }
-        let line = format!(
-            "{:?} ({}) split off from {} {:?}: {} document(s), {} relation(s) moved",
-            self.graph[new].name,
-            self.graph[new].id,
-            self.graph[n].id,
-            self.graph[n].name,
-            moved.len(),
-            relations
-        );
-        self.merges.push(line);
-        self.reindex();
-        Ok(SplitReport {
-            node: new,
-            relations,
-            documents: doc_syms.len(),
-        })
+        relations
     }
 }
 

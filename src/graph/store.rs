@@ -562,7 +562,57 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode(mut bytes: Vec<u8>) -> std::result::Result<NewsGraph, String> {
+/// The string tables of a store being decoded, by which its records name
+/// their strings (1-based indices; 0 for an absent optional string).
+struct Tables {
+    /// Number of graph strings (their text becomes the graph's string table
+    /// once everything else is read).
+    n_graph: u32,
+    /// The other strings (documents, actors, log, alias entries).
+    extras: Strings,
+}
+
+impl Tables {
+    fn gsym(&self, v: u32, what: &str) -> std::result::Result<Sym, String> {
+        Sym::from_u32(v)
+            .filter(|_| v <= self.n_graph)
+            .ok_or_else(|| format!("{what}: bad string index {v}"))
+    }
+
+    fn gopt(&self, v: u32, what: &str) -> std::result::Result<Option<Sym>, String> {
+        if v == 0 {
+            Ok(None)
+        } else {
+            self.gsym(v, what).map(Some)
+        }
+    }
+
+    fn xs(&self, v: u32, what: &str) -> std::result::Result<String, String> {
+        Sym::from_u32(v)
+            .filter(|_| v as usize <= self.extras.len())
+            .map(|s| self.extras.get(s).to_string())
+            .ok_or_else(|| format!("{what}: bad string index {v}"))
+    }
+
+    fn xopt(&self, v: u32, what: &str) -> std::result::Result<Option<String>, String> {
+        if v == 0 {
+            Ok(None)
+        } else {
+            self.xs(v, what).map(Some)
+        }
+    }
+}
+
+/// The actor at position `v` of the actor section.
+fn node_at(nodes: &[NodeIndex], v: u32) -> std::result::Result<NodeIndex, String> {
+    nodes
+        .get(v as usize)
+        .copied()
+        .ok_or_else(|| format!("relation names actor {v} of {}", nodes.len()))
+}
+
+/// Checks a version 2 store's header: version, payload length and checksum.
+fn check_header(bytes: &[u8]) -> std::result::Result<(), String> {
     if bytes.len() < HEADER {
         return Err("truncated header".into());
     }
@@ -586,169 +636,33 @@ fn decode(mut bytes: Vec<u8>) -> std::result::Result<NewsGraph, String> {
     if crc32fast::hash(payload) != h(24) {
         return Err("checksum mismatch: the file is damaged".into());
     }
-    let mut r = Reader { b: payload, at: 0 };
+    Ok(())
+}
+
+fn decode(mut bytes: Vec<u8>) -> std::result::Result<NewsGraph, String> {
+    check_header(&bytes)?;
+    let mut r = Reader {
+        b: &bytes[HEADER..],
+        at: 0,
+    };
     // The graph strings (most of the file) are not copied: once everything else
     // is read, the file's own buffer becomes the string table.
     let (graph_ends, graph_text) = r.table_parts("graph strings")?;
-    let extras = r.table("other strings")?;
-    let n_graph = graph_ends.len() as u32;
-    let gsym = |v: u32, what: &str| -> std::result::Result<Sym, String> {
-        Sym::from_u32(v)
-            .filter(|_| v <= n_graph)
-            .ok_or_else(|| format!("{what}: bad string index {v}"))
-    };
-    let gopt = |v: u32, what: &str| -> std::result::Result<Option<Sym>, String> {
-        if v == 0 {
-            Ok(None)
-        } else {
-            gsym(v, what).map(Some)
-        }
-    };
-    let xs = |v: u32, what: &str| -> std::result::Result<String, String> {
-        Sym::from_u32(v)
-            .filter(|_| v as usize <= extras.len())
-            .map(|s| extras.get(s).to_string())
-            .ok_or_else(|| format!("{what}: bad string index {v}"))
-    };
-    let xopt = |v: u32, what: &str| -> std::result::Result<Option<String>, String> {
-        if v == 0 {
-            Ok(None)
-        } else {
-            xs(v, what).map(Some)
-        }
+    let t = Tables {
+        n_graph: graph_ends.len() as u32,
+        extras: r.table("other strings")?,
     };
     let mut g = NewsGraph::new();
-    let n_docs = r.count(24, "documents")?;
-    for _ in 0..n_docs {
-        let w = "documents";
-        let id = xs(r.u32(w)?, w)?;
-        let path = xs(r.u32(w)?, w)?;
-        let date = xopt(r.u32(w)?, w)?;
-        let title = xopt(r.u32(w)?, w)?;
-        let url = xopt(r.u32(w)?, w)?;
-        let hash = xopt(r.u32(w)?, w)?;
-        g.put_document(
-            Document {
-                id,
-                path,
-                date,
-                title,
-                url,
-            },
-            hash,
-        );
-    }
-    let n_actors = r.count(17, "actors")?;
-    g.graph = petgraph::stable_graph::StableDiGraph::with_capacity(n_actors, 0);
-    let mut nodes: Vec<NodeIndex> = Vec::with_capacity(n_actors);
-    g.by_id.reserve(n_actors);
-    for _ in 0..n_actors {
-        let w = "actors";
-        let id = xs(r.u32(w)?, w)?;
-        let name = xs(r.u32(w)?, w)?;
-        let kind = kind_of(r.u8(w)?).ok_or("actors: bad kind")?;
-        let country = xopt(r.u32(w)?, w)?;
-        let n_al = r.u32(w)? as usize;
-        if n_al * 4 > r.b.len() - r.at {
-            return Err("actors: alias count exceeds the file".into());
-        }
-        let mut aliases = Vec::with_capacity(n_al);
-        for _ in 0..n_al {
-            aliases.push(xs(r.u32(w)?, w)?);
-        }
-        if g.node(&id).is_some() {
-            return Err(format!("actor id {id:?} appears twice"));
-        }
-        nodes.push(g.add_actor(Actor {
-            id,
-            name,
-            kind,
-            country,
-            aliases,
-        }));
-    }
-    let n_edges = r.count(EDGE_BYTES, "relations")?;
-    g.graph.reserve_exact_edges(n_edges);
-    let raw = r.take(n_edges * EDGE_BYTES, "relations")?;
-    let node = |v: u32| -> std::result::Result<NodeIndex, String> {
-        nodes
-            .get(v as usize)
-            .copied()
-            .ok_or_else(|| format!("relation names actor {v} of {}", nodes.len()))
-    };
-    for rec in raw.chunks_exact(EDGE_BYTES) {
-        let u = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]);
-        let w = "relations";
-        let kind = RelationType::ALL
-            .get(rec[8] as usize)
-            .copied()
-            .ok_or("relations: bad type")?;
-        let e = Edge {
-            kind,
-            planned: rec[9] != 0,
-            sentence: u(10),
-            start: u(14),
-            end: u(18),
-            doc: gsym(u(22), w)?,
-            trigger: gsym(u(26), w)?,
-            text: gsym(u(30), w)?,
-            cameo: gopt(u(34), w)?,
-            date: gopt(u(38), w)?,
-            rule: gopt(u(42), w)?,
-        };
-        g.graph.add_edge(node(u(0))?, node(u(4))?, e);
-    }
-    let n_s = r.count(12, "sightings")?;
-    g.sightings.reserve_exact(n_s);
-    for _ in 0..n_s {
-        let w = "sightings";
-        let doc = gsym(r.u32(w)?, w)?;
-        let n = node(r.u32(w)?)?;
-        let k = r.u32(w)? as usize;
-        if k * 4 > r.b.len() - r.at {
-            return Err("sightings: form count exceeds the file".into());
-        }
-        let mut forms = Vec::with_capacity(k);
-        for _ in 0..k {
-            forms.push(gsym(r.u32(w)?, w)?);
-        }
-        g.sightings.push(Sighting {
-            doc,
-            node: n,
-            forms,
-        });
-    }
+    r.documents(&t, &mut g)?;
+    let nodes = r.actors(&t, &mut g)?;
+    r.relations(&t, &mut g, &nodes)?;
+    r.sightings(&t, &mut g, &nodes)?;
     let n_m = r.count(4, "merge log")?;
     for _ in 0..n_m {
         let v = r.u32("merge log")?;
-        g.merges.push(xs(v, "merge log")?);
+        g.merges.push(t.xs(v, "merge log")?);
     }
-    let n_a = r.count(13, "alias entries")?;
-    for _ in 0..n_a {
-        let w = "alias entries";
-        let name = xs(r.u32(w)?, w)?;
-        let k = r.u8(w)?;
-        let kind = if k == 255 {
-            None
-        } else {
-            Some(kind_of(k).ok_or("alias entries: bad kind")?)
-        };
-        let country = xopt(r.u32(w)?, w)?;
-        let n_al = r.u32(w)? as usize;
-        if n_al * 4 > r.b.len() - r.at {
-            return Err("alias entries: alias count exceeds the file".into());
-        }
-        let mut aliases = Vec::with_capacity(n_al);
-        for _ in 0..n_al {
-            aliases.push(xs(r.u32(w)?, w)?);
-        }
-        g.alias_entries.push(AliasEntry {
-            name,
-            kind,
-            country,
-            aliases,
-        });
-    }
+    r.alias_entries(&t, &mut g)?;
     if r.at != r.b.len() {
         return Err(format!("{} unexpected bytes at the end", r.b.len() - r.at));
     }
@@ -764,6 +678,169 @@ fn decode(mut bytes: Vec<u8>) -> std::result::Result<NewsGraph, String> {
     g.strings = Strings::from_parts(text, graph_ends).map_err(|e| format!("graph strings: {e}"))?;
     g.changed();
     Ok(g)
+}
+
+/// The sections of the payload after the string tables, in file order.
+impl Reader<'_> {
+    /// A `u32` count then that many `u32` items; `too_many` is the error when
+    /// the count cannot fit in the bytes left.
+    fn u32_list<T>(
+        &mut self,
+        w: &str,
+        too_many: &str,
+        mut item: impl FnMut(u32) -> std::result::Result<T, String>,
+    ) -> std::result::Result<Vec<T>, String> {
+        let n = self.u32(w)? as usize;
+        if n * 4 > self.b.len() - self.at {
+            return Err(too_many.into());
+        }
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(item(self.u32(w)?)?);
+        }
+        Ok(v)
+    }
+
+    fn documents(&mut self, t: &Tables, g: &mut NewsGraph) -> std::result::Result<(), String> {
+        let n_docs = self.count(24, "documents")?;
+        for _ in 0..n_docs {
+            let w = "documents";
+            let id = t.xs(self.u32(w)?, w)?;
+            let path = t.xs(self.u32(w)?, w)?;
+            let date = t.xopt(self.u32(w)?, w)?;
+            let title = t.xopt(self.u32(w)?, w)?;
+            let url = t.xopt(self.u32(w)?, w)?;
+            let hash = t.xopt(self.u32(w)?, w)?;
+            g.put_document(
+                Document {
+                    id,
+                    path,
+                    date,
+                    title,
+                    url,
+                },
+                hash,
+            );
+        }
+        Ok(())
+    }
+
+    /// The actors, returned in section order (relations and sightings name
+    /// them by position).
+    fn actors(
+        &mut self,
+        t: &Tables,
+        g: &mut NewsGraph,
+    ) -> std::result::Result<Vec<NodeIndex>, String> {
+        let n_actors = self.count(17, "actors")?;
+        g.graph = petgraph::stable_graph::StableDiGraph::with_capacity(n_actors, 0);
+        let mut nodes: Vec<NodeIndex> = Vec::with_capacity(n_actors);
+        g.by_id.reserve(n_actors);
+        for _ in 0..n_actors {
+            let w = "actors";
+            let id = t.xs(self.u32(w)?, w)?;
+            let name = t.xs(self.u32(w)?, w)?;
+            let kind = kind_of(self.u8(w)?).ok_or("actors: bad kind")?;
+            let country = t.xopt(self.u32(w)?, w)?;
+            let aliases =
+                self.u32_list(w, "actors: alias count exceeds the file", |v| t.xs(v, w))?;
+            if g.node(&id).is_some() {
+                return Err(format!("actor id {id:?} appears twice"));
+            }
+            nodes.push(g.add_actor(Actor {
+                id,
+                name,
+                kind,
+                country,
+                aliases,
+            }));
+        }
+        Ok(nodes)
+    }
+
+    fn relations(
+        &mut self,
+        t: &Tables,
+        g: &mut NewsGraph,
+        nodes: &[NodeIndex],
+    ) -> std::result::Result<(), String> {
+        let n_edges = self.count(EDGE_BYTES, "relations")?;
+        g.graph.reserve_exact_edges(n_edges);
+        let raw = self.take(n_edges * EDGE_BYTES, "relations")?;
+        for rec in raw.chunks_exact(EDGE_BYTES) {
+            let u = |i: usize| u32::from_le_bytes([rec[i], rec[i + 1], rec[i + 2], rec[i + 3]]);
+            let w = "relations";
+            let kind = RelationType::ALL
+                .get(rec[8] as usize)
+                .copied()
+                .ok_or("relations: bad type")?;
+            let e = Edge {
+                kind,
+                planned: rec[9] != 0,
+                sentence: u(10),
+                start: u(14),
+                end: u(18),
+                doc: t.gsym(u(22), w)?,
+                trigger: t.gsym(u(26), w)?,
+                text: t.gsym(u(30), w)?,
+                cameo: t.gopt(u(34), w)?,
+                date: t.gopt(u(38), w)?,
+                rule: t.gopt(u(42), w)?,
+            };
+            g.graph
+                .add_edge(node_at(nodes, u(0))?, node_at(nodes, u(4))?, e);
+        }
+        Ok(())
+    }
+
+    fn sightings(
+        &mut self,
+        t: &Tables,
+        g: &mut NewsGraph,
+        nodes: &[NodeIndex],
+    ) -> std::result::Result<(), String> {
+        let n_s = self.count(12, "sightings")?;
+        g.sightings.reserve_exact(n_s);
+        for _ in 0..n_s {
+            let w = "sightings";
+            let doc = t.gsym(self.u32(w)?, w)?;
+            let n = node_at(nodes, self.u32(w)?)?;
+            let forms = self.u32_list(w, "sightings: form count exceeds the file", |v| {
+                t.gsym(v, w)
+            })?;
+            g.sightings.push(Sighting {
+                doc,
+                node: n,
+                forms,
+            });
+        }
+        Ok(())
+    }
+
+    fn alias_entries(&mut self, t: &Tables, g: &mut NewsGraph) -> std::result::Result<(), String> {
+        let n_a = self.count(13, "alias entries")?;
+        for _ in 0..n_a {
+            let w = "alias entries";
+            let name = t.xs(self.u32(w)?, w)?;
+            let k = self.u8(w)?;
+            let kind = if k == 255 {
+                None
+            } else {
+                Some(kind_of(k).ok_or("alias entries: bad kind")?)
+            };
+            let country = t.xopt(self.u32(w)?, w)?;
+            let aliases = self.u32_list(w, "alias entries: alias count exceeds the file", |v| {
+                t.xs(v, w)
+            })?;
+            g.alias_entries.push(AliasEntry {
+                name,
+                kind,
+                country,
+                aliases,
+            });
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -18,9 +18,11 @@
 //! so both PageRank and betweenness are computed here on the [`Index`].
 
 use super::index::{Index, TypeSet, Walk};
+use super::report::sorted_keys;
 use crate::graph::NewsGraph;
-use crate::model::ActorKind;
+use crate::model::{Actor, ActorKind};
 use petgraph::stable_graph::NodeIndex;
+use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -353,6 +355,65 @@ pub fn top(g: &NewsGraph, idx: &Index, opts: &TopOptions) -> Ranking {
     }
 }
 
+impl Serialize for Centrality {
+    /// As its name ([`Centrality::as_str`]).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One actor of a [`TopReport`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedReport {
+    /// The actor.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actor: Actor,
+    /// Distinct actors it has relations with.
+    pub degree: usize,
+    /// Its place in the ranking, from 1.
+    pub rank: usize,
+    /// Relations it takes part in.
+    pub relations: usize,
+    /// The score of the measure ranked by.
+    pub score: f64,
+}
+
+/// The most central actors as `newsgraph top --format json` prints them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopReport {
+    /// The actors, most central first.
+    pub actors: Vec<RankedReport>,
+    /// The measure.
+    pub by: Centrality,
+    /// The kind of actor listed, when only one was asked for.
+    pub kind: Option<ActorKind>,
+    /// See [`Ranking::sampled`].
+    pub sampled: Option<usize>,
+}
+
+impl TopReport {
+    /// The report of `r`, ranked with `kind` as [`TopOptions::kind`].
+    pub fn new(g: &NewsGraph, r: &Ranking, kind: Option<ActorKind>) -> TopReport {
+        TopReport {
+            actors: r
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| RankedReport {
+                    actor: g.actor(e.node).clone(),
+                    degree: e.degree,
+                    rank: i + 1,
+                    relations: e.relations,
+                    score: e.score,
+                })
+                .collect(),
+            by: r.by,
+            kind,
+            sampled: r.sampled,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,5 +516,39 @@ mod tests {
         d.dedup();
         assert_eq!(d.len(), 10);
         assert_eq!(s, sample(&nodes, 10));
+    }
+
+    #[test]
+    fn top_report_serializes_as_the_cli_prints_it() {
+        use crate::query::report::testing::json;
+        use serde_json::json;
+        let g = graph(&[
+            ("a", "b", RelationType::Meet),
+            ("a", "c", RelationType::Call),
+            ("a", "c", RelationType::Visit),
+        ]);
+        let idx = Index::new(&g);
+        let opts = TopOptions {
+            by: Centrality::Degree,
+            kind: Some(ActorKind::Person),
+            types: TypeSet::ALL,
+            limit: 1,
+            samples: None,
+        };
+        let r = top(&g, &idx, &opts);
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&TopReport::new(&g, &r, opts.kind))).unwrap();
+        let a = serde_json::to_value(g.actor(g.node("a").unwrap())).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "actors": [{"actor": a, "degree": 2, "rank": 1, "relations": 3, "score": 2.0}],
+                "by": "degree",
+                "kind": "person",
+                "sampled": null,
+            })
+        );
+        let none = TopReport::new(&g, &r, None);
+        assert!(json(&none).contains("\"kind\": null"));
     }
 }

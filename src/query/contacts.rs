@@ -9,13 +9,15 @@
 //! load order; the relations themselves are kept for their evidence.
 
 use super::index::{Index, TypeSet};
+use super::report::sorted_keys;
 use super::timeline::{chrono_key, relation_date};
 use crate::graph::NewsGraph;
-use crate::model::RelationType;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use std::collections::HashMap;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 
 /// An actor's contacts with one counterpart in one direction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +177,98 @@ pub fn most_contacted(g: &NewsGraph, idx: &Index, n: usize, types: TypeSet) -> V
     scored.into_iter().take(n).map(|(_, v)| v).collect()
 }
 
+/// One counterpart of a [`ContactsReport`]: a [`ContactSummary`] with the
+/// actor and relations written out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactReport {
+    /// The counterpart.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actor: Actor,
+    /// Documents the events come from, in load order.
+    pub documents: Vec<String>,
+    /// Number of contact events.
+    pub events: usize,
+    /// Date of the earliest dated event.
+    pub first: Option<String>,
+    /// Date of the latest dated event.
+    pub last: Option<String>,
+    /// The events with their evidence, in timeline order.
+    #[serde(serialize_with = "sorted_keys")]
+    pub relations: Vec<Relation>,
+    /// Events per type (in JSON an object keyed by type name, alphabetically).
+    #[serde(serialize_with = "sorted_keys")]
+    pub types: BTreeMap<RelationType, usize>,
+}
+
+impl ContactReport {
+    /// The report of one summary.
+    pub fn new(g: &NewsGraph, s: &ContactSummary) -> ContactReport {
+        ContactReport {
+            actor: g.actor(s.actor).clone(),
+            documents: s.documents.clone(),
+            events: s.events,
+            first: s.first.clone(),
+            last: s.last.clone(),
+            relations: s.relations.iter().map(|&e| g.relation(e)).collect(),
+            types: s.types.iter().copied().collect(),
+        }
+    }
+
+    fn all(g: &NewsGraph, side: &[ContactSummary]) -> Vec<ContactReport> {
+        side.iter().map(|s| ContactReport::new(g, s)).collect()
+    }
+}
+
+/// An actor's contacts as `newsgraph contacts --format json` prints them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactsReport {
+    /// The actor asked about.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actor: Actor,
+    /// Actors it contacted, most events first.
+    pub contacted: Vec<ContactReport>,
+    /// Actors that contacted it, most events first.
+    pub contacted_by: Vec<ContactReport>,
+    /// The relation types counted as contacts, as asked for.
+    pub types: Vec<RelationType>,
+}
+
+impl ContactsReport {
+    /// The report of `c`, found with the relation types `types` (listed as the
+    /// question gave them; [`Contacts::types`] is only their set).
+    pub fn new(g: &NewsGraph, c: &Contacts, types: &[RelationType]) -> ContactsReport {
+        ContactsReport {
+            actor: g.actor(c.actor).clone(),
+            contacted: ContactReport::all(g, &c.contacted),
+            contacted_by: ContactReport::all(g, &c.contacted_by),
+            types: types.to_vec(),
+        }
+    }
+}
+
+/// A contact matrix as `newsgraph contacts --matrix --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatrixReport {
+    /// Rows and columns, in the same order.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actors: Vec<Actor>,
+    /// Event counts, row actor → column actor.
+    pub matrix: Vec<Vec<usize>>,
+    /// The relation types counted as contacts, as asked for.
+    pub types: Vec<RelationType>,
+}
+
+impl MatrixReport {
+    /// The report of `m`, computed with the relation types `types`.
+    pub fn new(g: &NewsGraph, m: &ContactMatrix, types: &[RelationType]) -> MatrixReport {
+        MatrixReport {
+            actors: m.actors.iter().map(|&n| g.actor(n).clone()).collect(),
+            matrix: m.counts.clone(),
+            types: types.to_vec(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,5 +320,48 @@ mod tests {
         assert_eq!(ids, ["k", "b2", "b1"]);
         let m = contact_matrix(&idx, &top, TypeSet::CONTACTS);
         assert_eq!(m.counts, [[0, 2, 1], [0, 0, 0], [0, 1, 0]]);
+    }
+
+    #[test]
+    fn contact_reports_serialize_as_the_cli_prints_them() {
+        use crate::query::report::testing::json;
+        use serde_json::json;
+        let g = g();
+        let idx = Index::new(&g);
+        let k = g.node("k").unwrap();
+        let types = [RelationType::Visit, RelationType::Call, RelationType::Meet];
+        let c = contacts(&g, &idx, k, TypeSet::of(&types));
+        let r = ContactsReport::new(&g, &c, &types);
+        let text = json(&r);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["types"], json!(["visit", "call", "meet"]), "as asked");
+        assert_eq!(v["actor"]["id"], "k");
+        let b2 = &v["contacted"][0];
+        assert_eq!(b2["actor"]["id"], "b2");
+        assert_eq!(b2["types"], json!({"call": 1, "meet": 1}));
+        assert_eq!(b2["events"], 2);
+        assert_eq!(b2["first"], "2021-09-08");
+        assert_eq!(b2["documents"], json!(["d1", "d2"]));
+        assert_eq!(b2["relations"].as_array().unwrap().len(), 2);
+        assert_eq!(v["contacted"][1]["first"], serde_json::Value::Null);
+        assert_eq!(v["contacted_by"][0]["actor"]["id"], "bl");
+        let m = contact_matrix(
+            &idx,
+            &most_contacted(&g, &idx, 2, TypeSet::CONTACTS),
+            TypeSet::CONTACTS,
+        );
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&MatrixReport::new(&g, &m, &types))).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "actors": [
+                    serde_json::to_value(g.actor(k)).unwrap(),
+                    serde_json::to_value(g.actor(g.node("b2").unwrap())).unwrap(),
+                ],
+                "matrix": [[0, 2], [0, 0]],
+                "types": ["visit", "call", "meet"],
+            })
+        );
     }
 }

@@ -2,28 +2,55 @@
 //! behind every answer: how two actors are connected ([`path`]), who contacted
 //! whom ([`contacts`](mod@contacts)), an actor's ego network ([`neighbors`]), the most central
 //! actors ([`centrality`]), an actor's relations in date order ([`timeline`](mod@timeline)),
-//! and the sub-graphs that diagrams of these answers draw ([`select`]).
+//! what the store holds ([`stats`], [`listing`]), and the sub-graphs that
+//! diagrams of these answers draw ([`select`]).
 //!
 //! Build an [`Index`] once per loaded graph and pass it to every query; names
 //! typed by users are resolved with [`resolve::find_actor`].
+//!
+//! Each question's answer also comes as a report type ([`PathReport`],
+//! [`ContactsReport`], [`MatrixReport`], [`EgoReport`], [`TopReport`],
+//! [`TimelineReport`], [`Stats`](stats::Stats), and the entries of the
+//! listings) whose JSON is exactly what the command line prints with
+//! `--format json` (see [`report`]):
+//!
+//! ```no_run
+//! # fn main() -> newsgraph::Result<()> {
+//! use newsgraph::query::{find_actor, Index, PathFinder, PathOptions, PathReport};
+//! let g = newsgraph::graph::store::open("newsgraph.store".as_ref())?;
+//! let (a, b) = (find_actor(&g, "Blinken")?, find_actor(&g, "Barzani")?);
+//! let idx = Index::new(&g);
+//! let opts = PathOptions::default();
+//! if let Some(p) = PathFinder::new(&idx).shortest(a, b, &opts) {
+//!     let answer = PathReport::shortest(&g, &idx, a, b, &p, &opts);
+//!     println!("{}", serde_json::to_string_pretty(&answer).unwrap_or_default());
+//! }
+//! # Ok(())
+//! # }
+//! ```
 
 pub mod centrality;
 pub mod contacts;
 pub mod index;
+pub mod listing;
 pub mod neighbors;
 pub mod path;
+pub mod report;
 pub mod resolve;
 pub mod select;
+pub mod stats;
 pub mod timeline;
 
-pub use centrality::{top, Centrality, Ranking, TopOptions};
-pub use contacts::{contact_matrix, contacts, most_contacted, ContactMatrix, Contacts};
+pub use centrality::{top, Centrality, Ranking, TopOptions, TopReport};
+pub use contacts::{
+    contact_matrix, contacts, most_contacted, ContactMatrix, Contacts, ContactsReport, MatrixReport,
+};
 pub use index::{Index, TypeSet};
-pub use neighbors::{ego, Ego};
-pub use path::{shortest_path, AllPaths, Hop, Path, PathFinder, PathOptions};
+pub use neighbors::{ego, Ego, EgoReport};
+pub use path::{shortest_path, AllPaths, Hop, Path, PathFinder, PathOptions, PathReport};
 pub use resolve::find_actor;
 pub use select::{Highlight, RelationKey};
-pub use timeline::{timeline, TimelineOptions};
+pub use timeline::{timeline, TimelineOptions, TimelineReport};
 
 /// Small graphs for the unit tests of this module.
 #[cfg(test)]

@@ -2,11 +2,13 @@
 //! either way), and every relation among them, grouped by type.
 
 use super::index::{Index, TypeSet, Walk};
+use super::report::sorted_keys;
 use super::timeline::chrono_key;
 use crate::graph::NewsGraph;
-use crate::model::RelationType;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
-use std::collections::HashMap;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 
 /// The ego network of an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +111,59 @@ pub fn ego(g: &NewsGraph, idx: &Index, center: NodeIndex, depth: usize, types: T
     }
 }
 
+/// A member of an ego network, as [`EgoReport`] lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberReport {
+    /// The actor.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actor: Actor,
+    /// Hops from the centre (0 for the centre itself).
+    pub distance: usize,
+}
+
+/// An ego network as `newsgraph neighbors --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EgoReport {
+    /// The actor at the centre.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actor: Actor,
+    /// The members, by distance then name (the centre first).
+    pub actors: Vec<MemberReport>,
+    /// How many hops out the network reaches.
+    pub depth: usize,
+    /// The relations among the members by type, in [`Ego::by_type`] order
+    /// within a type (in JSON an object keyed by type name, alphabetically).
+    #[serde(serialize_with = "sorted_keys")]
+    pub relations: BTreeMap<RelationType, Vec<Relation>>,
+    /// The relation types walked, as asked for (empty: every type).
+    pub types: Vec<RelationType>,
+}
+
+impl EgoReport {
+    /// The report of `e`, found over the relation types `types` (listed as the
+    /// question gave them; empty for every type).
+    pub fn new(g: &NewsGraph, e: &Ego, types: &[RelationType]) -> EgoReport {
+        EgoReport {
+            actor: g.actor(e.center).clone(),
+            actors: e
+                .members
+                .iter()
+                .map(|&(n, distance)| MemberReport {
+                    actor: g.actor(n).clone(),
+                    distance,
+                })
+                .collect(),
+            depth: e.depth,
+            relations: e
+                .by_type
+                .iter()
+                .map(|(t, v)| (*t, v.iter().map(|&x| g.relation(x)).collect()))
+                .collect(),
+            types: types.to_vec(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +216,36 @@ mod tests {
         let zero = ego(&g, &idx, k, 0, TypeSet::ALL);
         assert_eq!(zero.members.len(), 1);
         assert_eq!(zero.relation_count(), 0);
+    }
+
+    #[test]
+    fn ego_report_serializes_as_the_cli_prints_it() {
+        use crate::query::report::testing::json;
+        use serde_json::json;
+        let g = graph(&[
+            ("k", "a", RelationType::Visit),
+            ("a", "k", RelationType::Affiliation),
+            ("a", "b", RelationType::Call),
+        ]);
+        let idx = Index::new(&g);
+        let k = g.node("k").unwrap();
+        let e = ego(&g, &idx, k, 1, TypeSet::ALL);
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&EgoReport::new(&g, &e, &[]))).unwrap();
+        let actor = |id: &str| serde_json::to_value(g.actor(g.node(id).unwrap())).unwrap();
+        let rel = |i: usize| serde_json::to_value(g.relation(EdgeIndex::new(i))).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "actor": actor("k"),
+                "actors": [{"actor": actor("k"), "distance": 0}, {"actor": actor("a"), "distance": 1}],
+                "depth": 1,
+                // Keyed by name: affiliation before visit, unlike the schema's order.
+                "relations": {"affiliation": [rel(1)], "visit": [rel(0)]},
+                "types": [],
+            })
+        );
+        let text = json(&EgoReport::new(&g, &e, &[]));
+        assert!(text.find("\"affiliation\"").unwrap() < text.find("\"visit\": [").unwrap());
     }
 }

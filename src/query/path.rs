@@ -22,10 +22,12 @@
 //! a meeting with a Bloom filter of the other side's frontier: the last layer,
 //! the largest, is then settled without visiting its nodes at all.
 
-use super::index::{preference, Index, TypeSet, Walk};
+use super::index::{preference, Arc, Index, TypeSet, Walk};
+use super::report::sorted_keys;
 use crate::graph::NewsGraph;
-use crate::model::RelationType;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 
 /// Which relations a path may walk.
@@ -155,7 +157,7 @@ fn filter_hash(v: u32, bits: u32) -> usize {
 /// (see `probe`); below it the probe would cost more than it can save.
 const PROBE_MIN: usize = 64;
 
-/// Arcs per prefetching window of the search (see `search`).
+/// Arcs per read-ahead window of the expansion (see `scan`).
 const TOUCH: usize = 64;
 
 const FWD: usize = 0;
@@ -181,6 +183,234 @@ const FREE: Constraints<'static> = Constraints {
     blocked_from: NO_NODE,
     blocked_to: &[],
 };
+
+/// One layer scan's fixed inputs: the side growing, which arcs it may take,
+/// and the two frontiers.
+struct Layer<'a> {
+    side: usize,
+    walk: Walk,
+    types: TypeSet,
+    c: Constraints<'a>,
+    /// With `c.use_bans`, nodes with `banned[n] == ban_stamp` may not be entered.
+    banned: &'a [u32],
+    ban_stamp: u32,
+    /// The growing side's frontier.
+    frontier: &'a [u32],
+    /// The other side's frontier: where meetings can be.
+    other_frontier: &'a [u32],
+}
+
+/// The best meeting of a layer scan so far.
+#[derive(Clone, Copy)]
+struct Meeting {
+    /// Preference sum of the whole path through the meeting (lower is better).
+    total: u32,
+    /// The meeting node.
+    node: u32,
+    /// Position in [`Index::all_arcs`] of the arc that reached it.
+    pos: u32,
+    /// Preference sum from the growing side's start to the meeting.
+    pref: u32,
+}
+
+/// What a layer scan does besides testing arcs: the expansion ([`Expand`])
+/// builds the next layer, the meeting probe ([`Probe`]) only looks for a
+/// meeting in it. Sharing [`scan`], they examine arcs in the same order with
+/// the same pruning and the same strict comparisons, which is what lets a probe
+/// settle a search with exactly the path the expansion would have found.
+trait ArcVisit {
+    /// Arcs per read-ahead window (see [`scan`]).
+    const WINDOW: usize;
+    /// Reads ahead what examining the arcs at `span` will load, with nothing
+    /// depending on the loads so that their misses overlap; the result only
+    /// keeps the loads from being optimized away.
+    fn read_ahead(&self, marks: &[Slot], span: std::ops::Range<usize>) -> u32;
+    /// The far end of the arc at `pos`, or `None` when it cannot matter (the
+    /// probe's filter: a cheap test that rejects nearly every arc first).
+    fn target(&self, pos: usize) -> Option<u32>;
+    /// The type of the arc at `pos`.
+    fn kind(&self, pos: usize) -> RelationType;
+    /// The arc at `pos` reaches `v` with preference sum `p` and passed every
+    /// constraint: updates `v`'s slot as the visit requires, and returns the
+    /// total preference of the path through `v` when `v` is a meeting.
+    fn reach(&mut self, marks: &mut [Slot], v: u32, pos: usize, p: u32) -> Option<u32>;
+}
+
+/// The expansion of a layer: marks every node reached for the first time (or
+/// reached again in this layer by a more preferred arc).
+struct Expand<'a> {
+    arcs: &'a [Arc],
+    /// The new layer.
+    next: &'a mut Vec<u32>,
+    /// Arcs the new layer's nodes have: what expanding it would scan.
+    vol: usize,
+    base: u32,
+    /// The mark of the new layer.
+    layer: u32,
+    side: usize,
+    walk: Walk,
+}
+
+impl ArcVisit for Expand<'_> {
+    const WINDOW: usize = TOUCH;
+
+    #[inline]
+    fn read_ahead(&self, marks: &[Slot], span: std::ops::Range<usize>) -> u32 {
+        self.arcs[span]
+            .iter()
+            .fold(0, |t, arc| t ^ marks[arc.to as usize].side[self.side])
+    }
+
+    #[inline]
+    fn target(&self, pos: usize) -> Option<u32> {
+        Some(self.arcs[pos].to)
+    }
+
+    #[inline]
+    fn kind(&self, pos: usize) -> RelationType {
+        self.arcs[pos].kind
+    }
+
+    #[inline]
+    fn reach(&mut self, marks: &mut [Slot], v: u32, pos: usize, p: u32) -> Option<u32> {
+        let (side, other_side) = (self.side, 1 - self.side);
+        let m = &mut marks[v as usize];
+        let mine = m.side[side];
+        if mine < self.base {
+            m.side[side] = self.layer;
+            m.pref[side] = saturate(p);
+            m.via[side] = pos as u32;
+            self.next.push(v);
+            self.vol += m.span(self.walk).len();
+        } else if mine == self.layer && p < u32::from(m.pref[side]) {
+            m.pref[side] = saturate(p);
+            m.via[side] = pos as u32;
+        } else {
+            return None;
+        }
+        (m.side[other_side] >= self.base).then(|| p + u32::from(m.pref[other_side]))
+    }
+}
+
+/// The meeting probe of a layer (see `PathFinder::probe`): changes no slot.
+struct Probe<'a> {
+    targets: &'a [u32],
+    kinds: &'a [RelationType],
+    /// A Bloom filter of the other side's frontier, of `2^bits` bits.
+    filter: &'a [u64],
+    bits: u32,
+    base: u32,
+    side: usize,
+}
+
+impl ArcVisit for Probe<'_> {
+    const WINDOW: usize = TOUCH * 4;
+
+    #[inline]
+    fn read_ahead(&self, _marks: &[Slot], span: std::ops::Range<usize>) -> u32 {
+        // One read per cache line of the target list.
+        self.targets[span].iter().step_by(16).fold(0, |t, &v| t ^ v)
+    }
+
+    #[inline]
+    fn target(&self, pos: usize) -> Option<u32> {
+        let v = self.targets[pos];
+        let h = filter_hash(v, self.bits);
+        (self.filter[h / 64] & (1 << (h % 64)) != 0).then_some(v)
+    }
+
+    #[inline]
+    fn kind(&self, pos: usize) -> RelationType {
+        self.kinds[pos]
+    }
+
+    #[inline]
+    fn reach(&mut self, marks: &mut [Slot], v: u32, _pos: usize, p: u32) -> Option<u32> {
+        let (side, other_side) = (self.side, 1 - self.side);
+        let m = &marks[v as usize];
+        if m.side[side] >= self.base || m.side[other_side] < self.base {
+            return None;
+        }
+        Some(p + u32::from(m.pref[other_side]))
+    }
+}
+
+/// The arc scan of one layer, shared by the expansion and the meeting probe:
+/// every arc of the frontier that the types and constraints allow and that can
+/// still beat the best meeting found, in frontier then arc order.
+///
+/// Arcs are walked in windows of about `V::WINDOW`: a first pass reads what
+/// the second will need ([`ArcVisit::read_ahead`]), with nothing depending on
+/// the loads, so the processor fetches dozens of them at once; the second pass
+/// then finds them in cache. Done one at a time (each decision depends on the
+/// last) the misses would not overlap.
+#[inline]
+fn scan<V: ArcVisit>(visit: &mut V, marks: &mut [Slot], l: &Layer<'_>) -> Option<Meeting> {
+    let (side, other_side) = (l.side, 1 - l.side);
+    let other_min = l
+        .other_frontier
+        .iter()
+        .map(|&v| u32::from(marks[v as usize].pref[other_side]))
+        .min()
+        .unwrap_or(0);
+    let mut best: Option<Meeting> = None;
+    let frontier = l.frontier;
+    let mut touched = 0u32;
+    let mut i = 0;
+    while i < frontier.len() {
+        let mut j = i;
+        let mut window = 0;
+        while j < frontier.len() && window < V::WINDOW {
+            let span = marks[frontier[j] as usize].span(l.walk);
+            window += span.len();
+            touched ^= visit.read_ahead(marks, span);
+            j += 1;
+        }
+        for &u in &frontier[i..j] {
+            let su = &marks[u as usize];
+            let pu = u32::from(su.pref[side]);
+            if best.is_some_and(|b| pu + other_min >= b.total) {
+                continue;
+            }
+            for pos in su.span(l.walk) {
+                // The tests have no side effects, so their order is the
+                // cheapest first: the target alone decides the probe's filter.
+                let Some(v) = visit.target(pos) else {
+                    continue;
+                };
+                let kind = visit.kind(pos);
+                if !l.types.contains(kind) {
+                    continue;
+                }
+                let p = pu + preference(kind);
+                if best.is_some_and(|b| p + other_min >= b.total) {
+                    continue;
+                }
+                if l.c.use_bans && l.banned[v as usize] == l.ban_stamp {
+                    continue;
+                }
+                // The step in path order: u → v forward, v → u backward.
+                let (from, to) = if side == FWD { (u, v) } else { (v, u) };
+                if from == l.c.blocked_from && l.c.blocked_to.contains(&to) {
+                    continue;
+                }
+                if let Some(total) = visit.reach(marks, v, pos, p) {
+                    if best.is_none_or(|b| total < b.total) {
+                        best = Some(Meeting {
+                            total,
+                            node: v,
+                            pos: pos as u32,
+                            pref: p,
+                        });
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    std::hint::black_box(touched);
+    best
+}
 
 /// Path searches over one [`Index`], with scratch space reused across queries.
 pub struct PathFinder<'i> {
@@ -288,7 +518,6 @@ impl<'i> PathFinder<'i> {
         }
         self.new_generation();
         self.filter_of = None;
-        let base = self.base;
         self.mark(FWD, a, 0);
         self.mark(BWD, b, 0);
         self.marks[a as usize].pref[FWD] = 0;
@@ -297,7 +526,7 @@ impl<'i> PathFinder<'i> {
         self.front.push(a);
         self.back.clear();
         self.back.push(b);
-        let (mut df, mut db) = (0usize, 0usize);
+        let mut depths = [0usize; 2];
         let walks = if directed {
             [Walk::Out, Walk::In]
         } else {
@@ -309,135 +538,27 @@ impl<'i> PathFinder<'i> {
             self.marks[b as usize].span(walks[BWD]).len(),
         ];
         loop {
-            if self.front.is_empty() || self.back.is_empty() || df + db >= max_hops {
+            if self.front.is_empty()
+                || self.back.is_empty()
+                || depths[FWD] + depths[BWD] >= max_hops
+            {
                 return None;
             }
             // Grow the side with fewer arcs to scan: on news graphs a frontier
             // holding a hub (a country, a head of state) can cost thousands of
             // times more than the other side.
             let side = if vols[FWD] <= vols[BWD] { FWD } else { BWD };
-            let other_side = 1 - side;
             let walk = walks[side];
-            let depth = if side == FWD { df } else { db };
             if vols[side] >= self.probe_min {
                 if let Some(m) = self.probe(side, walk, types, c) {
                     return Some(self.reconstruct(a, b, m));
                 }
             }
-            let (meet, vol) = {
-                let PathFinder {
-                    idx,
-                    marks,
-                    banned,
-                    ban_stamp,
-                    front,
-                    back,
-                    next,
-                    ..
-                } = self;
-                let arcs = idx.all_arcs();
-                let (frontier, other_frontier) = if side == FWD {
-                    (&*front, &*back)
-                } else {
-                    (&*back, &*front)
-                };
-                // Every node of the new layer that the other side has reached
-                // lies on a shortest path, and only those do (all at the other
-                // side's current depth). Once one is found this layer is the
-                // last, and nodes that cannot beat the best meeting are skipped.
-                let other_min = other_frontier
-                    .iter()
-                    .map(|&v| u32::from(marks[v as usize].pref[other_side]))
-                    .min()
-                    .unwrap_or(0);
-                let mut best: Option<(u32, u32)> = None;
-                next.clear();
-                let mut vol = 0usize;
-                let layer = base + depth as u32 + 1;
-                // Arcs are walked in windows of about TOUCH: a first pass reads
-                // the slot of every arc's far end, with nothing depending on the
-                // loads, so the processor fetches dozens of them at once; the
-                // second pass then finds them in cache. Done one at a time (each
-                // decision depends on the last) the misses would not overlap.
-                let mut touched = 0u32;
-                let mut i = 0;
-                while i < frontier.len() {
-                    let mut j = i;
-                    let mut window = 0;
-                    while j < frontier.len() && window < TOUCH {
-                        let span = marks[frontier[j] as usize].span(walk);
-                        window += span.len();
-                        for arc in &arcs[span] {
-                            touched ^= marks[arc.to as usize].side[side];
-                        }
-                        j += 1;
-                    }
-                    for &u in &frontier[i..j] {
-                        let su = &marks[u as usize];
-                        let pu = u32::from(su.pref[side]);
-                        if best.is_some_and(|(bp, _)| pu + other_min >= bp) {
-                            continue;
-                        }
-                        let span = su.span(walk);
-                        for pos in span {
-                            let arc = &arcs[pos];
-                            if !types.contains(arc.kind) {
-                                continue;
-                            }
-                            let p = pu + preference(arc.kind);
-                            if best.is_some_and(|(bp, _)| p + other_min >= bp) {
-                                continue;
-                            }
-                            let v = arc.to;
-                            if c.use_bans && banned[v as usize] == *ban_stamp {
-                                continue;
-                            }
-                            // The step in path order: u → v forward, v → u backward.
-                            let (from, to) = if side == FWD { (u, v) } else { (v, u) };
-                            if from == c.blocked_from && c.blocked_to.contains(&to) {
-                                continue;
-                            }
-                            let m = &mut marks[v as usize];
-                            let mine = m.side[side];
-                            if mine < base {
-                                m.side[side] = layer;
-                                m.pref[side] = saturate(p);
-                                m.via[side] = pos as u32;
-                                next.push(v);
-                                vol += m.span(walk).len();
-                            } else if mine == layer && p < u32::from(m.pref[side]) {
-                                m.pref[side] = saturate(p);
-                                m.via[side] = pos as u32;
-                            } else {
-                                continue;
-                            }
-                            if m.side[other_side] >= base {
-                                let total = p + u32::from(m.pref[other_side]);
-                                if best.is_none_or(|(bp, _)| total < bp) {
-                                    best = Some((total, v));
-                                }
-                            }
-                        }
-                    }
-                    i = j;
-                }
-                std::hint::black_box(touched);
-                if side == FWD {
-                    std::mem::swap(front, next);
-                } else {
-                    std::mem::swap(back, next);
-                }
-                (best.map(|(_, v)| v), vol)
-            };
-            self.top = self.top.max(base + depth as u32 + 1);
+            let (meet, vol) = self.expand(side, walk, types, c, depths[side]);
             if self.filter_of == Some(side) {
                 self.filter_of = None;
             }
-            if side == FWD {
-                df += 1;
-            } else {
-                db += 1;
-            }
+            depths[side] += 1;
             vols[side] = vol;
             if let Some(m) = meet {
                 return Some(self.reconstruct(a, b, m));
@@ -445,18 +566,81 @@ impl<'i> PathFinder<'i> {
         }
     }
 
+    /// Builds the next layer of `side` (its frontier is at `depth`): the
+    /// meeting with the other side it reaches, if any, and the number of arcs
+    /// the new layer would scan.
+    ///
+    /// Every node of the new layer that the other side has reached lies on a
+    /// shortest path, and only those do (all at the other side's current
+    /// depth). Once one is found this layer is the last, and nodes that cannot
+    /// beat the best meeting are skipped.
+    fn expand(
+        &mut self,
+        side: usize,
+        walk: Walk,
+        types: TypeSet,
+        c: Constraints<'_>,
+        depth: usize,
+    ) -> (Option<u32>, usize) {
+        let PathFinder {
+            idx,
+            marks,
+            banned,
+            ban_stamp,
+            front,
+            back,
+            next,
+            base,
+            ..
+        } = self;
+        let layer = *base + depth as u32 + 1;
+        let (frontier, other_frontier) = if side == FWD {
+            (&*front, &*back)
+        } else {
+            (&*back, &*front)
+        };
+        next.clear();
+        let mut visit = Expand {
+            arcs: idx.all_arcs(),
+            next,
+            vol: 0,
+            base: *base,
+            layer,
+            side,
+            walk,
+        };
+        let scope = Layer {
+            side,
+            walk,
+            types,
+            c,
+            banned,
+            ban_stamp: *ban_stamp,
+            frontier,
+            other_frontier,
+        };
+        let meet = scan(&mut visit, marks, &scope);
+        let vol = visit.vol;
+        if side == FWD {
+            std::mem::swap(front, next);
+        } else {
+            std::mem::swap(back, next);
+        }
+        self.top = self.top.max(layer);
+        (meet.map(|m| m.node), vol)
+    }
+
     /// Whether the next layer of `side` meets the other side, without building
     /// the layer: the meeting (if any) that the expansion would choose, with the
     /// arc that reaches it recorded, or `None` when the expansion is needed.
     ///
-    /// Meetings can only be nodes of the other side's frontier (see `search`),
+    /// Meetings can only be nodes of the other side's frontier (see `expand`),
     /// so each arc is first tested against a Bloom filter of that frontier,
     /// which lives in the first-level cache; only the few arcs that pass load
     /// their far end's slot. A last layer is the largest of a search, and most
     /// of its arcs lead to nodes that will never be expanded: testing them this
-    /// way avoids a cache miss per arc. The scan order, the pruning and the
-    /// strict comparisons are those of the expansion, so the answer is the same
-    /// path, to the tie.
+    /// way avoids a cache miss per arc. The scan is the expansion's ([`scan`]),
+    /// so the answer is the same path, to the tie.
     fn probe(
         &mut self,
         side: usize,
@@ -464,8 +648,7 @@ impl<'i> PathFinder<'i> {
         types: TypeSet,
         c: Constraints<'_>,
     ) -> Option<u32> {
-        let other_side = 1 - side;
-        self.fill_filter(other_side);
+        self.fill_filter(1 - side);
         let PathFinder {
             idx,
             marks,
@@ -478,89 +661,36 @@ impl<'i> PathFinder<'i> {
             base,
             ..
         } = self;
-        let (base, bits) = (*base, *filter_bits);
-        let targets = idx.all_targets();
-        let kinds = idx.all_kinds();
         let (frontier, other_frontier) = if side == FWD {
             (&*front, &*back)
         } else {
             (&*back, &*front)
         };
-        let other_min = other_frontier
-            .iter()
-            .map(|&v| u32::from(marks[v as usize].pref[other_side]))
-            .min()
-            .unwrap_or(0);
-        // (total preference, meeting node, arc position, preference sum to it)
-        let mut best: Option<(u32, u32, u32, u32)> = None;
-        let mut touched = 0u32;
-        let mut i = 0;
-        while i < frontier.len() {
-            // Windows of about TOUCH arcs, as in the expansion: first a read of
-            // each cache line of the window's target lists, which the processor
-            // overlaps, then the tests.
-            let mut j = i;
-            let mut window = 0;
-            while j < frontier.len() && window < TOUCH * 4 {
-                let span = marks[frontier[j] as usize].span(walk);
-                window += span.len();
-                for t in targets[span].iter().step_by(16) {
-                    touched ^= t;
-                }
-                j += 1;
-            }
-            for &u in &frontier[i..j] {
-                let su = &marks[u as usize];
-                let pu = u32::from(su.pref[side]);
-                if best.is_some_and(|b| pu + other_min >= b.0) {
-                    continue;
-                }
-                let span = su.span(walk);
-                let lo = span.start;
-                for (k, &v) in targets[span].iter().enumerate() {
-                    // The filter first: it needs only the target, and rejects
-                    // nearly every arc. The other tests have no side effects, so
-                    // their order does not matter.
-                    let h = filter_hash(v, bits);
-                    if filter[h / 64] & (1 << (h % 64)) == 0 {
-                        continue;
-                    }
-                    let pos = lo + k;
-                    let kind = kinds[pos];
-                    if !types.contains(kind) {
-                        continue;
-                    }
-                    let p = pu + preference(kind);
-                    if best.is_some_and(|b| p + other_min >= b.0) {
-                        continue;
-                    }
-                    if c.use_bans && banned[v as usize] == *ban_stamp {
-                        continue;
-                    }
-                    let (from, to) = if side == FWD { (u, v) } else { (v, u) };
-                    if from == c.blocked_from && c.blocked_to.contains(&to) {
-                        continue;
-                    }
-                    let m = &marks[v as usize];
-                    if m.side[side] >= base || m.side[other_side] < base {
-                        continue;
-                    }
-                    let total = p + u32::from(m.pref[other_side]);
-                    if best.is_none_or(|b| total < b.0) {
-                        best = Some((total, v, pos as u32, p));
-                    }
-                }
-            }
-            i = j;
-        }
-        std::hint::black_box(touched);
-        let (_, v, pos, p) = best?;
-        let m = &mut marks[v as usize];
-        m.via[side] = pos;
-        m.pref[side] = saturate(p);
-        Some(v)
+        let mut visit = Probe {
+            targets: idx.all_targets(),
+            kinds: idx.all_kinds(),
+            filter,
+            bits: *filter_bits,
+            base: *base,
+            side,
+        };
+        let scope = Layer {
+            side,
+            walk,
+            types,
+            c,
+            banned,
+            ban_stamp: *ban_stamp,
+            frontier,
+            other_frontier,
+        };
+        let best = scan(&mut visit, marks, &scope)?;
+        // Recorded only now: the probe changes nothing unless it settles the search.
+        let m = &mut marks[best.node as usize];
+        m.via[side] = best.pos;
+        m.pref[side] = saturate(best.pref);
+        Some(best.node)
     }
-
     /// Fills the filter with `side`'s frontier, unless it holds it already.
     fn fill_filter(&mut self, side: usize) {
         if self.filter_of == Some(side) {
@@ -909,6 +1039,142 @@ pub fn shortest_path(
 ) -> Option<Vec<Hop>> {
     let idx = Index::new(g);
     PathFinder::new(&idx).shortest(a, b, opts).map(|p| p.hops)
+}
+
+/// The other relations a hop could have walked: those between its two actors
+/// that the search's types and direction allow, the walked one left out. A
+/// path shows one relation per hop; these are the rest of the evidence that
+/// the two actors are linked.
+pub fn alternatives(idx: &Index, hop: &Hop, opts: &PathOptions) -> Vec<EdgeIndex> {
+    idx.relations_between(hop.from, hop.to, TypeSet::of(&opts.types), opts.directed)
+        .into_iter()
+        .filter(|&e| e != hop.edge)
+        .collect()
+}
+
+/// A hop of a path answer (see [`PathReport`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HopReport {
+    /// The [`alternatives`] to the relation walked.
+    #[serde(serialize_with = "sorted_keys")]
+    pub also: Vec<Relation>,
+    /// Id of the actor the hop leaves.
+    pub from: String,
+    /// The relation walked, with its evidence (its own direction may be
+    /// `to` → `from`).
+    #[serde(serialize_with = "sorted_keys")]
+    pub relation: Relation,
+    /// Id of the actor the hop reaches.
+    pub to: String,
+}
+
+impl HopReport {
+    /// The hop's answer, for a path found with `opts`.
+    pub fn new(g: &NewsGraph, idx: &Index, hop: &Hop, opts: &PathOptions) -> HopReport {
+        HopReport {
+            also: alternatives(idx, hop, opts)
+                .into_iter()
+                .map(|e| g.relation(e))
+                .collect(),
+            from: g.actor(hop.from).id.clone(),
+            relation: g.relation(hop.edge),
+            to: g.actor(hop.to).id.clone(),
+        }
+    }
+
+    /// Every hop of a path.
+    fn all(g: &NewsGraph, idx: &Index, p: &Path, opts: &PathOptions) -> Vec<HopReport> {
+        p.hops
+            .iter()
+            .map(|h| HopReport::new(g, idx, h, opts))
+            .collect()
+    }
+}
+
+/// One path of a [`PathReport::Several`] answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathEntry {
+    /// The hops, from the first actor to the last.
+    pub hops: Vec<HopReport>,
+    /// Number of hops.
+    pub length: usize,
+}
+
+/// The answer to "how are these two actors connected": what `newsgraph path
+/// --format json` prints. Keys are in alphabetical order (see
+/// [`report`](super::report)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum PathReport {
+    /// One shortest path (the default question).
+    Shortest {
+        /// The first actor.
+        #[serde(serialize_with = "sorted_keys")]
+        from: Actor,
+        /// The hops of the path.
+        hops: Vec<HopReport>,
+        /// The last actor.
+        #[serde(serialize_with = "sorted_keys")]
+        to: Actor,
+    },
+    /// Several paths, shortest first: the k shortest, or every path up to a
+    /// hop limit.
+    Several {
+        /// False when the search stopped early (see [`AllPaths::complete`]):
+        /// there may be more paths.
+        complete: bool,
+        /// The first actor.
+        #[serde(serialize_with = "sorted_keys")]
+        from: Actor,
+        /// The paths.
+        paths: Vec<PathEntry>,
+        /// The last actor.
+        #[serde(serialize_with = "sorted_keys")]
+        to: Actor,
+    },
+}
+
+impl PathReport {
+    /// The answer of one path from `a` to `b`, found with `opts`.
+    pub fn shortest(
+        g: &NewsGraph,
+        idx: &Index,
+        a: NodeIndex,
+        b: NodeIndex,
+        path: &Path,
+        opts: &PathOptions,
+    ) -> PathReport {
+        PathReport::Shortest {
+            from: g.actor(a).clone(),
+            hops: HopReport::all(g, idx, path, opts),
+            to: g.actor(b).clone(),
+        }
+    }
+
+    /// The answer of several paths from `a` to `b`, found with `opts`;
+    /// `complete` is false when there may be more.
+    pub fn several(
+        g: &NewsGraph,
+        idx: &Index,
+        a: NodeIndex,
+        b: NodeIndex,
+        paths: &[Path],
+        complete: bool,
+        opts: &PathOptions,
+    ) -> PathReport {
+        PathReport::Several {
+            complete,
+            from: g.actor(a).clone(),
+            paths: paths
+                .iter()
+                .map(|p| PathEntry {
+                    hops: HopReport::all(g, idx, p, opts),
+                    length: p.len(),
+                })
+                .collect(),
+            to: g.actor(b).clone(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1305,5 +1571,55 @@ mod tests {
             f.all_paths(n("a"), n("b"), 4, 3, &[], false);
             assert_eq!(f.shortest(n("x3"), n("y1"), &o).unwrap().len(), 3);
         }
+    }
+
+    #[test]
+    fn path_reports_serialize_as_the_cli_prints_them() {
+        use crate::query::report::testing::json;
+        use serde_json::json;
+        let gr = graph(&[
+            ("a", "b", RelationType::Support),
+            ("b", "a", RelationType::Meet),
+            ("b", "c", RelationType::Visit),
+        ]);
+        let idx = Index::new(&gr);
+        let (a, c) = (gr.node("a").unwrap(), gr.node("c").unwrap());
+        let opts = PathOptions::default();
+        let mut f = PathFinder::new(&idx);
+        let p = f.shortest(a, c, &opts).unwrap();
+        let rel = |i: usize| serde_json::to_value(gr.relation(EdgeIndex::new(i))).unwrap();
+        let actor = |id: &str| serde_json::to_value(gr.actor(gr.node(id).unwrap())).unwrap();
+        let hops = json!([
+            {"also": [rel(0)], "from": "a", "relation": rel(1), "to": "b"},
+            {"also": [], "from": "b", "relation": rel(2), "to": "c"},
+        ]);
+        let one = PathReport::shortest(&gr, &idx, a, c, &p, &opts);
+        let v: serde_json::Value = serde_json::from_str(&json(&one)).unwrap();
+        assert_eq!(
+            v,
+            json!({"from": actor("a"), "hops": hops, "to": actor("c")})
+        );
+        // Nested model objects have their keys sorted too.
+        assert!(json(&one).contains(
+            "\"also\": [\n        {\n          \"cameo\": \"051\",\n          \"evidence\": {\n            \"doc\": \"d\",\n            \"end\": 0,"
+        ));
+        // Only the walk's types are alternatives.
+        let meets = PathOptions {
+            types: vec![RelationType::Meet, RelationType::Visit],
+            ..Default::default()
+        };
+        assert!(alternatives(&idx, &p.hops[0], &meets).is_empty());
+        let all = f.all_paths(a, c, 4, 10, &[], false);
+        let several = PathReport::several(&gr, &idx, a, c, &all.paths, all.complete, &opts);
+        let v: serde_json::Value = serde_json::from_str(&json(&several)).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "complete": true,
+                "from": actor("a"),
+                "paths": [{"hops": hops, "length": 2}],
+                "to": actor("c"),
+            })
+        );
     }
 }

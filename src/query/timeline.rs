@@ -7,11 +7,13 @@
 //! strings, possibly partial ("2022", "2022-03"), which sort correctly as text.
 
 use super::index::{Index, TypeSet};
+use super::report::sorted_keys;
 use crate::graph::{Edge, NewsGraph};
-use crate::model::RelationType;
+use crate::model::{Actor, Relation, RelationType};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use serde::Serialize;
 
 /// The date of a relation: its own, else its document's; `None` when neither is known.
 pub fn relation_date<'g>(g: &'g NewsGraph, idx: &Index, r: &Edge) -> Option<&'g str> {
@@ -88,6 +90,42 @@ pub fn timeline(
     edges
 }
 
+/// A relation of a [`TimelineReport`], with the date it is placed by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DatedRelation {
+    /// See [`relation_date`].
+    pub date: Option<String>,
+    /// The relation with its evidence.
+    #[serde(serialize_with = "sorted_keys")]
+    pub relation: Relation,
+}
+
+/// An actor's timeline as `newsgraph timeline --format json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineReport {
+    /// The actor.
+    #[serde(serialize_with = "sorted_keys")]
+    pub actor: Actor,
+    /// Its relations in timeline order.
+    pub relations: Vec<DatedRelation>,
+}
+
+impl TimelineReport {
+    /// The report of actor `a`'s relations `edges` (as [`timeline`] returns them).
+    pub fn new(g: &NewsGraph, idx: &Index, a: NodeIndex, edges: &[EdgeIndex]) -> TimelineReport {
+        TimelineReport {
+            actor: g.actor(a).clone(),
+            relations: edges
+                .iter()
+                .map(|&e| DatedRelation {
+                    date: relation_date(g, idx, &g.graph[e]).map(str::to_string),
+                    relation: g.relation(e),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +196,33 @@ mod tests {
         assert!(!in_range("2022-04-01", None, Some("2022-03")));
         assert!(!in_range("2022-02-28", Some("2022-03"), None));
         assert!(in_range("2022", None, Some("2022-03")));
+    }
+
+    #[test]
+    fn timeline_report_serializes_as_the_cli_prints_it() {
+        use crate::query::report::testing::json;
+        use serde_json::json;
+        let mut rels = vec![
+            relation("a", "b", RelationType::Call, "d1", 0),
+            relation("c", "a", RelationType::Meet, "d1", 1),
+        ];
+        rels[1].date = Some("2021-05".into());
+        let g = graph_of(&rels);
+        let idx = Index::new(&g);
+        let a = g.node("a").unwrap();
+        let t = timeline(&g, &idx, a, &TimelineOptions::default());
+        let v: serde_json::Value =
+            serde_json::from_str(&json(&TimelineReport::new(&g, &idx, a, &t))).unwrap();
+        let rel = |i: usize| serde_json::to_value(g.relation(EdgeIndex::new(i))).unwrap();
+        assert_eq!(
+            v,
+            json!({
+                "actor": serde_json::to_value(g.actor(a)).unwrap(),
+                "relations": [
+                    {"date": "2021-05", "relation": rel(1)},
+                    {"date": null, "relation": rel(0)},
+                ],
+            })
+        );
     }
 }

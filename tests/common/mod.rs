@@ -28,21 +28,29 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The seed article shipped beside the repository in `../shared/seeds/`.
-pub fn seed() -> PathBuf {
-    let dir = root().join("../shared/seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (the seed must sit beside the repository)",
-                dir.display()
-            )
-        })
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().next().expect("a seed article")
+/// The test article in `tests/data/`, written for these tests: U.S. Secretary of
+/// State Antony Blinken calls Iraqi Prime Minister Mustafa al-Kadhimi after a
+/// missile strike on Erbil, al-Kadhimi then meets Nechirvan, Masoud and Masrour
+/// Barzani there; claims, denials and demands around it. Tests assert what the
+/// extractor finds in it (`newsgraph extract --explain tests/data/blinken-call-erbil.txt`).
+pub fn article() -> PathBuf {
+    root().join("tests/data/blinken-call-erbil.txt")
+}
+
+/// The document id of [`article`] in a store.
+pub const ARTICLE_ID: &str = "blinken-call-erbil";
+
+/// Whether Graphviz (`dot`) is installed. Tests that draw with it test Graphviz
+/// when it is and the embedded renderer when it is not; `test` names the test
+/// in the note printed then, so a run without Graphviz says what it checked.
+pub fn graphviz(test: &str) -> bool {
+    let yes = newsgraph::export::svg::graphviz_available();
+    if !yes {
+        eprintln!(
+            "note: {test}: Graphviz (dot) is not installed: testing without it (the embedded renderer, the install hint) instead"
+        );
+    }
+    yes
 }
 
 /// The example articles.
