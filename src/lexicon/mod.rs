@@ -963,6 +963,98 @@ mod tests {
     }
 
     #[test]
+    fn official_and_historical_names_organizations_and_titles_resolve() {
+        let lx = builtin();
+        let first = |form: &str| {
+            lx.gazetteer
+                .get(form)
+                .and_then(|v| v.first())
+                .unwrap_or_else(|| panic!("{form} is no gazetteer form"))
+        };
+        for (form, code) in [
+            ("democratic people's republic of korea", "PRK"),
+            ("dprk", "PRK"),
+            ("republic of korea", "KOR"),
+            ("people's republic of china", "CHN"),
+            ("russian federation", "RUS"),
+            ("islamic republic of iran", "IRN"),
+            ("burma", "MMR"),
+            ("zaire", "COD"),
+            ("soviet union", "SUN"),
+            ("ussr", "SUN"),
+            ("czechia", "CZE"),
+            ("turkiye", "TUR"),
+            ("cote d'ivoire", "CIV"),
+            ("swaziland", "SWZ"),
+            ("timor-leste", "TLS"),
+            ("holland", "NLD"),
+            ("great britain", "GBR"),
+            ("kosovo", "XKX"),
+        ] {
+            let e = first(form);
+            assert_eq!(
+                (e.kind, e.country.as_deref(), e.form),
+                (ActorKind::Country, Some(code), Form::Name),
+                "{form}"
+            );
+        }
+        assert!(first("dprk").acronym);
+        // Canonical names are the English ones news uses.
+        assert_eq!(lx.country_name("AND"), Some("Andorra"));
+        assert_eq!(lx.country_name("MNE"), Some("Montenegro"));
+        assert_eq!(lx.country_name("BRB"), Some("Barbados"));
+        assert_eq!(first("blue house").form, Form::Metonym);
+        assert_eq!(first("downing street").country.as_deref(), Some("GBR"));
+        for (form, code) in [
+            ("hezbollah", Some("LBN")),
+            ("qassam brigades", Some("PSE")),
+            ("reuters", Some("GBR")),
+            ("xinhua", Some("CHN")),
+            ("icrc", None),
+            ("asean", None),
+            ("bundeswehr", Some("DEU")),
+            ("fsb", Some("RUS")),
+            ("people's liberation army", Some("CHN")),
+            ("lok sabha", Some("IND")),
+            ("amnesty international", None),
+        ] {
+            let e = first(form);
+            assert_eq!(
+                (e.kind, e.country.as_deref()),
+                (ActorKind::Organization, code),
+                "{form}"
+            );
+        }
+        for form in ["nvidia", "tsmc", "aramco", "huawei"] {
+            assert!(lx.companies.contains(&first(form).name), "{form}");
+        }
+        assert!(!lx.companies.contains(&first("hezbollah").name));
+        let organizations: WordSet<&str> = lx
+            .gazetteer
+            .values()
+            .flatten()
+            .filter(|e| e.kind == ActorKind::Organization)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(organizations.len() >= 1000, "{}", organizations.len());
+        for (title, class) in [
+            ("defence secretary", "minister"),
+            ("interior minister", "minister"),
+            ("national security adviser", "official"),
+            ("attorney general", "minister"),
+            ("chief executive", "business"),
+            ("chairwoman", "business"),
+            ("admiral", "military"),
+            ("envoy", "diplomat"),
+            ("crown prince", "royal"),
+            ("ayatollah", "religious"),
+            ("spokeswoman", "spokes"),
+        ] {
+            assert_eq!(lx.titles[title].class, class, "{title}");
+        }
+    }
+
+    #[test]
     fn inflections() {
         assert_eq!(inflect("urge+"), ["urge", "urges", "urged", "urging"]);
         assert_eq!(inflect("deny+"), ["deny", "denies", "denied", "denying"]);

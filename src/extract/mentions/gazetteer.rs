@@ -18,10 +18,30 @@ impl SentenceView<'_> {
         if !self.is_cap(i) || !self.lx.gazetteer_may_extend(self.norm(i)) {
             return None;
         }
+        // The entry a key names over tokens `i..=j`, if its surface fits.
+        let entry_at = |key: &str, j: usize| {
+            let entries = self.lx.gazetteer.get(key)?;
+            let surface = self.text(i..j + 1);
+            let all_caps = surface
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+            // Every word of a multi-word name is capitalized, except short joiners.
+            let words_ok = (i..=j).all(|k| self.is_cap(k) || self.norm(k).len() <= 3);
+            entries
+                .iter()
+                .find(|e| (!e.acronym || all_caps) && words_ok)
+                .map(|e| (j + 1 - i, e.clone()))
+        };
         let mut key = String::new();
         let mut best = None;
+        // `j` walks tokens, `n` counts words: a possessive inside a name ("Democratic
+        // People's Republic of Korea") is a token of its own but part of the word.
+        let mut j = i;
         for n in 1..=self.lx.gaz_max_words {
-            let j = i + n - 1;
+            if n > 1 {
+                j += 1;
+            }
             if !self.is_word(j) {
                 break;
             }
@@ -29,23 +49,27 @@ impl SentenceView<'_> {
                 key.push(' ');
             }
             key.push_str(self.norm(j));
-            if !self.lx.gazetteer_may_extend(&key) {
-                break;
+            let mut go_on = self.lx.gazetteer_may_extend(&key);
+            if go_on {
+                best = entry_at(&key, j).or(best);
             }
-            if let Some(entries) = self.lx.gazetteer.get(&key) {
-                let surface = self.text(i..j + 1);
-                let all_caps = surface
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| c.is_uppercase());
-                // Every word of a multi-word name is capitalized, except short joiners.
-                let words_ok = (i..=j).all(|k| self.is_cap(k) || self.norm(k).len() <= 3);
-                if let Some(e) = entries
-                    .iter()
-                    .find(|e| (!e.acronym || all_caps) && words_ok)
-                {
-                    best = Some((n, e.clone()));
+            // Only when a longer known name continues through it: "China's commerce
+            // ministry" keeps China.
+            if self
+                .tok(j + 1)
+                .is_some_and(|t| t.kind == TokKind::Possessive && t.norm == "'s")
+                && self.is_word(j + 2)
+            {
+                let with = format!("{key}'s");
+                if self.lx.gazetteer_may_extend(&with) {
+                    key = with;
+                    j += 1;
+                    go_on = true;
+                    best = entry_at(&key, j).or(best);
                 }
+            }
+            if !go_on {
+                break;
             }
         }
         best

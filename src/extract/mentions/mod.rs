@@ -390,4 +390,21 @@ mod tests {
             Some(ActorKind::Organization)
         );
     }
+
+    #[test]
+    fn a_possessive_inside_a_known_name() {
+        // "People's" is a word and a possessive: the whole name is the country,
+        // not a person "Democratic People" and South Korea's "Republic of Korea".
+        let m = mentions("The Democratic People's Republic of Korea fired a missile.");
+        assert_eq!(
+            m.iter().map(|m| (m.0.as_str(), m.1)).collect::<Vec<_>>(),
+            [(
+                "Democratic People's Republic of Korea",
+                Some(ActorKind::Country)
+            )]
+        );
+        // A possessive that ends a known name stays a possessive.
+        assert!(heads("Iran's Revolutionary Guards said.")
+            .contains(&"Revolutionary Guards".to_string()));
+    }
 }
