@@ -171,14 +171,15 @@ mod tests {
     }
 
     #[test]
-    fn documents_with_counts_and_hashes() {
-        let g = g();
+    fn documents_with_counts_hashes_and_sources() {
+        let mut g = g();
+        g.set_doc_source("d1", "news/d1.txt");
         let docs = documents(&g);
         assert_eq!(
             json(&docs),
             serde_json::to_string_pretty(&serde_json::json!([
-                {"hash": "abc123", "id": "d1", "path": "d1.txt", "relations": 1},
-                {"hash": null, "id": "d2", "path": "d2.txt", "relations": 2, "title": "Talks"},
+                {"hash": "abc123", "id": "d1", "path": "d1.txt", "relations": 1, "source": "news/d1.txt"},
+                {"hash": null, "id": "d2", "path": "d2.txt", "relations": 2, "source": null, "title": "Talks"},
             ]))
             .unwrap()
         );
