@@ -43,19 +43,7 @@ struct Legend {
 
 fn legend(d: &Diagram) -> Legend {
     let rows = d.kinds.len().max(d.types.len().div_ceil(2));
-    let mut notes = Vec::new();
-    if d.hidden_isolated > 0 {
-        notes.push(format!(
-            "{} actor(s) with no relation not drawn",
-            d.hidden_isolated
-        ));
-    }
-    if !d.edge_labels && !d.edges.is_empty() {
-        notes.push("edge labels left out: colour gives the type".into());
-    }
-    if d.collapsed {
-        notes.push("×N: N relations of one type".into());
-    }
+    let notes = d.legend_notes();
     Legend {
         size: Size {
             w: 310.0,

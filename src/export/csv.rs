@@ -7,7 +7,6 @@
 //! ```
 
 use crate::graph::NewsGraph;
-use crate::model::ActorKind;
 
 /// File name of the nodes file.
 pub const ACTORS_FILE: &str = "actors.csv";
@@ -37,15 +36,8 @@ pub fn field(s: &str) -> String {
     out
 }
 
-/// The neo4j label of an actor kind.
-pub fn kind_label(k: ActorKind) -> &'static str {
-    match k {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organization",
-        ActorKind::Country => "Country",
-        ActorKind::Place => "Place",
-    }
-}
+/// The neo4j label of an actor kind (the same labels as the Cypher script's).
+pub use crate::cypher::kind_label;
 
 /// The two CSV files: (actors, relations).
 pub fn to_csv(g: &NewsGraph) -> (String, String) {

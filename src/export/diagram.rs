@@ -216,6 +216,27 @@ pub struct Diagram<'g> {
     pub straight_edges: bool,
 }
 
+impl Diagram<'_> {
+    /// The legend's notes on what the drawing leaves out or folds, the same in
+    /// every renderer.
+    pub fn legend_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.hidden_isolated > 0 {
+            notes.push(format!(
+                "{} actor(s) with no relation not drawn",
+                self.hidden_isolated
+            ));
+        }
+        if !self.edge_labels && !self.edges.is_empty() {
+            notes.push("edge labels left out: colour gives the type".to_string());
+        }
+        if self.collapsed {
+            notes.push("×N: N relations of one type".to_string());
+        }
+        notes
+    }
+}
+
 /// Builds the diagram view of a graph.
 pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     // Actors in id order and relations in (source, target, type, document,

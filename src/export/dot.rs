@@ -608,19 +608,7 @@ fn legend_table(d: &Diagram, highlighting: bool) -> String {
         }
         t.push_str("</TR>");
     }
-    let mut notes = Vec::new();
-    if d.hidden_isolated > 0 {
-        notes.push(format!(
-            "{} actor(s) with no relation not drawn",
-            d.hidden_isolated
-        ));
-    }
-    if !d.edge_labels && !d.edges.is_empty() {
-        notes.push("edge labels left out: colour gives the type".to_string());
-    }
-    if d.collapsed {
-        notes.push("×N: N relations of one type".to_string());
-    }
+    let mut notes = d.legend_notes();
     if highlighting {
         notes.push("thick lines, dark outlines: the path asked for".to_string());
     }

@@ -7,10 +7,10 @@
 //! document (its stem is the id); each relation's evidence names the row's line
 //! (as `sentence`), its byte span, and the `evidence` column as text.
 
-use super::structured::{guess_kind, iso_date, relation_type, Builder};
+use super::structured::{file_document, guess_kind, iso_date, relation_type, Builder};
 use super::text::{bad, stem};
 use crate::error::Result;
-use crate::model::{ActorKind, Document, Evidence, Extraction};
+use crate::model::{ActorKind, Evidence, Extraction};
 use std::path::Path;
 
 /// Reads a CSV edge list into one document's extraction. Bad rows are errors,
@@ -37,13 +37,7 @@ pub fn read_from(
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(input);
-    let mut b = Builder::new(Document {
-        id: stem(path),
-        path: path.display().to_string(),
-        date: None,
-        title: None,
-        url: None,
-    });
+    let mut b = Builder::new(file_document(stem(path), path));
     let mut cols = Columns::default();
     let mut bad_rows = Vec::new();
     let mut rec = csv::ByteRecord::new();

@@ -11,10 +11,10 @@
 //! outside the 13 relation types (e.g. 09x investigate) and events with one actor
 //! are skipped and counted. The file is one document.
 
-use super::structured::{cameo_type, guess_kind, iso_date, Builder};
+use super::structured::{cameo_type, file_document, guess_kind, iso_date, Builder};
 use super::text::{bad, stem};
 use crate::error::{Error, Result};
-use crate::model::{ActorKind, Document, Evidence, Extraction};
+use crate::model::{ActorKind, Evidence, Extraction};
 use std::io::BufRead;
 use std::path::Path;
 
@@ -103,13 +103,7 @@ pub fn read_from(
     tick: Option<super::Tick>,
 ) -> Result<(Extraction, Vec<String>, GdeltCounts)> {
     let mut ticked = 0u64;
-    let mut b = Builder::new(Document {
-        id: stem(path),
-        path: path.display().to_string(),
-        date: None,
-        title: None,
-        url: None,
-    });
+    let mut b = Builder::new(file_document(stem(path), path));
     let mut counts = GdeltCounts::default();
     let mut bad_rows = Vec::new();
     let mut buf = Vec::new();

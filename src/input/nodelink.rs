@@ -9,10 +9,10 @@
 //! relation's evidence names it, and a link's original document goes into the
 //! evidence's `rule` ("... from DOC").
 
-use super::structured::{guess_kind, iso_date, relation_type, Builder};
+use super::structured::{file_document, guess_kind, iso_date, relation_type, Builder};
 use super::text::{bad, stem};
 use crate::error::{Error, Result};
-use crate::model::{ActorKind, Document, Evidence, Extraction};
+use crate::model::{ActorKind, Evidence, Extraction};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -30,13 +30,7 @@ pub fn read(path: &Path, text: &str, skip_bad: bool) -> Result<(Extraction, Vec<
     let mut r = Reader {
         path,
         skip_bad,
-        b: Builder::new(Document {
-            id: doc_id.clone(),
-            path: path.display().to_string(),
-            date: None,
-            title: None,
-            url: None,
-        }),
+        b: Builder::new(file_document(doc_id.clone(), path)),
         doc_id,
         ids: HashMap::new(),
         bad_items: Vec::new(),

@@ -270,3 +270,15 @@ mod tests {
         assert_eq!(guess_kind("Interior Ministry").0, ActorKind::Organization);
     }
 }
+
+/// The document a structured file (CSV, GDELT, node-link JSON) stands for:
+/// the whole file is one document, named `id`, with no date, title or URL.
+pub(crate) fn file_document(id: String, path: &std::path::Path) -> Document {
+    Document {
+        id,
+        path: path.display().to_string(),
+        date: None,
+        title: None,
+        url: None,
+    }
+}
