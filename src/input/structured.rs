@@ -228,6 +228,18 @@ pub(crate) fn relation_type(s: &str) -> Option<(RelationType, Option<String>)> {
     cameo_type(s).map(|t| (t, Some(s.trim().to_string())))
 }
 
+/// The document a structured file (CSV, GDELT, node-link JSON) stands for:
+/// the whole file is one document, named `id`, with no date, title or URL.
+pub(crate) fn file_document(id: String, path: &std::path::Path) -> Document {
+    Document {
+        id,
+        path: path.display().to_string(),
+        date: None,
+        title: None,
+        url: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,17 +280,5 @@ mod tests {
         assert_eq!(guess_kind("Mustafa al-Kadhimi").0, ActorKind::Person);
         assert_eq!(guess_kind("Anthony Blinken").0, ActorKind::Person);
         assert_eq!(guess_kind("Interior Ministry").0, ActorKind::Organization);
-    }
-}
-
-/// The document a structured file (CSV, GDELT, node-link JSON) stands for:
-/// the whole file is one document, named `id`, with no date, title or URL.
-pub(crate) fn file_document(id: String, path: &std::path::Path) -> Document {
-    Document {
-        id,
-        path: path.display().to_string(),
-        date: None,
-        title: None,
-        url: None,
     }
 }
