@@ -11,6 +11,7 @@
 pub mod actors;
 pub mod clauses;
 pub mod events;
+pub mod furniture;
 pub mod grammar;
 pub mod mentions;
 pub mod quotes;
@@ -66,9 +67,13 @@ pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
     let tokens = tokens::tokenize(text, lx);
     let sentences = sentences::split(text, &tokens, lx);
     let quotes = quotes::find(&tokens, &sentences, lx);
+    let lines = furniture::classify(text, &tokens, &sentences, lx);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut known: crate::lexicon::WordSet<String> = crate::lexicon::WordSet::default();
     for s in &sentences {
+        if lines[s.index] == furniture::LineKind::Furniture {
+            continue;
+        }
         let start = skip_dateline(&tokens, s.tokens.clone());
         let before = mentions.len();
         let view = SentenceView {
@@ -79,6 +84,9 @@ pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
             lx,
         };
         mentions::find(&view, &known, &mut mentions);
+        if lines[s.index] == furniture::LineKind::Byline {
+            keep_people(&mut mentions, before, &tokens, lx);
+        }
         for m in &mentions[before..] {
             if m.form == MentionForm::Name
                 && m.head.len() >= 2
@@ -100,6 +108,22 @@ pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
     assemble(doc, text, &tokens, &sentences, &doc_actors, &events, opts)
 }
 
+/// A byline names the people who wrote the page; its other words ("Staff
+/// Reporters", "Technology Correspondent", "in Washington") are no actors.
+fn keep_people(mentions: &mut Vec<Mention>, from: usize, toks: &[tokens::Token], lx: &Lexicon) {
+    let tail = mentions.split_off(from);
+    mentions.extend(tail.into_iter().filter(|m| {
+        m.form == MentionForm::Name
+            && toks[m.head.clone()]
+                .iter()
+                .any(|t| t.is_word() && !lx.common.contains(&t.norm))
+            && m.head.len() >= 2
+            && m.kind.is_none_or(|k| k == ActorKind::Person)
+            && m.qualifier.is_none_or(|q| q < from)
+            && m.group.is_empty()
+    }));
+}
+
 /// "SULAIMANIYAH, Iraq —" or "BEIJING, April 6 —" at the start of a paragraph: the
 /// dateline is not part of the story's first sentence.
 fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
@@ -109,7 +133,7 @@ fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
     if !(first.upper && first.norm.len() >= 3) {
         return r.start;
     }
-    for i in r.clone().take(10) {
+    for i in r.clone().take(16) {
         let t = &tokens[i];
         if t.is_punct('-') {
             return i + 1;

@@ -230,7 +230,11 @@ fn hyphen_inside(cs: &Chars, start: usize, j: usize, lx: &Lexicon) -> bool {
         // several strings per word and was a fifth of extraction.
         let part = cs.slice(j + 1, k);
         let prefix = cs.slice(start, j);
-        if !particle_prefix(prefix, lx) && part.len() > 3 {
+        // "Iran-backed", "Saudi-led", "Moscow-brokered": a name and an English
+        // word. "Kim Dae-jung", "Lee Jae-myung": a given name in two parts.
+        let english = lx.common.contains(part)
+            || (part.len() > 4 && (part.ends_with("ed") || part.ends_with("ing")));
+        if !particle_prefix(prefix, lx) && part.len() >= 3 && english {
             return false;
         }
     }
@@ -347,6 +351,16 @@ mod tests {
             ["the", "Guards", "Corps", "'", "statement"]
         );
         assert_eq!(words("Kenya’s envoy"), ["Kenya", "’s", "envoy"]);
+    }
+
+    #[test]
+    fn a_hyphen_splits_a_name_from_an_english_word_only() {
+        assert_eq!(words("Saudi-led"), ["Saudi", "-", "led"]);
+        assert_eq!(words("Tehran-brokered"), ["Tehran", "-", "brokered"]);
+        assert_eq!(
+            words("Pak Min-jun met Ri Su-gyong"),
+            ["Pak", "Min-jun", "met", "Ri", "Su-gyong"]
+        );
     }
 
     #[test]

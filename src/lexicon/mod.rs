@@ -273,6 +273,8 @@ pub struct Cues {
     pub ready_word: WordSet<String>,
     /// Words that make a visit verb a return home ("flew back", "returned home").
     pub return_word: WordSet<String>,
+    /// Words that open a byline ("By A and B", "Edited by A"): the people after them wrote the page.
+    pub byline_word: WordSet<String>,
     /// Time adverbs: after a protest they mean nothing is named as its target ("lodged a protest later").
     pub time_adverb: WordSet<String>,
     /// Verbs after an attack noun that name what it hit ("a strike targeting X").
@@ -340,6 +342,7 @@ impl Cues {
             "ready_word" => &mut self.ready_word,
             "return_word" => &mut self.return_word,
             "time_adverb" => &mut self.time_adverb,
+            "byline_word" => &mut self.byline_word,
             "target_verb" => &mut self.target_verb,
             "head_verb" => &mut self.head_verb,
             "head_participle" => &mut self.head_participle,
