@@ -82,11 +82,13 @@ fn lines(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Line> {
             continue;
         }
         let shape = shape(toks, lx);
+        let furniture = !shape.lower_content
+            || shape.label
+            || (shape.separator && !shape.terminal)
+            || (list_open && !shape.terminal);
         let kind = if shape.byline {
             LineKind::Byline
-        } else if !shape.lower_content || shape.label || (shape.separator && !shape.terminal) {
-            LineKind::Furniture
-        } else if list_open && !shape.terminal {
+        } else if furniture {
             LineKind::Furniture
         } else {
             LineKind::Prose
