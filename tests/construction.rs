@@ -226,7 +226,7 @@ const TEMPLATES: &[Template] = &[
     // threaten
     t("threaten", "active", "cc", "{A} threatened {B} with sanctions.", "A>threaten>B"),
     t("threaten", "complement", "cc", "{A} warned {B} that it would respond with force.", "A>threaten>B"),
-    t("threaten", "ultimatum", "cc", "{A} gave {B} 48 hours to withdraw or face military action.", "A>threaten>B"),
+    t("threaten", "ultimatum", "cc", "{A} gave {B} 48 hours to withdraw or face military action.", "A>threaten>B;A>demand>B"),
     t("threaten", "noun", "cc", "{A}'s threat against {B} alarmed its neighbours.", "A>threaten>B"),
     t("threaten", "metonym", "cc", "{A.cap} warned it would retaliate against {B}.", "A>threaten>B"),
     t("threaten", "trap", "cc", "{A} ruled out any action against {B}.", ""),

@@ -3,7 +3,7 @@
 //! rebuild. Their lines are checked before any is used, so a typo is a one-line
 //! error naming the file and line instead of an entry silently lost.
 
-use super::{data_lines, parse_pattern, Cues, Lexicon, ParticleUses, Step};
+use super::{data_lines, parse_pattern, Cues, Frame, Lexicon, ParticleUses, Step};
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, RelationType};
 use std::path::Path;
@@ -276,11 +276,9 @@ fn check_trigger(f: &[&str]) -> std::result::Result<(), String> {
         return Err(format!("{:?} is no relation type", f[0]));
     }
     let frame = f[2].strip_suffix("+modal").unwrap_or(f[2]);
-    const FRAMES: [&str; 8] = [
-        "svo", "sym", "noun", "between", "claim", "deny", "condemn", "fall",
-    ];
-    if !FRAMES.contains(&frame) {
-        return Err(format!("frame {frame:?}: one of {}", FRAMES.join(", ")));
+    if Frame::from_name(frame).is_none() {
+        let names: Vec<&str> = Frame::NAMED.iter().map(|(n, _)| *n).collect();
+        return Err(format!("frame {frame:?}: one of {}", names.join(", ")));
     }
     match parse_pattern(f[3]).first() {
         Some(Step::Word(_)) => Ok(()),

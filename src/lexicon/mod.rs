@@ -89,6 +89,32 @@ pub enum Frame {
     Condemn,
     /// "the fall of X to Y".
     Fall,
+    /// A predicate of a reported clause ("said Y was behind the attack"): the
+    /// clause's subject is the target, whoever reports it the source.
+    Pred,
+}
+
+impl Frame {
+    /// Every frame with its name in data/triggers.tsv.
+    pub const NAMED: [(&'static str, Frame); 9] = [
+        ("svo", Frame::Svo),
+        ("sym", Frame::Sym),
+        ("noun", Frame::Noun),
+        ("between", Frame::Between),
+        ("claim", Frame::Claim),
+        ("deny", Frame::Deny),
+        ("condemn", Frame::Condemn),
+        ("fall", Frame::Fall),
+        ("pred", Frame::Pred),
+    ];
+
+    /// The frame a triggers.tsv line names.
+    pub fn from_name(name: &str) -> Option<Frame> {
+        Frame::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, f)| f)
+    }
 }
 
 /// One step of a trigger pattern.
@@ -275,6 +301,8 @@ pub struct Cues {
     pub return_word: WordSet<String>,
     /// Words that open a byline ("By A and B", "Edited by A"): the people after them wrote the page.
     pub byline_word: WordSet<String>,
+    /// After "or", words that make a demand an ultimatum, and so a threat too ("or face").
+    pub ultimatum_word: WordSet<String>,
     /// Time adverbs: after a protest they mean nothing is named as its target ("lodged a protest later").
     pub time_adverb: WordSet<String>,
     /// Verbs after an attack noun that name what it hit ("a strike targeting X").
@@ -343,6 +371,7 @@ impl Cues {
             "return_word" => &mut self.return_word,
             "time_adverb" => &mut self.time_adverb,
             "byline_word" => &mut self.byline_word,
+            "ultimatum_word" => &mut self.ultimatum_word,
             "target_verb" => &mut self.target_verb,
             "head_verb" => &mut self.head_verb,
             "head_participle" => &mut self.head_participle,
@@ -844,16 +873,8 @@ impl Lexicon {
                 Some(name) => (name, true),
                 None => (f[2], false),
             };
-            let frame = match frame_name {
-                "svo" => Frame::Svo,
-                "sym" => Frame::Sym,
-                "noun" => Frame::Noun,
-                "between" => Frame::Between,
-                "claim" => Frame::Claim,
-                "deny" => Frame::Deny,
-                "condemn" => Frame::Condemn,
-                "fall" => Frame::Fall,
-                _ => continue,
+            let Some(frame) = Frame::from_name(frame_name) else {
+                continue;
             };
             let steps = parse_pattern(f[3]);
             let Some(Step::Word(first)) = steps.first().cloned() else {

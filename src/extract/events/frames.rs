@@ -62,6 +62,7 @@ pub(super) fn arguments(
             all_pairs(&list, " (between)")
         }
         Frame::Fall => fall_frame(v, tr, trig),
+        Frame::Pred => pred_frame(v, tr),
     }
 }
 
@@ -80,6 +81,11 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     let subjects = v.subjects(tr.start);
     let gap = if kind == RelationType::Attack { 6 } else { 4 };
     let objects = v.objects(tr.end, kind, gap);
+    if objects.is_empty() {
+        if let Some(out) = complement_frame(v, tr.end, kind, &subjects) {
+            return out;
+        }
+    }
     if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
         if let Some(out) = called_names(v, &subjects, &objects) {
             return out;
@@ -97,6 +103,28 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
         Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
         _ => cross(&subjects, &objects, ""),
     }
+}
+
+/// A verb with no object finds its other side in the clause it governs: a demand
+/// is aimed at the complement's subject ("demanded that Y withdraw"), a denial of
+/// one's own act at that act's object ("denied that it had attacked Y").
+fn complement_frame(
+    v: &SentenceArgs,
+    end: usize,
+    kind: RelationType,
+    subjects: &[usize],
+) -> Option<Vec<Arg>> {
+    if subjects.is_empty() {
+        return None;
+    }
+    let ci = v.complement_of(end)?;
+    let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+    let targets = match kind {
+        RelationType::Demand if !v.opens_with_self(ci, &own) => v.clause_subjects(ci),
+        RelationType::Deny if v.opens_with_self(ci, &own) => v.clause_objects(ci),
+        _ => return None,
+    };
+    (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))
 }
 
 /// A pattern ending in "by" ("a session hosted by X"): the agent after it acts on
@@ -327,6 +355,19 @@ fn attack_noun_frame(
             }
         }
     }
+}
+
+/// "Norway said Sweden was behind the attack": the predicate says something of
+/// its clause's subject (the target); whoever reports the clause is the source.
+/// Narrated ("Sweden was behind the attack") it names no accuser.
+fn pred_frame(v: &SentenceArgs, tr: Range<usize>) -> Vec<Arg> {
+    let ci = v.clause_of(tr.start);
+    if v.clauses[ci].opening != Opening::Complement {
+        return Vec::new();
+    }
+    let targets = v.subjects(tr.start);
+    let sources = v.main_subjects(tr.start);
+    cross(&sources, &targets, " (predicate of a reported clause)")
 }
 
 /// "the fall of X to Y" / "X fell to Y": Y attacked X.

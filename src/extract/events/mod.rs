@@ -11,6 +11,7 @@
 
 mod affiliations;
 mod attacks;
+mod complement;
 mod frames;
 mod modality;
 mod patterns;
@@ -28,7 +29,7 @@ use crate::lexicon::{Frame, Trigger};
 use crate::model::RelationType;
 use attacks::DocState;
 use frames::{arguments, reported_speaker, speaks_for};
-use modality::{negated, planned_event};
+use modality::{negated, planned_event, ultimatum};
 use patterns::{find_triggers, Found, TokenMarks};
 use std::ops::Range;
 use view::SentenceArgs;
@@ -225,7 +226,7 @@ fn debug_sentence(doc: &Doc, sentence: usize, clauses: &[Clause], found: &[Found
 /// (no use of force), "flew back home" (no visit).
 fn no_event(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
     let (tokens, lx) = (v.ctx.tokens, v.ctx.lx);
-    if negated(v, tr.start) {
+    if negated(v, tr.start) || v.in_denied_clause(tr.start) {
         return true;
     }
     // "the junta that seized power", "struck a deal": no use of force.
@@ -269,6 +270,9 @@ fn trigger_events(
                     if e.kind == trig.kind && first.is_none() {
                         first = Some((e.source, e.target));
                     }
+                    if e.kind == RelationType::Demand && ultimatum(v, tr) {
+                        state.events.push(as_threat(&e));
+                    }
                     state.events.push(e);
                 }
             }
@@ -278,6 +282,17 @@ fn trigger_events(
     // later "condemned the attack" or "claimed responsibility" refers to it.
     if trig.kind == RelationType::Attack && !planned {
         state.remember_attack(v, tr, trig, first);
+    }
+}
+
+/// The threat an ultimatum makes besides its demand.
+fn as_threat(e: &Event) -> Event {
+    let kind = RelationType::Threaten;
+    Event {
+        kind,
+        cameo: kind.default_cameo().map(str::to_string),
+        rule: format!("{} (ultimatum: a penalty after \"or\")", e.rule),
+        ..e.clone()
     }
 }
 

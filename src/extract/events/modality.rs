@@ -102,3 +102,11 @@ fn threatened(v: &SentenceArgs, t: usize) -> bool {
         && v.norm(t - 1) == "to"
         && v.ctx.lx.cues.threat_verb.contains(v.norm(t - 2))
 }
+
+/// "gave X 48 hours to withdraw or face military action": a demand with a
+/// penalty named after "or" is an ultimatum, a threat as well.
+pub(super) fn ultimatum(v: &SentenceArgs, tr: &Range<usize>) -> bool {
+    (tr.end..v.range.end.saturating_sub(1))
+        .take_while(|&j| !v.ctx.tokens[j].is_punct(';'))
+        .any(|j| v.norm(j) == "or" && v.ctx.lx.cues.ultimatum_word.contains(v.norm(j + 1)))
+}

@@ -19,7 +19,7 @@ use crate::model::RelationType;
 impl SentenceArgs<'_> {
     /// A list of coordinated argument mentions starting with mention `first`:
     /// "A, B and C", "A and the B".
-    fn coordinated(&self, first: usize, limit: usize) -> Vec<usize> {
+    pub(super) fn coordinated(&self, first: usize, limit: usize) -> Vec<usize> {
         let mut out = vec![first];
         // Items joined by a comma only count once "and"/"or" closes the list: "A, B
         // and C" is a list, "X in A, the agency's spokesman, B, said" is not.

@@ -1,0 +1,108 @@
+//! The clause a verb governs: "demanded that Y withdraw", "demanded on Tuesday
+//! that Y apologize", "denied that it had attacked Y", "said Y was behind the
+//! attack". A verb with no object of its own finds its other side here: the
+//! complement's subject, or — when that subject is the actor itself ("denied
+//! that it had attacked Y") — the object of the complement's verb. Kept apart
+//! from `slots` because it reads two clauses, not one.
+
+use super::super::clauses::Opening;
+use super::super::grammar::{is, ARTICLES, THIRD_PERSON_POSSESSIVES};
+use super::super::tokens::TokKind;
+use super::view::SentenceArgs;
+
+/// How many tokens may stand between a verb and the clause it governs ("on
+/// Tuesday that", "publicly that").
+const MAX_GAP: usize = 4;
+
+impl SentenceArgs<'_> {
+    /// The index of the complement clause governed by the verb that ends before
+    /// token `from`: it opens right after the verb, or after a short adverbial
+    /// with no name and no comma in it.
+    pub(super) fn complement_of(&self, from: usize) -> Option<usize> {
+        let ci = self.clause_of(from.saturating_sub(1));
+        let next = ci + 1;
+        let c = self.clauses.get(next)?;
+        if c.opening != Opening::Complement || c.quoted {
+            return None;
+        }
+        let gap = from..c.range.start;
+        let clear = gap.len() <= MAX_GAP
+            && gap.clone().all(|j| {
+                self.arg_at(j).is_none()
+                    && self
+                        .tok(j)
+                        .is_some_and(|t| t.kind != TokKind::Punct || t.norm == "-")
+            });
+        clear.then_some(next)
+    }
+
+    /// The subjects of clause `ci`: the names that open it ("that the United
+    /// States and Japan apologize").
+    pub(super) fn clause_subjects(&self, ci: usize) -> Vec<usize> {
+        let c = &self.clauses[ci];
+        let mut start = c.range.start;
+        while start < c.range.end && is(ARTICLES, self.norm(start)) {
+            start += 1;
+        }
+        match self.args.iter().copied().find(|&m| {
+            let s = self.mentions[m].span.start;
+            s == c.range.start || s == start
+        }) {
+            Some(m) => self.coordinated(m, c.range.end),
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether clause `ci` opens with a word that stands for the actor itself:
+    /// "it", "they", "its forces", "his country", or a name of one of `actors`.
+    pub(super) fn opens_with_self(&self, ci: usize, actors: &[usize]) -> bool {
+        let c = &self.clauses[ci];
+        let first = self.norm(c.range.start);
+        if matches!(first, "it" | "they" | "we" | "he" | "she" | "i")
+            || is(THIRD_PERSON_POSSESSIVES, first)
+        {
+            return true;
+        }
+        let subjects = self.clause_subjects(ci);
+        !subjects.is_empty()
+            && subjects
+                .iter()
+                .all(|&m| self.actor(m).is_some_and(|a| actors.contains(&a)))
+    }
+
+    /// The first names after the opening words of clause `ci` (the object of
+    /// its verb): "that it had attacked Y" gives Y.
+    pub(super) fn clause_objects(&self, ci: usize) -> Vec<usize> {
+        let c = &self.clauses[ci];
+        let after = self
+            .clause_subjects(ci)
+            .last()
+            .map_or(c.range.start + 1, |&m| self.mentions[m].span.end);
+        match self.args.iter().copied().find(|&m| {
+            self.mentions[m].span.start >= after && c.range.contains(&self.mentions[m].span.start)
+        }) {
+            Some(m) if self.mentions[m].span.start <= after + 5 => self.coordinated(m, c.range.end),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether token `t` sits in a clause that a verb of refusal or denial governs
+    /// ("denied that it had attacked Y"): what the clause says is denied.
+    pub(super) fn in_denied_clause(&self, t: usize) -> bool {
+        let ci = self.clause_of(t);
+        let c = &self.clauses[ci];
+        if ci == 0 || c.opening != Opening::Complement {
+            return false;
+        }
+        let lx = self.ctx.lx;
+        let from = c
+            .range
+            .start
+            .saturating_sub(MAX_GAP + 1)
+            .max(self.range.start);
+        (from..c.range.start)
+            .rev()
+            .take_while(|&j| self.tok(j).is_some_and(|t| t.kind != TokKind::Punct))
+            .any(|j| lx.cues.refusal_verb.contains(self.norm(j)))
+    }
+}
