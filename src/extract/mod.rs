@@ -261,11 +261,17 @@ fn assemble(
             target: ids[e.target].clone(),
             kind: e.kind,
             cameo: e.cameo.clone(),
-            date: dater.date(
-                sent.start,
-                sent.end,
-                toks.get(e.trigger.start).map_or(sent.start, |t| t.start),
-            ),
+            // A role is a state, not an event: its sentence's "on Monday"
+            // belongs to the event beside it.
+            date: if e.kind == crate::RelationType::Affiliation {
+                dater.doc_date.clone()
+            } else {
+                dater.date(
+                    sent.start,
+                    sent.end,
+                    toks.get(e.trigger.start).map_or(sent.start, |t| t.start),
+                )
+            },
             planned: e.planned,
             evidence: Evidence {
                 doc: doc.id.clone(),
