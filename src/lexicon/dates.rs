@@ -427,11 +427,15 @@ impl Calendar {
         };
         let word = |k: usize| t.get(k).filter(|x| x.kind == Kind::Word);
         let num = |k: usize, max_len: usize| -> Option<u32> {
-            let x = t.get(k).filter(|x| x.kind == Kind::Num && x.text.len() <= max_len)?;
+            let x = t
+                .get(k)
+                .filter(|x| x.kind == Kind::Num && x.text.len() <= max_len)?;
             x.text.parse().ok()
         };
         let year = |k: usize| -> Option<i32> {
-            let x = t.get(k).filter(|x| x.kind == Kind::Num && x.text.len() == 4)?;
+            let x = t
+                .get(k)
+                .filter(|x| x.kind == Kind::Num && x.text.len() == 4)?;
             x.text.parse().ok().filter(|y| year_ok(*y))
         };
         let punct = |k: usize, c: char| t.get(k).is_some_and(|x| x.kind == Kind::Punct(c));
@@ -616,10 +620,7 @@ mod tests {
         assert_eq!(Date::parse_iso("2024-03-031"), None);
         assert_eq!(Date::parse_iso("2024-3-03"), None);
         assert_eq!(Date::parse_iso("20é4-03-03"), None);
-        assert_eq!(
-            Date::parse_iso("2024-03-03T10:00:00Z"),
-            Some(d(2024, 3, 3))
-        );
+        assert_eq!(Date::parse_iso("2024-03-03T10:00:00Z"), Some(d(2024, 3, 3)));
         assert_eq!(resolve_all("on February 30, 2024 and 2023-02-29", None), []);
         assert_eq!(resolve_all("31 April 2024", None), []);
     }
@@ -698,22 +699,26 @@ mod tests {
             ("BRUSSELS, 2023-07-12 (Reuters) - The", Some("2023-07-12")),
             ("March 3, 2024 — The", Some("2024-03-03")),
             ("SULAIMANIYAH, Iraq, 5 May 2021 -- Two", Some("2021-05-05")),
-            ("# Headline\n\nKYIV, Oct. 10, 2022 — Russia", Some("2022-10-10")),
+            (
+                "# Headline\n\nKYIV, Oct. 10, 2022 — Russia",
+                Some("2022-10-10"),
+            ),
             ("LONDON, Oct 10 (AP) — The", None),
             ("The talks on March 3, 2024 — a first", None),
             ("Kyiv, October 10, 2022 — lower case place", None),
         ] {
-            let got = cal
-                .dateline(text)
-                .and_then(|(f, end)| {
-                    assert!(text.is_char_boundary(end) && end <= text.len());
-                    f.resolve(None)
-                });
+            let got = cal.dateline(text).and_then(|(f, end)| {
+                assert!(text.is_char_boundary(end) && end <= text.len());
+                f.resolve(None)
+            });
             assert_eq!(got.as_deref(), want, "{text}");
         }
         // A dateline without a year needs the document's date for one.
         let (f, _) = cal.dateline("LONDON, Oct 10 (AP) — The").unwrap();
-        assert_eq!(f.resolve(Some(d(2023, 1, 2))).as_deref(), Some("2022-10-10"));
+        assert_eq!(
+            f.resolve(Some(d(2023, 1, 2))).as_deref(),
+            Some("2022-10-10")
+        );
     }
 
     #[test]
