@@ -1,6 +1,6 @@
 //! JSON Lines articles: one JSON object per line, with `text` and optional `id`,
-//! `title`, `url` and `date` (ISO 8601; it lands on every relation of the
-//! article). Lines are read one at a time, so a file of any size streams.
+//! `title`, `url` and `date` (ISO 8601: the article's date, which each of its
+//! relations takes unless its sentence gives another). Lines are read one at a time, so a file of any size streams.
 //! A record without `id` is named `STEM-LINE`. Blank lines are skipped.
 
 use super::structured::iso_date;
