@@ -9,11 +9,9 @@ use super::export::DiagramArgs;
 use super::store::StoreEdit;
 use anyhow::Result;
 use newsgraph::export::{export, Format};
-use newsgraph::extract::Options;
-use newsgraph::graph::merge::merge_into;
 use newsgraph::graph::store;
-use newsgraph::input::text::read_inputs_limited;
-use newsgraph::pipeline::extract_many;
+use newsgraph::input::records;
+use newsgraph::pipeline::{list_inputs, load_records, nothing_read, LoadOptions};
 use newsgraph::{NewsGraph, RelationType};
 use std::path::PathBuf;
 
@@ -29,7 +27,7 @@ pub const OUTPUTS: &[(&str, Format)] = &[
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Text files or folders to read.
+    /// Files or folders to read (`-` for stdin), in any format `load` reads.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Folder for the store and the diagrams.
@@ -42,9 +40,11 @@ pub struct Args {
     /// not one is never replaced).
     #[arg(long)]
     force: bool,
-    /// Largest document read, e.g. 64M, 1G; checked while reading.
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = super::parse_size)]
-    max_doc_size: u64,
+    #[command(flatten)]
+    read: super::read_args::ReadArgs,
+    /// Also keep announced or expected events (marked planned).
+    #[arg(long)]
+    include_planned: bool,
     #[command(flatten)]
     diagram: DiagramArgs,
     #[command(flatten)]
@@ -53,10 +53,13 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let opts = args.diagram.options()?;
-    let xopts = Options {
+    let lopts = LoadOptions {
+        include_planned: args.include_planned,
         lexicon: args.lexicon.load()?,
-        ..Options::default()
+        skip_bad: args.read.skip_bad,
+        ..LoadOptions::default()
     };
+    let read = args.read.options(&args.inputs, None)?;
     std::fs::create_dir_all(&args.out)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.out.display()))?;
     let store_path = args
@@ -66,19 +69,15 @@ pub fn run(args: Args) -> Result<()> {
     // A store already there is someone's data: checked before the work, and
     // again under the lock.
     store::check_replace(&store_path, args.force)?;
-    let (docs, skipped) = read_inputs_limited(&args.inputs, args.max_doc_size)?;
-    for note in &skipped {
-        eprintln!("note: {}", newsgraph::error::one_line(note));
-    }
+    let listed = list_inputs(&args.inputs)?;
+    super::read_args::print_notes(&listed);
+    // The same reading and merging as `load`, into a fresh graph: a later
+    // `load` on this store knows every document by its source and content.
     let mut g = NewsGraph::new();
-    // Extraction runs in parallel across documents; merging stays in input order.
-    for r in extract_many(&docs, xopts) {
-        merge_into(&mut g, r.extraction);
-    }
-    for d in &docs {
-        if !d.source.is_empty() {
-            g.set_doc_source(&d.doc.id, &d.source);
-        }
+    let report = load_records(&mut g, records(listed.files, read), lopts, |_| {})?;
+    super::read_args::print_bad(&report.bad);
+    if report.documents_read() == 0 {
+        anyhow::bail!("{}", nothing_read(&args.inputs, &report.bad));
     }
     // A fresh store, but written under its lock: a `load` running on the same
     // file finishes first instead of racing this write.

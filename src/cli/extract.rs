@@ -1,4 +1,4 @@
-//! `newsgraph extract FILE... [--format table|json] [--include-planned] [--explain]`
+//! `newsgraph extract INPUT... [--format table|json] [--input-format F] [--id NAME] [--include-planned] [--explain]`
 //!
 //! Reads documents (`-` for stdin), extracts actors and relations and prints them:
 //! a readable table by default, or the JSON contract with `--format json`
@@ -11,17 +11,20 @@ use super::{print_out, table};
 use anyhow::Result;
 use newsgraph::extract::Options;
 use newsgraph::graph::merge::merge_into;
-use newsgraph::input::read_inputs;
-use newsgraph::pipeline::extract_many;
+use newsgraph::input::records;
+use newsgraph::pipeline::{extract_records_all, list_inputs, nothing_read};
 use newsgraph::NewsGraph;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Text files or folders to read (`-` for stdin).
+    /// Files or folders to read (`-` for stdin): text, Markdown, HTML, JSON
+    /// Lines, node-link JSON, CSV or GDELT, as `load` reads them.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    read: super::read_args::ReadArgs,
     /// Output format: table or json.
     #[arg(long, default_value = "table")]
     format: String,
@@ -40,14 +43,22 @@ pub fn run(args: Args) -> Result<()> {
         include_planned: args.include_planned,
         lexicon: args.lexicon.load()?,
     };
-    let docs = read_inputs(&args.inputs)?;
+    let read = args.read.options(&args.inputs, None)?;
+    let listed = list_inputs(&args.inputs)?;
+    super::read_args::print_notes(&listed);
+    let done = extract_records_all(records(listed.files, read), opts, args.read.skip_bad)?;
+    super::read_args::print_bad(&done.bad);
+    if done.results.is_empty() {
+        anyhow::bail!("{}", nothing_read(&args.inputs, &done.bad));
+    }
     let mut g = NewsGraph::new();
     let mut trails: HashMap<(String, String), Vec<String>> = HashMap::new();
-    let single = docs.len() == 1;
-    // Extraction runs in parallel across documents; merging stays in input order.
-    for (d, r) in docs.iter().zip(extract_many(&docs, opts)) {
+    let single = done.results.len() == 1;
+    // Extraction ran in parallel across documents; merging stays in input order.
+    for r in done.results {
+        let doc = r.extraction.documents.first().map(|d| d.id.clone());
         for (id, t) in r.trails {
-            trails.insert((d.doc.id.clone(), id), t);
+            trails.insert((doc.clone().unwrap_or_default(), id), t);
         }
         if single {
             g = NewsGraph::from_extraction(r.extraction);

@@ -1,4 +1,4 @@
-//! `newsgraph load INPUT... [--store PATH] [--format F] [--aliases FILE] [--skip-bad]`
+//! `newsgraph load INPUT... [--store PATH] [--input-format F] [--id NAME] [--aliases FILE] [--skip-bad]`
 //!
 //! Reads articles (text, Markdown, JSON Lines, HTML) and graphs (node-link JSON,
 //! CSV edge lists, GDELT event files), extracts the articles, and merges
@@ -12,8 +12,8 @@
 use super::store::{StoreArgs, StoreEdit};
 use anyhow::Result;
 use newsgraph::graph::aliases;
-use newsgraph::input::{expand_inputs, records, Format, ReadOptions};
-use newsgraph::pipeline::{load_records, LoadOptions};
+use newsgraph::input::{records, Format};
+use newsgraph::pipeline::{list_inputs, load_records, nothing_read, LoadOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,31 +27,28 @@ pub struct Args {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     store: StoreArgs,
-    /// Read every input as this format: text, jsonl, html, json, csv or gdelt
-    /// (default: by extension and content).
-    #[arg(long)]
+    #[command(flatten)]
+    read: super::read_args::ReadArgs,
+    /// The old name of --input-format, kept for one release.
+    #[arg(long, hide = true)]
     format: Option<Format>,
     /// Apply this alias file (TOML; see `newsgraph aliases --help`) and keep it for later loads.
     #[arg(long)]
     aliases: Option<PathBuf>,
-    /// Skip bad files and records (counted in the summary) instead of stopping.
-    #[arg(long)]
-    skip_bad: bool,
     /// Keep announced or expected events (marked planned).
     #[arg(long)]
     include_planned: bool,
     /// Extraction threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
-    /// Largest document read (a file, a JSON Lines line, stdin), e.g. 64M, 1G;
-    /// checked while reading, so endless input stops here.
-    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = super::parse_size)]
-    max_doc_size: u64,
     #[command(flatten)]
     lexicon: super::lexicon_args::LexiconArgs,
 }
 
-pub fn run(args: Args) -> Result<()> {
+pub fn run(mut args: Args) -> Result<()> {
+    if args.format.is_some() && args.read.input_format.is_none() {
+        args.read.input_format = args.format;
+    }
     let path = args.store.path();
     // Read the alias file and list the inputs before waiting for the lock, so
     // mistakes are reported at once.
@@ -60,17 +57,9 @@ pub fn run(args: Args) -> Result<()> {
         None => None,
     };
     let lexicon = args.lexicon.load()?;
-    let expanded = expand_inputs(&args.inputs)?;
-    for note in &expanded.skipped {
-        eprintln!("note: {}", newsgraph::error::one_line(note));
-    }
-    let files = expanded.files;
-    let total: u64 = files
-        .iter()
-        .filter_map(|f| std::fs::metadata(&f.path).ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum();
+    let listed = list_inputs(&args.inputs)?;
+    super::read_args::print_notes(&listed);
+    let (files, total) = (listed.files, listed.total_bytes);
     let mut st = StoreEdit::open(path)?;
     let g = &mut st.graph;
     let mut changed = false;
@@ -86,7 +75,7 @@ pub fn run(args: Args) -> Result<()> {
     let mut opts = LoadOptions {
         include_planned: args.include_planned,
         lexicon,
-        skip_bad: args.skip_bad,
+        skip_bad: args.read.skip_bad,
         ..LoadOptions::default()
     };
     if let Some(t) = args.threads {
@@ -95,27 +84,13 @@ pub fn run(args: Args) -> Result<()> {
     let bar = std::sync::Arc::new(Progress::new(total));
     let ticker = bar.clone();
     let tick: newsgraph::input::Tick = std::sync::Arc::new(move |n| ticker.inc(n));
-    let report = load_records(
-        g,
-        records(
-            files,
-            ReadOptions {
-                format: args.format,
-                skip_bad: args.skip_bad,
-                tick: Some(tick),
-                max_doc_bytes: args.max_doc_size,
-            },
-        ),
-        opts,
-        |n| bar.inc(n),
-    )?;
+    let read = args.read.options(&args.inputs, Some(tick))?;
+    let report = load_records(g, records(files, read), opts, |n| bar.inc(n))?;
     bar.finish();
-    for (i, b) in report.bad.iter().enumerate() {
-        if i == 20 {
-            eprintln!("skipped: ... and {} more", report.bad.len() - 20);
-            break;
-        }
-        eprintln!("skipped: {b}");
+    super::read_args::print_bad(&report.bad);
+    if report.documents_read() == 0 {
+        // Nothing was read: the store is left as it was.
+        anyhow::bail!("{}", nothing_read(&args.inputs, &report.bad));
     }
     if report.changed() || changed {
         st.save_as_is()?;
@@ -125,7 +100,7 @@ pub fn run(args: Args) -> Result<()> {
         "loaded {} new, {} changed, {} unchanged document(s)",
         report.loaded, report.replaced, report.unchanged
     );
-    if args.skip_bad {
+    if args.read.skip_bad {
         line.push_str(&format!(", skipped {} bad", report.bad.len()));
     }
     super::print_out(&format!(

@@ -25,6 +25,7 @@ mod path;
 mod progress;
 mod push;
 mod query_common;
+mod read_args;
 mod relations;
 mod remove;
 mod selection;

@@ -13,6 +13,7 @@ use super::{parse_types, print_json, print_out, table};
 use anyhow::{bail, Result};
 use newsgraph::graph::store;
 use newsgraph::query::listing::{relations, RelationFilter};
+use newsgraph::query::timeline::empty_range_reason;
 use newsgraph::Relation;
 
 #[derive(clap::Args)]
@@ -80,16 +81,24 @@ pub fn run(args: Args) -> Result<()> {
             bail!("no document {d:?} in {}", path.display());
         }
     }
-    let edges = relations(
-        &g,
-        &RelationFilter {
-            types,
-            actor,
-            since: args.since,
-            until: args.until,
-            doc: args.doc,
-        },
-    );
+    let mut filter = RelationFilter {
+        types,
+        actor,
+        since: args.since,
+        until: args.until,
+        doc: args.doc,
+    };
+    let edges = relations(&g, &filter);
+    if edges.is_empty() && (filter.since.is_some() || filter.until.is_some()) {
+        // Say why the dates left nothing: no dates at all, or dates elsewhere.
+        let (since, until) = (filter.since.take(), filter.until.take());
+        let all = relations(&g, &filter);
+        let dates = all.iter().map(|&e| g.graph[e].date.map(|d| g.str(d)));
+        eprintln!(
+            "note: {}",
+            empty_range_reason(dates, since.as_deref(), until.as_deref())
+        );
+    }
     if args.format == "json" {
         let list: Vec<Relation> = edges.into_iter().map(|e| g.relation(e)).collect();
         return print_json(&list);

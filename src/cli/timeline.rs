@@ -9,7 +9,7 @@ use super::print_json;
 use super::query_common::{evidence_line, name, source_ref, type_list, types_or, OutputFormat};
 use super::store::StoreArgs;
 use anyhow::Result;
-use newsgraph::query::timeline::relation_date;
+use newsgraph::query::timeline::{empty_range_reason, relation_date};
 use newsgraph::query::{find_actor, timeline, Index, TimelineOptions, TimelineReport};
 
 #[derive(clap::Args)]
@@ -50,6 +50,19 @@ pub fn run(args: Args) -> Result<()> {
             until: args.until.clone(),
         },
     );
+    if t.is_empty() && (args.since.is_some() || args.until.is_some()) {
+        // Say why the dates left nothing: no dates at all, or dates elsewhere.
+        let opts = TimelineOptions {
+            types: types.clone(),
+            ..Default::default()
+        };
+        let all = timeline(&g, &idx, a, &opts);
+        let dates = all.iter().map(|&e| relation_date(&g, &idx, &g.graph[e]));
+        eprintln!(
+            "note: {}",
+            empty_range_reason(dates, args.since.as_deref(), args.until.as_deref())
+        );
+    }
     if args.format == OutputFormat::Json {
         return print_json(&TimelineReport::new(&g, &idx, a, &t));
     }

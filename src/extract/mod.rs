@@ -63,6 +63,7 @@ pub struct DocResult {
 /// with the text's length, so documents of any size go through
 /// [`crate::pipeline::extract_document`], which cuts them into windows first.
 pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
+    let doc = &dated(doc, text).0;
     let lx = opts.lexicon;
     let tokens = tokens::tokenize(text, lx);
     let sentences = sentences::split(text, &tokens, lx);
@@ -124,6 +125,84 @@ fn keep_people(mentions: &mut Vec<Mention>, from: usize, toks: &[tokens::Token],
     }));
 }
 
+/// The document with its date: the one its input gave (JSON Lines or HTML
+/// metadata), else its dateline's ("KYIV, October 10, 2022 —"); and where the
+/// dateline ends, so its date is not read again as an event's.
+pub fn dated(doc: &Document, text: &str) -> (Document, Option<usize>) {
+    let cal = crate::lexicon::dates::calendar();
+    let mut doc = doc.clone();
+    let Some((found, end)) = cal.dateline(text) else {
+        return (doc, None);
+    };
+    if doc.date.is_none() {
+        doc.date = found.resolve(None);
+    }
+    (doc, Some(end))
+}
+
+/// Dates the relations of one document: the date its sentence gives nearest to
+/// the trigger ("on Monday", "on March 3, 2024", "yesterday"), resolved
+/// against the document's date; else the document's date. The evidence is
+/// untouched: the date is read from the sentence it already points to.
+struct Dater<'t> {
+    text: &'t str,
+    doc_date: Option<String>,
+    reference: Option<crate::lexicon::dates::Date>,
+    dateline_end: Option<usize>,
+    /// Date expressions by sentence start (absolute offsets).
+    found: HashMap<usize, Vec<crate::lexicon::dates::Found>>,
+}
+
+impl<'t> Dater<'t> {
+    fn new(doc: &Document, text: &'t str) -> Self {
+        let (doc, dateline_end) = dated(doc, text);
+        Dater {
+            text,
+            reference: doc
+                .date
+                .as_deref()
+                .and_then(crate::lexicon::dates::Date::parse_iso),
+            doc_date: doc.date,
+            dateline_end,
+            found: HashMap::new(),
+        }
+    }
+
+    /// The date of an event whose sentence spans `start..end` and whose
+    /// trigger starts at byte `trigger`.
+    fn date(&mut self, start: usize, end: usize, trigger: usize) -> Option<String> {
+        let (text, dateline_end) = (self.text, self.dateline_end);
+        let found = self.found.entry(start).or_insert_with(|| {
+            let Some(sentence) = text.get(start..end) else {
+                return Vec::new();
+            };
+            crate::lexicon::dates::calendar()
+                .find(sentence)
+                .into_iter()
+                .map(|mut f| {
+                    f.start += start;
+                    f.end += start;
+                    f
+                })
+                .filter(|f| dateline_end.is_none_or(|d| f.start >= d))
+                .collect()
+        });
+        let distance = |f: &crate::lexicon::dates::Found| {
+            if f.end <= trigger {
+                trigger - f.end
+            } else {
+                f.start.saturating_sub(trigger)
+            }
+        };
+        found
+            .iter()
+            .filter_map(|f| f.resolve(self.reference).map(|d| (distance(f), d)))
+            .min_by_key(|(dist, _)| *dist)
+            .map(|(_, d)| d)
+            .or_else(|| self.doc_date.clone())
+    }
+}
+
 /// "SULAIMANIYAH, Iraq —" or "BEIJING, April 6 —" at the start of a paragraph: the
 /// dateline is not part of the story's first sentence.
 fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {
@@ -180,6 +259,7 @@ fn assemble(
         .collect();
     let mut relations: Vec<Relation> = Vec::new();
     let mut seen: HashSet<(usize, crate::RelationType, usize)> = HashSet::new();
+    let mut dater = Dater::new(doc, text);
     for e in events {
         if e.planned && !opts.include_planned {
             continue;
@@ -205,7 +285,17 @@ fn assemble(
             target: ids[e.target].clone(),
             kind: e.kind,
             cameo: e.cameo.clone(),
-            date: doc.date.clone(),
+            // A role is a state, not an event: its sentence's "on Monday"
+            // belongs to the event beside it.
+            date: if e.kind == crate::RelationType::Affiliation {
+                dater.doc_date.clone()
+            } else {
+                dater.date(
+                    sent.start,
+                    sent.end,
+                    toks.get(e.trigger.start).map_or(sent.start, |t| t.start),
+                )
+            },
             planned: e.planned,
             evidence: Evidence {
                 doc: doc.id.clone(),

@@ -1,6 +1,6 @@
 //! JSON Lines articles: one JSON object per line, with `text` and optional `id`,
-//! `title`, `url` and `date` (ISO 8601; it lands on every relation of the
-//! article). Lines are read one at a time, so a file of any size streams.
+//! `title`, `url` and `date` (ISO 8601: the article's date, which each of its
+//! relations takes unless its sentence gives another). Lines are read one at a time, so a file of any size streams.
 //! A record without `id` is named `STEM-LINE`. Blank lines are skipped.
 
 use super::structured::iso_date;
@@ -21,6 +21,7 @@ pub struct JsonLines {
     buf: Vec<u8>,
     source: String,
     max_line: u64,
+    stdin_name: Option<String>,
 }
 
 /// Opens a JSON Lines input.
@@ -44,6 +45,7 @@ pub fn from_reader(path: &Path, reader: Box<dyn BufRead>) -> JsonLines {
         buf: Vec::new(),
         source: path.display().to_string(),
         max_line: super::text::DEFAULT_MAX_DOC_BYTES,
+        stdin_name: None,
     }
 }
 
@@ -59,6 +61,14 @@ impl JsonLines {
     /// while reading, so an endless line cannot fill the memory.
     pub fn with_max_line(mut self, bytes: u64) -> Self {
         self.max_line = bytes;
+        self
+    }
+
+    /// Read from stdin, records without an `id` are named `NAME-LINE` after
+    /// this name (`--id`), else after their content hash, so two piped files
+    /// never take each other's place.
+    pub fn with_stdin_name(mut self, name: Option<String>) -> Self {
+        self.stdin_name = name;
         self
     }
 }
@@ -141,21 +151,25 @@ impl JsonLines {
             None => None,
         };
         let url = field("url")?;
+        let hash = content_hash(self.buf.trim_ascii());
         // What identifies the record on a reload: its explicit id, else its URL,
-        // else its line in this file.
+        // else its line in this file (piped in: its name or content).
         let (id, source) = match field("id")? {
             Some(id) if !id.trim().is_empty() => (id.clone(), format!("id:{id}")),
             _ => {
-                let s = if self.path.as_os_str() == "-" {
-                    "stdin".to_string()
+                let id = if self.path.as_os_str() != "-" {
+                    format!("{}-{line}", stem(&self.path))
+                } else if let Some(n) = &self.stdin_name {
+                    format!("{}-{line}", super::stdin_id(Some(n), &hash))
                 } else {
-                    stem(&self.path)
+                    super::stdin_id(None, &hash)
                 };
                 let source = match &url {
                     Some(u) if !u.trim().is_empty() => u.clone(),
+                    _ if self.path.as_os_str() == "-" => format!("stdin:{id}"),
                     _ => format!("{}#{line}", self.source),
                 };
-                (format!("{s}-{line}"), source)
+                (id, source)
             }
         };
         Ok(Record {
@@ -167,7 +181,7 @@ impl JsonLines {
                 url,
             },
             source,
-            hash: content_hash(self.buf.trim_ascii()),
+            hash,
             payload: Payload::Text(body),
             bytes,
         })

@@ -272,6 +272,9 @@ pub struct Expanded {
     pub files: Vec<Input>,
     /// One line per special file (FIFO, device, socket) a folder walk skipped.
     pub skipped: Vec<String>,
+    /// Files a folder walk passed over because no reader takes their
+    /// extension (`.pdf`, `.png`, ...), so a run can say what it left out.
+    pub unsupported: Vec<PathBuf>,
 }
 
 /// The files behind the inputs: folders walked recursively (sorted), `-` kept.
@@ -297,7 +300,18 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Expanded> {
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            text::walk_noting(input, &mut files, &known_extension, &mut out.skipped)?;
+            let passed = std::cell::RefCell::new(Vec::new());
+            let keep = |p: &Path| {
+                let k = known_extension(p);
+                if !k {
+                    passed.borrow_mut().push(p.to_path_buf());
+                }
+                k
+            };
+            text::walk_noting(input, &mut files, &keep, &mut out.skipped)?;
+            let mut passed = passed.into_inner();
+            passed.sort();
+            out.unsupported.extend(passed);
             files.sort();
             out.files.extend(files.into_iter().map(|f| Input {
                 source: text::source_in(input, &f),
@@ -327,6 +341,28 @@ pub struct ReadOptions {
     /// node-link file, a JSON Lines line, stdin. Checked while reading, so
     /// endless input stops here instead of filling the memory.
     pub max_doc_bytes: u64,
+    /// The id of a document read from stdin (`--id`); without it the id comes
+    /// from the content (see [`stdin_id`]).
+    pub stdin_id: Option<String>,
+}
+
+/// The id of a document read from stdin: the name given (`--id NAME`), else
+/// `stdin-` and the first 12 hex digits of its content hash, so two different
+/// piped articles never take each other's place in a store.
+pub fn stdin_id(name: Option<&str>, hash: &str) -> String {
+    match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => n.to_string(),
+        None => format!("stdin-{}", hash.get(..12).unwrap_or(hash)),
+    }
+}
+
+/// Names a record read from stdin after [`stdin_id`]; its source (what a later
+/// load recognizes it by) follows the id, unless the page named its own URL.
+fn name_stdin_record(rec: &mut Record, name: Option<&str>) {
+    rec.doc.id = stdin_id(name, &rec.hash);
+    if rec.source.is_empty() || rec.source == "-" {
+        rec.source = format!("stdin:{}", rec.doc.id);
+    }
 }
 
 impl Default for ReadOptions {
@@ -336,6 +372,7 @@ impl Default for ReadOptions {
             skip_bad: false,
             tick: None,
             max_doc_bytes: text::DEFAULT_MAX_DOC_BYTES,
+            stdin_id: None,
         }
     }
 }
@@ -364,6 +401,9 @@ pub fn records<I: Into<Input>>(
                     let mut r = text::read_record_limited(&f, max);
                     if let Ok(rec) = &mut r {
                         rec.source = source;
+                        if stdin {
+                            name_stdin_record(rec, opts.stdin_id.as_deref());
+                        }
                         // Two files with one stem in different folders get distinct ids.
                         let n = ids.entry(rec.doc.id.clone()).or_insert(0);
                         *n += 1;
@@ -374,11 +414,24 @@ pub fn records<I: Into<Input>>(
                     one(r)
                 }
                 Format::Jsonl => match jsonl::open(&f) {
-                    Ok(it) => Box::new(it.with_source(&source).with_max_line(max)),
+                    Ok(it) => Box::new(
+                        it.with_source(&source)
+                            .with_max_line(max)
+                            .with_stdin_name(opts.stdin_id.clone()),
+                    ),
                     Err(e) => one(Err(e)),
                 },
-                Format::Html => one(read_html(&f, &source, max)),
-                Format::NodeLink => one(read_deferred(&f, &source, format, &opts)),
+                Format::Html | Format::NodeLink => {
+                    let mut r = if format == Format::Html {
+                        read_html(&f, &source, max)
+                    } else {
+                        read_deferred(&f, &source, format, &opts)
+                    };
+                    if let (true, Ok(rec)) = (stdin, &mut r) {
+                        name_stdin_record(rec, opts.stdin_id.as_deref());
+                    }
+                    one(r)
+                }
                 Format::Csv | Format::Gdelt => {
                     if stdin {
                         one(Err(text::bad(
@@ -406,11 +459,7 @@ fn read_html(path: &Path, source: &str, max: u64) -> Result<Record> {
     }
     Ok(Record {
         doc: Document {
-            id: if path.as_os_str() == "-" {
-                "stdin".into()
-            } else {
-                text::stem(path)
-            },
+            id: text::stem(path),
             path: path.display().to_string(),
             date: page.date,
             title: page.title,

@@ -38,18 +38,19 @@ pub fn read_inputs_limited(inputs: &[PathBuf], max: u64) -> Result<(Vec<SourceDo
     for input in inputs {
         if input.as_os_str() == "-" {
             let bytes = read_bounded(input, max, false)?;
+            let id = super::stdin_id(None, &content_hash(&bytes));
             let text = decode(Path::new("<stdin>"), bytes)?;
             not_empty(Path::new("<stdin>"), &text)?;
             out.push(SourceDoc {
+                source: format!("stdin:{id}"),
                 doc: Document {
-                    id: "stdin".into(),
+                    id,
                     path: "-".into(),
                     date: None,
                     title: None,
                     url: None,
                 },
                 text,
-                source: "-".into(),
             });
             continue;
         }
@@ -339,7 +340,7 @@ pub fn read_record_limited(path: &Path, max: u64) -> Result<Record> {
     let hash = content_hash(&bytes);
     let text = decode_text(&shown(path), bytes)?;
     let id = if path.as_os_str() == "-" {
-        "stdin".to_string()
+        super::stdin_id(None, &hash)
     } else {
         stem(path)
     };

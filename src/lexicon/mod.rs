@@ -6,6 +6,7 @@ use crate::model::{ActorKind, RelationType};
 use crate::text::fold;
 use std::sync::OnceLock;
 
+pub mod dates;
 pub mod extend;
 
 pub use extend::DataFile;

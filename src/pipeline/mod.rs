@@ -10,9 +10,11 @@
 //! the number of threads.
 
 pub mod batch;
+pub mod read;
 pub mod windows;
 
 pub use batch::{extract_many, extract_records};
+pub use read::{extract_records_all, list_inputs, nothing_read, Extracted, Inputs};
 pub use windows::{extract_document, WINDOW_BYTES};
 
 use crate::error::{Error, Result};
@@ -230,32 +232,27 @@ fn flush(
             },
             (Payload::Text(_), None) => continue,
         };
-        // Graph readers name their document after the file's stem; the id the
-        // load gave it (another file may hold that stem) wins.
-        let mut x = x;
-        if let [d] = x.documents.as_mut_slice() {
-            if d.id != rec.doc.id {
-                let old = std::mem::replace(&mut d.id, rec.doc.id.clone());
-                for r in &mut x.relations {
-                    if r.evidence.doc == old {
-                        r.evidence.doc = rec.doc.id.clone();
-                    }
-                }
+        let x = read::renamed(x, &rec.doc.id);
+        let mut doc = rec.doc;
+        // A date read from the text (its dateline) when the input gave none.
+        if doc.date.is_none() {
+            if let [d] = x.documents.as_slice() {
+                doc.date.clone_from(&d.date);
             }
         }
-        if replaced.contains(&rec.doc.id) {
+        if replaced.contains(&doc.id) {
             report.replaced += 1;
-        } else if g.document(&rec.doc.id).is_some() {
-            g.remove_document(&rec.doc.id);
+        } else if g.document(&doc.id).is_some() {
+            g.remove_document(&doc.id);
             report.replaced += 1;
         } else {
             report.loaded += 1;
         }
         merge_into(g, x);
         if !rec.source.is_empty() {
-            g.set_doc_source(&rec.doc.id, &rec.source);
+            g.set_doc_source(&doc.id, &rec.source);
         }
-        g.put_document(rec.doc, Some(rec.hash));
+        g.put_document(doc, Some(rec.hash));
     }
     Ok(())
 }

@@ -31,6 +31,9 @@ fn extract_in_windows(doc: &Document, text: &str, opts: Options, window: usize) 
     if text.len() <= window {
         return extract_text(doc, text, opts);
     }
+    // The dateline is in the first window; every window's relations are dated
+    // against the document's date.
+    let (doc, _) = &crate::extract::dated(doc, text);
     let mut g = NewsGraph::new();
     let mut trails_by_name: HashMap<String, Vec<String>> = HashMap::new();
     let (mut offset, mut sentences) = (0usize, 0usize);

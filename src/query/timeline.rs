@@ -49,6 +49,43 @@ pub fn in_range(date: &str, since: Option<&str>, until: Option<&str>) -> bool {
         && until.is_none_or(|u| date.get(..u.len().min(date.len())).unwrap_or(date) <= u)
 }
 
+/// Why a date range kept none of some relations, in one line: none of them is
+/// dated ("no relation is dated; 0 of 290 have a date"), or the dated ones lie
+/// elsewhere ("no relation between 2022-10 and 2022-12; dated relations span
+/// 2021-01-04..2021-03-02 (12 of 290 have a date)"). `dates` holds the date of
+/// every relation the other filters kept.
+pub fn empty_range_reason<'a>(
+    dates: impl IntoIterator<Item = Option<&'a str>>,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> String {
+    let (mut total, mut dated) = (0usize, 0usize);
+    let (mut lo, mut hi): (Option<&str>, Option<&str>) = (None, None);
+    for d in dates {
+        total += 1;
+        if let Some(d) = d {
+            dated += 1;
+            lo = Some(lo.map_or(d, |l| l.min(d)));
+            hi = Some(hi.map_or(d, |h| h.max(d)));
+        }
+    }
+    if total == 0 {
+        return "no relation to filter by date".into();
+    }
+    let range = match (since, until) {
+        (Some(s), Some(u)) => format!("between {s} and {u}"),
+        (Some(s), None) => format!("on or after {s}"),
+        (None, Some(u)) => format!("on or before {u}"),
+        (None, None) => "in range".into(),
+    };
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => format!(
+            "no relation {range}; dated relations span {lo}..{hi} ({dated} of {total} have a date)"
+        ),
+        _ => format!("no relation is dated; 0 of {total} have a date"),
+    }
+}
+
 /// Which relations a timeline shows.
 #[derive(Debug, Clone, Default)]
 pub struct TimelineOptions {
@@ -123,6 +160,27 @@ impl TimelineReport {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use super::empty_range_reason;
+
+    #[test]
+    fn an_empty_range_says_why() {
+        assert_eq!(
+            empty_range_reason([None, None], Some("2022-10"), None),
+            "no relation is dated; 0 of 2 have a date"
+        );
+        assert_eq!(
+            empty_range_reason(
+                [Some("2021-03-02"), None, Some("2021-01-04")],
+                Some("2022-10"),
+                Some("2022-12")
+            ),
+            "no relation between 2022-10 and 2022-12; dated relations span 2021-01-04..2021-03-02 (2 of 3 have a date)"
+        );
     }
 }
 
