@@ -5,7 +5,7 @@
 //! given, or the name those documents used); their relations move to it, the
 //! names move with them, and the split is logged in the store. A document that
 //! also used another name of ACTOR gives the new actor only the relations whose
-//! evidence sentence uses one of the names given.
+//! evidence sentence uses one of the names given and no other name of ACTOR.
 
 use super::store::StoreArgs;
 use anyhow::Result;

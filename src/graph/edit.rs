@@ -252,7 +252,8 @@ impl NewsGraph {
     /// how the first such document named it), and their relations move with them.
     /// A document that named the actor by an alias and by another of its names
     /// keeps both actors: only the relations whose evidence sentence uses an
-    /// alias move (the user said the alias is someone else, not the document).
+    /// alias, and no other of the actor's names, move (the user said the alias
+    /// is someone else, not the document).
     pub fn split_actor(
         &mut self,
         n: NodeIndex,
@@ -415,8 +416,8 @@ impl NewsGraph {
     }
 
     /// Moves to actor `new` the relations of actor `n` in documents `docs` whose
-    /// evidence sentence names it by an alias (`alias_keys`) rather than only by
-    /// a longer name that contains it, and the alias forms of those documents'
+    /// evidence sentence names it by an alias (`alias_keys`) and not by another
+    /// of its names (see [`uses_alias`]), and the alias forms of those documents'
     /// sightings (`mentioned`). Returns the number of relations moved.
     fn move_mentions(
         &mut self,
@@ -625,8 +626,11 @@ fn sentence_words(sentence: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `sentence` names one of the `alias` names (as word lists) other than
-/// inside a longer one of the `other` names ("Li" inside "Ann Li").
+/// Whether `sentence` names the actor by one of the `alias` names (as word
+/// lists) and not by one of its `other` names: a name inside a longer one of
+/// the other list ("Li" inside "Ann Li") does not count. A sentence naming it
+/// both ways ("signed with Sony to keep the games on PlayStation") is left to
+/// the actor it was on.
 fn uses_alias(sentence: &str, alias: &[Vec<&str>], other: &[Vec<&str>]) -> bool {
     let words = sentence_words(sentence);
     let at = |name: &[&str], i: usize| {
@@ -634,15 +638,19 @@ fn uses_alias(sentence: &str, alias: &[Vec<&str>], other: &[Vec<&str>]) -> bool 
             && words.len() >= i + name.len()
             && name.iter().zip(&words[i..]).all(|(a, b)| *a == b.as_str())
     };
-    (0..words.len()).any(|i| {
-        alias.iter().filter(|a| at(a, i)).any(|a| {
-            !other.iter().any(|o| {
-                o.len() > a.len()
-                    && (i.saturating_sub(o.len() - a.len())..=i)
-                        .any(|j| at(o, j) && j + o.len() >= i + a.len())
+    // An occurrence of one of `these` names not inside a longer one of `those`.
+    let alone = |these: &[Vec<&str>], those: &[Vec<&str>]| {
+        (0..words.len()).any(|i| {
+            these.iter().filter(|a| at(a, i)).any(|a| {
+                !those.iter().any(|o| {
+                    o.len() > a.len()
+                        && (i.saturating_sub(o.len() - a.len())..=i)
+                            .any(|j| at(o, j) && j + o.len() >= i + a.len())
+                })
             })
         })
-    })
+    };
+    alone(alias, other) && !alone(other, alias)
 }
 
 #[cfg(test)]
@@ -781,6 +789,8 @@ mod tests {
         assert!(uses_alias("\"We agree,\" PM Li said.", &alias, &other));
         assert!(!uses_alias("Ann Li called Farouk.", &alias, &other));
         assert!(!uses_alias("Lilly met Lee.", &alias, &other));
-        assert!(uses_alias("Ann Li met Li.", &alias, &other));
+        assert!(!uses_alias("Ann Li met Li.", &alias, &other));
+        assert!(!uses_alias("Ann Lee met PM Li.", &alias, &other));
+        assert!(!uses_alias("He left.", &alias, &other));
     }
 }
