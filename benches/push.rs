@@ -6,7 +6,7 @@
 //! sent as `--keep-stale` does (every MERGE matches, nothing changes).
 //!
 //! Needs a server: set NEWSGRAPH_TEST_FALKORDB=redis://127.0.0.1:PORT (as
-//! `.ci/run` does; see the README, "Scaling out"). Without it the benchmark
+//! `.ci/run` does; see docs/scaling-out.md). Without it the benchmark
 //! prints a note and skips. BENCH_PUSH_BATCH sets the rows per statement.
 
 mod common;

@@ -1,6 +1,6 @@
 //! The data model shared by every stage: documents, actors, relations and the
 //! evidence behind each relation. These types serialize to the JSON contract of
-//! `newsgraph extract --format json` (documented in the README).
+//! `newsgraph extract --format json` (documented in docs/commands.md).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -8,7 +8,7 @@
 //! Sizes scale with `NEWSGRAPH_LIMITS_MB`, the size of the many-articles file
 //! (default 16; the one-line document is a tenth of it, at least 6 MB so it is
 //! cut into several extraction windows; the node-link file about 0.4 of it; the
-//! GDELT file a quarter). The full run the README reports:
+//! GDELT file a quarter). The full run docs/reliability.md reports:
 //! `NEWSGRAPH_LIMITS_MB=1000 cargo test --release --test limits -- --nocapture`.
 
 mod common;

@@ -4,7 +4,7 @@
 //! the new one, never a broken or half-merged file; and the next load must go
 //! through (the lock dies with its process, stale temporary files are cleaned).
 //!
-//! `NEWSGRAPH_CRASH_ROUNDS` sets the number of kills (default 120; the README
+//! `NEWSGRAPH_CRASH_ROUNDS` sets the number of kills (default 120; docs/reliability.md
 //! documents a longer run).
 
 mod common;

@@ -214,6 +214,84 @@ fn merge_then_split_restores_the_store() {
     assert_eq!(std::fs::read(dir.path().join("g.store")).unwrap(), bytes);
 }
 
+/// One article names two people whom a wrong merge made one; splitting the
+/// alias back off moves only the relations whose sentence uses it, not every
+/// relation of the article (which would hand Ann Lee's meeting and visit to Ann Li).
+#[test]
+fn split_by_alias_moves_only_the_mentions_that_used_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = s(&dir.path().join("g.store"));
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "Ann Lee met Egyptian Foreign Minister Ahmed Sami in Cairo on Monday.\n\n\
+         Ann Li called Jordanian Prime Minister Omar Farouk on Tuesday.\n\n\
+         Lee later visited Amman.\n",
+    );
+    let b = write(dir.path(), "b.txt", "Ann Li met Omar Farouk in Amman.\n");
+    ok(dir.path(), &["load", "--store", &st, &s(&a), &s(&b)]);
+    let rels = js(
+        dir.path(),
+        &["relations", "--store", &st, "--format", "json"],
+    );
+    let actors = js(dir.path(), &["actors", "--store", &st, "--format", "json"]);
+    let of = |rels: &Value, id: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = rels
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["source"] == id || r["target"] == id)
+            .map(|r| {
+                let e = &r["evidence"];
+                (
+                    e["doc"].as_str().unwrap().to_string(),
+                    r["type"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let pair = |d: &str, t: &str| (d.to_string(), t.to_string());
+    assert_eq!(
+        of(&rels, "ann-lee"),
+        [pair("a", "meet"), pair("a", "visit")],
+        "{rels}"
+    );
+    assert_eq!(of(&rels, "ann-li"), [pair("a", "call"), pair("b", "meet")]);
+    ok(dir.path(), &["merge", "--store", &st, "Ann Lee", "Ann Li"]);
+    let out = ok(
+        dir.path(),
+        &["split", "--store", &st, "Ann Lee", "--alias", "Ann Li"],
+    );
+    assert!(out.contains("2 document(s), 2 relation(s) moved"), "{out}");
+    let after = js(
+        dir.path(),
+        &["relations", "--store", &st, "--format", "json"],
+    );
+    assert_eq!(of(&after, "ann-lee"), of(&rels, "ann-lee"), "{after}");
+    assert_eq!(of(&after, "ann-li"), of(&rels, "ann-li"), "{after}");
+    assert_eq!(after, rels);
+    assert_eq!(
+        js(dir.path(), &["actors", "--store", &st, "--format", "json"]),
+        actors
+    );
+    // Both names stay findable, each on its own actor.
+    let lee = js(
+        dir.path(),
+        &[
+            "relations",
+            "--store",
+            &st,
+            "--actor",
+            "Lee",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(of(&lee, "ann-lee").len(), 2, "{lee}");
+}
+
 #[test]
 fn removing_a_document_takes_back_what_only_it_brought() {
     let dir = tempfile::tempdir().unwrap();

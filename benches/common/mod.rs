@@ -3,7 +3,7 @@
 //!
 //! Each benchmark prints a human-readable table and appends its figures as JSON
 //! lines to `target/bench/results.jsonl`, which `benches/compare_networkx.py`
-//! and the README's figures are taken from.
+//! and the figures of docs/performance.md are taken from.
 
 #![allow(dead_code)]
 

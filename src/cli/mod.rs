@@ -17,6 +17,7 @@ mod documents;
 mod export;
 mod extract;
 mod gen_corpus;
+mod help;
 mod lexicon_args;
 mod load;
 mod merge;
@@ -49,42 +50,61 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print the actors and relations found in documents (no store involved).
+    #[command(after_help = help::EXTRACT)]
     Extract(extract::Args),
     /// Extract documents and merge them into the graph store.
+    #[command(after_help = help::LOAD)]
     Load(load::Args),
     /// How two actors are connected: shortest, k shortest or all paths, with the evidence of every hop.
+    #[command(after_help = help::PATH)]
     Path(path::Args),
     /// Who an actor contacted and who contacted it; or the who-contacted-whom matrix.
+    #[command(after_help = help::CONTACTS)]
     Contacts(contacts::Args),
     /// An actor's ego network, grouped by relation type.
+    #[command(after_help = help::NEIGHBORS)]
     Neighbors(neighbors::Args),
     /// The most central actors (degree, PageRank, betweenness).
+    #[command(after_help = help::TOP)]
     Top(top::Args),
     /// An actor's relations in date order.
+    #[command(after_help = help::TIMELINE)]
     Timeline(timeline::Args),
     /// What the store holds: documents, actors by kind, relations by type.
+    #[command(after_help = help::STATS)]
     Stats(stats::Args),
     /// List the stored documents (ids for `remove --doc`, dates, relation counts).
+    #[command(after_help = help::DOCUMENTS)]
     Documents(documents::Args),
     /// List the stored actors.
+    #[command(after_help = help::ACTORS)]
     Actors(actors::Args),
     /// List the stored relations, filtered by type, actor, date or document.
+    #[command(after_help = help::RELATIONS)]
     Relations(relations::Args),
     /// Apply an alias file to the store (and keep it for later loads), or show the kept entries.
+    #[command(after_help = help::ALIASES)]
     Aliases(aliases::Args),
     /// Merge actor B into actor A (logged; undo with split).
+    #[command(after_help = help::MERGE)]
     Merge(merge::Args),
     /// Split documents or names off an actor into a new actor (undoes a wrong merge).
+    #[command(after_help = help::SPLIT)]
     Split(split::Args),
     /// Remove documents (and what only they brought) from the store.
+    #[command(after_help = help::REMOVE)]
     Remove(remove::Args),
     /// Write the stored graph as a diagram or interchange file.
+    #[command(after_help = help::EXPORT)]
     Export(export::Args),
-    /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
+    /// The main job: load inputs into a fresh store and write its diagrams and graph files into a folder.
+    #[command(after_help = help::build())]
     Build(build::Args),
     /// Load the stored graph into a graph database server (FalkorDB; Neo4j and Memgraph with the bolt feature).
+    #[command(after_help = help::PUSH)]
     Push(push::Args),
     /// Write synthetic news articles of any total size (for benchmarks and load tests).
+    #[command(after_help = help::GEN_CORPUS)]
     GenCorpus(gen_corpus::Args),
 }
 

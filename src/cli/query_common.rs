@@ -13,7 +13,7 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 pub enum OutputFormat {
     /// A readable table.
     Table,
-    /// JSON for scripts (shapes documented in the README).
+    /// JSON for scripts (shapes documented in docs/commands.md).
     Json,
 }
 

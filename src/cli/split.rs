@@ -1,9 +1,11 @@
 //! `newsgraph split ACTOR (--doc ID... | --alias NAME...) [--name NEW] [--kind K] [--store PATH]`
 //!
 //! Undoes a wrong merge: the documents given, and the documents that named ACTOR
-//! by one of the names given, now name a new actor (called NEW, or the first
-//! name given, or the name those documents used); their relations move to it,
-//! the names move with them, and the split is logged in the store.
+//! only by the names given, now name a new actor (called NEW, or the first name
+//! given, or the name those documents used); their relations move to it, the
+//! names move with them, and the split is logged in the store. A document that
+//! also used another name of ACTOR gives the new actor only the relations whose
+//! evidence sentence uses one of the names given and no other name of ACTOR.
 
 use super::store::StoreArgs;
 use anyhow::Result;
@@ -17,7 +19,8 @@ pub struct Args {
     /// Documents whose mentions belong to the other actor.
     #[arg(long = "doc")]
     docs: Vec<String>,
-    /// Names that belong to the other actor (the documents using them follow).
+    /// Names that belong to the other actor: the relations whose evidence uses
+    /// them move (all of a document's, when it used no other name of ACTOR).
     #[arg(long = "alias")]
     aliases: Vec<String>,
     /// Name of the new actor.

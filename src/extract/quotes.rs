@@ -72,9 +72,15 @@ pub fn find(tokens: &[Token], sentences: &[Sentence], lx: &Lexicon) -> Vec<Quote
             continue;
         }
         // Before the quote, in its sentence: `X said: "..."`, `adding, "..."`.
-        if let Some(s) = q.inner.start.checked_sub(1).and_then(sentence_of) {
-            let s = &sentences[s];
+        if let Some(si) = q.inner.start.checked_sub(1).and_then(sentence_of) {
             let open_tok = q.inner.start.saturating_sub(1);
+            // A quote opening its sentence on the line of the one before continues
+            // the speaker named at that one's end: `"...," X told reporters. "I
+            // have asked ..."`.
+            let continues = si > 0
+                && sentences[si].tokens.start == open_tok
+                && !tokens[open_tok].newline_before;
+            let s = &sentences[if continues { si - 1 } else { si }];
             let from = s.tokens.start.max(open_tok.saturating_sub(8));
             q.verb = (from..open_tok).rev().find(|&i| is_speech(i));
         }
@@ -181,5 +187,17 @@ mod tests {
             [Some("added".to_string())]
         );
         assert_eq!(verbs("A \"deep concern\" remains."), [None]);
+    }
+
+    #[test]
+    fn a_quote_opening_the_next_sentence_keeps_the_speaker() {
+        assert_eq!(
+            verbs("\"We are ready,\" Ruto told reporters. \"I asked them to stay.\""),
+            [Some("told".to_string()), Some("told".to_string())]
+        );
+        assert_eq!(
+            verbs("Ruto told reporters.\n\"I asked them to stay.\""),
+            [None]
+        );
     }
 }

@@ -1,6 +1,9 @@
 //! Sentence splitting over tokens. Abbreviation-aware ("U.S.", "Gen.", "No. 10",
 //! initials like "Antony J. Blinken"), quote- and parenthesis-aware, and every line
 //! break ends a sentence (news paragraphs and headlines sit on their own lines).
+//! A quotation mark after a sentence's end goes with the sentence it belongs to:
+//! a closing one stays with the sentence it ends, an opening one starts the next
+//! (`... would countersue. "We will fight," ...`).
 
 use super::grammar::SENTENCE_OPENERS;
 use super::tokens::{TokKind, Token};
@@ -33,6 +36,49 @@ fn is_terminal(t: &Token) -> bool {
 
 fn is_closer(t: &Token) -> bool {
     t.kind == TokKind::Punct && matches!(t.norm.as_str(), "\"" | "'" | ")" | "]")
+}
+
+/// Whether the quotation mark or bracket `tokens[j]`, right after a sentence's
+/// end, closes that sentence rather than opening the next. Typographic quotes say
+/// which they are; a straight one closes when it touches the word or mark before
+/// it, opens when it touches only the word after it, and when it stands alone
+/// closes only a quotation still open on its line (`quote_open`).
+fn closes_sentence(text: &str, tokens: &[Token], j: usize, quote_open: bool) -> bool {
+    let t = &tokens[j];
+    if !is_closer(t) {
+        return false;
+    }
+    match t.text(text) {
+        "\u{201C}" | "\u{2018}" | "\u{201E}" | "\u{00AB}" => return false,
+        "\u{201D}" | "\u{2019}" | "\u{00BB}" | ")" | "]" => return true,
+        _ => {}
+    }
+    let touches_before = j > 0 && tokens[j - 1].end == t.start;
+    if touches_before {
+        return true;
+    }
+    let touches_after = tokens
+        .get(j + 1)
+        .is_some_and(|n| n.start == t.end && !n.newline_before);
+    if touches_after {
+        return false;
+    }
+    quote_open || t.norm == "'"
+}
+
+/// Whether a double quotation mark is open after token `t`, given whether one was
+/// open before it; a line break closes any (news quotes rarely span paragraphs
+/// without reopening).
+fn quote_state(text: &str, t: &Token, open: bool) -> bool {
+    let open = open && !t.newline_before;
+    if !t.is_punct('"') {
+        return open;
+    }
+    match t.text(text) {
+        "\u{201C}" | "\u{201E}" | "\u{00AB}" => true,
+        "\u{201D}" | "\u{00BB}" => false,
+        _ => !open,
+    }
 }
 
 /// Whether a period after token `prev` belongs to an abbreviation, given the token
@@ -75,6 +121,7 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut begin = 0;
     let mut i = 0;
+    let mut quote_open = false;
     let push = |begin: usize, end: usize, out: &mut Vec<Sentence>| {
         if end > begin {
             out.push(Sentence {
@@ -86,6 +133,7 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
         }
     };
     while i < tokens.len() {
+        quote_open = quote_state(text, &tokens[i], quote_open);
         if i > begin && tokens[i].newline_before {
             push(begin, i, &mut sentences);
             begin = i;
@@ -103,9 +151,10 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
         if is_terminal(&tokens[i]) {
             let mut j = i + 1;
             while j < tokens.len()
-                && (is_terminal(&tokens[j]) || is_closer(&tokens[j]))
+                && (is_terminal(&tokens[j]) || closes_sentence(text, tokens, j, quote_open))
                 && !tokens[j].newline_before
             {
+                quote_open = quote_state(text, &tokens[j], quote_open);
                 j += 1;
             }
             let next = tokens.get(j);
@@ -114,6 +163,7 @@ pub fn split(text: &str, tokens: &[Token], lx: &Lexicon) -> Vec<Sentence> {
                     || t.cap
                     || t.kind == TokKind::Number
                     || t.is_punct('"')
+                    || t.is_punct('\'')
                     || t.is_punct('(')
             });
             let period = tokens[i].norm == ".";
@@ -221,5 +271,117 @@ mod tests {
                 "They left."
             ]
         );
+    }
+
+    #[test]
+    fn closing_quotes_stay_and_opening_quotes_go_with_their_sentence() {
+        assert_eq!(
+            sents("The firm said it would countersue. \"We will fight,\" its chief said."),
+            [
+                "The firm said it would countersue.",
+                "\"We will fight,\" its chief said."
+            ]
+        );
+        assert_eq!(
+            sents("He said: \u{201c}We will fight.\u{201d} \u{201c}And win.\u{201d} She left."),
+            [
+                "He said: \u{201c}We will fight.\u{201d}",
+                "\u{201c}And win.\u{201d}",
+                "She left."
+            ]
+        );
+        assert_eq!(
+            sents("He wrote \"no.\" Then 'we go,' she said. 'Why?' he asked."),
+            [
+                "He wrote \"no.\"",
+                "Then 'we go,' she said.",
+                "'Why?' he asked."
+            ]
+        );
+        // A quote that stands alone closes only a quotation still open.
+        assert_eq!(
+            sents("\"We will fight . \" They left. \" Later \" he said."),
+            ["\"We will fight . \"", "They left.", "\" Later \" he said."]
+        );
+    }
+
+    /// Words with no abbreviation among them, so only punctuation decides.
+    const WORDS: &[&str] = &[
+        "talks",
+        "Ministers",
+        "agreed",
+        "the",
+        "Harbour",
+        "would",
+        "countersue",
+        "Paris",
+        "fight",
+        "We",
+        "tomorrow",
+        "said",
+        "They",
+        "and",
+        "win",
+    ];
+
+    /// One sentence of the generated text, quoted as a whole or in part.
+    fn sentence_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        (
+            proptest::collection::vec(proptest::sample::select(WORDS), 1..6),
+            0..5usize,
+            proptest::sample::select(&[".", "!", "?"][..]),
+        )
+            .prop_map(|(words, shape, end)| {
+                let mut body = words.join(" ");
+                if let Some(c) = body.get_mut(0..1) {
+                    c.make_ascii_uppercase();
+                }
+                match shape {
+                    0 => format!("{body}{end}"),
+                    1 => format!("\"{body}{end}\""),
+                    2 => format!("\u{201c}{body}{end}\u{201d}"),
+                    3 => format!("\"{body},\" he said{end}"),
+                    _ => format!("He said: \"{body}{end}\""),
+                }
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_byte_is_in_one_sentence_or_whitespace_between(text in "\\PC{0,120}") {
+            let toks = tokenize(&text, lexicon());
+            let spans = split(&text, &toks, lexicon());
+            let mut at = 0;
+            for (k, s) in spans.iter().enumerate() {
+                proptest::prop_assert_eq!(s.index, k);
+                proptest::prop_assert!(at <= s.start && s.start < s.end && s.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                proptest::prop_assert!(text[at..s.start].chars().all(char::is_whitespace));
+                at = s.end;
+            }
+            proptest::prop_assert!(text[at..].chars().all(char::is_whitespace));
+        }
+
+        #[test]
+        fn quotes_balanced_in_the_input_stay_balanced_in_each_sentence(
+            parts in proptest::collection::vec((sentence_strategy(), proptest::bool::ANY), 1..8)
+        ) {
+            let mut text = String::new();
+            for (k, (sentence, newline)) in parts.iter().enumerate() {
+                if k > 0 {
+                    text.push(if *newline { '\n' } else { ' ' });
+                }
+                text.push_str(sentence);
+            }
+            let got = sents(&text);
+            for s in &got {
+                let straight = s.matches('"').count();
+                let opened = s.matches('\u{201c}').count();
+                let closed = s.matches('\u{201d}').count();
+                proptest::prop_assert!(straight % 2 == 0 && opened == closed, "{:?} in {:?}", s, got);
+            }
+            proptest::prop_assert_eq!(got.len(), parts.len(), "{:?}", got);
+        }
     }
 }

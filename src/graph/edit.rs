@@ -5,7 +5,7 @@ use super::{NewsGraph, Sighting};
 use crate::error::{Error, Result};
 use crate::model::ActorKind;
 use crate::strings::Sym;
-use crate::text::name_key;
+use crate::text::{fold, name_key};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
@@ -247,9 +247,13 @@ impl NewsGraph {
         }
     }
 
-    /// Splits an actor: the documents given, and those that named it by one of
-    /// the aliases given, now name a new actor (called `name`, or the first alias,
-    /// or how the first such document named it); their relations move with them.
+    /// Splits an actor: the documents given, and those that named it only by the
+    /// aliases given, now name a new actor (called `name`, or the first alias, or
+    /// how the first such document named it), and their relations move with them.
+    /// A document that named the actor by an alias and by another of its names
+    /// keeps both actors: only the relations whose evidence sentence uses an
+    /// alias, and no other of the actor's names, move (the user said the alias
+    /// is someone else, not the document).
     pub fn split_actor(
         &mut self,
         n: NodeIndex,
@@ -262,18 +266,21 @@ impl NewsGraph {
             return Err(Error::Invalid("no such actor".into()));
         }
         let alias_keys: HashSet<String> = aliases.iter().map(|a| name_key(a)).collect();
-        let doc_syms = self.split_documents(n, docs, aliases, &alias_keys)?;
+        let (doc_syms, mention_docs) = self.split_documents(n, docs, aliases, &alias_keys)?;
         let actor = self.graph[n].clone();
-        let moved: Vec<Sighting> = self
+        let mut moved: Vec<Sighting> = self
             .sightings
             .iter()
             .filter(|s| s.node == n && doc_syms.contains(&s.doc))
             .cloned()
             .collect();
+        let mentioned = self.alias_sightings(n, &mention_docs, &alias_keys);
+        moved.extend(mentioned.iter().cloned());
         let (new_name, new_aliases) =
             self.split_names(&actor, name, aliases, &alias_keys, &moved)?;
         let new = self.add_split_actor(n, &actor, name, kind, new_name, new_aliases);
-        let relations = self.move_documents(n, new, &doc_syms);
+        let relations = self.move_documents(n, new, &doc_syms)
+            + self.move_mentions(n, new, &mention_docs, &alias_keys, mentioned);
         // The old actor keeps only the names its remaining documents give.
         let a = &mut self.graph[n];
         a.aliases.retain(|x| !alias_keys.contains(&name_key(x)));
@@ -300,20 +307,22 @@ impl NewsGraph {
         Ok(SplitReport {
             node: new,
             relations,
-            documents: doc_syms.len(),
+            documents: doc_syms.len() + mention_docs.len(),
         })
     }
 
-    /// The documents a split of actor `n` moves: those given, and those that
-    /// named `n` by one of the names given. Every document must name `n` and
-    /// every name must be one of its names: a typo must not split off nothing.
+    /// The documents a split of actor `n` moves: those given and those that
+    /// named `n` only by the names given (moved whole), then those that named it
+    /// by one of the names given and by others (moved mention by mention). Every
+    /// document must name `n` and every name must be one of its names: a typo
+    /// must not split off nothing.
     fn split_documents(
         &mut self,
         n: NodeIndex,
         docs: &[String],
         aliases: &[String],
         alias_keys: &HashSet<String>,
-    ) -> Result<HashSet<Sym>> {
+    ) -> Result<(HashSet<Sym>, HashSet<Sym>)> {
         let mut doc_syms: HashSet<Sym> = HashSet::new();
         for d in docs {
             match self.lookup_str(d) {
@@ -353,16 +362,117 @@ impl NewsGraph {
                     .into(),
             ));
         }
-        for s in &self.sightings {
-            if s.node == n
-                && s.forms
-                    .iter()
-                    .any(|&f| alias_keys.contains(&name_key(self.strings.get(f))))
-            {
-                doc_syms.insert(s.doc);
+        // Per document, whether it used an alias and whether it used another name.
+        let mut used: HashMap<Sym, (bool, bool)> = HashMap::new();
+        for s in self.sightings.iter().filter(|s| s.node == n) {
+            let e = used.entry(s.doc).or_default();
+            for &f in &s.forms {
+                if alias_keys.contains(&name_key(self.strings.get(f))) {
+                    e.0 = true;
+                } else {
+                    e.1 = true;
+                }
             }
         }
-        Ok(doc_syms)
+        let mut mention_docs = HashSet::new();
+        for (doc, (alias, other)) in used {
+            if !alias || doc_syms.contains(&doc) {
+                continue;
+            }
+            if other {
+                mention_docs.insert(doc);
+            } else {
+                doc_syms.insert(doc);
+            }
+        }
+        Ok((doc_syms, mention_docs))
+    }
+
+    /// The sightings of actor `n` in documents `docs` cut down to the names given
+    /// (`alias_keys`): what those documents say about the actor split off.
+    fn alias_sightings(
+        &self,
+        n: NodeIndex,
+        docs: &HashSet<Sym>,
+        alias_keys: &HashSet<String>,
+    ) -> Vec<Sighting> {
+        self.sightings
+            .iter()
+            .filter(|s| s.node == n && docs.contains(&s.doc))
+            .filter_map(|s| {
+                let forms: Vec<Sym> = s
+                    .forms
+                    .iter()
+                    .copied()
+                    .filter(|&f| alias_keys.contains(&name_key(self.strings.get(f))))
+                    .collect();
+                (!forms.is_empty()).then_some(Sighting {
+                    doc: s.doc,
+                    node: n,
+                    forms,
+                })
+            })
+            .collect()
+    }
+
+    /// Moves to actor `new` the relations of actor `n` in documents `docs` whose
+    /// evidence sentence names it by an alias (`alias_keys`) and not by another
+    /// of its names (see [`uses_alias`]), and the alias forms of those documents'
+    /// sightings (`mentioned`). Returns the number of relations moved.
+    fn move_mentions(
+        &mut self,
+        n: NodeIndex,
+        new: NodeIndex,
+        docs: &HashSet<Sym>,
+        alias_keys: &HashSet<String>,
+        mentioned: Vec<Sighting>,
+    ) -> usize {
+        if docs.is_empty() {
+            return 0;
+        }
+        let a = &self.graph[n];
+        let mut other_keys: HashSet<String> = std::iter::once(&a.name)
+            .chain(a.aliases.iter())
+            .map(|f| name_key(f))
+            .collect();
+        for s in self.sightings.iter().filter(|s| s.node == n) {
+            other_keys.extend(s.forms.iter().map(|&f| name_key(self.strings.get(f))));
+        }
+        other_keys.retain(|k| !alias_keys.contains(k));
+        let alias: Vec<Vec<&str>> = alias_keys.iter().map(|k| k.split(' ').collect()).collect();
+        let other: Vec<Vec<&str>> = other_keys.iter().map(|k| k.split(' ').collect()).collect();
+        let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .chain(self.graph.edges_directed(n, Direction::Incoming))
+            .filter(|e| docs.contains(&e.weight().doc))
+            .filter(|e| uses_alias(self.strings.get(e.weight().text), &alias, &other))
+            .map(|e| (e.source(), e.target(), e.id()))
+            .collect();
+        let mut seen_e = HashSet::new();
+        let mut relations = 0;
+        for (s, t, e) in edges {
+            if !seen_e.insert(e) {
+                continue;
+            }
+            if let Some(w) = self.graph.remove_edge(e) {
+                let s = if s == n { new } else { s };
+                let t = if t == n { new } else { t };
+                self.graph.add_edge(s, t, w);
+                relations += 1;
+            }
+        }
+        for s in &mut self.sightings {
+            if s.node == n && docs.contains(&s.doc) {
+                s.forms
+                    .retain(|&f| !alias_keys.contains(&name_key(self.strings.get(f))));
+            }
+        }
+        self.sightings
+            .retain(|s| !(s.node == n && docs.contains(&s.doc) && s.forms.is_empty()));
+        self.sightings
+            .extend(mentioned.into_iter().map(|s| Sighting { node: new, ..s }));
+        relations
     }
 
     /// The name and aliases of the actor split off `actor`: `name`, or the
@@ -504,6 +614,45 @@ impl NewsGraph {
     }
 }
 
+/// The words of a sentence as [`name_key`] writes a name's words (folded,
+/// possessives and outer hyphens and apostrophes dropped), to find names in it.
+fn sentence_words(sentence: &str) -> Vec<String> {
+    fold(sentence)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|w| w.strip_suffix("'s").unwrap_or(w))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `sentence` names the actor by one of the `alias` names (as word
+/// lists) and not by one of its `other` names: a name inside a longer one of
+/// the other list ("Li" inside "Ann Li") does not count. A sentence naming it
+/// both ways ("signed with Sony to keep the games on PlayStation") is left to
+/// the actor it was on.
+fn uses_alias(sentence: &str, alias: &[Vec<&str>], other: &[Vec<&str>]) -> bool {
+    let words = sentence_words(sentence);
+    let at = |name: &[&str], i: usize| {
+        !name.is_empty()
+            && words.len() >= i + name.len()
+            && name.iter().zip(&words[i..]).all(|(a, b)| *a == b.as_str())
+    };
+    // An occurrence of one of `these` names not inside a longer one of `those`.
+    let alone = |these: &[Vec<&str>], those: &[Vec<&str>]| {
+        (0..words.len()).any(|i| {
+            these.iter().filter(|a| at(a, i)).any(|a| {
+                !those.iter().any(|o| {
+                    o.len() > a.len()
+                        && (i.saturating_sub(o.len() - a.len())..=i)
+                            .any(|j| at(o, j) && j + o.len() >= i + a.len())
+                })
+            })
+        })
+    };
+    alone(alias, other) && !alone(other, alias)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -630,5 +779,18 @@ mod tests {
             "Ed Fox goes; Cy Dee stays (d3 names him)"
         );
         assert_eq!(one_by_one.to_extraction(), together.to_extraction());
+    }
+
+    #[test]
+    fn an_alias_counts_unless_it_is_part_of_a_longer_name() {
+        let alias = [vec!["li"], vec!["pm", "li"]];
+        let other = [vec!["ann", "li"], vec!["ann", "lee"]];
+        assert!(uses_alias("Li's call with Farouk.", &alias, &other));
+        assert!(uses_alias("\"We agree,\" PM Li said.", &alias, &other));
+        assert!(!uses_alias("Ann Li called Farouk.", &alias, &other));
+        assert!(!uses_alias("Lilly met Lee.", &alias, &other));
+        assert!(!uses_alias("Ann Li met Li.", &alias, &other));
+        assert!(!uses_alias("Ann Lee met PM Li.", &alias, &other));
+        assert!(!uses_alias("He left.", &alias, &other));
     }
 }

@@ -29,7 +29,7 @@
 //!    0 person, 1 organization, 2 country, 3 place), country (`u32`, 0 = none),
 //!    alias count (`u32`), aliases (`u32` each).
 //! 5. **relations** (in the graph's edge order): 46 bytes each: source and target (`u32` positions in the actor
-//!    section), type (`u8`, in the README's order from 0 = call), planned (`u8`),
+//!    section), type (`u8`, in the order of docs/commands.md from 0 = call), planned (`u8`),
 //!    sentence, start, end (`u32`), then document, trigger, text, CAMEO code, date,
 //!    rule (`u32` graph-string indices, 1-based, 0 = absent).
 //! 6. **sightings** (which document named which actor how): document (`u32` graph

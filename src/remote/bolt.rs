@@ -4,7 +4,7 @@
 //! with the data as Bolt parameters.
 //!
 //! Tested against FalkorDB's own Bolt endpoint only; not against a live Neo4j
-//! or Memgraph (none was at hand): see the README, "Scaling out".
+//! or Memgraph (none was at hand): see docs/scaling-out.md.
 
 use super::{Address, Rows, Stats};
 use crate::cypher::{Statement, Value};
