@@ -156,6 +156,16 @@ fn passive_frame(
     if agents.is_empty() {
         return None;
     }
+    // "The attack on Jizan was condemned by X": whoever attacked, not Jizan.
+    if trig.frame == Frame::Condemn {
+        let cs = v.clauses[v.clause_of(tr.start)].range.start;
+        if let Some((head, _)) = attack_phrase(v, cs).filter(|&(h, _)| h < tr.start) {
+            let author = attack_author(v, cs, head).or_else(|| st.last_attacker());
+            return Some(author.map_or_else(Vec::new, |a| {
+                cross(&agents, &[a], " (passive; author of the attack)")
+            }));
+        }
+    }
     let mut patients = v.subjects(tr.start);
     // "The Moscow trip was condemned by X": whoever made the trip.
     let subject_ref = (trig.frame == Frame::Condemn)

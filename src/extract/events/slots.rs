@@ -7,9 +7,9 @@
 use super::super::clauses::Opening;
 use super::super::grammar::{
     is, ARTICLES, ATTACK_PREPOSITIONS, LIST_COORDINATORS, LIST_WORDS, MEETING_PREPOSITIONS,
-    NON_SUBJECT_PREPOSITIONS, NOUN_PHRASE_BREAKERS, PHRASE_PREPOSITIONS, PREPOSITIONS,
-    SUBJECT_PRONOUNS, SUPPORT_PREPOSITIONS, THIRD_PERSON_POSSESSIVES, THREAT_PREPOSITIONS,
-    TOPIC_PREPOSITIONS, VISIT_PREPOSITIONS,
+    NON_SUBJECT_PREPOSITIONS, NOUN_PHRASE_BREAKERS, PASSIVE_AUXILIARIES, PHRASE_PREPOSITIONS,
+    PREPOSITIONS, SUBJECT_PRONOUNS, SUPPORT_PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+    THREAT_PREPOSITIONS, TOPIC_PREPOSITIONS, VISIT_PREPOSITIONS,
 };
 use super::super::mentions::MentionForm;
 use super::super::tokens::TokKind;
@@ -293,6 +293,11 @@ impl SentenceArgs<'_> {
                     return self.coordinated(m, self.range.end);
                 }
                 return Vec::new();
+            }
+            // "The attack on X was condemned by Y": Y is the agent of the verb,
+            // not of the noun before it.
+            if j > from && is(PASSIVE_AUXILIARIES, self.norm(j)) {
+                break;
             }
             // ("was fined $1.1 million by X": a currency sign is no boundary.)
             if self.tok(j).is_some_and(|t| {

@@ -772,3 +772,55 @@ fn portfolio_ministries_brussels_and_criticism_for_acts() {
         &[],
     );
 }
+
+#[test]
+fn a_verb_without_object_reads_the_clause_it_governs() {
+    check(
+        "Norway demanded on Friday that Chile recall its envoy.",
+        &[("Norway", "demand", "Chile")],
+        &[],
+    );
+    check(
+        "Kenya denied that it had shelled Uganda.",
+        &[("Kenya", "deny", "Uganda")],
+        &[("Kenya", "attack", "Uganda")],
+    );
+    check(
+        "Brazil said Argentina was behind the bombing of the consulate.",
+        &[("Brazil", "accuse", "Argentina")],
+        &[],
+    );
+    check(
+        "Argentina was behind the bombing of the consulate.",
+        &[],
+        &[("Brazil", "accuse", "Argentina")],
+    );
+}
+
+#[test]
+fn an_ultimatum_demands_and_threatens() {
+    check(
+        "Ghana gave Togo three days to reopen the border or face sanctions.",
+        &[("Ghana", "demand", "Togo"), ("Ghana", "threaten", "Togo")],
+        &[],
+    );
+    check(
+        "Ghana gave Togo three days to reopen the border.",
+        &[("Ghana", "demand", "Togo")],
+        &[("Ghana", "threaten", "Togo")],
+    );
+}
+
+#[test]
+fn a_condemned_attack_names_its_author_not_its_target() {
+    check(
+        "Militants fired rockets at Eilat on Sunday. The attack on Eilat was condemned by Jordan and Egypt.",
+        &[],
+        &[("Jordan", "attack", "Eilat"), ("Jordan", "condemn", "Eilat")],
+    );
+    check(
+        "The Russian strike on Odesa was condemned by Italy.",
+        &[("Italy", "condemn", "Russia")],
+        &[("Italy", "condemn", "Odesa")],
+    );
+}
