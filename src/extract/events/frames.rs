@@ -434,10 +434,12 @@ pub(super) fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
 /// form with a "by" agent after it.
 fn passive(v: &SentenceArgs, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
+    // "denied the claims made by X" has an object before its "by": it is active.
+    let by_next = (t + 1..t + 5)
+        .take_while(|&j| !is(ARTICLES, v.norm(j)) && v.arg_at(j).is_none())
+        .any(|j| v.norm(j) == "by");
     (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
-        || (t + 1..t + 5).any(|j| v.norm(j) == "by")
-            && v.ctx.tokens[t].norm.ends_with("ed")
-            && !v.by_agent(t + 1).is_empty()
+        || by_next && v.ctx.tokens[t].norm.ends_with("ed") && !v.by_agent(t + 1).is_empty()
 }
 
 /// Each source with each target.
@@ -600,8 +602,16 @@ fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
     {
         return Some(Some(m));
     }
-    if matches!(v.norm(noun + 1), "by" | "from") {
-        return (noun + 2..noun + 5).find_map(|k| v.arg_at(k)).map(Some);
+    // "the claims by X", "the allegations made by X", "charges brought by X"
+    let by = (noun + 1..noun + 3).find(|&j| matches!(v.norm(j), "by" | "from"));
+    let participle = by.is_some_and(|b| {
+        b == noun + 1
+            || v.norm(noun + 1).ends_with("de")
+            || v.norm(noun + 1).ends_with("ed")
+            || v.norm(noun + 1) == "brought"
+    });
+    if let Some(b) = by.filter(|_| participle) {
+        return (b + 1..b + 4).find_map(|k| v.arg_at(k)).map(Some);
     }
     let owned = (from..noun).any(|k| v.tok(k).is_some_and(|t| t.kind == TokKind::Possessive));
     owned.then_some(None)
