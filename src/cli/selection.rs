@@ -26,6 +26,10 @@ pub struct SelectionArgs {
     /// a path walks only these too.
     #[arg(long = "type", value_name = "TYPES")]
     pub types: Option<String>,
+    /// With --path: let the path walk affiliations too (it goes over events
+    /// only by default).
+    #[arg(long, value_enum, requires = "path")]
+    pub via: Option<super::query_common::Via>,
 }
 
 impl SelectionArgs {
@@ -61,6 +65,7 @@ impl SelectionArgs {
                 focus: focus.clone(),
                 depth: self.depth,
                 path,
+                via_affiliation: self.via.is_some(),
             },
         )?;
         let name = |n| g.actor(n).name.clone();

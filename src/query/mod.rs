@@ -47,7 +47,9 @@ pub use contacts::{
 };
 pub use index::{Index, TypeSet};
 pub use neighbors::{ego, Ego, EgoReport};
-pub use path::{shortest_path, AllPaths, Hop, Path, PathFinder, PathOptions, PathReport};
+pub use path::{
+    shortest_path, walk_types, AllPaths, Hop, Path, PathFinder, PathOptions, PathReport,
+};
 pub use resolve::find_actor;
 pub use select::{Highlight, RelationKey};
 pub use timeline::{timeline, TimelineOptions, TimelineReport};

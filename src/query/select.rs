@@ -9,7 +9,7 @@
 
 use super::index::{Index, TypeSet};
 use super::neighbors::within;
-use super::path::{Path, PathFinder, PathOptions};
+use super::path::{walk_types, Path, PathFinder, PathOptions};
 use crate::error::{Error, Result};
 use crate::graph::NewsGraph;
 use crate::model::{Relation, RelationType};
@@ -219,6 +219,8 @@ pub struct SelectOptions {
     pub depth: Option<usize>,
     /// A path to highlight: its shortest path (see [`PathFinder::shortest`]).
     pub path: Option<(NodeIndex, NodeIndex)>,
+    /// Let the path walk affiliations too (see [`walk_types`]).
+    pub via_affiliation: bool,
 }
 
 /// A selection ready to draw.
@@ -248,7 +250,7 @@ pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
                 a,
                 b,
                 &PathOptions {
-                    types: opts.types.clone(),
+                    types: walk_types(&opts.types, opts.via_affiliation),
                     ..Default::default()
                 },
             );
@@ -257,9 +259,7 @@ pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
                     "no path between {} and {}{}",
                     g.actor(a).name,
                     g.actor(b).name,
-                    if types.is_all() {
-                        String::new()
-                    } else {
+                    if !opts.types.is_empty() {
                         format!(
                             " over {}",
                             opts.types
@@ -268,6 +268,10 @@ pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         )
+                    } else if opts.via_affiliation {
+                        String::new()
+                    } else {
+                        " over events only (affiliations can be walked on request)".to_string()
                     }
                 )));
             };
