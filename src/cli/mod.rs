@@ -78,7 +78,7 @@ enum Command {
     /// Remove documents (and what only they brought) from the store.
     Remove(remove::Args),
     /// Write the stored graph as a diagram or interchange file.
-    Export(export::Args),
+    Export(Box<export::Args>),
     /// The main job: load inputs into a fresh store and draw it (DOT and SVG) into a folder.
     Build(build::Args),
     /// Load the stored graph into a graph database server (FalkorDB; Neo4j and Memgraph with the bolt feature).
@@ -100,7 +100,7 @@ pub fn main() -> i32 {
         Command::Neighbors(a) => neighbors::run(a),
         Command::Top(a) => top::run(a),
         Command::Timeline(a) => timeline::run(a),
-        Command::Export(a) => export::run(a),
+        Command::Export(a) => export::run(*a),
         Command::Stats(a) => stats::run(a),
         Command::Documents(a) => documents::run(a),
         Command::Actors(a) => actors::run(a),
@@ -234,4 +234,20 @@ fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
         .filter(|x| !x.trim().is_empty())
         .map(|x| x.trim().parse().map_err(anyhow::Error::msg))
         .collect()
+}
+
+/// Checks a date filter: digits in the shape YYYY, YYYY-MM or YYYY-MM-DD.
+pub(crate) fn check_date(flag: &str, d: &str) -> anyhow::Result<()> {
+    let ok = matches!(d.len(), 4 | 7 | 10)
+        && d.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !ok {
+        anyhow::bail!("{flag} {d:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    Ok(())
 }

@@ -40,6 +40,7 @@ pub mod resolve;
 pub mod select;
 pub mod stats;
 pub mod timeline;
+pub mod trim;
 
 pub use centrality::{top, Centrality, Ranking, TopOptions, TopReport};
 pub use contacts::{
@@ -53,6 +54,7 @@ pub use path::{
 pub use resolve::find_actor;
 pub use select::{Highlight, RelationKey};
 pub use timeline::{timeline, TimelineOptions, TimelineReport};
+pub use trim::{trim, TrimOptions, Trimmed};
 
 /// Small graphs for the unit tests of this module.
 #[cfg(test)]

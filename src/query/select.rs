@@ -122,6 +122,16 @@ impl Highlight {
 /// whose type is in `types`, and the documents those relations cite (in the
 /// original load order).
 pub fn subgraph(g: &NewsGraph, actors: &HashSet<NodeIndex>, types: TypeSet) -> NewsGraph {
+    subgraph_where(g, actors, |e| types.contains(g.graph[e].kind))
+}
+
+/// The sub-graph of the given actors and the relations among them that `keep`
+/// accepts, with the documents those relations cite (in load order).
+pub fn subgraph_where(
+    g: &NewsGraph,
+    actors: &HashSet<NodeIndex>,
+    keep: impl Fn(EdgeIndex) -> bool,
+) -> NewsGraph {
     let mut out = NewsGraph::new();
     let mut nodes: Vec<NodeIndex> = actors
         .iter()
@@ -136,7 +146,7 @@ pub fn subgraph(g: &NewsGraph, actors: &HashSet<NodeIndex>, types: TypeSet) -> N
     for &n in &nodes {
         for e in g.graph.edges_directed(n, Direction::Outgoing) {
             let w = e.weight();
-            if actors.contains(&e.target()) && types.contains(w.kind) {
+            if actors.contains(&e.target()) && keep(e.id()) {
                 cited.insert(g.str(w.doc));
                 out.add_relation(g.edge_to_relation(n, e.target(), w));
             }
