@@ -28,6 +28,7 @@ mod query_common;
 mod relations;
 mod remove;
 mod selection;
+mod serve;
 mod split;
 mod stats;
 mod store;
@@ -83,6 +84,8 @@ enum Command {
     Build(build::Args),
     /// Load the stored graph into a graph database server (FalkorDB; Neo4j and Memgraph with the bolt feature).
     Push(push::Args),
+    /// The relationship explorer: a read-only local web app over the store.
+    Serve(serve::Args),
     /// Write synthetic news articles of any total size (for benchmarks and load tests).
     GenCorpus(gen_corpus::Args),
 }
@@ -101,6 +104,7 @@ pub fn main() -> i32 {
         Command::Top(a) => top::run(a),
         Command::Timeline(a) => timeline::run(a),
         Command::Export(a) => export::run(*a),
+        Command::Serve(a) => serve::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Documents(a) => documents::run(a),
         Command::Actors(a) => actors::run(a),
