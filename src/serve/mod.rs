@@ -27,8 +27,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Longest request URL accepted, in bytes.
-pub const MAX_URI: usize = 8 * 1024;
+/// Longest request URL accepted, in bytes: room for an actor id made of a
+/// 10 KB name, percent-encoded.
+pub const MAX_URI: usize = 64 * 1024;
 /// Longest an answer may take before the request fails (503).
 pub const ANSWER_TIME: Duration = Duration::from_secs(20);
 
