@@ -265,6 +265,14 @@ async function showPath(a, b) {
   $("title").replaceChildren(actorLink(p.from.id, p.from.name), " → ", actorLink(p.to.id, p.to.name));
   const names = new Map([[p.from.id, p.from.name], [p.to.id, p.to.name]]);
   const paths = p.paths || [{ hops: p.hops, length: p.hops.length }];
+  // Actors inside a path are named by id in the answer: look their names up.
+  const inner = [...new Set(paths.flatMap((x) => x.hops.map((h) => h.to)))].filter((id) => !names.has(id));
+  await Promise.all(inner.map(async (id) => {
+    try {
+      const found = await api("/api/search", new URLSearchParams({ q: id, limit: "1" }));
+      if (found.length && found[0].id === id) names.set(id, found[0].name);
+    } catch (e) { /* the id stands in */ }
+  }));
   const list = el("div", { class: "pathlist" });
   paths.forEach((path, i) => {
     const sec = el("div", { class: "path", "data-path": String(i + 1) }, el("h3", {}, "Path " + (i + 1) + " (" + path.length + " hop(s))"));
