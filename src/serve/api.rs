@@ -345,7 +345,8 @@ mod tests {
     fn snap() -> Snapshot {
         let g = graph(&[
             ("ann", "bob", RelationType::Call),
-            ("bob", "cy", RelationType::Meet),
+            ("bob", "dee", RelationType::Meet),
+            ("dee", "cy", RelationType::Meet),
             ("ann", "land", RelationType::Affiliation),
             ("cy", "land", RelationType::Affiliation),
         ]);
