@@ -37,6 +37,7 @@ pub mod lexicon;
 pub mod pipeline;
 pub mod query;
 pub mod remote;
+pub mod serve;
 
 pub use error::{Error, Result};
 pub use graph::NewsGraph;

@@ -135,6 +135,7 @@ fn every_subcommand_fails_with_one_line_naming_the_file() {
         ("remove", &["--doc", "vilnius-nato"]),
         ("export", &["-f", "dot"]),
         ("push", &["--to", "redis://127.0.0.1:1"]),
+        ("serve", &["--bind", "127.0.0.1:0"]),
     ];
     for (cmd, rest) in readers {
         for st in ["missing.store", &corrupt, &cut, &hostile, "a-folder"] {

@@ -22,6 +22,35 @@ fn newsgraph(dir: &Path, args: &[String]) -> Output {
         .expect("run newsgraph")
 }
 
+/// Runs a `serve` example on a free port (no browser opened) until it prints
+/// the address it listens on.
+fn serves(dir: &Path, args: &[String], line: &str) {
+    use std::io::BufRead;
+    let mut args: Vec<String> = args.iter().filter(|a| *a != "--open").cloned().collect();
+    match args.iter().position(|a| a == "--bind") {
+        Some(i) => args[i + 1] = "127.0.0.1:0".into(),
+        None => args.extend(["--bind".to_string(), "127.0.0.1:0".to_string()]),
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(&args)
+        .current_dir(dir)
+        .env_remove("NEWSGRAPH_STORE")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run newsgraph serve");
+    let mut first = String::new();
+    let stdout = child.stdout.take().unwrap();
+    std::io::BufReader::new(stdout).read_line(&mut first).unwrap();
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        first.contains("127.0.0.1:"),
+        "{line}: no address printed: {first:?} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The subcommands `newsgraph --help` lists (`help` aside).
 fn subcommands(dir: &Path) -> Vec<String> {
     let help = String::from_utf8(newsgraph(dir, &["--help".into()]).stdout).unwrap();
@@ -142,6 +171,10 @@ fn every_help_ends_with_examples_that_run() {
                 let i = w.iter().position(|a| a == "--to").unwrap() + 1;
                 let scheme = w[i].split("://").next().unwrap().to_string();
                 w[i] = format!("{scheme}://127.0.0.1:1");
+            }
+            if w[1] == "serve" {
+                serves(d, &w[1..], line);
+                continue;
             }
             let out = newsgraph(d, &w[1..]);
             let err = String::from_utf8_lossy(&out.stderr);

@@ -184,6 +184,8 @@ fn k_shortest_and_all_paths() {
             "--format",
             "json",
             "--all",
+            "--via",
+            "affiliation",
             "--max-hops",
             "3",
             "Blinken",
@@ -210,6 +212,8 @@ fn k_shortest_and_all_paths() {
             "--format",
             "json",
             "--all",
+            "--via",
+            "affiliation",
             "--max-hops",
             "3",
             "--limit",
@@ -227,6 +231,8 @@ fn k_shortest_and_all_paths() {
             "--store",
             &st,
             "--all",
+            "--via",
+            "affiliation",
             "--max-hops",
             "3",
             "--limit",
@@ -614,4 +620,78 @@ fn bad_options_and_missing_store_are_one_line_errors() {
     assert!(err.contains("unknown relation type"), "{err}");
     let err = fails(dir.path(), &["top", "--store", &st, "--kind", "planet"]);
     assert!(err.contains("unknown actor kind"), "{err}");
+}
+
+#[test]
+fn paths_go_over_events_not_through_a_country_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let st = store(dir.path());
+    // Biden and Blinken are linked only by their country in these articles.
+    let err = fails(dir.path(), &["path", "--store", &st, "Biden", "Blinken"]);
+    assert!(
+        err.contains("no path between Joe Biden and Antony Blinken over events only")
+            && err.contains("--via affiliation"),
+        "{err}"
+    );
+    let v = json(
+        dir.path(),
+        &[
+            "path",
+            "--store",
+            &st,
+            "--format",
+            "json",
+            "--via",
+            "affiliation",
+            "Biden",
+            "Blinken",
+        ],
+    );
+    assert_eq!(
+        path_ids("joe-biden", &v["hops"]),
+        ["joe-biden", "united-states", "antony-blinken"]
+    );
+    // No default answer walks an affiliation or passes a country.
+    for (a, b) in [
+        ("Blinken", "Masrour Barzani"),
+        ("Blinken", "Nechirvan Barzani"),
+        ("Xi Jinping", "Ramaphosa"),
+    ] {
+        let v = json(
+            dir.path(),
+            &["path", "--store", &st, "--format", "json", a, b],
+        );
+        for h in v["hops"].as_array().unwrap() {
+            assert_ne!(h["relation"]["type"], "affiliation", "{a} → {b}: {v}");
+        }
+        let k = json(
+            dir.path(),
+            &["path", "--store", &st, "--format", "json", "--k", "3", a, b],
+        );
+        for p in k["paths"].as_array().unwrap() {
+            for h in p["hops"].as_array().unwrap() {
+                assert_ne!(h["relation"]["type"], "affiliation", "{a} → {b}: {k}");
+            }
+        }
+    }
+    // Contacts count affiliations only when asked.
+    let c = json(
+        dir.path(),
+        &["contacts", "--store", &st, "--format", "json", "Biden"],
+    );
+    assert!(!c.to_string().contains("\"united-states\""), "{c}");
+    let c = json(
+        dir.path(),
+        &[
+            "contacts",
+            "--store",
+            &st,
+            "--format",
+            "json",
+            "--via",
+            "affiliation",
+            "Biden",
+        ],
+    );
+    assert!(c.to_string().contains("\"united-states\""), "{c}");
 }

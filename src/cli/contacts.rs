@@ -1,4 +1,4 @@
-//! `newsgraph contacts A [--type T,...] [--evidence] [--format table|json]`
+//! `newsgraph contacts A [--type T,...] [--via affiliation] [--evidence] [--format table|json]`
 //! `newsgraph contacts --matrix [--actors A,B,C | --top N] [--type T,...] [--format table|json]`
 //!
 //! Who an actor contacted and who contacted it (call, meet and visit unless
@@ -11,7 +11,7 @@
 
 use super::print_json;
 use super::query_common::{
-    evidence_line, name, relation_line, type_list, types_or, OutputFormat, ServerArgs,
+    evidence_line, name, relation_line, type_list, types_or, OutputFormat, ServerArgs, Via,
 };
 use super::store::StoreArgs;
 use super::table::render;
@@ -31,6 +31,10 @@ pub struct Args {
     /// Relation types that count as contacts (comma-separated; default call,meet,visit).
     #[arg(long = "type")]
     types: Option<String>,
+    /// Also count affiliations (roles in countries and institutions) as
+    /// contacts; they are not by default.
+    #[arg(long, value_enum)]
+    via: Option<Via>,
     /// Print the who-contacted-whom matrix instead of one actor's contacts.
     #[arg(long)]
     matrix: bool,
@@ -51,10 +55,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let types = types_or(
+    let mut types = types_or(
         args.types.as_deref(),
         &[RelationType::Call, RelationType::Meet, RelationType::Visit],
     )?;
+    if args.via == Some(Via::Affiliation) && !types.contains(&RelationType::Affiliation) {
+        types.push(RelationType::Affiliation);
+    }
     if args.matrix && args.actor.is_some() {
         anyhow::bail!("--matrix takes its actors from --actors, not as an argument");
     }

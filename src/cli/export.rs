@@ -82,6 +82,8 @@ pub struct Args {
     diagram: DiagramArgs,
     #[command(flatten)]
     select: super::selection::SelectionArgs,
+    #[command(flatten)]
+    trim: super::selection::TrimArgs,
     /// Resolution of PNG output, in dots per inch.
     #[arg(long, default_value_t = 144)]
     dpi: u32,
@@ -98,15 +100,36 @@ pub fn run(args: Args) -> Result<()> {
     opts.dpi = args.dpi;
     opts.cypher_dialect = args.dialect.parse()?;
     let mut g = store::open(&path)?;
+    let mut keep: Vec<String> = Vec::new();
     if args.select.is_some() {
         let (selected, title) = args.select.apply(&g)?;
+        keep = args.select.focus_ids(&g)?;
         g = selected.graph;
         opts.diagram.highlight = selected.highlight;
+        keep.extend(opts.diagram.highlight.actors.iter().cloned());
         if opts.diagram.title.is_none() {
             opts.diagram.title = title;
         }
     }
-    let out = export(&g, format, &opts)?;
+    let trim_opts = args.trim.options(format, keep)?;
+    let mut trim_note = None;
+    if trim_opts.is_some() {
+        let t = newsgraph::query::trim(&g, &trim_opts);
+        if t.dropped_any() {
+            trim_note = Some(trim_note_of(&t, &trim_opts));
+            if t.capped() && opts.diagram.title.is_none() {
+                opts.diagram.title = Some(format!(
+                    "The {} highest ranked of {} actors (by {})",
+                    t.graph.actor_count(),
+                    t.actors_before,
+                    t.rank
+                ));
+            }
+        }
+        g = t.graph;
+    }
+    let mut out = export(&g, format, &opts)?;
+    out.notes.extend(trim_note);
     for (name, bytes) in &out.files {
         match (name, args.output.as_deref()) {
             (None, p) => write_output(p, bytes)?,
@@ -131,6 +154,23 @@ pub fn run(args: Args) -> Result<()> {
         eprintln!("note: {n}");
     }
     Ok(())
+}
+
+/// The note of a trim: what is left, and how to get the rest when a cap (not
+/// a filter the user asked for) did the cutting.
+fn trim_note_of(t: &newsgraph::query::Trimmed, o: &newsgraph::query::TrimOptions) -> String {
+    let mut note = format!("drew {}", t.summary());
+    if t.capped_relations {
+        note.push_str(&format!(
+            "; Mermaid draws at most {} edges: --top N or --min-degree N choose another part, --all writes them all (then raise the reader's maxEdges)",
+            o.max_relations.unwrap_or_default()
+        ));
+    } else if t.capped_nodes {
+        note.push_str(
+            "; --max-nodes N draws more, --all draws everything, --top N, --min-degree N, --since/--until or --exclude-type choose another part",
+        );
+    }
+    note
 }
 
 /// Writes to a file, or to stdout when none is given.

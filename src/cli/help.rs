@@ -125,6 +125,12 @@ Examples:
   # Neo4j or Memgraph (a build with --features bolt; password in NEO4J_PASSWORD)
   newsgraph push --store news.store --to bolt://127.0.0.1:7687";
 
+/// `serve`: the explorer on the default port, then on another one in a browser.
+pub const SERVE: &str = "\
+Examples:
+  newsgraph serve --store news.store
+  newsgraph serve --store news.store --bind 127.0.0.1:8091 --open";
+
 /// `gen-corpus`: a small corpus, then one with more actors.
 pub const GEN_CORPUS: &str = "\
 Examples:

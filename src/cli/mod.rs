@@ -30,6 +30,7 @@ mod read_args;
 mod relations;
 mod remove;
 mod selection;
+mod serve;
 mod split;
 mod stats;
 mod store;
@@ -96,13 +97,16 @@ enum Command {
     Remove(remove::Args),
     /// Write the stored graph as a diagram or interchange file.
     #[command(after_help = help::EXPORT)]
-    Export(export::Args),
+    Export(Box<export::Args>),
     /// The main job: load inputs into a fresh store and write its diagrams and graph files into a folder.
     #[command(after_help = help::build())]
     Build(build::Args),
     /// Load the stored graph into a graph database server (FalkorDB; Neo4j and Memgraph with the bolt feature).
     #[command(after_help = help::PUSH)]
     Push(push::Args),
+    /// The relationship explorer: a read-only local web app over the store.
+    #[command(after_help = help::SERVE)]
+    Serve(serve::Args),
     /// Write synthetic news articles of any total size (for benchmarks and load tests).
     #[command(after_help = help::GEN_CORPUS)]
     GenCorpus(gen_corpus::Args),
@@ -121,7 +125,8 @@ pub fn main() -> i32 {
         Command::Neighbors(a) => neighbors::run(a),
         Command::Top(a) => top::run(a),
         Command::Timeline(a) => timeline::run(a),
-        Command::Export(a) => export::run(a),
+        Command::Export(a) => export::run(*a),
+        Command::Serve(a) => serve::run(a),
         Command::Stats(a) => stats::run(a),
         Command::Documents(a) => documents::run(a),
         Command::Actors(a) => actors::run(a),
@@ -255,4 +260,20 @@ fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
         .filter(|x| !x.trim().is_empty())
         .map(|x| x.trim().parse().map_err(anyhow::Error::msg))
         .collect()
+}
+
+/// Checks a date filter: digits in the shape YYYY, YYYY-MM or YYYY-MM-DD.
+pub(crate) fn check_date(flag: &str, d: &str) -> anyhow::Result<()> {
+    let ok = matches!(d.len(), 4 | 7 | 10)
+        && d.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !ok {
+        anyhow::bail!("{flag} {d:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+    Ok(())
 }

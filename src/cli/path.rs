@@ -1,4 +1,4 @@
-//! `newsgraph path A B [--type T,...] [--directed] [--max-hops N] [--all | --k N] [--limit N] [--format table|json]`
+//! `newsgraph path A B [--type T,...] [--via affiliation] [--directed] [--max-hops N] [--all | --k N] [--limit N] [--format table|json]`
 //!
 //! How two actors, named by any of their aliases (case- and diacritic-insensitive),
 //! are connected: a shortest path by default, the k shortest with `--k`, or every
@@ -6,18 +6,22 @@
 //! type, date when known, and the evidence sentence with its document; other
 //! relations between the same two actors follow as "also".
 //!
+//! Paths go over events (contacts, statements, agreements...): affiliations
+//! join everyone of a country or institution, so a path through them says
+//! little; `--via affiliation` walks them too.
+//!
 //! With `--on URL` the question goes to a graph database server the store was
 //! pushed to (`newsgraph push`): the server finds the actors and the paths, and
 //! the answer is printed exactly as from the embedded store.
 
 use super::print_json;
 use super::query_common::{
-    evidence_line, name, relation_suffix, type_list, types_or, OutputFormat, ServerArgs,
+    evidence_line, name, relation_suffix, type_list, types_or, OutputFormat, ServerArgs, Via,
 };
 use super::store::StoreArgs;
 use anyhow::Result;
 use newsgraph::query::path::alternatives;
-use newsgraph::query::{find_actor, Index, Path, PathFinder, PathOptions, PathReport};
+use newsgraph::query::{find_actor, walk_types, Index, Path, PathFinder, PathOptions, PathReport};
 use newsgraph::NewsGraph;
 use petgraph::stable_graph::NodeIndex;
 
@@ -37,6 +41,10 @@ pub struct Args {
     /// Only walk these relation types (comma-separated, e.g. call,meet,visit).
     #[arg(long = "type")]
     types: Option<String>,
+    /// Also walk affiliations (roles in countries and institutions), which
+    /// paths leave out by default.
+    #[arg(long, value_enum)]
+    via: Option<Via>,
     /// Follow relations only in their direction (source to target).
     #[arg(long)]
     directed: bool,
@@ -60,7 +68,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let types = types_or(args.types.as_deref(), &[])?;
+    let asked = types_or(args.types.as_deref(), &[])?;
+    let types = walk_types(&asked, args.via == Some(Via::Affiliation));
     let (g, a, b) = match args.server.connect()? {
         None => {
             let g = args.store.open()?;
@@ -106,7 +115,9 @@ pub fn run(args: Args) -> Result<()> {
         if let Some(m) = max_hops {
             why.push(format!("within {m} hop(s)"));
         }
-        if !types.is_empty() {
+        if asked.is_empty() && args.via.is_none() {
+            why.push("over events only (--via affiliation also walks affiliations)".to_string());
+        } else {
             why.push(format!("over {}", type_list(&types)));
         }
         if args.directed {

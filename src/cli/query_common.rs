@@ -17,6 +17,14 @@ pub enum OutputFormat {
     Json,
 }
 
+/// What a path or a contact may go through besides events (`--via`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// Roles in countries and institutions: two people of one country are
+    /// then two hops apart.
+    Affiliation,
+}
+
 /// Where a query runs: on a graph database server (`--on URL`) instead of the
 /// embedded store.
 #[derive(clap::Args, Debug, Clone)]
@@ -61,6 +69,9 @@ pub fn types_or(s: Option<&str>, default: &[RelationType]) -> Result<Vec<Relatio
 pub fn type_list(types: &[RelationType]) -> String {
     if types.len() == RelationType::ALL.len() || types.is_empty() {
         return "all types".to_string();
+    }
+    if types.len() + 1 == RelationType::ALL.len() && !types.contains(&RelationType::Affiliation) {
+        return "all events".to_string();
     }
     types
         .iter()

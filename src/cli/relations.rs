@@ -40,29 +40,13 @@ pub struct Args {
     format: String,
 }
 
-/// Checks a date filter: digits in the shape YYYY, YYYY-MM or YYYY-MM-DD.
-fn check_date(flag: &str, d: &str) -> Result<()> {
-    let ok = matches!(d.len(), 4 | 7 | 10)
-        && d.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !ok {
-        bail!("{flag} {d:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
-    }
-    Ok(())
-}
-
 pub fn run(args: Args) -> Result<()> {
     let path = args.store.existing()?;
     if let Some(d) = &args.since {
-        check_date("--since", d)?;
+        super::check_date("--since", d)?;
     }
     if let Some(d) = &args.until {
-        check_date("--until", d)?;
+        super::check_date("--until", d)?;
     }
     let types = args
         .types

@@ -26,6 +26,10 @@ pub struct SelectionArgs {
     /// a path walks only these too.
     #[arg(long = "type", value_name = "TYPES")]
     pub types: Option<String>,
+    /// With --path: let the path walk affiliations too (it goes over events
+    /// only by default).
+    #[arg(long, value_enum, requires = "path")]
+    pub via: Option<super::query_common::Via>,
 }
 
 impl SelectionArgs {
@@ -35,6 +39,14 @@ impl SelectionArgs {
             || self.depth.is_some()
             || self.path.is_some()
             || self.types.is_some()
+    }
+
+    /// Ids of the focus actors (kept by any trimming).
+    pub fn focus_ids(&self, g: &NewsGraph) -> Result<Vec<String>> {
+        self.focus
+            .iter()
+            .map(|n| Ok(g.actor(find_actor(g, n)?).id.clone()))
+            .collect()
     }
 
     /// Resolves the names and selects; also returns a title describing the
@@ -61,6 +73,7 @@ impl SelectionArgs {
                 focus: focus.clone(),
                 depth: self.depth,
                 path,
+                via_affiliation: self.via.is_some(),
             },
         )?;
         let name = |n| g.actor(n).name.clone();
@@ -82,5 +95,88 @@ impl SelectionArgs {
             t.push_str(&format!(" ({})", list.join(", ")));
         }
         Ok((selected, title))
+    }
+}
+
+/// Diagrams keep at most this many actors unless `--max-nodes` or `--all`
+/// says otherwise: about what a page-wide drawing can label legibly.
+pub const DEFAULT_MAX_NODES: usize = 150;
+/// Mermaid's own limit (its `maxEdges` setting): past it, it draws nothing.
+pub const MERMAID_MAX_EDGES: usize = 500;
+
+/// How `export` keeps a big graph readable: filters and caps, applied after
+/// the selection (see [`newsgraph::query::trim`]).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct TrimArgs {
+    /// Only the N highest ranked actors (see --by).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// How actors are ranked for --top and --max-nodes: degree or pagerank.
+    #[arg(long, default_value = "degree", value_name = "MEASURE")]
+    pub by: String,
+    /// Leave out actors with fewer distinct neighbours.
+    #[arg(long, value_name = "N")]
+    pub min_degree: Option<usize>,
+    /// Only relations dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD;
+    /// a relation without its own date takes its document's).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only relations dated on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Leave out relations of these types (comma-separated, e.g. affiliation).
+    #[arg(long, value_name = "TYPES")]
+    pub exclude_type: Option<String>,
+    /// Most actors a diagram draws (default 150), the highest ranked; the rest
+    /// is counted in a note.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_nodes: Option<u64>,
+    /// Draw everything: no --max-nodes default and no Mermaid edge limit.
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl TrimArgs {
+    /// The trim options for a format: diagrams get the default cap (Mermaid
+    /// also its edge limit) unless `--all`; interchange files are cut only
+    /// when asked.
+    pub fn options(
+        &self,
+        format: newsgraph::export::Format,
+        keep: Vec<String>,
+    ) -> Result<newsgraph::query::TrimOptions> {
+        use newsgraph::export::Format;
+        let diagram = matches!(
+            format,
+            Format::Dot | Format::Svg | Format::Png | Format::Pdf | Format::Html | Format::Mermaid
+        );
+        let rank: newsgraph::query::Centrality = self.by.parse().map_err(anyhow::Error::msg)?;
+        if rank == newsgraph::query::Centrality::Betweenness {
+            anyhow::bail!("--by takes degree or pagerank");
+        }
+        for (flag, d) in [("--since", &self.since), ("--until", &self.until)] {
+            if let Some(d) = d {
+                super::check_date(flag, d)?;
+            }
+        }
+        let max_nodes = match (self.max_nodes, self.all, diagram) {
+            (Some(m), _, _) => Some(m as usize),
+            (None, false, true) => Some(DEFAULT_MAX_NODES),
+            _ => None,
+        };
+        Ok(newsgraph::query::TrimOptions {
+            exclude_types: match &self.exclude_type {
+                Some(t) => super::parse_types(t)?,
+                None => Vec::new(),
+            },
+            since: self.since.clone(),
+            until: self.until.clone(),
+            min_degree: self.min_degree,
+            top: self.top,
+            rank,
+            max_nodes,
+            max_relations: (format == Format::Mermaid && !self.all).then_some(MERMAID_MAX_EDGES),
+            keep,
+        })
     }
 }

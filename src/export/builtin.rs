@@ -298,7 +298,8 @@ impl Canvas<'_> {
             };
             let _ = write!(
                 s,
-                "<g class=\"{class}\"><title>{}</title>{}",
+                "<g class=\"{class}\" data-id=\"{}\"><title>{}</title>{}",
+                escape(&a.id),
                 escape(&actor_tooltip(a)),
                 shape(a.kind, x, y, sz, fill, stroke, stroke_width)
             );

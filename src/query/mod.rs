@@ -40,6 +40,7 @@ pub mod resolve;
 pub mod select;
 pub mod stats;
 pub mod timeline;
+pub mod trim;
 
 pub use centrality::{top, Centrality, Ranking, TopOptions, TopReport};
 pub use contacts::{
@@ -47,10 +48,13 @@ pub use contacts::{
 };
 pub use index::{Index, TypeSet};
 pub use neighbors::{ego, Ego, EgoReport};
-pub use path::{shortest_path, AllPaths, Hop, Path, PathFinder, PathOptions, PathReport};
+pub use path::{
+    shortest_path, walk_types, AllPaths, Hop, Path, PathFinder, PathOptions, PathReport,
+};
 pub use resolve::find_actor;
 pub use select::{Highlight, RelationKey};
 pub use timeline::{timeline, TimelineOptions, TimelineReport};
+pub use trim::{trim, TrimOptions, Trimmed};
 
 /// Small graphs for the unit tests of this module.
 #[cfg(test)]

@@ -54,6 +54,27 @@ pub struct Hop {
     pub kind: RelationType,
 }
 
+/// The relation types a path walks: `types` when given, else every event type.
+/// Affiliations (a role in a country or institution, half of a typical
+/// store's edges) are a state, not a contact: walked by default they route
+/// "how are these two connected" through a country node that links everyone
+/// of that nationality. They are walked only when asked (`via_affiliation`,
+/// the command line's `--via affiliation`), or named in `types`.
+pub fn walk_types(types: &[RelationType], via_affiliation: bool) -> Vec<RelationType> {
+    let mut t: Vec<RelationType> = if types.is_empty() {
+        RelationType::ALL
+            .into_iter()
+            .filter(|&k| k != RelationType::Affiliation)
+            .collect()
+    } else {
+        types.to_vec()
+    };
+    if via_affiliation && !t.contains(&RelationType::Affiliation) {
+        t.push(RelationType::Affiliation);
+    }
+    t
+}
+
 /// A path between two actors.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path {
@@ -1187,6 +1208,43 @@ mod tests {
             .iter()
             .map(|&n| g.actor(n).id.clone())
             .collect()
+    }
+
+    #[test]
+    fn paths_walk_events_unless_affiliations_are_asked_for() {
+        // a and c share a country; a also met b, who met d, who called c.
+        let gr = graph(&[
+            ("a", "land", RelationType::Affiliation),
+            ("c", "land", RelationType::Affiliation),
+            ("a", "b", RelationType::Meet),
+            ("b", "d", RelationType::Meet),
+            ("d", "c", RelationType::Call),
+        ]);
+        let (a, c) = (gr.node("a").unwrap(), gr.node("c").unwrap());
+        let idx = Index::new(&gr);
+        let mut f = PathFinder::new(&idx);
+        let events = PathOptions {
+            types: walk_types(&[], false),
+            ..Default::default()
+        };
+        assert!(!events.types.contains(&RelationType::Affiliation));
+        let p = f.shortest(a, c, &events).unwrap();
+        assert_eq!(ids(&gr, "a", &p), ["a", "b", "d", "c"]);
+        let via = PathOptions {
+            types: walk_types(&[], true),
+            ..Default::default()
+        };
+        assert_eq!(via.types.len(), RelationType::ALL.len());
+        let p = f.shortest(a, c, &via).unwrap();
+        assert_eq!(ids(&gr, "a", &p), ["a", "land", "c"]);
+        assert_eq!(
+            walk_types(&[RelationType::Call], true),
+            [RelationType::Call, RelationType::Affiliation]
+        );
+        assert_eq!(
+            walk_types(&[RelationType::Call], false),
+            [RelationType::Call]
+        );
     }
 
     #[test]

@@ -109,7 +109,22 @@ fn with_word_suggestions(g: &NewsGraph, e: Error, needle: &[&str]) -> Error {
     let Error::UnknownActor { name, candidates } = e else {
         return e;
     };
-    let key = name_key(&name);
+    let mut scored: Vec<(usize, usize, String)> = closest(g, &name_key(&name), needle)
+        .into_iter()
+        .map(|(missing, typos, n)| (missing, typos, describe(g.actor(n))))
+        .collect();
+    scored.sort();
+    scored.dedup_by(|a, b| a.2 == b.2);
+    let mine: Vec<String> = scored.into_iter().take(5).map(|(_, _, s)| s).collect();
+    Error::UnknownActor {
+        name,
+        candidates: if mine.is_empty() { candidates } else { mine },
+    }
+}
+
+/// Every actor close to a typed name (`key` folded, `needle` its words), with
+/// its score: words not matched (plus one), then typos; lower is closer.
+fn closest(g: &NewsGraph, key: &str, needle: &[&str]) -> Vec<(usize, usize, NodeIndex)> {
     let needle: Vec<&str> = needle.iter().copied().filter(|w| w.len() >= 2).collect();
     // Typos allowed in a word of n letters.
     let allowed = |n: usize| {
@@ -121,14 +136,14 @@ fn with_word_suggestions(g: &NewsGraph, e: Error, needle: &[&str]) -> Error {
             0
         }
     };
-    let mut scored: Vec<(usize, usize, String)> = Vec::new();
+    let mut scored = Vec::new();
     for n in g.graph.node_indices() {
         let a = g.actor(n);
         let mut best: Option<(usize, usize)> = None;
         for f in std::iter::once(&a.name).chain(a.aliases.iter()) {
             let k = name_key(f);
             let w = words(&k);
-            let score = if !key.is_empty() && k.contains(key.as_str()) {
+            let score = if !key.is_empty() && k.contains(key) {
                 Some((0, 0))
             } else {
                 let typos: usize = needle
@@ -164,16 +179,51 @@ fn with_word_suggestions(g: &NewsGraph, e: Error, needle: &[&str]) -> Error {
             }
         }
         if let Some((missing, typos)) = best {
-            scored.push((missing, typos, describe(a)));
+            scored.push((missing, typos, n));
         }
     }
-    scored.sort();
-    scored.dedup_by(|a, b| a.2 == b.2);
-    let mine: Vec<String> = scored.into_iter().take(5).map(|(_, _, s)| s).collect();
-    Error::UnknownActor {
-        name,
-        candidates: if mine.is_empty() { candidates } else { mine },
+    scored
+}
+
+/// Actors a search box suggests for what was typed so far, best first: the
+/// exact match of an id, name or alias, then names containing the text, then
+/// names a typo or a missing word away ("Blinkn", "Recep Erdogan"); among
+/// equally close ones, the best connected first. At most `limit`.
+pub fn suggest(g: &NewsGraph, text: &str, limit: usize) -> Vec<NodeIndex> {
+    let mut out: Vec<NodeIndex> = Vec::new();
+    if let Ok(n) = g.find_actor(text) {
+        out.push(n);
     }
+    let key = name_key(text);
+    let needle = words(&key);
+    if needle.is_empty() {
+        return out;
+    }
+    let degree = |n: NodeIndex| g.graph.neighbors_undirected(n).count();
+    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, &str, NodeIndex)> =
+        closest(g, &key, &needle)
+            .into_iter()
+            .map(|(m, t, n)| {
+                (
+                    m,
+                    t,
+                    std::cmp::Reverse(degree(n)),
+                    g.actor(n).id.as_str(),
+                    n,
+                )
+            })
+            .collect();
+    scored.sort();
+    for (.., n) in scored {
+        if out.len() >= limit {
+            break;
+        }
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out.truncate(limit);
+    out
 }
 
 /// Resolves several names (e.g. `--actors A,B,C`), failing on the first that
@@ -190,6 +240,24 @@ pub fn label(g: &NewsGraph, n: NodeIndex) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggestions_for_partial_and_misspelled_names() {
+        let g = g();
+        let names = |q: &str| -> Vec<String> {
+            suggest(&g, q, 5)
+                .into_iter()
+                .map(|n| g.actor(n).id.clone())
+                .collect()
+        };
+        assert_eq!(names("Barzani")[0], "nb", "the exact alias first");
+        assert!(names("Barzani").contains(&"mb".to_string()));
+        assert_eq!(names("kadhim"), ["mk"]);
+        assert_eq!(names("Masrur Barzani")[0], "mb");
+        assert!(names("").is_empty());
+        assert!(names("zzzz qqqq").is_empty());
+        assert_eq!(suggest(&g, "Barzani", 1).len(), 1);
+    }
     use crate::model::{Actor, ActorKind};
 
     fn g() -> NewsGraph {

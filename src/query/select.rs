@@ -9,7 +9,7 @@
 
 use super::index::{Index, TypeSet};
 use super::neighbors::within;
-use super::path::{Path, PathFinder, PathOptions};
+use super::path::{walk_types, Path, PathFinder, PathOptions};
 use crate::error::{Error, Result};
 use crate::graph::NewsGraph;
 use crate::model::{Relation, RelationType};
@@ -122,6 +122,16 @@ impl Highlight {
 /// whose type is in `types`, and the documents those relations cite (in the
 /// original load order).
 pub fn subgraph(g: &NewsGraph, actors: &HashSet<NodeIndex>, types: TypeSet) -> NewsGraph {
+    subgraph_where(g, actors, |e| types.contains(g.graph[e].kind))
+}
+
+/// The sub-graph of the given actors and the relations among them that `keep`
+/// accepts, with the documents those relations cite (in load order).
+pub fn subgraph_where(
+    g: &NewsGraph,
+    actors: &HashSet<NodeIndex>,
+    keep: impl Fn(EdgeIndex) -> bool,
+) -> NewsGraph {
     let mut out = NewsGraph::new();
     let mut nodes: Vec<NodeIndex> = actors
         .iter()
@@ -136,7 +146,7 @@ pub fn subgraph(g: &NewsGraph, actors: &HashSet<NodeIndex>, types: TypeSet) -> N
     for &n in &nodes {
         for e in g.graph.edges_directed(n, Direction::Outgoing) {
             let w = e.weight();
-            if actors.contains(&e.target()) && types.contains(w.kind) {
+            if actors.contains(&e.target()) && keep(e.id()) {
                 cited.insert(g.str(w.doc));
                 out.add_relation(g.edge_to_relation(n, e.target(), w));
             }
@@ -219,6 +229,8 @@ pub struct SelectOptions {
     pub depth: Option<usize>,
     /// A path to highlight: its shortest path (see [`PathFinder::shortest`]).
     pub path: Option<(NodeIndex, NodeIndex)>,
+    /// Let the path walk affiliations too (see [`walk_types`]).
+    pub via_affiliation: bool,
 }
 
 /// A selection ready to draw.
@@ -248,7 +260,7 @@ pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
                 a,
                 b,
                 &PathOptions {
-                    types: opts.types.clone(),
+                    types: walk_types(&opts.types, opts.via_affiliation),
                     ..Default::default()
                 },
             );
@@ -257,9 +269,7 @@ pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
                     "no path between {} and {}{}",
                     g.actor(a).name,
                     g.actor(b).name,
-                    if types.is_all() {
-                        String::new()
-                    } else {
+                    if !opts.types.is_empty() {
                         format!(
                             " over {}",
                             opts.types
@@ -268,6 +278,10 @@ pub fn select(g: &NewsGraph, opts: &SelectOptions) -> Result<Selected> {
                                 .collect::<Vec<_>>()
                                 .join(", ")
                         )
+                    } else if opts.via_affiliation {
+                        String::new()
+                    } else {
+                        " over events only (affiliations can be walked on request)".to_string()
                     }
                 )));
             };

@@ -115,3 +115,122 @@ pub fn hostile_names() -> Vec<String> {
     v.push(format!("long \"{}\"", "x\\y<z>&".repeat(1300)));
     v
 }
+
+/// A `newsgraph serve` on a free loopback port (`--bind 127.0.0.1:0`, the
+/// address read from its first line of stdout); stopped when dropped.
+pub struct Served {
+    child: std::process::Child,
+    /// "127.0.0.1:PORT".
+    pub addr: String,
+}
+
+/// Starts `newsgraph serve` on `store`.
+pub fn serve(dir: &Path, store: &str) -> Served {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["serve", "--store", store, "--bind", "127.0.0.1:0"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .expect("start newsgraph serve");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("read the address");
+    let addr = line
+        .trim()
+        .strip_prefix("http://")
+        .and_then(|a| a.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("serve printed {line:?}, not its address"))
+        .to_string();
+    Served { child, addr }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer: status, content type, body.
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+}
+
+impl Served {
+    /// The page's URL.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// `GET path` (path and query already encoded).
+    pub fn get(&self, path: &str) -> Reply {
+        self.request("GET", path, &[])
+    }
+
+    /// A request with extra header lines; the answer read to the end.
+    pub fn request(&self, method: &str, path: &str, headers: &[&str]) -> Reply {
+        use std::io::{Read, Write};
+        let mut c = std::net::TcpStream::connect(&self.addr).expect("connect");
+        c.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+            .unwrap();
+        let host = if headers.iter().any(|h| h.starts_with("Host:")) {
+            String::new()
+        } else {
+            format!("Host: {}\r\n", self.addr)
+        };
+        let extra: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+        write!(
+            c,
+            "{method} {path} HTTP/1.1\r\n{host}{extra}Connection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        c.read_to_end(&mut raw).expect("read the answer");
+        let text = String::from_utf8_lossy(&raw).to_string();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let content_type = head
+            .lines()
+            .find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-type:")
+                    .map(|v| v.trim().to_string())
+            })
+            .unwrap_or_default();
+        Reply {
+            status,
+            content_type,
+            body: body.to_string(),
+        }
+    }
+
+    /// `GET path` answered 200 with JSON.
+    pub fn json(&self, path: &str) -> serde_json::Value {
+        let r = self.get(path);
+        let shown: String = path.chars().take(120).collect();
+        assert_eq!(r.status, 200, "{shown}: {:.300}", r.body);
+        assert!(r.content_type.starts_with("application/json"), "{shown}");
+        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("{shown}: {e}: {:.300}", r.body))
+    }
+}
+
+/// Percent-encodes a query or path component.
+pub fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
