@@ -555,20 +555,27 @@ fn governing_verb(v: &SentenceArgs, noun: usize) -> Option<Governor> {
 /// the denier, else the last accuser or claimant other than the denier.
 fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<usize> {
     let events = &st.events;
+    // Whoever accused the denier, or the country the denier speaks for
+    // ("the junta accused France ... Colonna rejected the allegation").
+    let aimed_at_denier = |t: usize| {
+        Some(t) == denier || denier.is_some_and(|d| d != t && speaks_for(v.actors, d, t))
+    };
     let e = events
         .iter()
         .rev()
         .find(|e| {
             matches!(e.kind, RelationType::Accuse | RelationType::Condemn)
-                && Some(e.target) == denier
+                && aimed_at_denier(e.target)
         })
         .or_else(|| {
+            // Else a claim just made by someone else: an older one is no longer
+            // what a bare "rejected the charge" answers.
             events.iter().rev().find(|e| {
                 matches!(e.kind, RelationType::Accuse | RelationType::Claim)
                     && Some(e.source) != denier
+                    && e.sentence + 1 >= v.sentence
             })
         })?;
-    let _ = v;
     st.mention_of(e.source)
 }
 

@@ -824,3 +824,30 @@ fn a_condemned_attack_names_its_author_not_its_target() {
         &[("Italy", "condemn", "Odesa")],
     );
 }
+
+#[test]
+fn a_ministry_keeps_its_list_of_portfolios() {
+    check(
+        "Kenya called on the Ministry of Fisheries, Ports and Shipping to act.",
+        &[(
+            "Kenya",
+            "demand",
+            "Ministry of Fisheries, Ports and Shipping",
+        )],
+        &[("Kenya", "demand", "Ministry of Fisheries")],
+    );
+    check(
+        "The Ministry of Defence, the navy and Ghana signed the accord.",
+        &[],
+        &[("Ministry of Defence, the navy and Ghana", "agree", "Ghana")],
+    );
+}
+
+#[test]
+fn a_denial_answers_the_accusation_aimed_at_the_denier() {
+    check(
+        "Niger's junta accused France of plotting an invasion. Separately, Chad accused Sudan of arming rebels. French Foreign Minister Anne Morel rejected the allegation.",
+        &[("Anne Morel", "deny", "Niger")],
+        &[("Anne Morel", "deny", "Chad")],
+    );
+}

@@ -135,6 +135,14 @@ impl SentenceView<'_> {
                 }
                 break;
             }
+            if t.is_punct(',') && end == j {
+                if let Some(k) = self.portfolio_list(i, j) {
+                    j = k;
+                    end = k;
+                    continue;
+                }
+                break;
+            }
             if t.kind == TokKind::Word && self.is_joiner(&t.norm) {
                 match self.joined_at(i, j, t) {
                     Some(k) => {
@@ -185,6 +193,51 @@ impl SentenceView<'_> {
         let short = prev.norm.chars().count() == 1 || dotted.contains(&prev.norm);
         // A suffix may end the name; an initial needs a name word after it.
         short && prev.cap && (self.is_cap(j + 1) || self.lx.cues.name_suffix.contains(&prev.norm))
+    }
+
+    /// A ministry's list of portfolios after the comma at `j`: "Ministry of Land,
+    /// Infrastructure and Transport", "Department of Economy, Trade and
+    /// Industry". The name from `i` must have an institution's head word before
+    /// "of"; the list runs in capitalized words and ends with "and" and a last
+    /// one. Returns where the name then ends.
+    fn portfolio_list(&self, i: usize, j: usize) -> Option<usize> {
+        let head_of = (i + 1..j)
+            .any(|x| self.norm(x) == "of" && self.lx.heads.contains_key(self.norm(x - 1)));
+        if !head_of {
+            return None;
+        }
+        let cap_run = |k: usize| {
+            let mut e = k;
+            while self
+                .tok(e)
+                .is_some_and(|t| t.kind == TokKind::Word && t.cap && self.gazetteer_at(e).is_none())
+            {
+                e += 1;
+            }
+            (e > k).then_some(e)
+        };
+        let mut k = j;
+        for _ in 0..4 {
+            // ", Infrastructure" or ", and Transport" or " and Transport"
+            if self.tok(k).is_some_and(|t| t.is_punct(',')) {
+                k += 1;
+            }
+            let last = self.norm(k) == "and";
+            if last {
+                k += 1;
+            }
+            k = cap_run(k)?;
+            if last {
+                return Some(k);
+            }
+            if self.norm(k) == "and" {
+                return cap_run(k + 1);
+            }
+            if !self.tok(k).is_some_and(|t| t.is_punct(',')) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Whether a lowercase word may join the words of a name: a name particle
