@@ -851,3 +851,22 @@ fn a_denial_answers_the_accusation_aimed_at_the_denier() {
         &[("Anne Morel", "deny", "Chad")],
     );
 }
+
+#[test]
+fn machines_and_peoples_are_no_actors() {
+    check(
+        "Thai F-16 jets struck Cambodian positions near the border.",
+        &[("Thailand", "attack", "Cambodia")],
+        &[("F-16", "affiliation", "Thailand")],
+    );
+    check(
+        "The Druze leader Samir Haddad met Lebanon's prime minister.",
+        &[],
+        &[("Samir Haddad", "affiliation", "Druze")],
+    );
+    check(
+        "The G7 condemned Russia on Friday.",
+        &[("G7", "condemn", "Russia")],
+        &[],
+    );
+}

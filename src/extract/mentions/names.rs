@@ -92,7 +92,16 @@ impl SentenceView<'_> {
                 n.kind == TokKind::Word && n.cap && n.start == self.tokens[i + 1].end + 1
             })
             && !function_word(self.lx, self.norm(i + 2));
+        // "F-16", "Su-24", "MH17": a model or flight designation names a
+        // machine, not an actor ("G7", "E3" are groups of states).
+        let digits = t.norm.chars().filter(char::is_ascii_digit).count();
+        let letters = t.norm.chars().filter(|c| c.is_alphabetic()).count();
+        let designation = t.kind == TokKind::Word
+            && digits > 0
+            && letters > 0
+            && (t.norm.contains('-') || letters >= 2 && digits >= 2);
         self.lx.non_names.contains(&t.norm)
+            || designation
             || platform
             || month_abbrev
             || t.norm.chars().count() == 1 && !initial
