@@ -115,7 +115,21 @@ fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
     mrange
         .filter(|&m| {
             let mm = &mentions[m];
+            // "the Kurdish-led Syrian Democratic Forces": the name only qualifies
+            // the name after it ("Russian-backed separatists", with no name to
+            // stand for them, are still Russia's).
+            let e = mm.span.end;
+            let hyphened = ctx.tokens.get(e).is_some_and(|h| {
+                h.is_punct('-')
+                    && h.start == ctx.tokens[e - 1].end
+                    && ctx
+                        .tokens
+                        .get(e + 1)
+                        .is_some_and(|p| p.start == h.end && !p.cap && p.kind == TokKind::Word)
+                    && ctx.tokens.get(e + 2).is_some_and(|n| n.cap)
+            });
             !mm.absorbed
+                && !hyphened
                 && mm.actor.is_some()
                 && !(mm.form == MentionForm::Pronoun && {
                     let w = ctx.tokens[mm.span.start].norm.as_str();
@@ -179,10 +193,16 @@ fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]
             .any(|(r, t, _)| r.start == k && !matches!(t.frame, Frame::Noun | Frame::Between))
     };
     let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
+    // "Kurdish-led", "Iran-backed": a participle hyphenated to a name is an
+    // adjective of the noun after it, no verb.
+    let hyphenated = |k: usize| {
+        k > 0 && ctx.tokens[k - 1].is_punct('-') && ctx.tokens[k - 1].end == ctx.tokens[k].start
+    };
     let is_verbish = |k: usize| {
         ctx.tokens.get(k).is_some_and(|t| {
             t.kind == TokKind::Word
                 && !t.cap
+                && !hyphenated(k)
                 && (is_trigger_start(k)
                     || lx.speech.contains(&t.norm)
                     || t.norm.ends_with("ed")
