@@ -145,7 +145,10 @@ fn main() {
     let mut path_q = Vec::new();
     for _ in 0..queries {
         let n = end(&mut rng);
-        search.push(format!("/api/search?q={}", enc(&typed(&g.actor(n).name, &mut rng))));
+        search.push(format!(
+            "/api/search?q={}",
+            enc(&typed(&g.actor(n).name, &mut rng))
+        ));
         let n = end(&mut rng);
         actor.push(format!("/api/actor/{}", enc(&g.actor(n).id)));
         let (a, b) = (end(&mut rng), end(&mut rng));
@@ -158,7 +161,13 @@ fn main() {
     drop(g);
 
     let (server, tb) = timed(|| newsgraph::serve::bind(&path, "127.0.0.1:0").expect("bind"));
-    record(B, "server start (store open + indexes): seconds", secs(tb), "s", None);
+    record(
+        B,
+        "server start (store open + indexes): seconds",
+        secs(tb),
+        "s",
+        None,
+    );
     let addr = server.local_addr().expect("address");
     std::thread::spawn(move || server.run());
     // Warm-up: the first answers page in the store.
@@ -180,6 +189,12 @@ fn main() {
     save(&g, &path).expect("save");
     drop(g);
     let (_, tr) = timed(|| get(addr, "/api/stats"));
-    record(B, "first request after the store changed: seconds", secs(tr), "s", None);
+    record(
+        B,
+        "first request after the store changed: seconds",
+        secs(tr),
+        "s",
+        None,
+    );
     let _ = std::fs::remove_file(&path);
 }

@@ -41,7 +41,9 @@ fn serves(dir: &Path, args: &[String], line: &str) {
         .expect("run newsgraph serve");
     let mut first = String::new();
     let stdout = child.stdout.take().unwrap();
-    std::io::BufReader::new(stdout).read_line(&mut first).unwrap();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut first)
+        .unwrap();
     let _ = child.kill();
     let out = child.wait_with_output().unwrap();
     assert!(

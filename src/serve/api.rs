@@ -6,10 +6,8 @@
 use super::state::Snapshot;
 use crate::error::Error;
 use crate::export::{export, ExportOptions, Format};
-use crate::graph::NewsGraph;
 use crate::model::{Relation, RelationType};
 use crate::query::listing::{relations as list_relations, ActorEntry, RelationFilter};
-use crate::query::resolve::suggest;
 use crate::query::select::{select, SelectOptions};
 use crate::query::stats::Stats;
 use crate::query::{
@@ -148,12 +146,13 @@ fn date(name: &str, d: &Option<String>) -> Answer<Option<String>> {
     Ok(Some(d.to_string()))
 }
 
-/// The actor an id (exactly) or a name (as `path` resolves names) stands for.
-pub fn actor_of(g: &NewsGraph, id_or_name: &str) -> Answer<NodeIndex> {
-    if let Some(n) = g.node(id_or_name) {
+/// The actor an id or a name (exactly, from the name index) or a partial
+/// name (as `path` resolves names) stands for.
+pub fn actor_of(s: &Snapshot, id_or_name: &str) -> Answer<NodeIndex> {
+    if let Some(n) = s.names.exact(&s.graph, id_or_name) {
         return Ok(n);
     }
-    Ok(find_actor(g, id_or_name)?)
+    Ok(find_actor(&s.graph, id_or_name)?)
 }
 
 fn required<'a>(name: &str, v: &'a Option<String>) -> Answer<&'a str> {
@@ -163,11 +162,12 @@ fn required<'a>(name: &str, v: &'a Option<String>) -> Answer<&'a str> {
 }
 
 /// `/api/search?q=&limit=`: the actors a search box suggests (see
-/// [`suggest`]), as `newsgraph actors --format json` lists actors.
+/// [`crate::query::resolve::suggest`], answered from the name index), as `newsgraph actors --format json` lists actors.
 pub fn search(s: &Snapshot, p: &Params) -> Answer<Vec<ActorEntry>> {
     let q = p.q.as_deref().unwrap_or("");
     let limit = p.limit.unwrap_or(SEARCH_LIMIT).clamp(1, 50);
-    Ok(suggest(&s.graph, q, limit)
+    Ok(s.names
+        .suggest(&s.graph, q, limit)
         .into_iter()
         .map(|n| ActorEntry {
             actor: s.graph.actor(n).clone(),
@@ -187,7 +187,7 @@ pub fn search(s: &Snapshot, p: &Params) -> Answer<Vec<ActorEntry>> {
 /// `/api/actor/{id}?types=&since=&until=`: the actor's relations with their
 /// evidence, in date order (`newsgraph timeline --format json`).
 pub fn actor(s: &Snapshot, id: &str, p: &Params) -> Answer<TimelineReport> {
-    let a = actor_of(&s.graph, id)?;
+    let a = actor_of(s, id)?;
     let opts = TimelineOptions {
         types: types_of(p)?,
         since: date("since", &p.since)?,
@@ -199,7 +199,7 @@ pub fn actor(s: &Snapshot, id: &str, p: &Params) -> Answer<TimelineReport> {
 
 /// `/api/neighbors/{id}?depth=&types=`: the ego network (`newsgraph neighbors --format json`).
 pub fn neighbors(s: &Snapshot, id: &str, p: &Params) -> Answer<EgoReport> {
-    let a = actor_of(&s.graph, id)?;
+    let a = actor_of(s, id)?;
     let types = types_of(p)?;
     let depth = p.depth.unwrap_or(1).min(MAX_DEPTH);
     let e = ego(&s.graph, &s.index, a, depth, TypeSet::of(&types));
@@ -210,8 +210,8 @@ pub fn neighbors(s: &Snapshot, id: &str, p: &Params) -> Answer<EgoReport> {
 /// k shortest (`newsgraph path --format json`); over events unless `via=affiliation`.
 pub fn path(s: &Snapshot, p: &Params) -> Answer<PathReport> {
     let g = &s.graph;
-    let a = actor_of(g, required("from", &p.from)?)?;
-    let b = actor_of(g, required("to", &p.to)?)?;
+    let a = actor_of(s, required("from", &p.from)?)?;
+    let b = actor_of(s, required("to", &p.to)?)?;
     let opts = PathOptions {
         types: walk_types(&types_of(p)?, via_affiliation(p)?),
         directed: false,
@@ -251,7 +251,7 @@ pub fn relations(s: &Snapshot, p: &Params) -> Answer<Vec<Relation>> {
     let filter = RelationFilter {
         types: types_of(p)?,
         actor: match p.actor.as_deref().filter(|a| !a.is_empty()) {
-            Some(a) => Some(actor_of(&s.graph, a)?),
+            Some(a) => Some(actor_of(s, a)?),
             None => None,
         },
         since: date("since", &p.since)?,
@@ -274,7 +274,7 @@ pub fn stats(s: &Snapshot) -> Stats {
 /// `/api/svg/actor/{id}?depth=&types=`: the actor's ego network drawn, at most
 /// [`DRAWN_ACTORS`] actors (the best connected), the centre highlighted.
 pub fn svg_actor(s: &Snapshot, id: &str, p: &Params) -> Answer<String> {
-    let a = actor_of(&s.graph, id)?;
+    let a = actor_of(s, id)?;
     let sel = SelectOptions {
         types: types_of(p)?,
         focus: vec![a],
@@ -287,9 +287,8 @@ pub fn svg_actor(s: &Snapshot, id: &str, p: &Params) -> Answer<String> {
 /// `/api/svg/path?from=&to=&types=&via=`: the shortest path highlighted among
 /// the actors around it (at most [`DRAWN_ACTORS`]).
 pub fn svg_path(s: &Snapshot, p: &Params) -> Answer<String> {
-    let g = &s.graph;
-    let a = actor_of(g, required("from", &p.from)?)?;
-    let b = actor_of(g, required("to", &p.to)?)?;
+    let a = actor_of(s, required("from", &p.from)?)?;
+    let b = actor_of(s, required("to", &p.to)?)?;
     let sel = SelectOptions {
         types: types_of(p)?,
         depth: Some(1),
@@ -351,9 +350,11 @@ mod tests {
             ("cy", "land", RelationType::Affiliation),
         ]);
         let index = crate::query::Index::new(&g);
+        let names = crate::query::names::NameIndex::new(&g);
         Snapshot {
             graph: g,
             index,
+            names,
             path: "t.store".into(),
         }
     }
