@@ -297,8 +297,14 @@ fn the_exported_page_explores_offline_from_a_file() {
             .text()
             .await
             .unwrap();
-        assert!(out.starts_with("Antony Blinken → Nechirvan Barzani"), "{out}");
-        let said = c.find_all(Locator::Css("#ng-out .ng-evidence")).await.unwrap();
+        assert!(
+            out.starts_with("Antony Blinken → Nechirvan Barzani"),
+            "{out}"
+        );
+        let said = c
+            .find_all(Locator::Css("#ng-out .ng-evidence"))
+            .await
+            .unwrap();
         assert_eq!(said.len(), hops.len(), "each hop with its evidence");
         let lit = c
             .find_all(Locator::Css("figure .node.ng-focus"))
