@@ -58,6 +58,8 @@ pub struct Params {
     pub doc: Option<String>,
     /// An actor (id or name) on either side.
     pub actor: Option<String>,
+    /// A download's format: svg, dot, graphml or json.
+    pub format: Option<String>,
 }
 
 /// A request that cannot be answered, with the HTTP status it deserves.
@@ -274,6 +276,11 @@ pub fn stats(s: &Snapshot) -> Stats {
 /// `/api/svg/actor/{id}?depth=&types=`: the actor's ego network drawn, at most
 /// [`DRAWN_ACTORS`] actors (the best connected), the centre highlighted.
 pub fn svg_actor(s: &Snapshot, id: &str, p: &Params) -> Answer<String> {
+    svg_text(export_actor(s, id, p, Format::Svg)?)
+}
+
+/// The actor's drawn view (as [`svg_actor`] draws it) in `format`.
+pub fn export_actor(s: &Snapshot, id: &str, p: &Params, format: Format) -> Answer<Vec<u8>> {
     let a = actor_of(s, id)?;
     let sel = SelectOptions {
         types: types_of(p)?,
@@ -281,12 +288,30 @@ pub fn svg_actor(s: &Snapshot, id: &str, p: &Params) -> Answer<String> {
         depth: Some(p.depth.unwrap_or(1).clamp(1, MAX_DEPTH)),
         ..Default::default()
     };
-    draw(s, &sel, p, vec![s.graph.actor(a).id.clone()])
+    view(s, &sel, p, vec![s.graph.actor(a).id.clone()], format)
+}
+
+/// The format of a download (`format=`): what a drawn view can be saved as.
+pub fn download_format(p: &Params) -> Answer<Format> {
+    match p.format.as_deref().unwrap_or("svg") {
+        "svg" => Ok(Format::Svg),
+        "dot" => Ok(Format::Dot),
+        "graphml" => Ok(Format::Graphml),
+        "json" => Ok(Format::Json),
+        f => Err(ApiError::bad(format!(
+            "format {f:?}: expected svg, dot, graphml or json"
+        ))),
+    }
 }
 
 /// `/api/svg/path?from=&to=&types=&via=`: the shortest path highlighted among
 /// the actors around it (at most [`DRAWN_ACTORS`]).
 pub fn svg_path(s: &Snapshot, p: &Params) -> Answer<String> {
+    svg_text(export_path(s, p, Format::Svg)?)
+}
+
+/// The path's drawn view (as [`svg_path`] draws it) in `format`.
+pub fn export_path(s: &Snapshot, p: &Params, format: Format) -> Answer<Vec<u8>> {
     let a = actor_of(s, required("from", &p.from)?)?;
     let b = actor_of(s, required("to", &p.to)?)?;
     let sel = SelectOptions {
@@ -296,12 +321,19 @@ pub fn svg_path(s: &Snapshot, p: &Params) -> Answer<String> {
         via_affiliation: via_affiliation(p)?,
         ..Default::default()
     };
-    draw(s, &sel, p, Vec::new())
+    view(s, &sel, p, Vec::new(), format)
 }
 
-/// Draws a selection as SVG (Graphviz when installed, else the embedded
-/// renderer), trimmed to [`DRAWN_ACTORS`] with `keep` and the highlight kept.
-fn draw(s: &Snapshot, sel: &SelectOptions, p: &Params, mut keep: Vec<String>) -> Answer<String> {
+/// A selection trimmed to [`DRAWN_ACTORS`] (`keep` and the highlight kept)
+/// in `format`: SVG drawn with Graphviz when installed, else the embedded
+/// renderer; DOT, GraphML or node-link JSON of the same actors and relations.
+fn view(
+    s: &Snapshot,
+    sel: &SelectOptions,
+    p: &Params,
+    mut keep: Vec<String>,
+    format: Format,
+) -> Answer<Vec<u8>> {
     let selected = select(&s.graph, sel)?;
     keep.extend(selected.highlight.actors.iter().cloned());
     let t = trim(
@@ -323,13 +355,16 @@ fn draw(s: &Snapshot, sel: &SelectOptions, p: &Params, mut keep: Vec<String>) ->
             t.actors_before
         ));
     }
-    let out = export(&t.graph, Format::Svg, &opts)?;
-    let bytes = out
+    let out = export(&t.graph, format, &opts)?;
+    Ok(out
         .files
         .into_iter()
         .next()
         .map(|f| f.1)
-        .unwrap_or_default();
+        .unwrap_or_default())
+}
+
+fn svg_text(bytes: Vec<u8>) -> Answer<String> {
     String::from_utf8(bytes).map_err(|_| ApiError {
         status: 500,
         message: "the drawing is not UTF-8".into(),
@@ -427,5 +462,19 @@ mod tests {
         assert!(svg_actor(&s, "bob", &Params::default())
             .unwrap()
             .contains("<svg"));
+        let dot = export_actor(&s, "bob", &Params::default(), Format::Dot).unwrap();
+        assert!(String::from_utf8(dot).unwrap().contains("digraph"));
+        let f = download_format(&params(&[("format", "graphml")])).unwrap();
+        let gm = String::from_utf8(
+            export_path(&s, &params(&[("from", "ann"), ("to", "cy")]), f).unwrap(),
+        )
+        .unwrap();
+        assert!(gm.contains("<graphml") && gm.contains("dee"), "{gm}");
+        assert_eq!(
+            download_format(&params(&[("format", "exe")]))
+                .unwrap_err()
+                .status,
+            400
+        );
     }
 }
