@@ -392,10 +392,12 @@ mod tests {
 
     #[test]
     fn embedded_data_cannot_end_its_script() {
-        let s = script_safe(r#"{"n":"</script><b>&]]>\u{2028}"}"#);
+        let name = "</script><b>&]]>\u{2028}";
+        let s = script_safe(&serde_json::json!({ "n": name }).to_string());
         assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        assert!(!s.contains('\u{2028}'));
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(v["n"], "</script><b>&]]>\u{2028}");
+        assert_eq!(v["n"], name);
         assert!(!EXPLORER_JS.contains("]]>") && !EXPLORER_JS.contains("</script"));
     }
 }
