@@ -237,3 +237,39 @@ fn hostile_names_come_back_as_data() {
     let r = srv.get(&format!("/api/search?q={}", enc("\u{202e}")));
     assert_eq!(r.status, 200);
 }
+
+#[test]
+fn the_drawn_view_downloads_as_dot_graphml_and_node_link_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let st = store(d);
+    let srv = serve(d, &st);
+    let dot = srv.get("/api/export/actor/antony-blinken?format=dot");
+    assert_eq!(dot.status, 200);
+    assert!(dot.body.starts_with("digraph"), "{}", dot.body);
+    assert!(dot.body.contains("Mustafa al-Kadhimi"));
+    let gm = srv.get("/api/export/path?from=antony-blinken&to=nechirvan-barzani&format=graphml");
+    assert_eq!(gm.status, 200);
+    assert!(gm.body.contains("<graphml") && gm.body.contains("Nechirvan Barzani"));
+    let j = srv.json("/api/export/actor/antony-blinken?format=json&types=call");
+    let nodes = j["nodes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("node-link: {j}"));
+    assert!(nodes.iter().any(|n| n["id"] == "mustafa-al-kadhimi"), "{j}");
+    let links = j["links"].as_array().unwrap();
+    assert!(
+        !links.is_empty() && links.iter().all(|l| l["type"] == "call"),
+        "{j}"
+    );
+    let svg = srv.get("/api/export/actor/antony-blinken");
+    assert!(svg.body.contains("<svg"));
+    assert_eq!(
+        srv.get("/api/export/actor/antony-blinken?format=exe")
+            .status,
+        400
+    );
+    assert_eq!(
+        srv.get("/api/export/actor/nobody-at-all?format=dot").status,
+        404
+    );
+}

@@ -208,6 +208,115 @@ fn search_open_an_actor_read_the_evidence_and_find_a_path() {
     });
 }
 
+/// `export --format html` opened from file:// with nothing served: the
+/// embedded explorer finds a misspelled name, shows the actor's call with its
+/// evidence sentence and trigger, and finds a path, lit in the drawing.
+#[test]
+fn the_exported_page_explores_offline_from_a_file() {
+    let Some(driver) = chromedriver() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let st = s(&d.join("g.store"));
+    ok(
+        d,
+        &["load", "--store", &st, &s(&article()), &s(&examples())],
+    );
+    let page = d.join("report.html");
+    ok(
+        d,
+        &["export", "--store", &st, "-f", "html", "-o", &s(&page)],
+    );
+    let url = format!("file://{}", page.canonicalize().unwrap().display());
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async move {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                                         "--disable-dev-shm-usage", "--window-size=1400,1000"]}),
+        );
+        let c = ClientBuilder::new(hyper_connector())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.1))
+            .await
+            .expect("a WebDriver session");
+        let wait = Duration::from_secs(20);
+        c.goto(&url).await.unwrap();
+
+        let search = c.find(Locator::Id("ng-q")).await.unwrap();
+        search.send_keys("blinkn").await.unwrap();
+        let pick = c
+            .wait()
+            .at_most(wait)
+            .for_element(Locator::Css("#ng-hits li button"))
+            .await
+            .expect("a suggestion");
+        assert_eq!(pick.text().await.unwrap(), "Antony Blinken");
+        pick.click().await.unwrap();
+        let groups = c.find_all(Locator::Css("#ng-out .ng-group")).await.unwrap();
+        let mut seen = false;
+        for g in groups {
+            let t = g.text().await.unwrap();
+            if t.starts_with("call") && t.contains("al-Kadhimi") {
+                let mark = g.find(Locator::Css(".ng-evidence mark")).await.unwrap();
+                assert!(!mark.text().await.unwrap().is_empty(), "trigger marked");
+                seen = true;
+            }
+        }
+        assert!(seen, "the call to al-Kadhimi with its evidence");
+
+        c.find(Locator::Id("ng-from"))
+            .await
+            .unwrap()
+            .send_keys("Antony Blinken")
+            .await
+            .unwrap();
+        c.find(Locator::Id("ng-to"))
+            .await
+            .unwrap()
+            .send_keys("Nechirvan Barzani")
+            .await
+            .unwrap();
+        c.find(Locator::Id("ng-go"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let hops = c.find_all(Locator::Css("#ng-out .ng-group")).await.unwrap();
+        assert!(hops.len() >= 2, "a path of two hops or more");
+        let out = c
+            .find(Locator::Id("ng-out"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            out.starts_with("Antony Blinken → Nechirvan Barzani"),
+            "{out}"
+        );
+        let said = c
+            .find_all(Locator::Css("#ng-out .ng-evidence"))
+            .await
+            .unwrap();
+        assert_eq!(said.len(), hops.len(), "each hop with its evidence");
+        let lit = c
+            .find_all(Locator::Css("figure .node.ng-focus"))
+            .await
+            .unwrap();
+        assert!(lit.len() >= 3, "the path lit in the drawing: {}", lit.len());
+        let png = c.screenshot().await.unwrap();
+        assert!(not_blank(&png), "the screenshot is not blank");
+        c.close().await.unwrap();
+    });
+}
+
 /// The plain HTTP connector WebDriver on loopback needs.
 fn hyper_connector() -> hyper_util::client::legacy::connect::HttpConnector {
     hyper_util::client::legacy::connect::HttpConnector::new()

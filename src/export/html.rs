@@ -10,6 +10,7 @@ use super::xml::escape;
 use crate::graph::NewsGraph;
 use crate::model::{Actor, Relation};
 use crate::query::select::Highlight;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -29,6 +30,14 @@ th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; vertica
 th { background: #f4f4f2; }
 tr:nth-child(even) td { background: #fafaf8; }
 mark { background: #fff3b0; }
+#ng-explore { border: 1px solid #ddd; border-radius: 4px; padding: 0.6em 1em; margin: 1em 0; }
+#ng-explore input[type=search], #ng-explore input[type=text] { font-size: 1em; padding: 0.2em 0.4em; min-width: 16em; }
+#ng-hits { list-style: none; padding: 0; margin: 0.3em 0; }
+button.ng-actor { border: none; background: none; color: #0645ad; cursor: pointer; font: inherit; padding: 0; text-decoration: underline; }
+.ng-group h4 { margin: 0.8em 0 0.2em; }
+.ng-evidence { margin: 0.2em 0 0.2em 1em; }
+figure .node.ng-focus polygon, figure .node.ng-focus ellipse, figure .node.ng-focus rect, figure .node.ng-focus path { stroke: #d9480f; stroke-width: 4px; }
+@media print { #ng-explore { display: none; } }
 tr.highlight td, tr.highlight:nth-child(even) td { background: #ffe9c2; font-weight: bold; }
 .type { font-weight: bold; white-space: nowrap; }
 .muted { color: #666; font-size: 0.85em; }
@@ -39,6 +48,89 @@ tr.highlight td, tr.highlight:nth-child(even) td { background: #ffe9c2; font-wei
   a { color: inherit; text-decoration: none; }
 }
 "#;
+
+/// The offline explorer's script: search, actor and path from the embedded data.
+const EXPLORER_JS: &str = include_str!("assets/explorer.js");
+
+/// What the page may load: nothing from anywhere (its own inline script and
+/// style only), so it reads the same offline and cannot call home.
+const CSP: &str = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// One actor as the page's script sees it.
+#[derive(Serialize)]
+struct PageActor<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: String,
+    aliases: &'a [String],
+}
+
+/// One relation as the page's script sees it: its ends by position in the actors.
+#[derive(Serialize)]
+struct PageRelation<'a> {
+    s: usize,
+    t: usize,
+    #[serde(rename = "type")]
+    kind: String,
+    date: Option<&'a str>,
+    text: &'a str,
+    trigger: &'a str,
+    doc: &'a str,
+    cameo: Option<&'a str>,
+    rule: Option<&'a str>,
+}
+
+/// The page's data as JSON that may sit inside a `<script>` element: `<`, `>`
+/// and `&` escaped (so no `</script>` or `]]>` in a name ends it early, and
+/// the page stays well-formed XML), and the two line separators JavaScript
+/// once refused in strings.
+fn page_data(actors: &[&Actor], anchor: &HashMap<&str, usize>, relations: &[&Relation]) -> String {
+    #[derive(Serialize)]
+    struct Data<'a> {
+        actors: Vec<PageActor<'a>>,
+        relations: Vec<PageRelation<'a>>,
+    }
+    let data = Data {
+        actors: actors
+            .iter()
+            .map(|a| PageActor {
+                id: &a.id,
+                name: &a.name,
+                kind: a.kind.to_string(),
+                aliases: &a.aliases,
+            })
+            .collect(),
+        relations: relations
+            .iter()
+            .filter_map(|r| {
+                Some(PageRelation {
+                    s: *anchor.get(r.source.as_str())?,
+                    t: *anchor.get(r.target.as_str())?,
+                    kind: r.kind.to_string(),
+                    date: r.date.as_deref(),
+                    text: &r.evidence.text,
+                    trigger: &r.evidence.trigger,
+                    doc: &r.evidence.doc,
+                    cameo: r.cameo.as_deref(),
+                    rule: r.evidence.rule.as_deref(),
+                })
+            })
+            .collect(),
+    };
+    script_safe(&serde_json::to_string(&data).unwrap_or_else(|_| "{}".into()))
+}
+
+/// JSON made safe inside a script element (the characters only occur in strings).
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// The search box and path finder above the diagram.
+const EXPLORER_FORM: &str = "<section id=\"ng-explore\">\n<p><label>Search an actor: <input type=\"search\" id=\"ng-q\" autocomplete=\"off\" placeholder=\"a name, part of one, or a misspelling\"/></label></p>\n<ul id=\"ng-hits\"></ul>\n<p><label>Path from <input type=\"text\" id=\"ng-from\"/></label> <label>to <input type=\"text\" id=\"ng-to\"/></label> <label><input type=\"checkbox\" id=\"ng-via\"/> through affiliations too</label> <button type=\"button\" id=\"ng-go\">Find a path</button></p>\n<div id=\"ng-out\"></div>\n</section>\n";
 
 /// Strips what comes before the root `<svg` (XML declaration, doctype,
 /// comments) so the SVG can sit inside the page.
@@ -84,14 +176,14 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
     let mut h = String::with_capacity(svg.len() + 4096 + g.relation_count() * 400);
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<meta name=\"generator\" content=\"newsgraph {}\"/>\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<meta name=\"generator\" content=\"newsgraph {}\"/>\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         env!("CARGO_PKG_VERSION"),
         escape(&title),
         escape(&title)
     );
     let _ = writeln!(
         h,
-        "<p class=\"summary\">{} document(s), {} actor(s), {} relation(s). Hover a node or an edge of the diagram for details; the tables below give every relation with its evidence.</p>",
+        "<p class=\"summary\">{} document(s), {} actor(s), {} relation(s). Search an actor or click a node for its relations and their evidence, find a path between two, or hover the diagram for details; the tables below give every relation with its evidence.</p>",
         g.documents.len(),
         g.actor_count(),
         g.relation_count()
@@ -105,6 +197,7 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
             hl.relations.len()
         );
     }
+    h.push_str(EXPLORER_FORM);
     let _ = writeln!(h, "<figure>\n{}\n</figure>", inline_svg(svg).trim());
     write_legend(&mut h, d);
     // Rows link to their actors and documents by position.
@@ -118,8 +211,10 @@ pub fn to_html(g: &NewsGraph, d: &Diagram, opts: &DotOptions, svg: &str) -> Stri
     write_actors(&mut h, &actors, &anchor, &relations, hl);
     write_relations(&mut h, g, &actors, &anchor, &relations, hl);
     write_documents(&mut h, g);
-    h.push_str(
-        "</tbody>\n</table>\n<p class=\"muted\">Made with newsgraph.</p>\n</body>\n</html>\n",
+    let _ = write!(
+        h,
+        "</tbody>\n</table>\n<p class=\"muted\">Made with newsgraph.</p>\n<script type=\"application/json\" id=\"newsgraph-data\">{}</script>\n<script>//<![CDATA[\n{EXPLORER_JS}//]]>\n</script>\n</body>\n</html>\n",
+        page_data(&actors, &anchor, &relations)
     );
     h
 }
@@ -293,5 +388,16 @@ mod tests {
             "A &lt;b&gt; <mark>met</mark> B."
         );
         assert_eq!(marked("x & y", "zzz"), "x &amp; y");
+    }
+
+    #[test]
+    fn embedded_data_cannot_end_its_script() {
+        let name = "</script><b>&]]>\u{2028}";
+        let s = script_safe(&serde_json::json!({ "n": name }).to_string());
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        assert!(!s.contains('\u{2028}'));
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(v["n"], name);
+        assert!(!EXPLORER_JS.contains("]]>") && !EXPLORER_JS.contains("</script"));
     }
 }

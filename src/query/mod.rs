@@ -33,6 +33,7 @@ pub mod centrality;
 pub mod contacts;
 pub mod index;
 pub mod listing;
+pub mod names;
 pub mod neighbors;
 pub mod path;
 pub mod report;

@@ -16,7 +16,7 @@ use petgraph::stable_graph::NodeIndex;
 const MAX_CANDIDATES: usize = 8;
 
 /// The words of a folded name; hyphens separate words too ("al-kadhimi").
-fn words(key: &str) -> Vec<&str> {
+pub(crate) fn words(key: &str) -> Vec<&str> {
     key.split([' ', '-']).filter(|w| !w.is_empty()).collect()
 }
 
@@ -122,62 +122,70 @@ fn with_word_suggestions(g: &NewsGraph, e: Error, needle: &[&str]) -> Error {
     }
 }
 
+/// Typos allowed in a typed word of `n` letters.
+pub(crate) fn typos_allowed(n: usize) -> usize {
+    if n >= 8 {
+        2
+    } else if n >= 4 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The words of a typed name that count for matching (two letters or more).
+pub(crate) fn needle_words<'a>(needle: &[&'a str]) -> Vec<&'a str> {
+    needle.iter().copied().filter(|w| w.len() >= 2).collect()
+}
+
+/// How close one folded form `k` of a name is to a typed name (`key` folded,
+/// `needle` its words of two letters or more): words not matched (plus one),
+/// then typos; `None` when no word matches.
+pub(crate) fn score_form(k: &str, key: &str, needle: &[&str]) -> Option<(usize, usize)> {
+    if !key.is_empty() && k.contains(key) {
+        return Some((0, 0));
+    }
+    let w = words(k);
+    let typos: usize = needle
+        .iter()
+        .map(|q| {
+            w.iter()
+                .map(|x| {
+                    if x.starts_with(q) && q.len() >= 3 {
+                        0
+                    } else {
+                        edit_distance_within(q, x, typos_allowed(q.chars().count()))
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .filter(|&d| d <= typos_allowed(usize::MAX))
+        .sum();
+    let matched = needle
+        .iter()
+        .filter(|q| {
+            let allowed = typos_allowed(q.chars().count());
+            w.iter().any(|x| {
+                (x.starts_with(*q) && q.len() >= 3)
+                    || edit_distance_within(q, x, allowed) <= allowed
+            })
+        })
+        .count();
+    (matched > 0).then_some((needle.len() - matched + 1, typos))
+}
+
 /// Every actor close to a typed name (`key` folded, `needle` its words), with
 /// its score: words not matched (plus one), then typos; lower is closer.
 fn closest(g: &NewsGraph, key: &str, needle: &[&str]) -> Vec<(usize, usize, NodeIndex)> {
-    let needle: Vec<&str> = needle.iter().copied().filter(|w| w.len() >= 2).collect();
-    // Typos allowed in a word of n letters.
-    let allowed = |n: usize| {
-        if n >= 8 {
-            2
-        } else if n >= 4 {
-            1
-        } else {
-            0
-        }
-    };
+    let needle = needle_words(needle);
     let mut scored = Vec::new();
     for n in g.graph.node_indices() {
         let a = g.actor(n);
-        let mut best: Option<(usize, usize)> = None;
-        for f in std::iter::once(&a.name).chain(a.aliases.iter()) {
-            let k = name_key(f);
-            let w = words(&k);
-            let score = if !key.is_empty() && k.contains(key) {
-                Some((0, 0))
-            } else {
-                let typos: usize = needle
-                    .iter()
-                    .map(|q| {
-                        w.iter()
-                            .map(|x| {
-                                if x.starts_with(q) && q.len() >= 3 {
-                                    0
-                                } else {
-                                    edit_distance_within(q, x, allowed(q.chars().count()))
-                                }
-                            })
-                            .min()
-                            .unwrap_or(usize::MAX)
-                    })
-                    .filter(|&d| d <= allowed(usize::MAX))
-                    .sum();
-                let matched = needle
-                    .iter()
-                    .filter(|q| {
-                        w.iter().any(|x| {
-                            (x.starts_with(*q) && q.len() >= 3)
-                                || edit_distance_within(q, x, allowed(q.chars().count()))
-                                    <= allowed(q.chars().count())
-                        })
-                    })
-                    .count();
-                (matched > 0).then_some((needle.len() - matched + 1, typos))
-            };
-            if let Some(sc) = score {
-                best = Some(best.map_or(sc, |b| b.min(sc)));
-            }
-        }
+        let best = std::iter::once(&a.name)
+            .chain(a.aliases.iter())
+            .filter_map(|f| score_form(&name_key(f), key, &needle))
+            .min();
         if let Some((missing, typos)) = best {
             scored.push((missing, typos, n));
         }
@@ -185,34 +193,28 @@ fn closest(g: &NewsGraph, key: &str, needle: &[&str]) -> Vec<(usize, usize, Node
     scored
 }
 
-/// Actors a search box suggests for what was typed so far, best first: the
-/// exact match of an id, name or alias, then names containing the text, then
-/// names a typo or a missing word away ("Blinkn", "Recep Erdogan"); among
-/// equally close ones, the best connected first. At most `limit`.
-pub fn suggest(g: &NewsGraph, text: &str, limit: usize) -> Vec<NodeIndex> {
-    let mut out: Vec<NodeIndex> = Vec::new();
-    if let Ok(n) = g.find_actor(text) {
-        out.push(n);
-    }
-    let key = name_key(text);
-    let needle = words(&key);
-    if needle.is_empty() {
-        return out;
-    }
-    let degree = |n: NodeIndex| g.graph.neighbors_undirected(n).count();
-    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, &str, NodeIndex)> =
-        closest(g, &key, &needle)
-            .into_iter()
-            .map(|(m, t, n)| {
-                (
-                    m,
-                    t,
-                    std::cmp::Reverse(degree(n)),
-                    g.actor(n).id.as_str(),
-                    n,
-                )
-            })
-            .collect();
+/// The first `limit` of an exact match (if any) and scored actors, closest
+/// first, the best connected first among equally close ones.
+pub(crate) fn rank(
+    g: &NewsGraph,
+    exact: Option<NodeIndex>,
+    scored: Vec<(usize, usize, NodeIndex)>,
+    limit: usize,
+    degree: impl Fn(NodeIndex) -> usize,
+) -> Vec<NodeIndex> {
+    let mut out: Vec<NodeIndex> = exact.into_iter().collect();
+    let mut scored: Vec<(usize, usize, std::cmp::Reverse<usize>, &str, NodeIndex)> = scored
+        .into_iter()
+        .map(|(m, t, n)| {
+            (
+                m,
+                t,
+                std::cmp::Reverse(degree(n)),
+                g.actor(n).id.as_str(),
+                n,
+            )
+        })
+        .collect();
     scored.sort();
     for (.., n) in scored {
         if out.len() >= limit {
@@ -224,6 +226,21 @@ pub fn suggest(g: &NewsGraph, text: &str, limit: usize) -> Vec<NodeIndex> {
     }
     out.truncate(limit);
     out
+}
+
+/// Actors a search box suggests for what was typed so far, best first: the
+/// exact match of an id, name or alias, then names containing the text, then
+/// names a typo or a missing word away ("Blinkn", "Recep Erdogan"); among
+/// equally close ones, the best connected first. At most `limit`.
+pub fn suggest(g: &NewsGraph, text: &str, limit: usize) -> Vec<NodeIndex> {
+    let exact = g.find_actor(text).ok();
+    let key = name_key(text);
+    let needle = words(&key);
+    if needle.is_empty() {
+        return exact.into_iter().collect();
+    }
+    let degree = |n: NodeIndex| g.graph.neighbors_undirected(n).count();
+    rank(g, exact, closest(g, &key, &needle), limit, degree)
 }
 
 /// Resolves several names (e.g. `--actors A,B,C`), failing on the first that

@@ -6,10 +6,8 @@
 use super::state::Snapshot;
 use crate::error::Error;
 use crate::export::{export, ExportOptions, Format};
-use crate::graph::NewsGraph;
 use crate::model::{Relation, RelationType};
 use crate::query::listing::{relations as list_relations, ActorEntry, RelationFilter};
-use crate::query::resolve::suggest;
 use crate::query::select::{select, SelectOptions};
 use crate::query::stats::Stats;
 use crate::query::{
@@ -60,6 +58,8 @@ pub struct Params {
     pub doc: Option<String>,
     /// An actor (id or name) on either side.
     pub actor: Option<String>,
+    /// A download's format: svg, dot, graphml or json.
+    pub format: Option<String>,
 }
 
 /// A request that cannot be answered, with the HTTP status it deserves.
@@ -148,12 +148,13 @@ fn date(name: &str, d: &Option<String>) -> Answer<Option<String>> {
     Ok(Some(d.to_string()))
 }
 
-/// The actor an id (exactly) or a name (as `path` resolves names) stands for.
-pub fn actor_of(g: &NewsGraph, id_or_name: &str) -> Answer<NodeIndex> {
-    if let Some(n) = g.node(id_or_name) {
+/// The actor an id or a name (exactly, from the name index) or a partial
+/// name (as `path` resolves names) stands for.
+pub fn actor_of(s: &Snapshot, id_or_name: &str) -> Answer<NodeIndex> {
+    if let Some(n) = s.names.exact(&s.graph, id_or_name) {
         return Ok(n);
     }
-    Ok(find_actor(g, id_or_name)?)
+    Ok(find_actor(&s.graph, id_or_name)?)
 }
 
 fn required<'a>(name: &str, v: &'a Option<String>) -> Answer<&'a str> {
@@ -163,11 +164,12 @@ fn required<'a>(name: &str, v: &'a Option<String>) -> Answer<&'a str> {
 }
 
 /// `/api/search?q=&limit=`: the actors a search box suggests (see
-/// [`suggest`]), as `newsgraph actors --format json` lists actors.
+/// [`crate::query::resolve::suggest`], answered from the name index), as `newsgraph actors --format json` lists actors.
 pub fn search(s: &Snapshot, p: &Params) -> Answer<Vec<ActorEntry>> {
     let q = p.q.as_deref().unwrap_or("");
     let limit = p.limit.unwrap_or(SEARCH_LIMIT).clamp(1, 50);
-    Ok(suggest(&s.graph, q, limit)
+    Ok(s.names
+        .suggest(&s.graph, q, limit)
         .into_iter()
         .map(|n| ActorEntry {
             actor: s.graph.actor(n).clone(),
@@ -187,7 +189,7 @@ pub fn search(s: &Snapshot, p: &Params) -> Answer<Vec<ActorEntry>> {
 /// `/api/actor/{id}?types=&since=&until=`: the actor's relations with their
 /// evidence, in date order (`newsgraph timeline --format json`).
 pub fn actor(s: &Snapshot, id: &str, p: &Params) -> Answer<TimelineReport> {
-    let a = actor_of(&s.graph, id)?;
+    let a = actor_of(s, id)?;
     let opts = TimelineOptions {
         types: types_of(p)?,
         since: date("since", &p.since)?,
@@ -199,7 +201,7 @@ pub fn actor(s: &Snapshot, id: &str, p: &Params) -> Answer<TimelineReport> {
 
 /// `/api/neighbors/{id}?depth=&types=`: the ego network (`newsgraph neighbors --format json`).
 pub fn neighbors(s: &Snapshot, id: &str, p: &Params) -> Answer<EgoReport> {
-    let a = actor_of(&s.graph, id)?;
+    let a = actor_of(s, id)?;
     let types = types_of(p)?;
     let depth = p.depth.unwrap_or(1).min(MAX_DEPTH);
     let e = ego(&s.graph, &s.index, a, depth, TypeSet::of(&types));
@@ -210,8 +212,8 @@ pub fn neighbors(s: &Snapshot, id: &str, p: &Params) -> Answer<EgoReport> {
 /// k shortest (`newsgraph path --format json`); over events unless `via=affiliation`.
 pub fn path(s: &Snapshot, p: &Params) -> Answer<PathReport> {
     let g = &s.graph;
-    let a = actor_of(g, required("from", &p.from)?)?;
-    let b = actor_of(g, required("to", &p.to)?)?;
+    let a = actor_of(s, required("from", &p.from)?)?;
+    let b = actor_of(s, required("to", &p.to)?)?;
     let opts = PathOptions {
         types: walk_types(&types_of(p)?, via_affiliation(p)?),
         directed: false,
@@ -251,7 +253,7 @@ pub fn relations(s: &Snapshot, p: &Params) -> Answer<Vec<Relation>> {
     let filter = RelationFilter {
         types: types_of(p)?,
         actor: match p.actor.as_deref().filter(|a| !a.is_empty()) {
-            Some(a) => Some(actor_of(&s.graph, a)?),
+            Some(a) => Some(actor_of(s, a)?),
             None => None,
         },
         since: date("since", &p.since)?,
@@ -274,22 +276,44 @@ pub fn stats(s: &Snapshot) -> Stats {
 /// `/api/svg/actor/{id}?depth=&types=`: the actor's ego network drawn, at most
 /// [`DRAWN_ACTORS`] actors (the best connected), the centre highlighted.
 pub fn svg_actor(s: &Snapshot, id: &str, p: &Params) -> Answer<String> {
-    let a = actor_of(&s.graph, id)?;
+    svg_text(export_actor(s, id, p, Format::Svg)?)
+}
+
+/// The actor's drawn view (as [`svg_actor`] draws it) in `format`.
+pub fn export_actor(s: &Snapshot, id: &str, p: &Params, format: Format) -> Answer<Vec<u8>> {
+    let a = actor_of(s, id)?;
     let sel = SelectOptions {
         types: types_of(p)?,
         focus: vec![a],
         depth: Some(p.depth.unwrap_or(1).clamp(1, MAX_DEPTH)),
         ..Default::default()
     };
-    draw(s, &sel, p, vec![s.graph.actor(a).id.clone()])
+    view(s, &sel, p, vec![s.graph.actor(a).id.clone()], format)
+}
+
+/// The format of a download (`format=`): what a drawn view can be saved as.
+pub fn download_format(p: &Params) -> Answer<Format> {
+    match p.format.as_deref().unwrap_or("svg") {
+        "svg" => Ok(Format::Svg),
+        "dot" => Ok(Format::Dot),
+        "graphml" => Ok(Format::Graphml),
+        "json" => Ok(Format::Json),
+        f => Err(ApiError::bad(format!(
+            "format {f:?}: expected svg, dot, graphml or json"
+        ))),
+    }
 }
 
 /// `/api/svg/path?from=&to=&types=&via=`: the shortest path highlighted among
 /// the actors around it (at most [`DRAWN_ACTORS`]).
 pub fn svg_path(s: &Snapshot, p: &Params) -> Answer<String> {
-    let g = &s.graph;
-    let a = actor_of(g, required("from", &p.from)?)?;
-    let b = actor_of(g, required("to", &p.to)?)?;
+    svg_text(export_path(s, p, Format::Svg)?)
+}
+
+/// The path's drawn view (as [`svg_path`] draws it) in `format`.
+pub fn export_path(s: &Snapshot, p: &Params, format: Format) -> Answer<Vec<u8>> {
+    let a = actor_of(s, required("from", &p.from)?)?;
+    let b = actor_of(s, required("to", &p.to)?)?;
     let sel = SelectOptions {
         types: types_of(p)?,
         depth: Some(1),
@@ -297,12 +321,19 @@ pub fn svg_path(s: &Snapshot, p: &Params) -> Answer<String> {
         via_affiliation: via_affiliation(p)?,
         ..Default::default()
     };
-    draw(s, &sel, p, Vec::new())
+    view(s, &sel, p, Vec::new(), format)
 }
 
-/// Draws a selection as SVG (Graphviz when installed, else the embedded
-/// renderer), trimmed to [`DRAWN_ACTORS`] with `keep` and the highlight kept.
-fn draw(s: &Snapshot, sel: &SelectOptions, p: &Params, mut keep: Vec<String>) -> Answer<String> {
+/// A selection trimmed to [`DRAWN_ACTORS`] (`keep` and the highlight kept)
+/// in `format`: SVG drawn with Graphviz when installed, else the embedded
+/// renderer; DOT, GraphML or node-link JSON of the same actors and relations.
+fn view(
+    s: &Snapshot,
+    sel: &SelectOptions,
+    p: &Params,
+    mut keep: Vec<String>,
+    format: Format,
+) -> Answer<Vec<u8>> {
     let selected = select(&s.graph, sel)?;
     keep.extend(selected.highlight.actors.iter().cloned());
     let t = trim(
@@ -324,13 +355,16 @@ fn draw(s: &Snapshot, sel: &SelectOptions, p: &Params, mut keep: Vec<String>) ->
             t.actors_before
         ));
     }
-    let out = export(&t.graph, Format::Svg, &opts)?;
-    let bytes = out
+    let out = export(&t.graph, format, &opts)?;
+    Ok(out
         .files
         .into_iter()
         .next()
         .map(|f| f.1)
-        .unwrap_or_default();
+        .unwrap_or_default())
+}
+
+fn svg_text(bytes: Vec<u8>) -> Answer<String> {
     String::from_utf8(bytes).map_err(|_| ApiError {
         status: 500,
         message: "the drawing is not UTF-8".into(),
@@ -351,9 +385,11 @@ mod tests {
             ("cy", "land", RelationType::Affiliation),
         ]);
         let index = crate::query::Index::new(&g);
+        let names = crate::query::names::NameIndex::new(&g);
         Snapshot {
             graph: g,
             index,
+            names,
             path: "t.store".into(),
         }
     }
@@ -426,5 +462,19 @@ mod tests {
         assert!(svg_actor(&s, "bob", &Params::default())
             .unwrap()
             .contains("<svg"));
+        let dot = export_actor(&s, "bob", &Params::default(), Format::Dot).unwrap();
+        assert!(String::from_utf8(dot).unwrap().contains("digraph"));
+        let f = download_format(&params(&[("format", "graphml")])).unwrap();
+        let gm = String::from_utf8(
+            export_path(&s, &params(&[("from", "ann"), ("to", "cy")]), f).unwrap(),
+        )
+        .unwrap();
+        assert!(gm.contains("<graphml") && gm.contains("dee"), "{gm}");
+        assert_eq!(
+            download_format(&params(&[("format", "exe")]))
+                .unwrap_err()
+                .status,
+            400
+        );
     }
 }

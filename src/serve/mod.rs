@@ -13,6 +13,7 @@
 pub mod api;
 pub mod state;
 
+use crate::export::Format;
 use api::{ApiError, Params};
 use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -163,6 +164,22 @@ fn router(view: Arc<StoreView>, addr: SocketAddr) -> Router {
                 drawing(v, move |s| api::svg_path(s, &p))
             }),
         )
+        .route(
+            "/api/export/actor/{id}",
+            get(
+                |State(v): State<Arc<StoreView>>,
+                 UrlPath(id): UrlPath<String>,
+                 Query(p): Query<Params>| {
+                    download(v, p, move |s, p, f| api::export_actor(s, &id, p, f))
+                },
+            ),
+        )
+        .route(
+            "/api/export/path",
+            get(|State(v): State<Arc<StoreView>>, Query(p): Query<Params>| {
+                download(v, p, api::export_path)
+            }),
+        )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "no such page") })
         .layer(DefaultBodyLimit::max(0))
         .layer(axum::middleware::from_fn(move |req, next| {
@@ -307,6 +324,38 @@ async fn drawing(
 ) -> Response {
     match run_on(view, f).await {
         Ok(svg) => ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response(),
+        Err(r) => r,
+    }
+}
+
+/// The current view as a file to save (`format=svg|dot|graphml|json`).
+async fn download(
+    view: Arc<StoreView>,
+    p: Params,
+    f: impl FnOnce(&Snapshot, &Params, Format) -> api::Answer<Vec<u8>> + Send + 'static,
+) -> Response {
+    let format = match api::download_format(&p) {
+        Ok(f) => f,
+        Err(e) => return error(StatusCode::BAD_REQUEST, &e.message),
+    };
+    let kind = match format {
+        Format::Svg => "image/svg+xml",
+        Format::Graphml => "application/xml",
+        Format::Json => "application/json; charset=utf-8",
+        _ => "text/vnd.graphviz; charset=utf-8",
+    };
+    match run_on(view, move |s| f(s, &p, format)).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, kind.to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"newsgraph.{}\"", format.extension()),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
         Err(r) => r,
     }
 }

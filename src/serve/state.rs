@@ -1,6 +1,8 @@
 //! The store as the server sees it: one loaded graph and its index, shared by
 //! every request, replaced when `load` (or any edit) has written a new store.
 //!
+//! The indexes (paths, names) are built once per loaded version.
+//!
 //! Each request compares the file's stamp (size, modification time and, on
 //! Unix, inode) with the loaded one and reopens the store when it differs.
 //! Saves replace the store in one rename, so an open reads the store before
@@ -8,6 +10,7 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{store, NewsGraph};
+use crate::query::names::NameIndex;
 use crate::query::Index;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -19,6 +22,8 @@ pub struct Snapshot {
     pub graph: NewsGraph,
     /// Its query index.
     pub index: Index,
+    /// Its actors by name, for the search box.
+    pub names: NameIndex,
     /// The store file, as given.
     pub path: PathBuf,
 }
@@ -81,9 +86,11 @@ impl StoreView {
 fn load(path: &Path) -> Result<Snapshot> {
     let graph = store::open(path)?;
     let index = Index::new(&graph);
+    let names = NameIndex::new(&graph);
     Ok(Snapshot {
         graph,
         index,
+        names,
         path: path.to_path_buf(),
     })
 }

@@ -146,6 +146,12 @@ async function draw(path, params) {
   if (a.dataset.url) URL.revokeObjectURL(a.dataset.url);
   a.dataset.url = URL.createObjectURL(blob);
   a.href = a.dataset.url;
+  // The same view in other formats, exported by the server from the same selection.
+  for (const d of document.querySelectorAll("a.download")) {
+    const q = new URLSearchParams(params);
+    q.set("format", d.dataset.format);
+    d.href = path.replace("/api/svg/", "/api/export/") + "?" + q;
+  }
 }
 
 function zoom(f, cx, cy) {
