@@ -120,13 +120,21 @@ fn page_data(actors: &[&Actor], anchor: &HashMap<&str, usize>, relations: &[&Rel
     script_safe(&serde_json::to_string(&data).unwrap_or_else(|_| "{}".into()))
 }
 
-/// JSON made safe inside a script element (the characters only occur in strings).
+/// JSON made safe inside a script element (the characters only occur in
+/// strings): markup characters, the line separators JavaScript once refused,
+/// and the control characters JSON leaves raw (DEL and C1) become escapes, so
+/// the page holds no raw control character.
 fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' | '\u{7f}'..='\u{9f}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The search box and path finder above the diagram.
@@ -388,6 +396,13 @@ mod tests {
             "A &lt;b&gt; <mark>met</mark> B."
         );
         assert_eq!(marked("x & y", "zzz"), "x &amp; y");
+    }
+
+    #[test]
+    fn embedded_data_has_no_raw_control_character() {
+        let s = script_safe("{\"n\":\"C\u{7f}rt\u{85}\"}");
+        assert!(!s.chars().any(char::is_control), "{s}");
+        assert_eq!(s, "{\"n\":\"C\\u007frt\\u0085\"}");
     }
 
     #[test]

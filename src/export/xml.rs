@@ -1,10 +1,12 @@
 //! XML text for every XML-based format (GraphML, the embedded SVG renderer,
 //! HTML): the one place that turns untrusted text into character data.
 
-/// Whether XML 1.0 allows a character at all (even escaped): tab, line feed,
-/// carriage return and everything from U+0020 except the non-characters.
+/// Whether a character may stand in XML text: what XML 1.0 allows at all (tab,
+/// line feed, carriage return, everything from U+0020 but the non-characters)
+/// less DEL and the C1 controls, which it allows but asks authors to avoid and
+/// which some readers refuse.
 pub fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Text as XML character data, safe both between tags and inside a
@@ -53,5 +55,7 @@ mod tests {
         );
         assert_eq!(escape("tab\tnew\nline אבג"), "tab\tnew\nline אבג");
         assert_eq!(clean("a\u{7}b"), "ab");
+        // DEL and the C1 controls (found by the names fuzz target).
+        assert_eq!(escape("C\u{7f}rt\u{85}\u{9f}\u{a0}"), "Crt\u{a0}");
     }
 }
