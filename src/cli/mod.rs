@@ -264,14 +264,7 @@ fn parse_types(s: &str) -> anyhow::Result<Vec<newsgraph::RelationType>> {
 
 /// Checks a date filter: digits in the shape YYYY, YYYY-MM or YYYY-MM-DD.
 pub(crate) fn check_date(flag: &str, d: &str) -> anyhow::Result<()> {
-    let ok = matches!(d.len(), 4 | 7 | 10)
-        && d.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
+    let ok = newsgraph::query::is_date_filter(d);
     if !ok {
         anyhow::bail!("{flag} {d:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
     }

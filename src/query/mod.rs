@@ -57,6 +57,19 @@ pub use select::{Highlight, RelationKey};
 pub use timeline::{timeline, TimelineOptions, TimelineReport};
 pub use trim::{trim, TrimOptions, Trimmed};
 
+/// Whether a date filter (`--since`, `--until`, `since=`) has the shape of a
+/// possibly partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD.
+pub fn is_date_filter(d: &str) -> bool {
+    matches!(d.len(), 4 | 7 | 10)
+        && d.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
 /// Small graphs for the unit tests of this module.
 #[cfg(test)]
 pub(crate) mod testing {

@@ -132,14 +132,7 @@ fn date(name: &str, d: &Option<String>) -> Answer<Option<String>> {
     let Some(d) = d.as_deref().filter(|d| !d.is_empty()) else {
         return Ok(None);
     };
-    let ok = matches!(d.len(), 4 | 7 | 10)
-        && d.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
+    let ok = crate::query::is_date_filter(d);
     if !ok {
         return Err(ApiError::bad(format!(
             "{name} {d:?}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD"

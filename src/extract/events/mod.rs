@@ -128,13 +128,11 @@ fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
                         .is_some_and(|p| p.start == h.end && !p.cap && p.kind == TokKind::Word)
                     && ctx.tokens.get(e + 2).is_some_and(|n| n.cap)
             });
-            !mm.absorbed
-                && !hyphened
-                && mm.actor.is_some()
-                && !(mm.form == MentionForm::Pronoun && {
-                    let w = ctx.tokens[mm.span.start].norm.as_str();
-                    is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)
-                })
+            let possessive_pronoun = mm.form == MentionForm::Pronoun && {
+                let w = ctx.tokens[mm.span.start].norm.as_str();
+                is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)
+            };
+            !(mm.absorbed || hyphened || mm.actor.is_none() || possessive_pronoun)
         })
         .collect()
 }
