@@ -304,6 +304,8 @@ pub struct Cues {
     pub byline_word: WordSet<String>,
     /// After "or", words that make a demand an ultimatum, and so a threat too ("or face").
     pub ultimatum_word: WordSet<String>,
+    /// Past participles not ending in -ed ("was struck by X" is a passive).
+    pub irregular_participle: WordSet<String>,
     /// Time adverbs: after a protest they mean nothing is named as its target ("lodged a protest later").
     pub time_adverb: WordSet<String>,
     /// Verbs after an attack noun that name what it hit ("a strike targeting X").
@@ -373,6 +375,7 @@ impl Cues {
             "time_adverb" => &mut self.time_adverb,
             "byline_word" => &mut self.byline_word,
             "ultimatum_word" => &mut self.ultimatum_word,
+            "irregular_participle" => &mut self.irregular_participle,
             "target_verb" => &mut self.target_verb,
             "head_verb" => &mut self.head_verb,
             "head_participle" => &mut self.head_participle,

@@ -438,8 +438,10 @@ fn passive(v: &SentenceArgs, t: usize) -> bool {
     let by_next = (t + 1..t + 5)
         .take_while(|&j| !is(ARTICLES, v.norm(j)) && v.arg_at(j).is_none())
         .any(|j| v.norm(j) == "by");
-    (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && v.ctx.tokens[t].norm.ends_with("ed")
-        || by_next && v.ctx.tokens[t].norm.ends_with("ed") && !v.by_agent(t + 1).is_empty()
+    let w = &v.ctx.tokens[t].norm;
+    let participle = w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w);
+    (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && participle
+        || by_next && participle && !v.by_agent(t + 1).is_empty()
 }
 
 /// Each source with each target.
