@@ -104,7 +104,8 @@ impl DocState {
 /// and the actors or places it names as attacked.
 pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec<usize>)> {
     let ci = v.clause_of(from.saturating_sub(1));
-    let end = v.clauses[ci].range.end.min(from + 5);
+    // ("claimed responsibility on Thursday for a mortar attack on X")
+    let end = v.clauses[ci].range.end.min(from + 8);
     let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
     let mut j = head + 1;
     while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {

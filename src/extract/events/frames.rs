@@ -98,7 +98,16 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             }
             cross(&subjects, &objects, "")
         }
-        Frame::Claim => claim_frame(v, tr, &subjects, &objects, st),
+        Frame::Claim => {
+            // A bare "claimed" is a claim of responsibility only before an
+            // attack noun ("claimed the drone strikes"), not "claimed victory".
+            // Its target is named there: an earlier story's attack is too far.
+            let bare = !trig.pattern.contains(' ');
+            if bare && attack_phrase(v, tr.end).is_none_or(|(_, t)| t.is_empty()) {
+                return Vec::new();
+            }
+            claim_frame(v, tr, &subjects, &objects, st)
+        }
         Frame::Deny => deny_frame(v, tr, &subjects, &objects, st),
         Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
         _ => cross(&subjects, &objects, ""),

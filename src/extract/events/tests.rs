@@ -870,3 +870,25 @@ fn machines_and_peoples_are_no_actors() {
         &[],
     );
 }
+
+#[test]
+fn a_bare_claim_needs_an_attack_named_with_its_target() {
+    check(
+        "The Karni Front claimed the drone strikes on Valdora.",
+        &[("Karni Front", "claim", "Valdora")],
+        &[],
+    );
+    check(
+        "The Karni Front claimed responsibility on Thursday for a mortar attack on Valdora.",
+        &[("Karni Front", "claim", "Valdora")],
+        &[],
+    );
+    check(
+        "Rebels shelled Valdora on Monday. Later the Karni Front claimed victory over Ostreva.",
+        &[],
+        &[
+            ("Karni Front", "claim", "Ostreva"),
+            ("Karni Front", "claim", "Valdora"),
+        ],
+    );
+}
