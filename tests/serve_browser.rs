@@ -86,17 +86,7 @@ fn search_open_an_actor_read_the_evidence_and_find_a_path() {
         .build()
         .unwrap();
     rt.block_on(async move {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                                         "--disable-dev-shm-usage", "--window-size=1400,1000"]}),
-        );
-        let c = ClientBuilder::new(hyper_connector())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.1))
-            .await
-            .expect("a WebDriver session");
+        let c = session(driver.1).await;
         let wait = Duration::from_secs(20);
         c.goto(&srv.url("/")).await.unwrap();
 
@@ -234,17 +224,7 @@ fn the_exported_page_explores_offline_from_a_file() {
         .build()
         .unwrap();
     rt.block_on(async move {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                                         "--disable-dev-shm-usage", "--window-size=1400,1000"]}),
-        );
-        let c = ClientBuilder::new(hyper_connector())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.1))
-            .await
-            .expect("a WebDriver session");
+        let c = session(driver.1).await;
         let wait = Duration::from_secs(20);
         c.goto(&url).await.unwrap();
 
@@ -318,6 +298,21 @@ fn the_exported_page_explores_offline_from_a_file() {
 }
 
 /// The plain HTTP connector WebDriver on loopback needs.
+/// A headless chromium session through the chromedriver on `port`.
+async fn session(port: u16) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({"args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                                     "--disable-dev-shm-usage", "--window-size=1400,1000"]}),
+    );
+    ClientBuilder::new(hyper_connector())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session")
+}
+
 fn hyper_connector() -> hyper_util::client::legacy::connect::HttpConnector {
     hyper_util::client::legacy::connect::HttpConnector::new()
 }
