@@ -449,19 +449,7 @@ impl NewsGraph {
             .filter(|e| uses_alias(self.strings.get(e.weight().text), &alias, &other))
             .map(|e| (e.source(), e.target(), e.id()))
             .collect();
-        let mut seen_e = HashSet::new();
-        let mut relations = 0;
-        for (s, t, e) in edges {
-            if !seen_e.insert(e) {
-                continue;
-            }
-            if let Some(w) = self.graph.remove_edge(e) {
-                let s = if s == n { new } else { s };
-                let t = if t == n { new } else { t };
-                self.graph.add_edge(s, t, w);
-                relations += 1;
-            }
-        }
+        let relations = self.move_edges(n, new, edges);
         for s in &mut self.sightings {
             if s.node == n && docs.contains(&s.doc) {
                 s.forms
@@ -582,16 +570,14 @@ impl NewsGraph {
         self.add_actor(new_actor)
     }
 
-    /// Moves what documents `doc_syms` say about actor `n` to actor `new`:
-    /// their relations (the number moved is returned) and their sightings.
-    fn move_documents(&mut self, n: NodeIndex, new: NodeIndex, doc_syms: &HashSet<Sym>) -> usize {
-        let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
-            .graph
-            .edges_directed(n, Direction::Outgoing)
-            .chain(self.graph.edges_directed(n, Direction::Incoming))
-            .filter(|e| doc_syms.contains(&e.weight().doc))
-            .map(|e| (e.source(), e.target(), e.id()))
-            .collect();
+    /// Moves the given relations of actor `n` to actor `new` (a relation of `n`
+    /// with itself is listed twice and moved once); returns how many moved.
+    fn move_edges(
+        &mut self,
+        n: NodeIndex,
+        new: NodeIndex,
+        edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)>,
+    ) -> usize {
         let mut seen_e = HashSet::new();
         let mut relations = 0;
         for (s, t, e) in edges {
@@ -605,6 +591,20 @@ impl NewsGraph {
                 relations += 1;
             }
         }
+        relations
+    }
+
+    /// Moves what documents `doc_syms` say about actor `n` to actor `new`:
+    /// their relations (the number moved is returned) and their sightings.
+    fn move_documents(&mut self, n: NodeIndex, new: NodeIndex, doc_syms: &HashSet<Sym>) -> usize {
+        let edges: Vec<(NodeIndex, NodeIndex, EdgeIndex)> = self
+            .graph
+            .edges_directed(n, Direction::Outgoing)
+            .chain(self.graph.edges_directed(n, Direction::Incoming))
+            .filter(|e| doc_syms.contains(&e.weight().doc))
+            .map(|e| (e.source(), e.target(), e.id()))
+            .collect();
+        let relations = self.move_edges(n, new, edges);
         for s in &mut self.sightings {
             if s.node == n && doc_syms.contains(&s.doc) {
                 s.node = new;
