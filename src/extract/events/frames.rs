@@ -623,10 +623,8 @@ fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
     // "the claims by X", "the allegations made by X", "charges brought by X"
     let by = (noun + 1..noun + 3).find(|&j| matches!(v.norm(j), "by" | "from"));
     let participle = by.is_some_and(|b| {
-        b == noun + 1
-            || v.norm(noun + 1).ends_with("de")
-            || v.norm(noun + 1).ends_with("ed")
-            || v.norm(noun + 1) == "brought"
+        let w = v.norm(noun + 1);
+        b == noun + 1 || w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w)
     });
     if let Some(b) = by.filter(|_| participle) {
         return (b + 1..b + 4).find_map(|k| v.arg_at(k)).map(Some);

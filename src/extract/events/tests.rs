@@ -892,3 +892,12 @@ fn a_bare_claim_needs_an_attack_named_with_its_target() {
         ],
     );
 }
+
+#[test]
+fn a_denial_of_claims_made_by_someone_is_aimed_at_them() {
+    check(
+        "Orvan Foods denied the claims made by Tessel Labs.",
+        &[("Orvan Foods", "deny", "Tessel Labs")],
+        &[("Tessel Labs", "deny", "Orvan Foods")],
+    );
+}
