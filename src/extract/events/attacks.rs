@@ -17,6 +17,9 @@ pub(super) struct DocState {
     pub events: Vec<Event>,
     /// Every use of force so far, in reading order: (author, target), either unknown.
     attacks: Vec<(Option<usize>, Option<usize>)>,
+    /// Uses of force told in the passive with no agent ("Kharkiv was shelled"):
+    /// what a later claim of responsibility names, but no author to blame.
+    victims: Vec<(usize, usize)>,
     /// For each actor, its first mention (events point at mentions).
     first_mention: Vec<Option<usize>>,
     /// The sentence of the last use of force.
@@ -31,6 +34,7 @@ impl DocState {
         DocState {
             events: Vec::new(),
             attacks: Vec::new(),
+            victims: Vec::new(),
             first_mention,
             last_attack_sentence: None,
         }
@@ -49,6 +53,15 @@ impl DocState {
     ) {
         let record = match first {
             Some((a, b)) => Some((Some(a), Some(b))),
+            // "Kharkiv was shelled overnight": the subject was attacked.
+            None if super::frames::passive(v, tr.start) => {
+                let victim = v.subjects(tr.start).first().and_then(|&m| v.actor(m));
+                if let Some(t) = victim {
+                    self.victims.push((self.attacks.len(), t));
+                    self.last_attack_sentence = Some(v.sentence);
+                }
+                return;
+            }
             None => {
                 let gap = if trig.frame == Frame::Noun { 8 } else { 6 };
                 v.objects(tr.end, RelationType::Attack, gap)
@@ -78,9 +91,13 @@ impl DocState {
         (at + 1 >= sentence).then(|| self.last_attacker()).flatten()
     }
 
-    /// The target of the last use of force.
+    /// The target of the last use of force, told in the passive or not.
     pub(super) fn last_attack_target(&self) -> Option<usize> {
-        let t = self.attacks.iter().rev().find_map(|&(_, t)| t)?;
+        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
+        let t = match self.victims.last() {
+            Some(&(at, t)) if last.is_none_or(|l| at > l) => t,
+            _ => self.attacks[last?].1?,
+        };
         self.mention_of(t)
     }
 

@@ -6,7 +6,7 @@
 //! from `slots` because it reads two clauses, not one.
 
 use super::super::clauses::Opening;
-use super::super::grammar::{is, ARTICLES, THIRD_PERSON_POSSESSIVES};
+use super::super::grammar::{is, ARTICLES, LIST_COORDINATORS, THIRD_PERSON_POSSESSIVES};
 use super::super::tokens::TokKind;
 use super::view::SentenceArgs;
 
@@ -28,7 +28,11 @@ impl SentenceArgs<'_> {
         let gap = from..c.range.start;
         let clear = gap.len() <= MAX_GAP
             && gap.clone().all(|j| {
+                // "rejected the charge and said it would ...": the verb has an
+                // object of its own, and the clause belongs to another verb.
                 self.arg_at(j).is_none()
+                    && !is(ARTICLES, self.norm(j))
+                    && !is(LIST_COORDINATORS, self.norm(j))
                     && self
                         .tok(j)
                         .is_some_and(|t| t.kind != TokKind::Punct || t.norm == "-")

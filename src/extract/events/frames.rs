@@ -77,8 +77,15 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
         if let Some(out) = passive_frame(v, tr.clone(), trig, st) {
             return out;
         }
+        // "civilians had been killed in Israeli strikes": a use of force with
+        // no agent after "by" names no author, and its subject is its victim.
+        if kind == RelationType::Attack {
+            return Vec::new();
+        }
     }
-    let subjects = v.subjects(tr.start);
+    let subjects = v
+        .gerund_subjects(tr.start)
+        .unwrap_or_else(|| v.subjects(tr.start));
     let gap = if kind == RelationType::Attack { 6 } else { 4 };
     let objects = v.objects(tr.end, kind, gap);
     if objects.is_empty() {
@@ -441,7 +448,7 @@ pub(super) fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
 
 /// A passive verb: an auxiliary before an -ed form ("was condemned"), or an -ed
 /// form with a "by" agent after it.
-fn passive(v: &SentenceArgs, t: usize) -> bool {
+pub(super) fn passive(v: &SentenceArgs, t: usize) -> bool {
     let start = t.saturating_sub(3).max(v.range.start);
     // "denied the claims made by X" has an object before its "by": it is active.
     let by_next = (t + 1..t + 5)

@@ -20,7 +20,10 @@ mod view;
 
 use super::actors::{DocActor, DocCtx};
 use super::clauses::{self, Clause};
-use super::grammar::{is, FIRST_PERSON_POSSESSIVES, THIRD_PERSON_POSSESSIVES, VERBISH_AUXILIARIES};
+use super::grammar::{
+    is, ARTICLES, FIRST_PERSON_POSSESSIVES, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+    VERBISH_AUXILIARIES,
+};
 use super::mentions::{Mention, MentionForm};
 use super::sentence::SentenceView;
 use super::sentences::Sentence;
@@ -244,14 +247,16 @@ fn debug_sentence(doc: &Doc, sentence: usize, clauses: &[Clause], found: &[Found
 /// (no use of force), "flew back home" (no visit).
 fn no_event(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
     let (tokens, lx) = (v.ctx.tokens, v.ctx.lx);
-    if negated(v, tr.start) || v.in_denied_clause(tr.start) {
+    if negated(v, tr.start) || v.in_denied_clause(tr.start) || adjectival(v, tr, trig) {
         return true;
     }
     // "the junta that seized power", "struck a deal": no use of force.
     if trig.kind == RelationType::Attack
         && trig.frame == Frame::Svo
         && (tr.end..(tr.end + 3).min(v.range.end))
-            .take_while(|&k| !tokens[k].is_punct(','))
+            // ("struck Cambodian military targets": a name on the way is whose
+            // targets they are, and the strike is one.)
+            .take_while(|&k| !tokens[k].is_punct(',') && v.arg_at(k).is_none())
             .any(|k| lx.cues.not_attacked.contains(&tokens[k].norm))
     {
         return true;
@@ -261,6 +266,39 @@ fn no_event(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
         && tr
             .clone()
             .any(|k| lx.cues.return_word.contains(&tokens[k].norm))
+}
+
+/// A participle that only describes the name after it: "ousted President X",
+/// "supporters of detained opposition leader X", "to free jailed reporter X".
+/// After a preposition, an article or an infinitive, a verb form before a
+/// title or name is an adjective, not an act.
+fn adjectival(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
+    if trig.frame == Frame::Noun || tr.len() != 1 || tr.start == v.range.start {
+        return false;
+    }
+    let w = v.norm(tr.start);
+    let participle = w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w);
+    // ("ousted president Pedro Castillo": a lowercase title may come first.)
+    let before_name = (tr.end..tr.end + 3)
+        .find_map(|k| v.arg_at(k))
+        .is_some_and(|m| {
+            (tr.end..v.mentions[m].span.start).all(|k| {
+                v.tok(k)
+                    .is_some_and(|t| t.kind == TokKind::Word && !is(ARTICLES, &t.norm))
+            })
+        });
+    let p = v.norm(tr.start - 1);
+    let prev = &v.ctx.tokens[tr.start - 1];
+    // After another verb ("later met detained President X") the participle is
+    // the object's adjective too.
+    let verb_before = prev.kind == TokKind::Word
+        && !prev.cap
+        && (p.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(p));
+    let opener = is(PREPOSITIONS, p)
+        || matches!(p, "of" | "a" | "an" | "the")
+        || verb_before
+        || tr.start >= v.range.start + 2 && v.norm(tr.start - 2) == "to" && !prev.cap;
+    participle && before_name && opener
 }
 
 /// The events of one trigger: each pair its frame finds, between the actors the

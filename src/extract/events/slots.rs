@@ -73,6 +73,24 @@ impl SentenceArgs<'_> {
         }
     }
 
+    /// The doer of a gerund that a name governs through "of" or "for": "accused
+    /// Peru of attacking X", "condemned Belarus for arresting X". `None` when
+    /// token `t` is no such gerund.
+    pub(super) fn gerund_subjects(&self, t: usize) -> Option<Vec<usize>> {
+        if !self.norm(t).ends_with("ing") || t < self.range.start + 2 {
+            return None;
+        }
+        if !matches!(self.norm(t - 1), "of" | "for") {
+            return None;
+        }
+        let m = self
+            .args
+            .iter()
+            .copied()
+            .find(|&m| self.mentions[m].span.end == t - 1)?;
+        Some(vec![m])
+    }
+
     /// The subject mentions of the clause containing token `t`.
     pub(super) fn subjects(&self, t: usize) -> Vec<usize> {
         self.subjects_in(self.clause_of(t), t)
@@ -224,6 +242,13 @@ impl SentenceArgs<'_> {
         while j < limit && j < from + gap + 1 {
             if let Some(m) = self.arg_at(j) {
                 let mm = &self.mentions[m];
+                // "shelled a Chinese-backed gas terminal": the backer was not hit.
+                if matches!(kind, RelationType::Attack | RelationType::Claim)
+                    && self.hyphen_modifier(m)
+                {
+                    j = mm.span.end + 2;
+                    continue;
+                }
                 // "he", "they" open a clause of their own ("to act on had he come").
                 if mm.form == MentionForm::Pronoun && is(SUBJECT_PRONOUNS, self.norm(mm.span.start))
                 {

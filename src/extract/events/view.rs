@@ -53,6 +53,20 @@ impl SentenceArgs<'_> {
             .find(|&m| self.mentions[m].span.start == i)
     }
 
+    /// Whether mention `m` only qualifies a noun through a hyphened participle:
+    /// "Chinese-backed", "Saudi-led", "Pakistan-based".
+    pub fn hyphen_modifier(&self, m: usize) -> bool {
+        let e = self.mentions[m].span.end;
+        let t = self.ctx.tokens;
+        t.get(e).is_some_and(|h| {
+            h.is_punct('-')
+                && h.start == t[e - 1].end
+                && t.get(e + 1).is_some_and(|p| {
+                    p.start == h.end && !p.cap && p.kind == super::super::tokens::TokKind::Word
+                })
+        })
+    }
+
     /// The actor mention `m` stands for.
     pub fn actor(&self, m: usize) -> Option<usize> {
         self.mentions[m].actor
