@@ -220,8 +220,9 @@ fn hyphen_inside(cs: &Chars, start: usize, j: usize, lx: &Lexicon) -> bool {
     if !next.is_some_and(is_word_char) || prev_dot {
         return false;
     }
-    let word_start = cs.chars[start].1;
-    if word_start.is_uppercase() && next.is_some_and(|d| d.is_lowercase()) {
+    // ("al-Qaeda-linked": a name after a lowercase particle is a name too.)
+    let named = (start..j).any(|k| cs.chars[k].1.is_uppercase());
+    if named && next.is_some_and(|d| d.is_lowercase()) {
         let mut k = j + 1;
         while cs.at(k).is_some_and(is_word_char) {
             k += 1;
@@ -357,6 +358,7 @@ mod tests {
     fn a_hyphen_splits_a_name_from_an_english_word_only() {
         assert_eq!(words("Saudi-led"), ["Saudi", "-", "led"]);
         assert_eq!(words("Tehran-brokered"), ["Tehran", "-", "brokered"]);
+        assert_eq!(words("el-Fadl-backed"), ["el-Fadl", "-", "backed"]);
         assert_eq!(
             words("Pak Min-jun met Ri Su-gyong"),
             ["Pak", "Min-jun", "met", "Ri", "Su-gyong"]

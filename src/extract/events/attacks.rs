@@ -91,6 +91,24 @@ impl DocState {
         (at + 1 >= sentence).then(|| self.last_attacker()).flatten()
     }
 
+    /// Whether the last use of force was told with no author: a passive with no
+    /// agent ("Kharkiv was shelled") or an attack noun no one is named behind.
+    pub(super) fn last_attack_unattributed(&self) -> bool {
+        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
+        match (self.victims.last(), last) {
+            (Some(&(at, _)), l) if l.is_none_or(|l| at > l) => true,
+            (_, Some(l)) => self.attacks[l].0.is_none(),
+            _ => false,
+        }
+    }
+
+    /// Whether a use of force was told in the last `within` sentences before
+    /// `sentence` (or in it): "the blast" refers to one only that recently.
+    pub(super) fn attack_told_since(&self, sentence: usize, within: usize) -> bool {
+        self.last_attack_sentence
+            .is_some_and(|at| at + within >= sentence)
+    }
+
     /// The target of the last use of force, told in the passive or not.
     pub(super) fn last_attack_target(&self) -> Option<usize> {
         let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());

@@ -107,13 +107,21 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
         }
         Frame::Claim => {
             // A bare "claimed" is a claim of responsibility only before an
-            // attack noun ("claimed the drone strikes"), not "claimed victory".
-            // Its target is named there: an earlier story's attack is too far.
+            // attack noun ("claimed the drone strikes"), not "claimed victory";
+            // an attack it names without a target is one just told of.
             let bare = !trig.pattern.contains(' ');
-            if bare && attack_phrase(v, tr.end).is_none_or(|(_, t)| t.is_empty()) {
-                return Vec::new();
+            match attack_phrase(v, tr.end) {
+                None if bare => Vec::new(),
+                Some((head, t))
+                    if bare
+                        && t.is_empty()
+                        && !(st.attack_told_since(v.sentence, 2)
+                            && refers_back(v, tr.end, head)) =>
+                {
+                    Vec::new()
+                }
+                _ => claim_frame(v, tr, &subjects, &objects, st),
             }
-            claim_frame(v, tr, &subjects, &objects, st)
         }
         Frame::Deny => deny_frame(v, tr, &subjects, &objects, st),
         Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
@@ -242,10 +250,26 @@ fn claim_frame(
     }
     if objects.is_empty() {
         if let Some(t) = st.last_attack_target() {
-            return cross(subjects, &[t], " (target of the last attack)");
+            let mut out = cross(subjects, &[t], " (target of the last attack)");
+            // The claim names the author of an attack told without one.
+            if st.last_attack_unattributed() {
+                out.extend(with_kind(
+                    cross(subjects, &[t], " (last attack, claimed by its author)"),
+                    RelationType::Attack,
+                ));
+            }
+            return out;
         }
     }
     cross(subjects, objects, "")
+}
+
+/// Whether the attack noun at `head`, after a verb ending before `from`, refers
+/// to one already told ("claimed the blast", "claimed Monday's attack") rather
+/// than telling a new one ("claimed an attack", "claimed the strikes that hit X").
+fn refers_back(v: &SentenceArgs, from: usize, head: usize) -> bool {
+    let indefinite = (from..head).any(|j| matches!(v.norm(j), "a" | "an"));
+    !indefinite && !matches!(v.norm(head + 1), "that" | "which")
 }
 
 /// A denial is aimed at whoever made the claim denied: named after the verb, the
