@@ -7,7 +7,7 @@
 
 use super::grammar::{
     is, ADVERBIAL_OPENERS, EMBEDDING_WORDS, FINITE_AUXILIARIES, NOUN_PHRASE_DETERMINERS,
-    RELATIVE_PRONOUNS, SUBORDINATORS, TEMPORAL_SUBORDINATORS,
+    RELATIVE_PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, TEMPORAL_SUBORDINATORS,
 };
 use super::tokens::{TokKind, Token};
 use crate::lexicon::Lexicon;
@@ -203,7 +203,11 @@ impl Reader<'_> {
 
     /// Whether a noun phrase starts at `i`: a mention or a determiner.
     fn np_at(&self, i: usize) -> bool {
-        (self.mention_start)(i) || is(NOUN_PHRASE_DETERMINERS, self.norm(i))
+        // ("said they had shot down a drone": a pronoun opens the clause too.)
+        (self.mention_start)(i)
+            || is(NOUN_PHRASE_DETERMINERS, self.norm(i))
+            || is(SUBJECT_PRONOUNS, self.norm(i))
+            || self.norm(i) == "it"
     }
 
     /// Whether a clause boundary is at token `i`: how the next clause opens and

@@ -189,7 +189,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 // ---- events: triggers, argument frames, modality, clauses, affiliations ----
 
 /// Prepositions after which an attack noun names what it hit ("an attack on X").
-pub const ATTACKED_PREPOSITIONS: &[&str] = &["against", "at", "in", "into", "near", "on"];
+pub const ATTACKED_PREPOSITIONS: &[&str] = &["against", "at", "in", "into", "near", "of", "on"];
 
 /// Prepositions an object of an attack or a claim may sit behind ("an attack on a
 /// depot in X").

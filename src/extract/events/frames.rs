@@ -463,6 +463,60 @@ pub(super) fn reported_speaker(v: &SentenceArgs, t: usize) -> Option<usize> {
     v.actors[a].is_person().then_some(a)
 }
 
+/// "X said its fighters had overrun Y", "X said they shot down a Y drone": an
+/// actor telling of its own use of force claims it. The speaker is the author
+/// when the reported clause opens with the speaker itself ("it", "its forces")
+/// or with the country it speaks for; each target gets a claim and an attack.
+pub(super) fn own_attack_claims(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger) -> Vec<Arg> {
+    // ("said it had carried out the raid on X"; "said his government condemns
+    // the arrest of X" tells of no act of its own.)
+    let performed = match trig.frame {
+        Frame::Svo => true,
+        Frame::Noun => matches!(governing_verb(v, tr.start), Some(Governor::Performer)),
+        _ => false,
+    };
+    let ci = v.clause_of(tr.start);
+    if !performed {
+        return Vec::new();
+    }
+    let c = &v.clauses[ci];
+    if c.opening != Opening::Complement || ci == 0 || c.quoted {
+        return Vec::new();
+    }
+    let lx = v.ctx.lx;
+    let before = c.range.start.saturating_sub(1);
+    let said = (before.saturating_sub(3)..=before)
+        .any(|j| lx.speech.contains(v.norm(j)) || lx.speech_clause.contains(v.norm(j)));
+    let speakers = v.main_subjects(tr.start);
+    let Some(first) = speakers.first().and_then(|&m| v.actor(m)) else {
+        return Vec::new();
+    };
+    let own: Vec<usize> = std::iter::once(first)
+        .chain((0..v.actors.len()).filter(|&a| speaks_for(v.actors, first, a)))
+        .collect();
+    if !said || !v.opens_with_self(ci, &own) {
+        return Vec::new();
+    }
+    let targets: Vec<usize> = v
+        .objects(tr.end, RelationType::Attack, 6)
+        .into_iter()
+        .filter(|&m| v.actor(m).is_some_and(|a| !own.contains(&a)))
+        .collect();
+    let mut out = with_kind(
+        cross(
+            &speakers,
+            &targets,
+            " (its own attack, told by the speaker)",
+        ),
+        RelationType::Claim,
+    );
+    out.extend(with_kind(
+        cross(&speakers, &targets, " (attack told by its author)"),
+        RelationType::Attack,
+    ));
+    out
+}
+
 /// Whether person `p` speaks for actor `a`: `a` is the person's country.
 pub(super) fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
     actors[a].kind == Some(ActorKind::Country)

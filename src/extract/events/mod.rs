@@ -314,7 +314,10 @@ fn trigger_events(
         return;
     }
     let planned = planned_event(v, trig, tr);
-    let pairs = arguments(v, tr.clone(), trig, slot, state);
+    let mut pairs = arguments(v, tr.clone(), trig, slot, state);
+    if trig.kind == RelationType::Attack && !planned {
+        pairs.extend(frames::own_attack_claims(v, tr.clone(), trig));
+    }
     let speaker = reported_speaker(v, tr.start);
     let mut first: Option<(usize, usize)> = None;
     for arg in pairs {
