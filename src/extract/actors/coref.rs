@@ -10,7 +10,7 @@ use super::index::{Index, Reading, Recency};
 use super::roles::{resolve_group, resolve_org_role, resolve_person_role, title_fits};
 use super::subjects::{
     after_preposition, clause_subject_before, is_clause_subject, object_pronoun, sentence_subjects,
-    thing_object,
+    speaker_before, thing_object,
 };
 use super::{DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm, Pronoun};
@@ -198,6 +198,11 @@ fn resolve_pronoun(
                 here.or(r.last_person_subject)
                     .or_else(|| r.seen.find(actors, &|a: &DocActor| a.is_person()))
             }
+        }
+        Some(Pronoun::Thing | Pronoun::Plural)
+            if speaker_before(ctx, mentions, actors, i).is_some() =>
+        {
+            speaker_before(ctx, mentions, actors, i)
         }
         Some(Pronoun::Thing) if thing_object(ctx, m) => {
             // "the ships rammed it": not the subject just named; a vessel or

@@ -133,3 +133,30 @@ pub(super) fn is_clause_subject(ctx: &DocCtx, m: &Mention) -> bool {
         || ctx.tokens[m.span.start - 1].is_punct(',')
         || ctx.tokens[m.span.start - 1].is_punct('-')
 }
+
+/// "Pyongyang said it was studying a plan", "the rebels said they had taken
+/// the town": a pronoun opening what a name says is that name. The actor of
+/// the mention right before the speech verb (and an optional "that") before
+/// mention `i`, when it is no person.
+pub(super) fn speaker_before(
+    ctx: &DocCtx,
+    mentions: &[Mention],
+    actors: &[super::DocActor],
+    i: usize,
+) -> Option<usize> {
+    let m = &mentions[i];
+    let mut v = m.span.start.checked_sub(1)?;
+    if ctx.tokens[v].norm == "that" {
+        v = v.checked_sub(1)?;
+    }
+    let verb = &ctx.tokens[v].norm;
+    if !(ctx.lx.speech.contains(verb) || ctx.lx.speech_clause.contains(verb)) {
+        return None;
+    }
+    let j = (0..i)
+        .rev()
+        .take_while(|&k| mentions[k].sentence == m.sentence)
+        .find(|&k| mentions[k].span.end == v && !mentions[k].absorbed)?;
+    let a = mentions[j].actor?;
+    (!actors[a].is_person()).then_some(a)
+}

@@ -313,10 +313,23 @@ fn trigger_events(
     if no_event(v, tr, trig) {
         return;
     }
-    let planned = planned_event(v, trig, tr);
+    let mut planned = planned_event(v, trig, tr);
     let mut pairs = arguments(v, tr.clone(), trig, slot, state);
     if trig.kind == RelationType::Attack && !planned {
         pairs.extend(frames::own_attack_claims(v, tr.clone(), trig));
+    }
+    // "would strike X", "vowed to attack X", "plans to fire missiles at X": force
+    // announced is a threat made now.
+    let announced = trig.kind == RelationType::Attack && planned;
+    if announced {
+        for arg in pairs.iter_mut().filter(|a| a.kind.is_none()) {
+            arg.kind = Some(RelationType::Threaten);
+            arg.note.push_str(" (force announced: a threat)");
+        }
+        planned = false;
+        if pairs.is_empty() {
+            return;
+        }
     }
     let speaker = reported_speaker(v, tr.start);
     let mut first: Option<(usize, usize)> = None;
@@ -339,7 +352,7 @@ fn trigger_events(
     }
     // Every use of force is remembered, with or without a known author: a
     // later "condemned the attack" or "claimed responsibility" refers to it.
-    if trig.kind == RelationType::Attack && !planned {
+    if trig.kind == RelationType::Attack && !planned && !announced {
         state.remember_attack(v, tr, trig, first);
     }
 }
