@@ -291,6 +291,77 @@ fn the_exported_page_explores_offline_from_a_file() {
             .await
             .unwrap();
         assert!(lit.len() >= 3, "the path lit in the drawing: {}", lit.len());
+
+        // k shortest, types and a hop limit: the paths `newsgraph path` finds.
+        let offline = |k: &'static str, hops: &'static str, types: &'static [&'static str]| {
+            let c = c.clone();
+            async move {
+                for (id, v) in [("ng-k", k), ("ng-hops", hops)] {
+                    let e = c.find(Locator::Id(id)).await.unwrap();
+                    e.clear().await.unwrap();
+                    if !v.is_empty() {
+                        e.send_keys(v).await.unwrap();
+                    }
+                }
+                for b in c.find_all(Locator::Css("#ng-types input")).await.unwrap() {
+                    let v = b.attr("value").await.unwrap().unwrap();
+                    let on = b.prop("checked").await.unwrap().as_deref() == Some("true");
+                    if on != types.contains(&v.as_str()) {
+                        b.click().await.unwrap();
+                    }
+                }
+                c.find(Locator::Id("ng-go")).await.unwrap().click().await.unwrap();
+                let mut seqs = Vec::new();
+                for p in c.find_all(Locator::Css("#ng-out .ng-path")).await.unwrap() {
+                    seqs.push(p.attr("data-nodes").await.unwrap().unwrap());
+                }
+                seqs
+            }
+        };
+        let cli = |args: &[&str]| -> Vec<String> {
+            let mut all = vec![
+                "path",
+                "--store",
+                &st,
+                "--format",
+                "json",
+                "Antony Blinken",
+                "Nechirvan Barzani",
+            ];
+            all.extend_from_slice(args);
+            let out = run(d, &all);
+            if !out.status.success() {
+                return Vec::new();
+            }
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v["paths"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    let mut ids = vec!["antony-blinken".to_string()];
+                    for h in p["hops"].as_array().unwrap() {
+                        ids.push(h["to"].as_str().unwrap().to_string());
+                    }
+                    ids.join(",")
+                })
+                .collect()
+        };
+        let three = offline("3", "", &[]).await;
+        assert_eq!(three.len(), 3, "{three:?}");
+        assert_eq!(three, cli(&["--k", "3"]));
+        let lit = c
+            .find_all(Locator::Css("figure .node.ng-focus"))
+            .await
+            .unwrap();
+        assert!(lit.len() > 3, "every path lit: {}", lit.len());
+        let typed = offline("2", "", &["call", "meet"]).await;
+        assert!(!typed.is_empty());
+        assert_eq!(typed, cli(&["--k", "2", "--type", "call,meet"]));
+        assert!(offline("2", "1", &[]).await.is_empty(), "no path of one hop");
+        let said = c.find(Locator::Id("ng-out")).await.unwrap().text().await.unwrap();
+        assert!(said.contains("No path"), "{said}");
+        assert_eq!(offline("5", "2", &[]).await, cli(&["--k", "5", "--max-hops", "2"]));
         let png = c.screenshot().await.unwrap();
         assert!(not_blank(&png), "the screenshot is not blank");
         c.close().await.unwrap();

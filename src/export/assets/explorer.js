@@ -110,46 +110,124 @@
     focusDrawing([a.id]);
   }
 
-  // Breadth-first over relations, affiliations only when asked.
-  function path(from, to, viaAffiliation) {
-    var prev = {}; prev[from] = -1;
-    var queue = [from];
-    while (queue.length) {
-      var n = queue.shift();
-      if (n === to) break;
-      for (var j = 0; j < adj[n].length; j++) {
-        var r = rels[adj[n][j]];
-        if (r.type === "affiliation" && !viaAffiliation) continue;
-        var m = r.s === n ? r.t : r.s;
-        if (!(m in prev)) { prev[m] = adj[n][j]; queue.push(m); }
-      }
+  // Paths as `newsgraph path` finds them: fewest hops, and among equally
+  // short ones the most preferred hops (contacts, then other events, then
+  // affiliations); k shortest by Yen's algorithm over actor sequences.
+  function pref(t) {
+    return t === "call" || t === "meet" || t === "visit" ? 0 : t === "affiliation" ? 2 : 1;
+  }
+
+  // Breadth-first, layer by layer, keeping for each actor reached the
+  // cheapest way in; `banned` actors and the arcs from `blockFrom` to
+  // `blockTo` are left out (Yen's spur searches). Returns relation indices.
+  function shortest(from, to, o, banned, blockFrom, blockTo) {
+    var seen = {}; seen[from] = { cost: 0, prev: -1, rel: -1 };
+    var layer = [from], hops = 0;
+    while (layer.length && !(to in seen) && hops < o.maxHops) {
+      hops += 1;
+      var next = {}, order = [];
+      layer.forEach(function (n) {
+        adj[n].forEach(function (ri) {
+          var r = rels[ri], m = r.s === n ? r.t : r.s;
+          if (!o.types[r.type] || m in seen || banned[m]) return;
+          if (n === blockFrom && blockTo.indexOf(m) >= 0) return;
+          var c = seen[n].cost + pref(r.type);
+          if (!(m in next)) order.push(m);
+          if (!(m in next) || c < next[m].cost) next[m] = { cost: c, prev: n, rel: ri };
+        });
+      });
+      order.forEach(function (m) { seen[m] = next[m]; });
+      layer = order;
     }
-    if (!(to in prev)) return null;
-    var hops = [], at = to;
-    while (at !== from) { var r2 = rels[prev[at]]; hops.unshift(r2); at = r2.s === at ? r2.t : r2.s; }
-    return hops;
+    if (!(to in seen)) return null;
+    var path = [], at = to;
+    while (at !== from) { path.unshift(seen[at].rel); at = seen[at].prev; }
+    return path;
+  }
+
+  function nodesOf(from, path) {
+    var out = [from], at = from;
+    path.forEach(function (ri) { var r = rels[ri]; at = r.s === at ? r.t : r.s; out.push(at); });
+    return out;
+  }
+
+  function kShortest(from, to, k, o) {
+    var first = shortest(from, to, o, {}, -1, []);
+    if (!first) return [];
+    var found = [first], seen = {}, cands = [];
+    seen[nodesOf(from, first).join(",")] = true;
+    var cost = function (p) { return p.reduce(function (c, ri) { return c + pref(rels[ri].type); }, 0); };
+    while (found.length < k) {
+      var prev = found[found.length - 1], pn = nodesOf(from, prev);
+      for (var i = 0; i < prev.length; i++) {
+        var root = pn.slice(0, i + 1).join(","), blocked = [], banned = {};
+        found.forEach(function (p) {
+          var n = nodesOf(from, p);
+          if (n.length > i + 1 && n.slice(0, i + 1).join(",") === root) blocked.push(n[i + 1]);
+        });
+        pn.slice(0, i).forEach(function (x) { banned[x] = true; });
+        var spur = shortest(pn[i], to, { types: o.types, maxHops: o.maxHops - i }, banned, pn[i], blocked);
+        if (!spur) continue;
+        var path = prev.slice(0, i).concat(spur), key = nodesOf(from, path).join(",");
+        if (!seen[key]) { seen[key] = true; cands.push({ path: path, cost: cost(path), key: key }); }
+      }
+      if (!cands.length) break;
+      cands.sort(function (a, b) {
+        return a.path.length - b.path.length || a.cost - b.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      });
+      found.push(cands.shift().path);
+    }
+    return found;
+  }
+
+  // The types a path walks: those ticked, else every event; affiliations too when asked.
+  function walkTypes() {
+    var t = {}, any = false;
+    document.querySelectorAll("#ng-types input:checked").forEach(function (c) { t[c.value] = true; any = true; });
+    if (!any) rels.forEach(function (r) { if (r.type !== "affiliation") t[r.type] = true; });
+    if ($("ng-via").checked) t.affiliation = true;
+    return t;
   }
 
   function showPath() {
     var out = $("ng-out"), f = search($("ng-from").value, 1)[0], t = search($("ng-to").value, 1)[0];
     out.replaceChildren();
     if (f === undefined || t === undefined) { out.append(el("p", "No actor matches " + (f === undefined ? $("ng-from").value : $("ng-to").value))); return; }
-    var hops = path(f, t, $("ng-via").checked);
+    var k = Math.max(1, Math.min(20, parseInt($("ng-k").value, 10) || 1));
+    var limit = parseInt($("ng-hops").value, 10);
+    var o = { types: walkTypes(), maxHops: limit > 0 ? limit : Infinity };
+    var paths = kShortest(f, t, k, o);
     var h = el("h3");
     h.append(actorLink(f), " → ", actorLink(t));
     out.append(h);
-    if (!hops) { out.append(el("p", "No path in this file" + ($("ng-via").checked ? "." : " over events (tick affiliations to walk them too)."))); return; }
-    var ids = [actors[f].id], at = f;
-    hops.forEach(function (r, n) {
-      var next = r.s === at ? r.t : r.s;
-      var d = el("div", null, "ng-group"), hh = el("h4", (n + 1) + ". ");
-      hh.append(actorLink(at), " " + r.type + " ", actorLink(next));
-      d.append(hh, evidence(r));
-      out.append(d);
-      ids.push(actors[next].id); at = next;
+    if (!paths.length) { out.append(el("p", "No path in this file with these types and hop limit" + ($("ng-via").checked ? "." : " (tick affiliations to walk them too)."))); return; }
+    var ids = [];
+    paths.forEach(function (hops, pi) {
+      var box = el("div", null, "ng-path"), at = f;
+      box.setAttribute("data-nodes", nodesOf(f, hops).map(function (n) { return actors[n].id; }).join(","));
+      if (paths.length > 1) box.append(el("h4", "Path " + (pi + 1) + " (" + hops.length + " hop(s))", "ng-title"));
+      ids.push(actors[f].id);
+      hops.forEach(function (ri, n) {
+        var r = rels[ri], next = r.s === at ? r.t : r.s;
+        var d = el("div", null, "ng-group"), hh = el("h4", (n + 1) + ". ");
+        hh.append(actorLink(at), " " + r.type + " ", actorLink(next));
+        d.append(hh, evidence(r));
+        box.append(d);
+        ids.push(actors[next].id); at = next;
+      });
+      out.append(box);
     });
     focusDrawing(ids);
   }
+
+  var types = {};
+  rels.forEach(function (r) { types[r.type] = true; });
+  Object.keys(types).sort().forEach(function (t) {
+    var cb = el("input"), lab = el("label");
+    cb.type = "checkbox"; cb.value = t;
+    lab.append(cb, " " + t);
+    $("ng-types").append(lab);
+  });
 
   var q = $("ng-q"), list = $("ng-hits");
   q.addEventListener("input", function () {
