@@ -308,7 +308,14 @@ fn build_trims_its_diagrams_as_export_does() {
     assert!(!links.is_empty() && links.iter().all(|l| l["type"] != "affiliation"));
     let bad = run(
         d,
-        &["build", &s(&examples()), "--out", &s(&d.join("out3")), "--by", "fame"],
+        &[
+            "build",
+            &s(&examples()),
+            "--out",
+            &s(&d.join("out3")),
+            "--by",
+            "fame",
+        ],
     );
     assert!(!bad.status.success());
 }

@@ -311,7 +311,10 @@ fn document_and_kind_filters_expansion_and_the_contact_matrix() {
         .iter()
         .map(|m| m["actor"]["kind"].clone())
         .collect();
-    assert!(kinds.len() > 1 && kinds.iter().all(|k| k == "person"), "{people}");
+    assert!(
+        kinds.len() > 1 && kinds.iter().all(|k| k == "person"),
+        "{people}"
+    );
     let countries = srv.json("/api/neighbors/antony-blinken?kinds=country");
     assert!(!ids(&countries).contains(&"mustafa-al-kadhimi".to_string()));
     assert_eq!(ids(&countries)[0], "antony-blinken");
@@ -329,9 +332,11 @@ fn document_and_kind_filters_expansion_and_the_contact_matrix() {
     assert_eq!(r.status, 200, "{}", r.body);
     assert_eq!(srv.get("/api/actor/antony-blinken?kinds=ship").status, 400);
     let kinded = srv.json("/api/relations?actor=Kadhimi&kinds=person");
-    assert!(kinded.as_array().unwrap().iter().all(|r| {
-        r["source"] != "iraq" && r["target"] != "iraq"
-    }));
+    assert!(kinded
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| { r["source"] != "iraq" && r["target"] != "iraq" }));
 
     // Expanding al-Kadhimi in Blinken's drawing brings in Nechirvan Barzani.
     let plain = srv.json("/api/export/actor/antony-blinken?format=json");
@@ -344,8 +349,7 @@ fn document_and_kind_filters_expansion_and_the_contact_matrix() {
             .collect()
     };
     assert!(!node_ids(&plain).contains(&"nechirvan-barzani".to_string()));
-    let grown =
-        srv.json("/api/export/actor/antony-blinken?format=json&expand=mustafa-al-kadhimi");
+    let grown = srv.json("/api/export/actor/antony-blinken?format=json&expand=mustafa-al-kadhimi");
     assert!(node_ids(&grown).contains(&"nechirvan-barzani".to_string()));
     let svg = srv.get("/api/svg/actor/antony-blinken?expand=mustafa-al-kadhimi");
     assert!(svg.body.contains("Nechirvan Barzani"), "{:.300}", svg.body);

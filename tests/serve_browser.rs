@@ -310,7 +310,12 @@ fn the_exported_page_explores_offline_from_a_file() {
                         b.click().await.unwrap();
                     }
                 }
-                c.find(Locator::Id("ng-go")).await.unwrap().click().await.unwrap();
+                c.find(Locator::Id("ng-go"))
+                    .await
+                    .unwrap()
+                    .click()
+                    .await
+                    .unwrap();
                 let mut seqs = Vec::new();
                 for p in c.find_all(Locator::Css("#ng-out .ng-path")).await.unwrap() {
                     seqs.push(p.attr("data-nodes").await.unwrap().unwrap());
@@ -358,10 +363,22 @@ fn the_exported_page_explores_offline_from_a_file() {
         let typed = offline("2", "", &["call", "meet"]).await;
         assert!(!typed.is_empty());
         assert_eq!(typed, cli(&["--k", "2", "--type", "call,meet"]));
-        assert!(offline("2", "1", &[]).await.is_empty(), "no path of one hop");
-        let said = c.find(Locator::Id("ng-out")).await.unwrap().text().await.unwrap();
+        assert!(
+            offline("2", "1", &[]).await.is_empty(),
+            "no path of one hop"
+        );
+        let said = c
+            .find(Locator::Id("ng-out"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(said.contains("No path"), "{said}");
-        assert_eq!(offline("5", "2", &[]).await, cli(&["--k", "5", "--max-hops", "2"]));
+        assert_eq!(
+            offline("5", "2", &[]).await,
+            cli(&["--k", "5", "--max-hops", "2"])
+        );
         let png = c.screenshot().await.unwrap();
         assert!(not_blank(&png), "the screenshot is not blank");
         c.close().await.unwrap();

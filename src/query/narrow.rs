@@ -118,7 +118,10 @@ mod tests {
             doc: Some("d2".into()),
             ..Default::default()
         };
-        assert_eq!(kept(&narrow(&g, &idx, &f, &[])), [("bob".into(), "cy".into())]);
+        assert_eq!(
+            kept(&narrow(&g, &idx, &f, &[])),
+            [("bob".into(), "cy".into())]
+        );
         let people = ViewFilter {
             kinds: vec![ActorKind::Person],
             ..Default::default()

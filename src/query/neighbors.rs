@@ -87,7 +87,13 @@ pub fn top_neighbours(
     }
     let mut ranked: Vec<(usize, usize, NodeIndex)> = with_x
         .into_iter()
-        .map(|(m, k)| (k, idx.arcs(m as usize, Walk::Both).len(), NodeIndex::new(m as usize)))
+        .map(|(m, k)| {
+            (
+                k,
+                idx.arcs(m as usize, Walk::Both).len(),
+                NodeIndex::new(m as usize),
+            )
+        })
         .collect();
     ranked.sort_by(|a, b| {
         b.0.cmp(&a.0)
@@ -267,7 +273,14 @@ mod tests {
         let none = std::collections::HashSet::new();
         // b: two relations with x; c: one, but better connected than a.
         assert_eq!(
-            ids(top_neighbours(&g, &idx, x, 3, TypeSet::of(&[RelationType::Meet, RelationType::Call]), &none)),
+            ids(top_neighbours(
+                &g,
+                &idx,
+                x,
+                3,
+                TypeSet::of(&[RelationType::Meet, RelationType::Call]),
+                &none
+            )),
             ["b", "c", "a"]
         );
         let skip = [g.node("b").unwrap()].into_iter().collect();

@@ -727,7 +727,12 @@ mod tests {
         let r = relations(&s, &params(&[("actor", "bob"), ("with", "dee")])).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!((r[0].source.as_str(), r[0].target.as_str()), ("bob", "dee"));
-        assert_eq!(relations(&s, &params(&[("with", "dee")])).unwrap_err().status, 400);
+        assert_eq!(
+            relations(&s, &params(&[("with", "dee")]))
+                .unwrap_err()
+                .status,
+            400
+        );
     }
 
     #[test]
@@ -746,10 +751,9 @@ mod tests {
     #[test]
     fn expanding_an_actor_draws_its_neighbours() {
         let s = snap();
-        let plain = String::from_utf8(
-            export_actor(&s, "ann", &Params::default(), Format::Json).unwrap(),
-        )
-        .unwrap();
+        let plain =
+            String::from_utf8(export_actor(&s, "ann", &Params::default(), Format::Json).unwrap())
+                .unwrap();
         assert!(!plain.contains("\"dee\""), "{plain}");
         let grown = String::from_utf8(
             export_actor(&s, "ann", &params(&[("expand", "bob")]), Format::Json).unwrap(),
