@@ -250,3 +250,72 @@ fn focus_survives_the_cap_and_dates_filter_relations() {
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(err.contains("--since \"May\""), "{err}");
 }
+
+/// `build` trims what it writes with `export`'s options: `--top` keeps the
+/// highest ranked actors and says so, `--exclude-type` leaves a type out.
+#[test]
+fn build_trims_its_diagrams_as_export_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = s(&d.join("out"));
+    let built = ok(
+        d,
+        &[
+            "build",
+            &s(&examples()),
+            &s(&article()),
+            "--out",
+            &out,
+            "--top",
+            "5",
+            "--engine",
+            "builtin",
+            "--no-legend",
+        ],
+    );
+    let read = |f: &str| std::fs::read_to_string(d.join("out").join(f)).unwrap();
+    assert_eq!(svg_nodes(&read("graph.svg")), 5, "{built}");
+    let dot_nodes = read("graph.dot")
+        .lines()
+        .filter(|l| l.starts_with("  \"") && l.contains("\"[label=") && !l.contains(" -> "))
+        .count();
+    assert_eq!(dot_nodes, 5);
+    assert!(
+        built
+            .lines()
+            .any(|l| l.starts_with("note: graph.svg: drew 5 of")),
+        "{built}"
+    );
+    // --top is a question, as in `export`: the interchange files answer it too.
+    let top = json(&read("graph.json"));
+    assert_eq!(top["nodes"].as_array().unwrap().len(), 5);
+
+    // A filter asked for cuts the interchange files too; a bad one is refused.
+    let out2 = s(&d.join("out2"));
+    ok(
+        d,
+        &[
+            "build",
+            &s(&examples()),
+            "--out",
+            &out2,
+            "--exclude-type",
+            "affiliation",
+        ],
+    );
+    let j = json(&std::fs::read_to_string(d.join("out2/graph.json")).unwrap());
+    let links = j["links"].as_array().unwrap();
+    assert!(!links.is_empty() && links.iter().all(|l| l["type"] != "affiliation"));
+    let bad = run(
+        d,
+        &[
+            "build",
+            &s(&examples()),
+            "--out",
+            &s(&d.join("out3")),
+            "--by",
+            "fame",
+        ],
+    );
+    assert!(!bad.status.success());
+}

@@ -273,3 +273,119 @@ fn the_drawn_view_downloads_as_dot_graphml_and_node_link_json() {
         404
     );
 }
+
+/// Document and actor-kind filters on every question, an expanded drawing,
+/// the contact matrix (the command line's JSON) and the document list.
+#[test]
+fn document_and_kind_filters_expansion_and_the_contact_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let st = store(d);
+    let srv = serve(d, &st);
+    let ids = |v: &Value| -> Vec<String> {
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["actor"]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // One document: every relation of the actor comes from it.
+    let one = srv.json(&format!("/api/actor/antony-blinken?doc={ARTICLE_ID}"));
+    let rels = one["relations"].as_array().unwrap();
+    assert!(!rels.is_empty());
+    assert!(rels
+        .iter()
+        .all(|r| r["relation"]["evidence"]["doc"] == ARTICLE_ID));
+    let all = srv.json("/api/actor/antony-blinken");
+    assert!(all["relations"].as_array().unwrap().len() >= rels.len());
+    let listed = srv.json(&format!("/api/relations?doc={ARTICLE_ID}&actor=Blinken"));
+    assert!(!listed.as_array().unwrap().is_empty());
+
+    // Actor kinds: people only around Blinken (he stays, being asked about).
+    let people = srv.json("/api/neighbors/antony-blinken?kinds=person");
+    let kinds: Vec<Value> = people["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["actor"]["kind"].clone())
+        .collect();
+    assert!(
+        kinds.len() > 1 && kinds.iter().all(|k| k == "person"),
+        "{people}"
+    );
+    let countries = srv.json("/api/neighbors/antony-blinken?kinds=country");
+    assert!(!ids(&countries).contains(&"mustafa-al-kadhimi".to_string()));
+    assert_eq!(ids(&countries)[0], "antony-blinken");
+    let p = srv.json("/api/path?from=Blinken&to=Nechirvan%20Barzani&kinds=person");
+    assert_eq!(
+        hop_ids("antony-blinken", &p["hops"]),
+        ["antony-blinken", "mustafa-al-kadhimi", "nechirvan-barzani"]
+    );
+    let r = srv.get("/api/path?from=Blinken&to=Nechirvan%20Barzani&kinds=place");
+    assert_eq!(r.status, 404, "{}", r.body);
+    assert!(r.body.contains("with these filters"), "{}", r.body);
+    let r = srv.get(&format!(
+        "/api/path?from=Blinken&to=Nechirvan%20Barzani&doc={ARTICLE_ID}"
+    ));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(srv.get("/api/actor/antony-blinken?kinds=ship").status, 400);
+    let kinded = srv.json("/api/relations?actor=Kadhimi&kinds=person");
+    assert!(kinded
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| { r["source"] != "iraq" && r["target"] != "iraq" }));
+
+    // Expanding al-Kadhimi in Blinken's drawing brings in Nechirvan Barzani.
+    let plain = srv.json("/api/export/actor/antony-blinken?format=json");
+    let node_ids = |v: &Value| -> Vec<String> {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(!node_ids(&plain).contains(&"nechirvan-barzani".to_string()));
+    let grown = srv.json("/api/export/actor/antony-blinken?format=json&expand=mustafa-al-kadhimi");
+    assert!(node_ids(&grown).contains(&"nechirvan-barzani".to_string()));
+    let svg = srv.get("/api/svg/actor/antony-blinken?expand=mustafa-al-kadhimi");
+    assert!(svg.body.contains("Nechirvan Barzani"), "{:.300}", svg.body);
+    assert_eq!(
+        srv.get("/api/svg/actor/antony-blinken?expand=nobody-at-all")
+            .status,
+        404
+    );
+
+    // The contact matrix: the command line's JSON, for names or the top.
+    let m = srv.json("/api/contacts?ids=Blinken,Kadhimi,Nechirvan%20Barzani");
+    let cli: Value = serde_json::from_str(&ok(
+        d,
+        &[
+            "contacts",
+            "--store",
+            &st,
+            "--matrix",
+            "--actors",
+            "Blinken,Kadhimi,Nechirvan Barzani",
+            "--format",
+            "json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(m, cli);
+    assert!(m["matrix"][0][1].as_u64().unwrap() >= 1, "{m}");
+    let top = srv.json("/api/contacts?limit=3");
+    assert_eq!(top["actors"].as_array().unwrap().len(), 3);
+    let later = srv.json("/api/contacts?ids=Blinken,Kadhimi&since=2100");
+    assert_eq!(later["matrix"], json!([[0, 0], [0, 0]]));
+    assert_eq!(srv.get("/api/contacts?ids=nobody-at-all").status, 404);
+
+    // Documents, as `documents --format json` lists them.
+    let docs = srv.json("/api/documents");
+    let cli: Value =
+        serde_json::from_str(&ok(d, &["documents", "--store", &st, "--format", "json"])).unwrap();
+    assert_eq!(docs, cli);
+}

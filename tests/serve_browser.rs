@@ -291,8 +291,332 @@ fn the_exported_page_explores_offline_from_a_file() {
             .await
             .unwrap();
         assert!(lit.len() >= 3, "the path lit in the drawing: {}", lit.len());
+
+        // k shortest, types and a hop limit: the paths `newsgraph path` finds.
+        let offline = |k: &'static str, hops: &'static str, types: &'static [&'static str]| {
+            let c = c.clone();
+            async move {
+                for (id, v) in [("ng-k", k), ("ng-hops", hops)] {
+                    let e = c.find(Locator::Id(id)).await.unwrap();
+                    e.clear().await.unwrap();
+                    if !v.is_empty() {
+                        e.send_keys(v).await.unwrap();
+                    }
+                }
+                for b in c.find_all(Locator::Css("#ng-types input")).await.unwrap() {
+                    let v = b.attr("value").await.unwrap().unwrap();
+                    let on = b.prop("checked").await.unwrap().as_deref() == Some("true");
+                    if on != types.contains(&v.as_str()) {
+                        b.click().await.unwrap();
+                    }
+                }
+                c.find(Locator::Id("ng-go"))
+                    .await
+                    .unwrap()
+                    .click()
+                    .await
+                    .unwrap();
+                let mut seqs = Vec::new();
+                for p in c.find_all(Locator::Css("#ng-out .ng-path")).await.unwrap() {
+                    seqs.push(p.attr("data-nodes").await.unwrap().unwrap());
+                }
+                seqs
+            }
+        };
+        let cli = |args: &[&str]| -> Vec<String> {
+            let mut all = vec![
+                "path",
+                "--store",
+                &st,
+                "--format",
+                "json",
+                "Antony Blinken",
+                "Nechirvan Barzani",
+            ];
+            all.extend_from_slice(args);
+            let out = run(d, &all);
+            if !out.status.success() {
+                return Vec::new();
+            }
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            v["paths"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    let mut ids = vec!["antony-blinken".to_string()];
+                    for h in p["hops"].as_array().unwrap() {
+                        ids.push(h["to"].as_str().unwrap().to_string());
+                    }
+                    ids.join(",")
+                })
+                .collect()
+        };
+        let three = offline("3", "", &[]).await;
+        assert_eq!(three.len(), 3, "{three:?}");
+        assert_eq!(three, cli(&["--k", "3"]));
+        let lit = c
+            .find_all(Locator::Css("figure .node.ng-focus"))
+            .await
+            .unwrap();
+        assert!(lit.len() > 3, "every path lit: {}", lit.len());
+        let typed = offline("2", "", &["call", "meet"]).await;
+        assert!(!typed.is_empty());
+        assert_eq!(typed, cli(&["--k", "2", "--type", "call,meet"]));
+        assert!(
+            offline("2", "1", &[]).await.is_empty(),
+            "no path of one hop"
+        );
+        let said = c
+            .find(Locator::Id("ng-out"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(said.contains("No path"), "{said}");
+        assert_eq!(
+            offline("5", "2", &[]).await,
+            cli(&["--k", "5", "--max-hops", "2"])
+        );
         let png = c.screenshot().await.unwrap();
         assert!(not_blank(&png), "the screenshot is not blank");
+        c.close().await.unwrap();
+    });
+}
+
+/// Waits until the page's URL contains `part`.
+async fn url_with(c: &fantoccini::Client, part: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let u = c.current_url().await.unwrap().to_string();
+        if u.contains(part) {
+            return u;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the URL never held {part}: {u}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A real double click (two clicks of the left button) on an element.
+async fn double_click(c: &fantoccini::Client, e: fantoccini::elements::Element) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    let down = || PointerAction::Down {
+        button: MOUSE_BUTTON_LEFT,
+    };
+    let up = || PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    };
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: e,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(down())
+        .then(up())
+        .then(down())
+        .then(up());
+    c.perform_actions(mouse).await.unwrap();
+}
+
+/// The served page's other views: double click expands a node, the PNG of
+/// the drawing is made in the page, the timeline narrows the dates, the
+/// document and kind filters travel in the URL, and the contact matrix shows
+/// a cell's evidence.
+#[test]
+fn expand_png_timeline_filters_and_the_contact_matrix() {
+    let Some(driver) = chromedriver() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let st = s(&d.join("g.store"));
+    ok(
+        d,
+        &[
+            "load",
+            "--store",
+            &st,
+            &s(&article()),
+            &s(&examples()),
+            &s(&root().join("tests/data/dated-talks.jsonl")),
+        ],
+    );
+    let srv = serve(d, &st);
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async move {
+        let c = session(driver.1).await;
+        let wait = Duration::from_secs(20);
+        let node = |id: &str| format!("#drawing svg .node[data-actor='{id}']");
+        c.goto(&srv.url("/?actor=antony-blinken")).await.unwrap();
+        let kadhimi = c
+            .wait()
+            .at_most(wait)
+            .for_element(Locator::Css(&node("mustafa-al-kadhimi")))
+            .await
+            .expect("al-Kadhimi drawn beside Blinken");
+        assert!(c
+            .find(Locator::Css(&node("nechirvan-barzani")))
+            .await
+            .is_err());
+
+        // The PNG: drawn by the page onto a canvas, a real PNG of the drawing's size.
+        let png = c
+            .wait()
+            .at_most(wait)
+            .for_element(Locator::Css("#download-png[data-ready]"))
+            .await
+            .expect("the PNG is made");
+        let size = png.attr("data-ready").await.unwrap().unwrap();
+        assert!(size.contains('x'), "PNG: {size}");
+        // Read back as an image (the page may fetch nothing but its server):
+        // its size, and the colours of its pixels.
+        let seen = c
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const a = document.getElementById('download-png');
+                 const img = new Image();
+                 img.onerror = () => done(['not an image', a.href]);
+                 img.onload = () => {
+                   const cv = document.createElement('canvas');
+                   cv.width = img.naturalWidth; cv.height = img.naturalHeight;
+                   const ctx = cv.getContext('2d');
+                   ctx.drawImage(img, 0, 0);
+                   const px = ctx.getImageData(0, 0, cv.width, cv.height).data;
+                   const colours = new Set();
+                   for (let i = 0; i < px.length; i += 4) colours.add(px[i] * 65536 + px[i + 1] * 256 + px[i + 2]);
+                   done([img.naturalWidth + 'x' + img.naturalHeight, a.href.slice(0, 5), colours.size]);
+                 };
+                 img.src = a.href;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(seen[0], size.as_str(), "{seen}");
+        assert_eq!(seen[1], "blob:", "{seen}");
+        assert!(seen[2].as_u64().unwrap() > 20, "a drawing, not a blank: {seen}");
+        assert_eq!(
+            png.attr("download").await.unwrap().as_deref(),
+            Some("newsgraph.png")
+        );
+
+        // Double click al-Kadhimi: his neighbours join the drawing.
+        double_click(&c, kadhimi).await;
+        url_with(&c, "expand=mustafa-al-kadhimi").await;
+        c.wait()
+            .at_most(wait)
+            .for_element(Locator::Css(&node("nechirvan-barzani")))
+            .await
+            .expect("Nechirvan Barzani joins the drawing");
+        assert!(
+            url_with(&c, "actor=antony-blinken").await.contains("actor=antony-blinken"),
+            "the view stays on Blinken"
+        );
+
+        // The timeline: a bar narrows the dates to its own.
+        let bar = c
+            .wait()
+            .at_most(wait)
+            .for_element(Locator::Css("#timeline .bar"))
+            .await
+            .expect("a timeline under the drawing");
+        let date = bar.attr("data-date").await.unwrap().unwrap();
+        bar.click().await.unwrap();
+        url_with(&c, &format!("since={date}&until={date}")).await;
+        c.wait()
+            .at_most(wait)
+            .for_element(Locator::Css("#timeline .bar.on"))
+            .await
+            .expect("the chosen bar lit");
+        let bars = c.find_all(Locator::Css("#timeline .bar")).await.unwrap();
+        assert_eq!(bars.len(), 1, "only the chosen date is left");
+        let dated = c.find_all(Locator::Css("#content .evidence")).await.unwrap();
+        assert!(!dated.is_empty(), "the relations of {date}");
+        for e in dated {
+            let t = e.text().await.unwrap();
+            assert!(t.contains(&format!("date {date}")), "{date}: {t}");
+        }
+        c.find(Locator::Id("all-dates"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let start = Instant::now();
+        while c.current_url().await.unwrap().as_str().contains("since=") {
+            assert!(start.elapsed() < wait, "All dates clears the range");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
+        // Document and kind filters: opened from the URL, applied, shown checked.
+        c.goto(&srv.url(&format!(
+            "/?actor=antony-blinken&doc={ARTICLE_ID}&kinds=person"
+        )))
+        .await
+        .unwrap();
+        c.wait()
+            .at_most(wait)
+            .for_element(Locator::Css(".group .evidence"))
+            .await
+            .expect("relations in the document");
+        for e in c.find_all(Locator::Css("#content .evidence")).await.unwrap() {
+            let t = e.text().await.unwrap();
+            assert!(t.contains(&format!("document {ARTICLE_ID}")), "{t}");
+        }
+        let person = c
+            .find(Locator::Css("#kinds input[value='person']"))
+            .await
+            .unwrap();
+        assert_eq!(person.prop("checked").await.unwrap().as_deref(), Some("true"));
+        let doc = c.find(Locator::Id("doc")).await.unwrap();
+        assert_eq!(doc.prop("value").await.unwrap().as_deref(), Some(ARTICLE_ID));
+        c.find(Locator::Css("#kinds input[value='country']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.find(Locator::Id("apply")).await.unwrap().click().await.unwrap();
+        url_with(&c, "kinds=person%2Ccountry").await;
+
+        // The contact matrix: a cell's evidence.
+        c.goto(&srv.url("/")).await.unwrap();
+        c.find(Locator::Id("contacts-ids"))
+            .await
+            .unwrap()
+            .send_keys("Blinken, Kadhimi, Nechirvan Barzani")
+            .await
+            .unwrap();
+        c.find(Locator::Id("contacts-go")).await.unwrap().click().await.unwrap();
+        let cell = c
+            .wait()
+            .at_most(wait)
+            .for_element(Locator::Css(
+                "#matrix td.cell[data-row='antony-blinken'][data-col='mustafa-al-kadhimi']",
+            ))
+            .await
+            .expect("Blinken contacted al-Kadhimi");
+        let n: usize = cell.text().await.unwrap().parse().unwrap();
+        assert!(n >= 1);
+        url_with(&c, "contacts=Blinken").await;
+        cell.click().await.unwrap();
+        c.wait()
+            .at_most(wait)
+            .for_element(Locator::Css("#cell .evidence mark"))
+            .await
+            .expect("the cell's evidence");
+        let said = c.find_all(Locator::Css("#cell .evidence")).await.unwrap();
+        assert_eq!(said.len(), n, "one evidence sentence per event");
+        let shot = c.screenshot().await.unwrap();
+        assert!(not_blank(&shot), "the screenshot is not blank");
         c.close().await.unwrap();
     });
 }

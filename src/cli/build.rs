@@ -1,8 +1,9 @@
-//! `newsgraph build INPUT... [--out DIR] [--store PATH] [diagram options]`
+//! `newsgraph build INPUT... [--out DIR] [--store PATH] [diagram options] [trimming options]`
 //!
 //! The main job in one command: extracts the inputs into a fresh store
 //! (`DIR/newsgraph.store` unless `--store` is given), writes the diagrams and
-//! interchange files into DIR (see [`OUTPUTS`]), and prints a summary:
+//! interchange files into DIR (see [`OUTPUTS`]; diagrams trimmed as `export`
+//! trims them: `--top`, `--max-nodes`, ...), and prints a summary:
 //! documents, actors, relations by type, and where the files are.
 
 use super::export::DiagramArgs;
@@ -48,6 +49,8 @@ pub struct Args {
     #[command(flatten)]
     diagram: DiagramArgs,
     #[command(flatten)]
+    trim: super::selection::TrimArgs,
+    #[command(flatten)]
     lexicon: super::lexicon_args::LexiconArgs,
 }
 
@@ -89,7 +92,14 @@ pub fn run(args: Args) -> Result<()> {
     let mut written = Vec::new();
     let mut notes = Vec::new();
     for (name, format) in OUTPUTS {
-        let out = export(g, *format, &opts)?;
+        // Each file trimmed as `export` would trim it: diagrams capped,
+        // interchange files whole unless a filter was asked for.
+        let mut o = opts.clone();
+        let (part, note) = args
+            .trim
+            .apply(g, *format, Vec::new(), &mut o.diagram.title)?;
+        let out = export(part.as_ref().unwrap_or(g), *format, &o)?;
+        notes.extend(note.map(|n| format!("{name}: {n}")));
         notes.extend(out.notes);
         for (sub, bytes) in out.files {
             let path = match sub {

@@ -111,22 +111,9 @@ pub fn run(args: Args) -> Result<()> {
             opts.diagram.title = title;
         }
     }
-    let trim_opts = args.trim.options(format, keep)?;
-    let mut trim_note = None;
-    if trim_opts.is_some() {
-        let t = newsgraph::query::trim(&g, &trim_opts);
-        if t.dropped_any() {
-            trim_note = Some(trim_note_of(&t, &trim_opts));
-            if t.capped() && opts.diagram.title.is_none() {
-                opts.diagram.title = Some(format!(
-                    "The {} highest ranked of {} actors (by {})",
-                    t.graph.actor_count(),
-                    t.actors_before,
-                    t.rank
-                ));
-            }
-        }
-        g = t.graph;
+    let (trimmed, trim_note) = args.trim.apply(&g, format, keep, &mut opts.diagram.title)?;
+    if let Some(t) = trimmed {
+        g = t;
     }
     let mut out = export(&g, format, &opts)?;
     out.notes.extend(trim_note);
@@ -154,23 +141,6 @@ pub fn run(args: Args) -> Result<()> {
         eprintln!("note: {n}");
     }
     Ok(())
-}
-
-/// The note of a trim: what is left, and how to get the rest when a cap (not
-/// a filter the user asked for) did the cutting.
-fn trim_note_of(t: &newsgraph::query::Trimmed, o: &newsgraph::query::TrimOptions) -> String {
-    let mut note = format!("drew {}", t.summary());
-    if t.capped_relations {
-        note.push_str(&format!(
-            "; Mermaid draws at most {} edges: --top N or --min-degree N choose another part, --all writes them all (then raise the reader's maxEdges)",
-            o.max_relations.unwrap_or_default()
-        ));
-    } else if t.capped_nodes {
-        note.push_str(
-            "; --max-nodes N draws more, --all draws everything, --top N, --min-degree N, --since/--until or --exclude-type choose another part",
-        );
-    }
-    note
 }
 
 /// Writes to a file, or to stdout when none is given.

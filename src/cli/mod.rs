@@ -100,7 +100,7 @@ enum Command {
     Export(Box<export::Args>),
     /// The main job: load inputs into a fresh store and write its diagrams and graph files into a folder.
     #[command(after_help = help::build())]
-    Build(build::Args),
+    Build(Box<build::Args>),
     /// Load the stored graph into a graph database server (FalkorDB; Neo4j and Memgraph with the bolt feature).
     #[command(after_help = help::PUSH)]
     Push(push::Args),
@@ -135,7 +135,7 @@ pub fn main() -> i32 {
         Command::Merge(a) => merge::run(a),
         Command::Split(a) => split::run(a),
         Command::Remove(a) => remove::run(a),
-        Command::Build(a) => build::run(a),
+        Command::Build(a) => build::run(*a),
         Command::GenCorpus(a) => gen_corpus::run(a),
         Command::Push(a) => push::run(a),
     };

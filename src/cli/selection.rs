@@ -180,3 +180,53 @@ impl TrimArgs {
         })
     }
 }
+
+impl TrimArgs {
+    /// Trims `g` for `format` (see [`TrimArgs::options`]; `keep`: ids kept
+    /// whatever their rank) and returns what to draw (`None`: all of `g`)
+    /// and, when anything was left out, the note saying what and how to get
+    /// the rest. A diagram without a title gets one saying a cap cut it.
+    pub fn apply(
+        &self,
+        g: &NewsGraph,
+        format: newsgraph::export::Format,
+        keep: Vec<String>,
+        title: &mut Option<String>,
+    ) -> Result<(Option<NewsGraph>, Option<String>)> {
+        let opts = self.options(format, keep)?;
+        if !opts.is_some() {
+            return Ok((None, None));
+        }
+        let t = newsgraph::query::trim(g, &opts);
+        if !t.dropped_any() {
+            return Ok((None, None));
+        }
+        if t.capped() && title.is_none() {
+            *title = Some(format!(
+                "The {} highest ranked of {} actors (by {})",
+                t.graph.actor_count(),
+                t.actors_before,
+                t.rank
+            ));
+        }
+        let note = trim_note_of(&t, &opts);
+        Ok((Some(t.graph), Some(note)))
+    }
+}
+
+/// The note of a trim: what is left, and how to get the rest when a cap (not
+/// a filter the user asked for) did the cutting.
+fn trim_note_of(t: &newsgraph::query::Trimmed, o: &newsgraph::query::TrimOptions) -> String {
+    let mut note = format!("drew {}", t.summary());
+    if t.capped_relations {
+        note.push_str(&format!(
+            "; Mermaid draws at most {} edges: --top N or --min-degree N choose another part, --all writes them all (then raise the reader's maxEdges)",
+            o.max_relations.unwrap_or_default()
+        ));
+    } else if t.capped_nodes {
+        note.push_str(
+            "; --max-nodes N draws more, --all draws everything, --top N, --min-degree N, --since/--until or --exclude-type choose another part",
+        );
+    }
+    note
+}

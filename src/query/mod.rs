@@ -34,6 +34,7 @@ pub mod contacts;
 pub mod index;
 pub mod listing;
 pub mod names;
+pub mod narrow;
 pub mod neighbors;
 pub mod path;
 pub mod report;
@@ -48,7 +49,8 @@ pub use contacts::{
     contact_matrix, contacts, most_contacted, ContactMatrix, Contacts, ContactsReport, MatrixReport,
 };
 pub use index::{Index, TypeSet};
-pub use neighbors::{ego, Ego, EgoReport};
+pub use narrow::{narrow, ViewFilter};
+pub use neighbors::{ego, top_neighbours, Ego, EgoReport};
 pub use path::{
     shortest_path, walk_types, AllPaths, Hop, Path, PathFinder, PathOptions, PathReport,
 };

@@ -66,6 +66,43 @@ pub fn within(
     dist
 }
 
+/// The `n` neighbours of `x` (over relations of the given types, either way)
+/// most worth adding to a drawing when `x` is expanded: the most relations
+/// with `x` first, then the best connected, then by id (the same store always
+/// expands the same way). `x` itself and actors in `skip` are not listed.
+pub fn top_neighbours(
+    g: &NewsGraph,
+    idx: &Index,
+    x: NodeIndex,
+    n: usize,
+    types: TypeSet,
+    skip: &std::collections::HashSet<NodeIndex>,
+) -> Vec<NodeIndex> {
+    let mut with_x: HashMap<u32, usize> = HashMap::new();
+    for arc in idx.arcs(x.index(), Walk::Both) {
+        let m = NodeIndex::new(arc.to as usize);
+        if types.contains(arc.kind) && m != x && !skip.contains(&m) {
+            *with_x.entry(arc.to).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize, NodeIndex)> = with_x
+        .into_iter()
+        .map(|(m, k)| {
+            (
+                k,
+                idx.arcs(m as usize, Walk::Both).len(),
+                NodeIndex::new(m as usize),
+            )
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| g.actor(a.2).id.cmp(&g.actor(b.2).id))
+    });
+    ranked.into_iter().take(n).map(|(_, _, m)| m).collect()
+}
+
 /// The ego network of `center` up to `depth` hops over relations of the given types.
 pub fn ego(g: &NewsGraph, idx: &Index, center: NodeIndex, depth: usize, types: TypeSet) -> Ego {
     let dist = within(idx, &[center], depth, types);
@@ -216,6 +253,41 @@ mod tests {
         let zero = ego(&g, &idx, k, 0, TypeSet::ALL);
         assert_eq!(zero.members.len(), 1);
         assert_eq!(zero.relation_count(), 0);
+    }
+
+    #[test]
+    fn expanding_adds_the_closest_neighbours_first() {
+        let g = graph(&[
+            ("x", "a", RelationType::Meet),
+            ("x", "b", RelationType::Meet),
+            ("b", "x", RelationType::Call),
+            ("x", "c", RelationType::Call),
+            ("c", "d", RelationType::Call),
+            ("x", "land", RelationType::Affiliation),
+        ]);
+        let idx = Index::new(&g);
+        let x = g.node("x").unwrap();
+        let ids = |v: Vec<NodeIndex>| -> Vec<String> {
+            v.into_iter().map(|n| g.actor(n).id.clone()).collect()
+        };
+        let none = std::collections::HashSet::new();
+        // b: two relations with x; c: one, but better connected than a.
+        assert_eq!(
+            ids(top_neighbours(
+                &g,
+                &idx,
+                x,
+                3,
+                TypeSet::of(&[RelationType::Meet, RelationType::Call]),
+                &none
+            )),
+            ["b", "c", "a"]
+        );
+        let skip = [g.node("b").unwrap()].into_iter().collect();
+        assert_eq!(
+            ids(top_neighbours(&g, &idx, x, 9, TypeSet::ALL, &skip)),
+            ["c", "a", "land"]
+        );
     }
 
     #[test]

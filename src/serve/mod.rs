@@ -145,6 +145,16 @@ fn router(view: Arc<StoreView>, addr: SocketAddr) -> Router {
             }),
         )
         .route(
+            "/api/contacts",
+            get(|State(v): State<Arc<StoreView>>, Query(p): Query<Params>| {
+                answer(v, move |s| api::contacts(s, &p))
+            }),
+        )
+        .route(
+            "/api/documents",
+            get(|State(v): State<Arc<StoreView>>| answer(v, |s| Ok(api::documents(s)))),
+        )
+        .route(
             "/api/stats",
             get(|State(v): State<Arc<StoreView>>| answer(v, |s| Ok(api::stats(s)))),
         )

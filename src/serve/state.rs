@@ -26,6 +26,17 @@ pub struct Snapshot {
     pub names: NameIndex,
     /// The store file, as given.
     pub path: PathBuf,
+    /// The last graph narrowed by a view's filters, with its key: a user
+    /// clicking around one filtered view asks for the same one again.
+    pub narrowed: Mutex<Option<(String, Arc<Narrowed>)>>,
+}
+
+/// The store narrowed by a view's filters (see [`crate::query::narrow`]).
+pub struct Narrowed {
+    /// The narrowed graph (every actor, fewer relations).
+    pub graph: NewsGraph,
+    /// Its query index.
+    pub index: Index,
 }
 
 /// What tells one version of the store file from the next.
@@ -92,6 +103,7 @@ fn load(path: &Path) -> Result<Snapshot> {
         index,
         names,
         path: path.to_path_buf(),
+        narrowed: Mutex::new(None),
     })
 }
 
