@@ -54,7 +54,7 @@ impl DocState {
         let record = match first {
             Some((a, b)) => Some((Some(a), Some(b))),
             // "Kharkiv was shelled overnight": the subject was attacked.
-            None if super::frames::passive(v, tr.start) => {
+            None if v.passive(tr.start) => {
                 let victim = v.subjects(tr.start).first().and_then(|&m| v.actor(m));
                 if let Some(t) = victim {
                     self.victims.push((self.attacks.len(), t));

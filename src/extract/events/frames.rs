@@ -7,9 +7,7 @@
 
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
-use super::super::grammar::{
-    is, ARTICLES, PASSIVE_AUXILIARIES, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
-};
+use super::super::grammar::{is, ARTICLES, PREPOSITIONS, THIRD_PERSON_POSSESSIVES};
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
 use super::attacks::{attack_author, attack_phrase, DocState};
@@ -73,7 +71,7 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     if trig.pattern.ends_with(" by") {
         return agent_after_by(v, tr, kind);
     }
-    if passive(v, tr.start) {
+    if v.passive(tr.start) {
         if let Some(out) = passive_frame(v, tr.clone(), trig, st) {
             return out;
         }
@@ -522,20 +520,6 @@ pub(super) fn speaks_for(actors: &[DocActor], p: usize, a: usize) -> bool {
     actors[a].kind == Some(ActorKind::Country)
         && actors[p].country.is_some()
         && actors[p].country == actors[a].country
-}
-
-/// A passive verb: an auxiliary before an -ed form ("was condemned"), or an -ed
-/// form with a "by" agent after it.
-pub(super) fn passive(v: &SentenceArgs, t: usize) -> bool {
-    let start = t.saturating_sub(3).max(v.range.start);
-    // "denied the claims made by X" has an object before its "by": it is active.
-    let by_next = (t + 1..t + 5)
-        .take_while(|&j| !is(ARTICLES, v.norm(j)) && v.arg_at(j).is_none())
-        .any(|j| v.norm(j) == "by");
-    let w = &v.ctx.tokens[t].norm;
-    let participle = w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w);
-    (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && participle
-        || by_next && participle && !v.by_agent(t + 1).is_empty()
 }
 
 /// Each source with each target.

@@ -383,4 +383,19 @@ impl SentenceArgs<'_> {
         }
         None
     }
+
+    /// A passive verb: an auxiliary before an -ed form ("was condemned"), or an -ed
+    /// form with a "by" agent after it.
+    pub(super) fn passive(&self, t: usize) -> bool {
+        let v = self;
+        let start = t.saturating_sub(3).max(v.range.start);
+        // "denied the claims made by X" has an object before its "by": it is active.
+        let by_next = (t + 1..t + 5)
+            .take_while(|&j| !is(ARTICLES, v.norm(j)) && v.arg_at(j).is_none())
+            .any(|j| v.norm(j) == "by");
+        let w = &v.ctx.tokens[t].norm;
+        let participle = w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w);
+        (start..t).any(|j| is(PASSIVE_AUXILIARIES, v.norm(j))) && participle
+            || by_next && participle && !v.by_agent(t + 1).is_empty()
+    }
 }
