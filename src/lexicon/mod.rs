@@ -232,6 +232,9 @@ pub struct Cues {
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
+    /// Nouns that name an act by its verb ("the burning", "the expulsion"), with
+    /// the verb's forms: "condemned the expulsion" is aimed at whoever expelled.
+    pub act_noun: WordMap<String, Vec<String>>,
     // names: mention finding and coreference (src/extract/mentions/, src/extract/actors/).
     /// Abbreviated month names ("Aug", "Oct."): before a day number they
     /// are a date, not the start of a name ("Aug 19"; "Jan van der Linde").
@@ -644,6 +647,14 @@ impl Lexicon {
             if let Some(set) = self.cues.set_mut(f[0]) {
                 for w in alternatives(f.get(1)).flat_map(inflect) {
                     set.insert(fold(&w));
+                }
+            } else if f[0] == "act_noun" {
+                let verbs: Vec<String> = alternatives(f.get(2))
+                    .flat_map(inflect)
+                    .map(|w| fold(&w))
+                    .collect();
+                for n in alternatives(f.get(1)).flat_map(inflect) {
+                    self.cues.act_noun.insert(fold(&n), verbs.clone());
                 }
             } else if let Some(kind) = f[0]
                 .strip_prefix("ref_")

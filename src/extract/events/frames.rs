@@ -7,7 +7,9 @@
 
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
-use super::super::grammar::{is, ARTICLES, PREPOSITIONS, THIRD_PERSON_POSSESSIVES};
+use super::super::grammar::{
+    is, ARTICLES, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+};
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
 use super::attacks::{attack_author, attack_phrase, DocState};
@@ -191,7 +193,10 @@ fn passive_frame(
     let mut patients = v.subjects(tr.start);
     // "The Moscow trip was condemned by X": whoever made the trip.
     let subject_ref = (trig.frame == Frame::Condemn)
-        .then(|| event_ref(v, st, v.clauses[v.clause_of(tr.start)].range.start))
+        .then(|| {
+            let cs = v.clauses[v.clause_of(tr.start)].range.start;
+            act_ref(v, cs).or_else(|| event_ref(v, st, cs))
+        })
         .flatten();
     if let Some((t, _)) = subject_ref {
         patients = vec![t];
@@ -290,7 +295,7 @@ fn deny_frame(
         return cross(subjects, &[c], " (whose claim is denied)");
     }
     if objects.is_empty() {
-        if let Some((t, note)) = event_ref(v, st, tr.end) {
+        if let Some((t, note)) = act_ref(v, tr.end).or_else(|| event_ref(v, st, tr.end)) {
             return cross(subjects, &[t], &note);
         }
     }
@@ -331,7 +336,7 @@ fn condemn_frame(
         return cross(subjects, &envoy_countries(v, tr.end), " (envoy summoned)");
     }
     if objects.is_empty() {
-        if let Some((t, note)) = event_ref(v, st, tr.end) {
+        if let Some((t, note)) = act_ref(v, tr.end).or_else(|| event_ref(v, st, tr.end)) {
             return cross(subjects, &[t], &note);
         }
         // "North Korea fired a missile, and Tokyo lodged a protest": a
@@ -650,8 +655,9 @@ fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Optio
         .or_else(|| {
             // Else a claim just made by someone else: an older one is no longer
             // what a bare "rejected the charge" answers.
+            // (A claim of responsibility is no charge to deny.)
             events.iter().rev().find(|e| {
-                matches!(e.kind, RelationType::Accuse | RelationType::Claim)
+                e.kind == RelationType::Accuse
                     && Some(e.source) != denier
                     && e.sentence + 1 >= v.sentence
             })
@@ -765,6 +771,92 @@ fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, Str
         j += 1;
     }
     None
+}
+
+/// "condemned the expulsion", "the burning was condemned": a noun naming an act
+/// by its verb (data/cues.tsv `act_noun`) is aimed at whoever did it, the
+/// subject (or "by" agent) of the nearest earlier form of that verb.
+fn act_ref(v: &SentenceArgs, from: usize) -> Option<(usize, String)> {
+    let acts = &v.ctx.lx.cues.act_noun;
+    let mut j = from;
+    let (noun, forms) = loop {
+        let t = v.tok(j).filter(|_| j < from + 4)?;
+        if t.kind == TokKind::Word && !t.cap {
+            if let Some(forms) = acts.get(&t.norm) {
+                // (A plain modifier, not the noun: "the ban's effects".)
+                if v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive) {
+                    return None;
+                }
+                break (j, forms);
+            }
+            if is(PREPOSITIONS, &t.norm) || matches!(t.norm.as_str(), "of" | "that") {
+                return None;
+            }
+        } else if t.kind != TokKind::Possessive && !(t.kind == TokKind::Word && t.cap) {
+            return None;
+        }
+        j += 1;
+    };
+    // (The act may be far back: "the burning" is named again and again after
+    // the one sentence that says who burned what.)
+    for s in (0..=v.sentence).rev() {
+        let range = v.ctx.sentences[s].tokens.clone();
+        let end = if s == v.sentence {
+            from.min(range.end)
+        } else {
+            range.end
+        };
+        for k in (range.start..end).rev() {
+            let t = &v.ctx.tokens[k];
+            // ("described the burning": the noun again, not the verb.)
+            let noun_again = t.norm == v.norm(noun)
+                || k > 0 && {
+                    let p = &v.ctx.tokens[k - 1];
+                    is(ARTICLES, &p.norm)
+                        || p.kind == TokKind::Possessive
+                        || is(THIRD_PERSON_POSSESSIVES, &p.norm)
+                };
+            if t.cap || noun_again || !forms.contains(&t.norm) {
+                continue;
+            }
+            if let Some(m) = doer_of(v, s, k) {
+                let note = format!(" (who did the {} referred to)", v.norm(noun));
+                return Some((m, note));
+            }
+        }
+    }
+    None
+}
+
+/// The doer of the verb at token `k` of sentence `s`: the agent after "by", else
+/// the nearest mention before it that is no place and follows no preposition.
+fn doer_of(v: &SentenceArgs, s: usize, k: usize) -> Option<usize> {
+    let ok = |m: usize| {
+        let mm = &v.mentions[m];
+        mm.sentence == s && mm.actor.is_some() && !mm.absorbed && !mm.locative
+    };
+    if v.ctx.tokens.get(k + 1).is_some_and(|t| t.norm == "by") {
+        return (0..v.mentions.len()).find(|&m| ok(m) && v.mentions[m].span.start == k + 2);
+    }
+    let after_preposition = |m: usize| {
+        v.mentions[m]
+            .span
+            .start
+            .checked_sub(1)
+            .is_some_and(|p| is(NON_SUBJECT_PREPOSITIONS, &v.ctx.tokens[p].norm))
+    };
+    // ", ruling that ...": a participle after a comma shares the sentence's subject.
+    if k > 0 && v.ctx.tokens[k - 1].is_punct(',') && v.ctx.tokens[k].norm.ends_with("ing") {
+        return (0..v.mentions.len()).find(|&m| ok(m) && !after_preposition(m));
+    }
+    (0..v.mentions.len()).rev().find(|&m| {
+        let mm = &v.mentions[m];
+        ok(m)
+            && mm.span.end <= k
+            && k - mm.span.end <= 4
+            && !after_preposition(m)
+            && !(mm.span.end..k).any(|j| v.ctx.tokens[j].is_punct(','))
+    })
 }
 
 /// The countries of the envoys named right after `from` ("summoned the Russian

@@ -901,3 +901,107 @@ fn a_denial_of_claims_made_by_someone_is_aimed_at_them() {
         &[("Tessel Labs", "deny", "Orvan Foods")],
     );
 }
+
+#[test]
+fn a_claim_of_an_attack_just_told_names_its_author() {
+    check(
+        "A truck bomb went off near the governor's office in Valdora on Friday.\nThe Karni Front claimed the blast.",
+        &[
+            ("Karni Front", "claim", "Valdora"),
+            ("Karni Front", "attack", "Valdora"),
+        ],
+        &[],
+    );
+    // A new attack, indefinite, with no target named: nothing to refer back to.
+    check(
+        "Rebels shelled Valdora on Monday.\nThe Karni Front claimed an attack.",
+        &[],
+        &[("Karni Front", "claim", "Valdora")],
+    );
+}
+
+#[test]
+fn telling_of_ones_own_attack_is_a_claim() {
+    check(
+        "The Karni Front said on Sunday that its fighters had shelled Ostreva.",
+        &[
+            ("Karni Front", "claim", "Ostreva"),
+            ("Karni Front", "attack", "Ostreva"),
+        ],
+        &[],
+    );
+    check(
+        "The Karni Front said they had shot down an Azerbaijani surveillance drone.",
+        &[("Karni Front", "claim", "Azerbaijan")],
+        &[],
+    );
+    // Someone else's attack, reported: no claim.
+    check(
+        "Norland said Veskan jets had bombed Ostreva.",
+        &[],
+        &[("Norland", "claim", "Ostreva")],
+    );
+}
+
+#[test]
+fn force_announced_is_a_threat() {
+    check(
+        "The Karni Front vowed to attack Ostreva again.",
+        &[("Karni Front", "threaten", "Ostreva")],
+        &[("Karni Front", "attack", "Ostreva")],
+    );
+    check(
+        "Pyongyang said it would fire missiles at Guam.",
+        &[("North Korea", "threaten", "Guam")],
+        &[("North Korea", "attack", "Guam")],
+    );
+}
+
+#[test]
+fn participles_before_a_name_describe_it() {
+    check(
+        "Supporters of ousted President Rui Costa marched in Lima.",
+        &[],
+        &[("Supporters", "attack", "Rui Costa")],
+    );
+    check(
+        "Chancellor Olaf Brandt later met detained opposition leader Amina Diallo.",
+        &[("Olaf Brandt", "meet", "Amina Diallo")],
+        &[("Olaf Brandt", "attack", "Amina Diallo")],
+    );
+}
+
+#[test]
+fn a_gerund_after_of_is_done_by_the_name_before() {
+    check(
+        "Veska accused Norland of shelling Ostreva.",
+        &[
+            ("Veska", "accuse", "Norland"),
+            ("Norland", "attack", "Ostreva"),
+        ],
+        &[("Veska", "attack", "Ostreva")],
+    );
+}
+
+#[test]
+fn an_act_named_by_its_noun_is_aimed_at_its_doer() {
+    check(
+        "Norland expelled Veska's ambassador on Monday.\nThe Karni Front condemned the expulsion.",
+        &[("Karni Front", "condemn", "Norland")],
+        &[],
+    );
+    check(
+        "Norland expelled Veska's ambassador on Monday.\nThe expulsion was condemned by the Karni Front.",
+        &[("Karni Front", "condemn", "Norland")],
+        &[],
+    );
+}
+
+#[test]
+fn a_verb_with_its_own_object_lends_no_clause() {
+    check(
+        "Veska accused Orvan Foods of fraud. Orvan Foods rejected the charge and said it would sue Norland.",
+        &[("Orvan Foods", "deny", "Veska")],
+        &[("Orvan Foods", "deny", "Norland")],
+    );
+}
