@@ -277,6 +277,13 @@ pub struct Cues {
     /// Role nouns for an organization of no particular kind ("the group", "the
     /// rebels"): they name the last organization, the last subject first.
     pub group_role: WordSet<String>,
+    /// Role nouns for a country's armed forces ("the military", "the army",
+    /// "the generals"): they name only an organization
+    /// whose name says it bears arms (`force_word`), never any last group.
+    pub force_role: WordSet<String>,
+    /// Words in an organization's name that say it bears arms ("Myanmar's
+    /// military", "Sudanese Armed Forces").
+    pub force_word: WordSet<String>,
     /// Role nouns for a bloc ("the bloc", "the alliance"): they name the last
     /// organization whose name has a [`Cues::bloc_word`].
     pub bloc_role: WordSet<String>,
@@ -362,6 +369,8 @@ impl Cues {
             "motion_word" => &mut self.motion_word,
             "motion_needs_to" => &mut self.motion_needs_to,
             "group_role" => &mut self.group_role,
+            "force_role" => &mut self.force_role,
+            "force_word" => &mut self.force_word,
             "bloc_role" => &mut self.bloc_role,
             "say_form" => &mut self.say_form,
             // events:

@@ -68,6 +68,14 @@ pub(super) fn cluster_names(
             None
         };
         if let Some(idx) = idx {
+            // "the Arakan Army (AA)": a lexicon name gets the text's acronym too.
+            if let (Some(ac), Some(_)) = (&m.acronym, &m.gaz) {
+                if !actors[idx].acronyms.contains(ac) {
+                    actors[idx].acronyms.push(ac.clone());
+                    actors[idx].add_alias(ac);
+                    index.note(ctx, idx, &actors[idx]);
+                }
+            }
             mentions[i].actor = Some(idx);
         }
     }
@@ -166,7 +174,13 @@ fn cluster_name(
 ) -> Option<usize> {
     let words = person_words(head, ctx.lx);
     let key = name_key(head);
-    let found = find_named(ctx, m, &words, &key, actors, index);
+    // "the Arakan Army (AA) ... the AA": an acronym the text gave a name.
+    let by_acronym = index.keys.get(&key).and_then(|v| {
+        v.iter()
+            .copied()
+            .find(|&x| actors[x].acronyms.iter().any(|a| name_key(a) == key))
+    });
+    let found = by_acronym.or_else(|| find_named(ctx, m, &words, &key, actors, index));
     let multiword =
         head.split_whitespace().count() >= 2 || m.kind.is_some_and(|k| k != ActorKind::Person);
     let idx = match found {

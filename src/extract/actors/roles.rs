@@ -172,6 +172,12 @@ fn resolve_kind_role(
             a.kind == Some(ActorKind::Organization)
                 && a.key.split(' ').any(|w| cues.bloc_word.contains(w))
         })
+    } else if cues.force_role.contains(desc) {
+        // "the military", "the army": an armed body, not the last group named.
+        recent_first(&|a: &DocActor| {
+            a.kind == Some(ActorKind::Organization)
+                && a.key.split(' ').any(|w| cues.force_word.contains(w))
+        })
     } else if cues.group_role.contains(desc) {
         // "Al-Shabaab ambushed an AU convoy. The group claimed ...": the last
         // subject first, as for "the company".
