@@ -206,9 +206,19 @@ fn main() {
     measure("search", addr, &search, Some("< 100"));
     measure("actor", addr, &actor, Some("< 100"));
     measure("path", addr, &path_q, Some("< 100"));
-    measure("actor, doc= (a new document each)", addr, &actor_doc, Some("< 100"));
+    measure(
+        "actor, doc= (a new document each)",
+        addr,
+        &actor_doc,
+        Some("< 100"),
+    );
     measure("actor, kinds=person", addr, &actor_kinds, Some("< 100"));
-    measure("path, kinds=person,organization", addr, &path_kinds, Some("< 100"));
+    measure(
+        "path, kinds=person,organization",
+        addr,
+        &path_kinds,
+        Some("< 100"),
+    );
     measure("path, since= (one range)", addr, &path_since, Some("< 100"));
     let drawn: Vec<String> = actor
         .iter()

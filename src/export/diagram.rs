@@ -347,9 +347,9 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     // diagram too dense for a layered layout goes without them (the colour,
     // explained by the legend, gives the type).
     let layered = nodes.len() <= LAYERED_MAX_NODES && edges.len() <= LAYERED_MAX_EDGES;
-    let edge_labels = opts.edge_labels.unwrap_or(
-        edges.len() <= AUTO_LABEL_EDGES && (layered || nodes.len() > PAGE_MAX_NODES),
-    );
+    let edge_labels = opts
+        .edge_labels
+        .unwrap_or(edges.len() <= AUTO_LABEL_EDGES && (layered || nodes.len() > PAGE_MAX_NODES));
     let mut d = Diagram {
         graph: g,
         nodes,
