@@ -143,6 +143,14 @@ fn main() {
     let mut search = Vec::new();
     let mut actor = Vec::new();
     let mut path_q = Vec::new();
+    // The same questions under the explorer's filters: a document (each
+    // request a different one, the document of one of the actor's relations),
+    // actor kinds (each request new ends, so no narrowed store is reused),
+    // and a date range.
+    let mut actor_doc = Vec::new();
+    let mut actor_kinds = Vec::new();
+    let mut path_kinds = Vec::new();
+    let mut path_since = Vec::new();
     for _ in 0..queries {
         let n = end(&mut rng);
         search.push(format!(
@@ -154,6 +162,27 @@ fn main() {
         let (a, b) = (end(&mut rng), end(&mut rng));
         path_q.push(format!(
             "/api/path?from={}&to={}",
+            enc(&g.actor(a).id),
+            enc(&g.actor(b).id)
+        ));
+        let e = edges[rng.below(edges.len())];
+        let (a, _) = g.graph.edge_endpoints(e).expect("edge");
+        actor_doc.push(format!(
+            "/api/actor/{}?doc={}",
+            enc(&g.actor(a).id),
+            enc(g.str(g.graph[e].doc))
+        ));
+        let n = end(&mut rng);
+        actor_kinds.push(format!("/api/actor/{}?kinds=person", enc(&g.actor(n).id)));
+        let (a, b) = (end(&mut rng), end(&mut rng));
+        path_kinds.push(format!(
+            "/api/path?from={}&to={}&kinds=person,organization",
+            enc(&g.actor(a).id),
+            enc(&g.actor(b).id)
+        ));
+        let (a, b) = (end(&mut rng), end(&mut rng));
+        path_since.push(format!(
+            "/api/path?from={}&to={}&since=2021-06",
             enc(&g.actor(a).id),
             enc(&g.actor(b).id)
         ));
@@ -177,6 +206,20 @@ fn main() {
     measure("search", addr, &search, Some("< 100"));
     measure("actor", addr, &actor, Some("< 100"));
     measure("path", addr, &path_q, Some("< 100"));
+    measure(
+        "actor, doc= (a new document each)",
+        addr,
+        &actor_doc,
+        Some("< 100"),
+    );
+    measure("actor, kinds=person", addr, &actor_kinds, Some("< 100"));
+    measure(
+        "path, kinds=person,organization",
+        addr,
+        &path_kinds,
+        Some("< 100"),
+    );
+    measure("path, since= (one range)", addr, &path_since, Some("< 100"));
     let drawn: Vec<String> = actor
         .iter()
         .take(10)

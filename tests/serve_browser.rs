@@ -219,6 +219,8 @@ fn the_exported_page_explores_offline_from_a_file() {
         &["export", "--store", &st, "-f", "html", "-o", &s(&page)],
     );
     let url = format!("file://{}", page.canonicalize().unwrap().display());
+    // The served API answers the filtered questions the page answers offline.
+    let srv = serve(d, &st);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -379,10 +381,118 @@ fn the_exported_page_explores_offline_from_a_file() {
             offline("5", "2", &[]).await,
             cli(&["--k", "5", "--max-hops", "2"])
         );
+
+        // The document and actor-kind filters, as the served page's doc= and
+        // kinds=: the same paths and relations as the API, held in the URL.
+        let served = |q: String| -> Vec<String> {
+            let r = srv.get(&format!(
+                "/api/path?from=antony-blinken&to=nechirvan-barzani&k=3{q}"
+            ));
+            if r.status == 404 {
+                return Vec::new();
+            }
+            assert_eq!(r.status, 200, "{}", r.body);
+            let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
+            v["paths"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| {
+                    let mut ids = vec!["antony-blinken".to_string()];
+                    for h in p["hops"].as_array().unwrap() {
+                        ids.push(h["to"].as_str().unwrap().to_string());
+                    }
+                    ids.join(",")
+                })
+                .collect()
+        };
+        let unfiltered = offline("3", "", &[]).await;
+        set_kinds(&c, &["person"]).await;
+        let people = offline("3", "", &[]).await;
+        assert!(!people.is_empty(), "a path among people");
+        assert_eq!(people, served("&kinds=person".into()));
+        set_kinds(&c, &["country"]).await;
+        assert_eq!(offline("3", "", &[]).await, served("&kinds=country".into()));
+        set_kinds(&c, &[]).await;
+        let doc = c.find(Locator::Id("ng-doc")).await.unwrap();
+        doc.select_by_value(ARTICLE_ID).await.unwrap();
+        let in_doc = offline("3", "", &[]).await;
+        assert!(!in_doc.is_empty(), "the path read in the article");
+        assert_eq!(in_doc, served(format!("&doc={ARTICLE_ID}")));
+        set_kinds(&c, &["person"]).await;
+        let both = offline("3", "", &[]).await;
+        assert_eq!(both, served(format!("&doc={ARTICLE_ID}&kinds=person")));
+        assert!(
+            both.len() < unfiltered.len() || both != unfiltered,
+            "{both:?}"
+        );
+
+        // The actor view under the same filters: the relations the API lists.
+        let evidence = |c: fantoccini::Client| async move {
+            c.find_all(Locator::Css("#ng-out .ng-evidence"))
+                .await
+                .unwrap()
+                .len()
+        };
+        c.find(Locator::Css("#ng-hits li button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let api = srv.json(&format!(
+            "/api/actor/antony-blinken?doc={ARTICLE_ID}&kinds=person"
+        ));
+        let listed = api["relations"].as_array().unwrap().len();
+        assert!(listed > 0);
+        assert_eq!(evidence(c.clone()).await, listed);
+        let out = c.find(Locator::Id("ng-out")).await.unwrap();
+        let shown = out.text().await.unwrap();
+        assert!(
+            shown.contains("al-Kadhimi") && !shown.contains("United States"),
+            "{shown}"
+        );
+        let link = url_with(&c, "kinds=person").await;
+        assert!(
+            link.contains("actor=antony-blinken") && link.contains(&format!("doc={ARTICLE_ID}")),
+            "{link}"
+        );
+
+        // The link reopens the view: filters set, the same relations shown.
+        c.goto("about:blank").await.unwrap();
+        c.goto(&link).await.unwrap();
+        let chosen = c
+            .find(Locator::Id("ng-doc"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(chosen.as_deref(), Some(ARTICLE_ID));
+        let person = c
+            .find(Locator::Css("#ng-kinds input[value='person']"))
+            .await
+            .unwrap();
+        assert_eq!(
+            person.prop("checked").await.unwrap().as_deref(),
+            Some("true")
+        );
+        assert_eq!(evidence(c.clone()).await, listed);
         let png = c.screenshot().await.unwrap();
         assert!(not_blank(&png), "the screenshot is not blank");
         c.close().await.unwrap();
     });
+}
+
+/// Ticks exactly these actor kinds in the offline page's filter.
+async fn set_kinds(c: &fantoccini::Client, kinds: &[&str]) {
+    for b in c.find_all(Locator::Css("#ng-kinds input")).await.unwrap() {
+        let v = b.attr("value").await.unwrap().unwrap();
+        let on = b.prop("checked").await.unwrap().as_deref() == Some("true");
+        if on != kinds.contains(&v.as_str()) {
+            b.click().await.unwrap();
+        }
+    }
 }
 
 /// Waits until the page's URL contains `part`.

@@ -18,6 +18,11 @@ pub const LAYERED_MAX_NODES: usize = 100;
 /// Largest number of drawn edges laid out by Graphviz `dot` by default.
 pub const LAYERED_MAX_EDGES: usize = 200;
 
+/// Largest diagram (drawn actors) packed to be read at page width when too
+/// dense for `dot`: larger names, tighter boxes, no edge labels (see
+/// [`Diagram::page_sized`]).
+pub const PAGE_MAX_NODES: usize = 200;
+
 /// Above this many relations, parallel edges are collapsed by default.
 pub const AUTO_COLLAPSE_RELATIONS: usize = 40;
 /// Above this many drawn edges, edge labels are left out by default: colour
@@ -217,6 +222,15 @@ pub struct Diagram<'g> {
 }
 
 impl Diagram<'_> {
+    /// Whether the drawing is too dense for `dot` but small enough to be read
+    /// at page width (at most [`PAGE_MAX_NODES`] actors): names are drawn
+    /// larger in tighter boxes, and packed by `neato`, so that the 100 best
+    /// connected actors of an archive keep labels of 8 px or more on an 800 px
+    /// wide page.
+    pub fn page_sized(&self) -> bool {
+        self.straight_edges && self.nodes.len() <= PAGE_MAX_NODES
+    }
+
     /// The legend's notes on what the drawing leaves out or folds, the same in
     /// every renderer.
     pub fn legend_notes(&self) -> Vec<String> {
@@ -329,7 +343,13 @@ pub fn diagram<'g>(g: &'g NewsGraph, opts: &DotOptions) -> Diagram<'g> {
     }
     let isolated: Vec<usize> = (0..nodes.len()).filter(|&i| !has_edge[i]).collect();
     let edges_len = edges.len();
-    let edge_labels = opts.edge_labels.unwrap_or(edges.len() <= AUTO_LABEL_EDGES);
+    // Labels on hundreds of edges among a hundred actors cover the names: a
+    // diagram too dense for a layered layout goes without them (the colour,
+    // explained by the legend, gives the type).
+    let layered = nodes.len() <= LAYERED_MAX_NODES && edges.len() <= LAYERED_MAX_EDGES;
+    let edge_labels = opts
+        .edge_labels
+        .unwrap_or(edges.len() <= AUTO_LABEL_EDGES && (layered || nodes.len() > PAGE_MAX_NODES));
     let mut d = Diagram {
         graph: g,
         nodes,

@@ -189,6 +189,12 @@ fn default_stmts(d: &Diagram, opts: &DotOptions) -> [Stmt; 3] {
         attr("bgcolor", "white"),
         attr("pad", "0.2"),
     ];
+    // A page-sized dense drawing: larger names in tighter boxes, overlaps
+    // removed with little room between them (see `Diagram::page_sized`).
+    let page = d.page_sized();
+    if page {
+        graph_attrs.push(attr("sep", "+1"));
+    }
     if let Some(t) = &opts.title {
         graph_attrs.push(attr("label", &truncate(t, 200)));
         graph_attrs.push(attr("labelloc", "t"));
@@ -198,11 +204,11 @@ fn default_stmts(d: &Diagram, opts: &DotOptions) -> [Stmt; 3] {
         Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
-            attr("fontsize", "11"),
+            attr("fontsize", if page { "14" } else { "11" }),
             attr("style", "filled"),
             attr("color", OUTLINE),
             attr("penwidth", "0.8"),
-            attr("margin", "0.12,0.05"),
+            attr("margin", if page { "0.04,0.02" } else { "0.12,0.05" }),
         ])),
         Stmt::GAttribute(GraphAttributes::Edge(vec![
             attr("fontname", FONT),

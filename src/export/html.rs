@@ -1,7 +1,8 @@
 //! One self-contained HTML report: the diagram as inline SVG, a legend, a table
 //! of actors and a table of relations with their evidence (trigger marked) and
-//! links to the source documents. No script, no external file: it reads offline
-//! and prints cleanly. The page is well-formed XML (XHTML syntax), and every
+//! links to the source documents, and an inline script over embedded data
+//! (search, evidence, paths, filters). No external file: it reads offline and
+//! prints cleanly. The page is well-formed XML (XHTML syntax), and every
 //! text from the data goes through [`xml::escape`].
 
 use super::diagram::{Diagram, DotOptions};
@@ -33,7 +34,7 @@ mark { background: #fff3b0; }
 #ng-explore { border: 1px solid #ddd; border-radius: 4px; padding: 0.6em 1em; margin: 1em 0; }
 #ng-explore input[type=search], #ng-explore input[type=text] { font-size: 1em; padding: 0.2em 0.4em; min-width: 16em; }
 #ng-explore input[type=number] { width: 4em; }
-#ng-types label { margin-right: 0.8em; white-space: nowrap; }
+#ng-types label, #ng-kinds label { margin-right: 0.8em; white-space: nowrap; }
 .ng-path h4.ng-title { margin-top: 1em; }
 #ng-hits { list-style: none; padding: 0; margin: 0.3em 0; }
 button.ng-actor { border: none; background: none; color: #0645ad; cursor: pointer; font: inherit; padding: 0; text-decoration: underline; }
@@ -140,8 +141,9 @@ fn script_safe(json: &str) -> String {
     out
 }
 
-/// The search box and path finder above the diagram.
-const EXPLORER_FORM: &str = "<section id=\"ng-explore\">\n<p><label>Search an actor: <input type=\"search\" id=\"ng-q\" autocomplete=\"off\" placeholder=\"a name, part of one, or a misspelling\"/></label></p>\n<ul id=\"ng-hits\"></ul>\n<p><label>Path from <input type=\"text\" id=\"ng-from\"/></label> <label>to <input type=\"text\" id=\"ng-to\"/></label> <label><input type=\"checkbox\" id=\"ng-via\"/> through affiliations too</label> <label>paths <input type=\"number\" id=\"ng-k\" min=\"1\" max=\"20\" value=\"1\"/></label> <label>at most <input type=\"number\" id=\"ng-hops\" min=\"1\" max=\"20\" placeholder=\"any\"/> hops</label> <button type=\"button\" id=\"ng-go\">Find a path</button></p>\n<p id=\"ng-types\">Relation types walked (none ticked: every event): </p>\n<div id=\"ng-out\"></div>\n</section>\n";
+/// The search box, path finder and filters (document, actor kinds) above the
+/// diagram; the script keeps their state in the URL's fragment.
+const EXPLORER_FORM: &str = "<section id=\"ng-explore\">\n<p><label>Search an actor: <input type=\"search\" id=\"ng-q\" autocomplete=\"off\" placeholder=\"a name, part of one, or a misspelling\"/></label></p>\n<ul id=\"ng-hits\"></ul>\n<p><label>Path from <input type=\"text\" id=\"ng-from\"/></label> <label>to <input type=\"text\" id=\"ng-to\"/></label> <label><input type=\"checkbox\" id=\"ng-via\"/> through affiliations too</label> <label>paths <input type=\"number\" id=\"ng-k\" min=\"1\" max=\"20\" value=\"1\"/></label> <label>at most <input type=\"number\" id=\"ng-hops\" min=\"1\" max=\"20\" placeholder=\"any\"/> hops</label> <button type=\"button\" id=\"ng-go\">Find a path</button></p>\n<p id=\"ng-types\">Relation types walked (none ticked: every event): </p>\n<p id=\"ng-filters\"><label>Document <select id=\"ng-doc\"><option value=\"\">any</option></select></label> <span id=\"ng-kinds\">Actor kinds (none ticked: every kind): </span></p>\n<div id=\"ng-out\"></div>\n</section>\n";
 
 /// Strips what comes before the root `<svg` (XML declaration, doctype,
 /// comments) so the SVG can sit inside the page.

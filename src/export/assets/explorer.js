@@ -1,6 +1,8 @@
 // The offline explorer of `newsgraph export --format html`: search, an
 // actor's relations with their evidence, and paths, answered from the data
-// embedded in the page (no network: the page's policy forbids any fetch).
+// embedded in the page (no network: the page's policy forbids any fetch),
+// under the same document and actor-kind filters as `newsgraph serve`; the
+// view is held in the URL's fragment, so a link to the file reopens it.
 // Every string from the data is inserted as text, never as markup.
 "use strict";
 // Top-level functions, each small, over the embedded data.
@@ -22,12 +24,31 @@ actors.forEach(function (a, i) {
   a.keys = [a.name].concat(a.aliases || []).map(fold);
 });
 var $ = function (id) { return document.getElementById(id); };
+// What is shown: { actor: i } or { from: i, to: j } (actor positions).
+var current = null;
 var el = function (tag, text, cls) {
   var e = document.createElement(tag);
   if (text !== undefined && text !== null) e.textContent = String(text);
   if (cls) e.className = cls;
   return e;
 };
+
+// The view's filters, as the served explorer's `doc=` and `kinds=`: a
+// relation passes when it was read in the chosen document and both its ends
+// are of a ticked kind; the actors asked about (the one shown, the ends of a
+// path) are exempt from the kind filter, so a country's contacts with people
+// keep the country.
+function filters() {
+  var kinds = {}, any = false;
+  document.querySelectorAll("#ng-kinds input:checked").forEach(function (c) { kinds[c.value] = true; any = true; });
+  return { doc: $("ng-doc") ? $("ng-doc").value : "", kinds: any ? kinds : null };
+}
+
+function passes(r, f, asked) {
+  if (f.doc && r.doc !== f.doc) return false;
+  if (!f.kinds) return true;
+  return (asked[r.s] || f.kinds[actors[r.s].kind]) && (asked[r.t] || f.kinds[actors[r.t].kind]);
+}
 
 // Closest actors first: exact name, then names containing the text, then
 // names with a word starting like a typed word; the best connected first.
@@ -86,17 +107,21 @@ function focusDrawing(ids) {
 }
 
 function show(i) {
-  var a = actors[i], out = $("ng-out");
+  var a = actors[i], out = $("ng-out"), f = filters(), asked = {};
+  asked[i] = true;
+  current = { actor: i };
+  remember();
   out.replaceChildren();
   out.append(el("h3", a.name + " (" + a.kind + ")"));
   var groups = {};
   adj[i].forEach(function (ri) {
     var r = rels[ri], other = r.s === i ? r.t : r.s;
+    if (!passes(r, f, asked)) return;
     var key = r.type + "\u0000" + other;
     (groups[key] = groups[key] || { type: r.type, other: other, out: r.s === i, list: [] }).list.push(r);
   });
   var keys = Object.keys(groups).sort();
-  if (!keys.length) out.append(el("p", "No relation in this file.", "muted"));
+  if (!keys.length) out.append(el("p", "No relation in this file" + (f.doc || f.kinds ? " with these filters." : "."), "muted"));
   keys.forEach(function (k) {
     var g = groups[k], d = el("div", null, "ng-group");
     var h = el("h4", g.type + (g.out ? " → " : " ← "));
@@ -128,7 +153,7 @@ function shortest(from, to, o, banned, blockFrom, blockTo) {
     layer.forEach(function (n) {
       adj[n].forEach(function (ri) {
         var r = rels[ri], m = r.s === n ? r.t : r.s;
-        if (!o.types[r.type] || m in seen || banned[m]) return;
+        if (!o.types[r.type] || m in seen || banned[m] || !passes(r, o.filter, o.asked)) return;
         if (n === blockFrom && blockTo.indexOf(m) >= 0) return;
         var c = seen[n].cost + pref(r.type);
         if (!(m in next)) order.push(m);
@@ -165,7 +190,7 @@ function kShortest(from, to, k, o) {
         if (n.length > i + 1 && n.slice(0, i + 1).join(",") === root) blocked.push(n[i + 1]);
       });
       pn.slice(0, i).forEach(function (x) { banned[x] = true; });
-      var spur = shortest(pn[i], to, { types: o.types, maxHops: o.maxHops - i }, banned, pn[i], blocked);
+      var spur = shortest(pn[i], to, { types: o.types, maxHops: o.maxHops - i, filter: o.filter, asked: o.asked }, banned, pn[i], blocked);
       if (!spur) continue;
       var path = prev.slice(0, i).concat(spur), key = nodesOf(from, path).join(",");
       if (!seen[key]) { seen[key] = true; cands.push({ path: path, cost: cost(path), key: key }); }
@@ -188,18 +213,26 @@ function walkTypes() {
   return t;
 }
 
-function showPath() {
-  var out = $("ng-out"), f = search($("ng-from").value, 1)[0], t = search($("ng-to").value, 1)[0];
+// `from` and `to` are actor positions when known (a reopened link), else the
+// boxes' text is searched.
+function showPath(from, to) {
+  var out = $("ng-out");
+  var f = typeof from === "number" ? from : search($("ng-from").value, 1)[0];
+  var t = typeof to === "number" ? to : search($("ng-to").value, 1)[0];
   out.replaceChildren();
   if (f === undefined || t === undefined) { out.append(el("p", "No actor matches " + (f === undefined ? $("ng-from").value : $("ng-to").value))); return; }
   var k = Math.max(1, Math.min(20, parseInt($("ng-k").value, 10) || 1));
   var limit = parseInt($("ng-hops").value, 10);
-  var o = { types: walkTypes(), maxHops: limit > 0 ? limit : Infinity };
+  var asked = {};
+  asked[f] = true; asked[t] = true;
+  var o = { types: walkTypes(), maxHops: limit > 0 ? limit : Infinity, filter: filters(), asked: asked };
+  current = { from: f, to: t };
+  remember();
   var paths = kShortest(f, t, k, o);
   var h = el("h3");
   h.append(actorLink(f), " → ", actorLink(t));
   out.append(h);
-  if (!paths.length) { out.append(el("p", "No path in this file with these types and hop limit" + ($("ng-via").checked ? "." : " (tick affiliations to walk them too)."))); return; }
+  if (!paths.length) { out.append(el("p", "No path in this file with these types, filters and hop limit" + ($("ng-via").checked ? "." : " (tick affiliations to walk them too)."))); return; }
   var ids = [];
   paths.forEach(function (hops, pi) {
     var box = el("div", null, "ng-path"), at = f;
@@ -243,7 +276,8 @@ function wire() {
   q.addEventListener("keydown", function (e) {
     if (e.key === "Enter") { var hit = search(q.value, 1)[0]; if (hit !== undefined) show(hit); }
   });
-  $("ng-go").addEventListener("click", showPath);
+  $("ng-go").addEventListener("click", function () { showPath(); });
+  wireFilters();
   document.querySelectorAll("figure .node").forEach(function (n) {
     var id = n.getAttribute("data-id") || (n.querySelector("title") || {}).textContent;
     if (id in byId) {
@@ -253,4 +287,81 @@ function wire() {
   });
 }
 
-if (node) wire();
+// The filter controls: the documents and actor kinds of the embedded data;
+// changing one redraws what is shown.
+function wireFilters() {
+  var docs = {}, kinds = {};
+  rels.forEach(function (r) { if (r.doc) docs[r.doc] = true; });
+  actors.forEach(function (a) { kinds[a.kind] = true; });
+  Object.keys(docs).sort().forEach(function (d) {
+    var o = el("option", d);
+    o.value = d;
+    $("ng-doc").append(o);
+  });
+  Object.keys(kinds).sort().forEach(function (k) {
+    var cb = el("input"), lab = el("label");
+    cb.type = "checkbox"; cb.value = k;
+    lab.append(cb, " " + k);
+    $("ng-kinds").append(lab);
+  });
+  var redraw = function () {
+    if (current && current.actor !== undefined) show(current.actor);
+    else if (current) showPath(current.from, current.to);
+    else remember();
+  };
+  $("ng-doc").addEventListener("change", redraw);
+  document.querySelectorAll("#ng-kinds input").forEach(function (c) { c.addEventListener("change", redraw); });
+}
+
+function ticked(sel) {
+  var v = [];
+  document.querySelectorAll(sel + " input:checked").forEach(function (c) { v.push(c.value); });
+  return v.join(",");
+}
+
+// The view in the URL's fragment (`#actor=ID`, `#from=ID&to=ID&k=2`, with
+// `types`, `via`, `hops`, `doc` and `kinds`), so a link reopens it.
+function remember() {
+  var q = new URLSearchParams();
+  if (current && current.actor !== undefined) q.set("actor", actors[current.actor].id);
+  if (current && current.from !== undefined) {
+    q.set("from", actors[current.from].id);
+    q.set("to", actors[current.to].id);
+    if ($("ng-k").value && $("ng-k").value !== "1") q.set("k", $("ng-k").value);
+    if ($("ng-hops").value) q.set("hops", $("ng-hops").value);
+    if (ticked("#ng-types")) q.set("types", ticked("#ng-types"));
+    if ($("ng-via").checked) q.set("via", "affiliation");
+  }
+  if ($("ng-doc").value) q.set("doc", $("ng-doc").value);
+  if (ticked("#ng-kinds")) q.set("kinds", ticked("#ng-kinds"));
+  var h = q.toString();
+  if (location.hash.slice(1) !== h) location.replace("#" + h);
+}
+
+// Sets the controls from the fragment and shows its actor or path.
+function restore() {
+  var q = new URLSearchParams(location.hash.slice(1));
+  var list = function (k) { return (q.get(k) || "").split(",").filter(function (x) { return x; }); };
+  var doc = q.get("doc") || "";
+  if (doc && !Array.prototype.some.call($("ng-doc").options, function (o) { return o.value === doc; })) {
+    var o = el("option", doc);
+    o.value = doc;
+    $("ng-doc").append(o);
+  }
+  $("ng-doc").value = doc;
+  [["#ng-kinds", list("kinds")], ["#ng-types", list("types")]].forEach(function (p) {
+    document.querySelectorAll(p[0] + " input").forEach(function (c) { c.checked = p[1].indexOf(c.value) >= 0; });
+  });
+  $("ng-via").checked = q.get("via") === "affiliation";
+  $("ng-k").value = q.get("k") || "1";
+  $("ng-hops").value = q.get("hops") || "";
+  var a = byId[q.get("actor")], f = byId[q.get("from")], t = byId[q.get("to")];
+  if (a !== undefined) show(a);
+  else if (f !== undefined && t !== undefined) {
+    $("ng-from").value = actors[f].name;
+    $("ng-to").value = actors[t].name;
+    showPath(f, t);
+  }
+}
+
+if (node) { wire(); restore(); }
