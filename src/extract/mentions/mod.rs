@@ -392,6 +392,18 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_company_head_keeps_its_period() {
+        assert_eq!(
+            heads("Solvik Energy Inc. accused Hanwa Corp. of fraud."),
+            ["Solvik Energy Inc.", "Hanwa Corp."]
+        );
+        // A title's period is no company's ("Gen. Tavi Osei" starts a name).
+        assert!(!heads("Marlo Foods Co said.")
+            .iter()
+            .any(|h| h.ends_with('.')));
+    }
+
+    #[test]
     fn a_possessive_inside_a_known_name() {
         // "People's" is a word and a possessive: the whole name is the country,
         // not a person "Democratic People" and South Korea's "Republic of Korea".
