@@ -323,7 +323,8 @@ impl Reader<'_> {
         {
             k += 1;
         }
-        k < self.range.end && (self.is_verbish)(k)
+        k < self.range.end
+            && ((self.is_verbish)(k) || self.lx.cues.irregular_participle.contains(self.norm(k)))
     }
 
     /// How a subordinator at `i` opens: "after a session hosted by X", "after

@@ -686,6 +686,7 @@ fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
     if let Some(m) = v
         .modifier_before(noun)
         .filter(|&m| v.mentions[m].span.start >= from)
+        .or_else(|| contact_clause_subject(v, noun + 1))
     {
         return Some(Some(m));
     }
@@ -818,4 +819,13 @@ fn agent_inside(v: &SentenceArgs, tr: &Range<usize>) -> Option<Vec<usize>> {
     let by = (tr.start + 1..tr.end).find(|&k| v.norm(k) == "by")?;
     let m = (by + 1..(by + 3).min(tr.end)).find_map(|k| v.arg_at(k))?;
     Some(v.coordinated(m, tr.end))
+}
+
+/// The name opening a relative clause with no pronoun at `k`, right after a
+/// noun: "the accusations [Israel made]" — its subject, who made them.
+fn contact_clause_subject(v: &SentenceArgs, k: usize) -> Option<usize> {
+    let c = &v.clauses[v.clause_of(k)];
+    (c.opening == Opening::Relative && c.range.start == k)
+        .then(|| v.arg_at(k))
+        .flatten()
 }

@@ -149,6 +149,17 @@ fn event_nouns_with_agents_slots_and_contact_clauses() {
         &[("Chile", "accuse", "Peru"), ("Peru", "deny", "Chile")],
         &[("Chile", "deny", "Peru")],
     );
+    // "the accusations X made": X made them.
+    check(
+        "Peru rejected the accusations Chile made on Monday.",
+        &[("Peru", "deny", "Chile")],
+        &[],
+    );
+    check(
+        "Iraq renewed its call for Turkey to withdraw.",
+        &[("Iraq", "demand", "Turkey")],
+        &[],
+    );
     check(
         "A deal between Chile and Peru was signed in Lima.",
         &[("Chile", "agree", "Peru")],

@@ -393,10 +393,17 @@ mod tests {
 
     #[test]
     fn an_abbreviated_company_head_keeps_its_period() {
+        let m = mentions("Solvik Energy Inc. accused Hanwa Corp. of fraud.");
         assert_eq!(
-            heads("Solvik Energy Inc. accused Hanwa Corp. of fraud."),
-            ["Solvik Energy Inc.", "Hanwa Corp."]
+            m.iter().map(|m| (m.0.as_str(), m.1)).collect::<Vec<_>>(),
+            [
+                ("Solvik Energy Inc.", Some(ActorKind::Organization)),
+                ("Hanwa Corp.", Some(ActorKind::Organization))
+            ]
         );
+        // The head word behind the period still makes a country's name part of
+        // the company's.
+        assert_eq!(heads("Kenya Shipping Ltd. said."), ["Kenya Shipping Ltd."]);
         // A title's period is no company's ("Gen. Tavi Osei" starts a name).
         assert!(!heads("Marlo Foods Co said.")
             .iter()

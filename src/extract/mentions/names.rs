@@ -353,7 +353,7 @@ impl SentenceView<'_> {
     /// around it, where they tell.
     pub(super) fn name_kind(&self, span: Range<usize>) -> Option<ActorKind> {
         let lx = self.lx;
-        let last = self.norm(span.end - 1);
+        let last = self.last_word(span.end);
         let first = self.norm(span.start);
         let mut kind = lx.heads.get(last).copied().or_else(|| {
             lx.heads
