@@ -124,6 +124,7 @@ pub fn split(
         opening: Opening::Start,
         in_aside: false,
         after_noun_that: false,
+        start: range.start,
     };
     let mut i = range.start;
     let mut adverbial = r.adverbial_end.is_some();
@@ -158,6 +159,7 @@ pub fn split(
             adverbial = false;
             at.opening = op;
             start = next_start.min(range.end);
+            at.start = start;
             i = next_start;
             continue;
         }
@@ -194,6 +196,8 @@ struct At {
     /// The clause being read opened with "that" after a noun ("a group that India
     /// regards as a proxy"): a comma and a verb end it, as they end a relative clause.
     after_noun_that: bool,
+    /// Where the clause being read starts.
+    start: usize,
 }
 
 impl Reader<'_> {
@@ -283,9 +287,44 @@ impl Reader<'_> {
         {
             // ", saying ...", ", vowing ...": a participle clause with the same subject.
             Some((Opening::Coordinate, i + 1))
+        } else if i > at.start && self.contact_relative(i) {
+            // "a charge Pakistan denies": the name is the subject of its own clause.
+            Some((Opening::Relative, i))
         } else {
             None
         }
+    }
+
+    /// A relative clause without a relative pronoun, opening with the name at
+    /// `i`: "a charge Pakistan denies", "the claims Moscow made", "the trip X
+    /// cancelled". Only after a noun naming a statement or an event, in a noun
+    /// phrase with a determiner, and with a verb right after the name.
+    fn contact_relative(&self, i: usize) -> bool {
+        let cues = &self.lx.cues;
+        if !(self.mention_start)(i) || i < self.range.start + 2 {
+            return false;
+        }
+        let noun = self.norm(i - 1);
+        let noun_ok = self.tokens[i - 1].kind == TokKind::Word
+            && !self.tokens[i - 1].cap
+            && (cues.claim_noun.contains(noun) || cues.event_ref.contains_key(noun));
+        // The determiner of the noun phrase: right before the noun, or one word
+        // earlier ("the same charge").
+        let determined = (i.saturating_sub(3).max(self.range.start)..i - 1)
+            .any(|k| is(NOUN_PHRASE_DETERMINERS, self.norm(k)));
+        if !noun_ok || !determined {
+            return false;
+        }
+        // Past the name (capitalized words and the periods inside it) to a verb.
+        let mut k = i + 1;
+        while k < self.range.end
+            && k < i + 6
+            && (self.tokens[k].cap || self.tokens[k].is_punct('.') && k + 1 < self.range.end)
+        {
+            k += 1;
+        }
+        k < self.range.end
+            && ((self.is_verbish)(k) || self.lx.cues.irregular_participle.contains(self.norm(k)))
     }
 
     /// How a subordinator at `i` opens: "after a session hosted by X", "after

@@ -58,6 +58,18 @@ impl<'a> SentenceView<'a> {
             .is_some_and(|t| t.is_word() && (t.cap || t.kind == TokKind::Number))
     }
 
+    /// The folded last word of a name ending before `end`: a period that the
+    /// name keeps ("Solvik Energy Inc.") is passed over, so that the head word
+    /// still tells the name's kind.
+    pub fn last_word(&self, end: usize) -> &'a str {
+        let e = if end >= 2 && self.tok(end - 1).is_some_and(|t| t.is_punct('.')) {
+            end - 1
+        } else {
+            end
+        };
+        self.norm(e.saturating_sub(1))
+    }
+
     /// The text of a token range as written in the document.
     pub fn text(&self, r: Range<usize>) -> &'a str {
         span_text(self.doc, self.tokens, r)

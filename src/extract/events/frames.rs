@@ -49,7 +49,7 @@ pub(super) fn arguments(
             .copied()
             .filter(|&m| slot.contains(&v.mentions[m].span.start))
             .collect();
-        let subjects = v.subjects(tr.start);
+        let subjects = noun_slot_source(v, &tr, trig).unwrap_or_else(|| v.subjects(tr.start));
         return cross(&subjects, &objects, " (slot)");
     }
     match trig.frame {
@@ -360,7 +360,7 @@ fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocSt
         return Vec::new();
     }
     let modifier = v.modifier_before(tr.start);
-    let by = v.by_agent(tr.end);
+    let by = agent_inside(v, &tr).unwrap_or_else(|| v.by_agent(tr.end));
     if let Some(m) = modifier {
         // "Kamikawa expressed Tokyo's support for Seoul": the minister speaks
         // for the country that modifies the noun.
@@ -692,6 +692,7 @@ fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
     if let Some(m) = v
         .modifier_before(noun)
         .filter(|&m| v.mentions[m].span.start >= from)
+        .or_else(|| contact_clause_subject(v, noun + 1))
     {
         return Some(Some(m));
     }
@@ -891,4 +892,32 @@ fn no_object_follows(v: &SentenceArgs, from: usize) -> bool {
                 || v.ctx.lx.cues.time_adverb.contains(&t.norm)
         }
     }
+}
+
+/// An event noun's own modifier is the source of a pattern with a slot: in
+/// "Russia's demand that @", Russia demands, whoever repeats or rejects it.
+/// `None` for verbs and unmodified nouns, which take the clause's subject.
+fn noun_slot_source(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> Option<Vec<usize>> {
+    if trig.frame != Frame::Noun {
+        return None;
+    }
+    v.modifier_before(tr.start).map(|m| vec![m])
+}
+
+/// The agent an event noun's pattern took in between its words: "the attack by
+/// X on Y" (the pattern "attack on" matched across "by X"). `None` when the
+/// trigger holds no "by".
+fn agent_inside(v: &SentenceArgs, tr: &Range<usize>) -> Option<Vec<usize>> {
+    let by = (tr.start + 1..tr.end).find(|&k| v.norm(k) == "by")?;
+    let m = (by + 1..(by + 3).min(tr.end)).find_map(|k| v.arg_at(k))?;
+    Some(v.coordinated(m, tr.end))
+}
+
+/// The name opening a relative clause with no pronoun at `k`, right after a
+/// noun: "the accusations [Israel made]" — its subject, who made them.
+fn contact_clause_subject(v: &SentenceArgs, k: usize) -> Option<usize> {
+    let c = &v.clauses[v.clause_of(k)];
+    (c.opening == Opening::Relative && c.range.start == k)
+        .then(|| v.arg_at(k))
+        .flatten()
 }

@@ -162,7 +162,9 @@ fn match_trigger(
 ) -> Option<Match> {
     struct Env<'a> {
         tokens: &'a [Token],
+        start: usize,
         end: usize,
+        noun: bool,
         blocked: &'a dyn Fn(usize) -> bool,
         slot_end: &'a dyn Fn(usize) -> Option<usize>,
     }
@@ -178,6 +180,12 @@ fn match_trigger(
             Step::Word(forms) => {
                 if word_at(forms) {
                     go(env, j + 1, &steps[1..], slot)
+                } else if let Some(e) = agent_phrase_end(env.tokens, env.slot_end, j)
+                    .filter(|_| env.noun && j > env.start)
+                {
+                    // "the attack by X on Y": an event noun's agent may come
+                    // between the noun and its preposition.
+                    go(env, e, steps, slot)
                 } else {
                     None
                 }
@@ -224,11 +232,31 @@ fn match_trigger(
     }
     let env = Env {
         tokens,
+        start: i,
         end,
+        noun: trig.frame == Frame::Noun,
         blocked,
         slot_end,
     };
     go(&env, i, &trig.steps, None)
+}
+
+/// The end of a "by" phrase naming an agent at `j` ("by X", "by the X"), as
+/// `slot_end` finds the names.
+fn agent_phrase_end(
+    tokens: &[Token],
+    slot_end: &dyn Fn(usize) -> Option<usize>,
+    j: usize,
+) -> Option<usize> {
+    if tokens.get(j)?.norm != "by" {
+        return None;
+    }
+    let k = if tokens.get(j + 1).is_some_and(|t| is(ARTICLES, &t.norm)) {
+        j + 2
+    } else {
+        j + 1
+    };
+    slot_end(k)
 }
 
 /// Whether the word at `i` reads as a noun from what precedes it.

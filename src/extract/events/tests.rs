@@ -125,6 +125,54 @@ fn relative_clauses_need_their_antecedent() {
 }
 
 #[test]
+fn event_nouns_with_agents_slots_and_contact_clauses() {
+    // The agent between the noun and its preposition.
+    check(
+        "The attack by Bolivia on Paraguay killed three soldiers.",
+        &[("Bolivia", "attack", "Paraguay")],
+        &[("Paraguay", "attack", "Bolivia")],
+    );
+    check(
+        "The visit by President Tavi Osei to Kenya was his first.",
+        &[("Tavi Osei", "visit", "Kenya")],
+        &[],
+    );
+    // The noun's possessor demands, not whoever rejects the demand.
+    check(
+        "Kenya backed Egypt's demand that Sudan free the hostages.",
+        &[("Egypt", "demand", "Sudan")],
+        &[("Kenya", "demand", "Sudan")],
+    );
+    // "a charge X denies": X is the subject of the denial.
+    check(
+        "Chile accused Peru of the raid, a charge Peru denies.",
+        &[("Chile", "accuse", "Peru"), ("Peru", "deny", "Chile")],
+        &[("Chile", "deny", "Peru")],
+    );
+    // "the accusations X made": X made them.
+    check(
+        "Peru rejected the accusations Chile made on Monday.",
+        &[("Peru", "deny", "Chile")],
+        &[],
+    );
+    check(
+        "Iraq renewed its call for Turkey to withdraw.",
+        &[("Iraq", "demand", "Turkey")],
+        &[],
+    );
+    check(
+        "A deal between Chile and Peru was signed in Lima.",
+        &[("Chile", "agree", "Peru")],
+        &[],
+    );
+    check(
+        "Chile and Peru held a phone call on Monday.",
+        &[("Chile", "call", "Peru")],
+        &[],
+    );
+}
+
+#[test]
 fn participles_and_bare_complements() {
     check(
         "Ukraine's air force said a Russian missile, aimed at the city of Lviv, was shot down.",

@@ -194,7 +194,7 @@ fn qualifies_name(s: &SentenceView, e: &GazEntry, u: &Unit, next: Option<&Unit>)
     );
     let organization_next = next.is_some_and(|n| match &n.kind {
         UnitKind::Gaz(g) => g.kind == ActorKind::Organization,
-        UnitKind::Name => s.lx.heads.get(s.norm(n.span.end - 1)) == Some(&ActorKind::Organization),
+        UnitKind::Name => s.lx.heads.get(s.last_word(n.span.end)) == Some(&ActorKind::Organization),
         _ => false,
     });
     name_next

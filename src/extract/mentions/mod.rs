@@ -392,6 +392,25 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviated_company_head_keeps_its_period() {
+        let m = mentions("Solvik Energy Inc. accused Hanwa Corp. of fraud.");
+        assert_eq!(
+            m.iter().map(|m| (m.0.as_str(), m.1)).collect::<Vec<_>>(),
+            [
+                ("Solvik Energy Inc.", Some(ActorKind::Organization)),
+                ("Hanwa Corp.", Some(ActorKind::Organization))
+            ]
+        );
+        // The head word behind the period still makes a country's name part of
+        // the company's.
+        assert_eq!(heads("Kenya Shipping Ltd. said."), ["Kenya Shipping Ltd."]);
+        // A title's period is no company's ("Gen. Tavi Osei" starts a name).
+        assert!(!heads("Marlo Foods Co said.")
+            .iter()
+            .any(|h| h.ends_with('.')));
+    }
+
+    #[test]
     fn a_possessive_inside_a_known_name() {
         // "People's" is a word and a possessive: the whole name is the country,
         // not a person "Democratic People" and South Korea's "Republic of Korea".

@@ -195,9 +195,17 @@ impl SentenceView<'_> {
 
     /// Whether the period at `j` belongs to the name: after an initial or a
     /// short word such as "Jr" ("Antony J. Blinken", "Brawner Jr.", "Ma.
-    /// Teresita").
+    /// Teresita"), or after an abbreviated head word of a company ("Solvik
+    /// Energy Inc.", "Hanwha Corp."), which is written with its period.
     fn period_inside(&self, j: usize) -> bool {
         let prev = &self.tokens[j - 1];
+        if j > self.range.start + 1
+            && prev.cap
+            && self.lx.abbreviations.contains_key(&prev.norm)
+            && self.lx.heads.contains_key(&prev.norm)
+        {
+            return true;
+        }
         let dotted = &self.lx.cues.dotted_name_word;
         let short = prev.norm.chars().count() == 1 || dotted.contains(&prev.norm);
         // A suffix may end the name; an initial needs a name word after it.
@@ -345,7 +353,7 @@ impl SentenceView<'_> {
     /// around it, where they tell.
     pub(super) fn name_kind(&self, span: Range<usize>) -> Option<ActorKind> {
         let lx = self.lx;
-        let last = self.norm(span.end - 1);
+        let last = self.last_word(span.end);
         let first = self.norm(span.start);
         let mut kind = lx.heads.get(last).copied().or_else(|| {
             lx.heads

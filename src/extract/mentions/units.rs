@@ -115,7 +115,7 @@ impl SentenceView<'_> {
     /// first name wins.
     fn gazetteer_unit(&self, i: usize, chunk_end: usize, last: Option<&Unit>) -> Option<Unit> {
         let (n, entry) = self.gazetteer_at(i)?;
-        let chunk_head = chunk_end > i + 1 && self.lx.heads.contains_key(self.norm(chunk_end - 1));
+        let chunk_head = chunk_end > i + 1 && self.lx.heads.contains_key(self.last_word(chunk_end));
         // "Sofia Lara", "Defense Minister Israel Katz": a capital, or a country
         // right after a title, that a surname follows is a first name.
         let next = i + n;
