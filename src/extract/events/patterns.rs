@@ -125,8 +125,21 @@ fn best_at<'l>(
         if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }
-        if let Some(m) = match_trigger(tokens, i, range.end, trig, &|k| marks.in_name[k], slot_end)
-        {
+        // A figure and its unit ("$500 million", "20 jets") count as no word of a
+        // gap: "promised another $500 million in military aid to X".
+        let figure = |k: usize| {
+            let t = &tokens[k];
+            t.kind == TokKind::Number
+                || t.kind == TokKind::Punct && matches!(t.norm.as_str(), "$" | "€" | "£" | "¥")
+                || k > 0
+                    && tokens[k - 1].kind == TokKind::Number
+                    && lx.cues.quantity_word.contains(&t.norm)
+        };
+        let gap = Gap {
+            blocked: &|k| marks.in_name[k],
+            figure: &figure,
+        };
+        if let Some(m) = match_trigger(tokens, i, range.end, trig, &gap, slot_end) {
             let better = match &best {
                 None => true,
                 Some((bm, bt)) => {
@@ -149,15 +162,22 @@ struct Match {
     slot: Option<Range<usize>>,
 }
 
+/// What a "*" gap may not cross (`blocked`: a name) and what it does not count
+/// (`figure`: a sum, or a number and its unit).
+struct Gap<'a> {
+    blocked: &'a dyn Fn(usize) -> bool,
+    figure: &'a dyn Fn(usize) -> bool,
+}
+
 /// Matches trigger `trig` at token `i` (before `end`): its words in order, a gap
-/// of up to three words for "*", a mention or list for "@". `blocked(k)` keeps a
-/// gap out of names; `slot_end(k)` is where a slot starting at `k` ends.
+/// of up to three words for "*", a mention or list for "@". `gap` keeps a gap out
+/// of names; `slot_end(k)` is where a slot starting at `k` ends.
 fn match_trigger(
     tokens: &[Token],
     i: usize,
     end: usize,
     trig: &Trigger,
-    blocked: &dyn Fn(usize) -> bool,
+    gap: &Gap,
     slot_end: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<Match> {
     struct Env<'a> {
@@ -165,7 +185,7 @@ fn match_trigger(
         start: usize,
         end: usize,
         noun: bool,
-        blocked: &'a dyn Fn(usize) -> bool,
+        gap: &'a Gap<'a>,
         slot_end: &'a dyn Fn(usize) -> Option<usize>,
     }
     fn go(env: &Env, j: usize, steps: &[Step], slot: Option<Range<usize>>) -> Option<Match> {
@@ -214,11 +234,11 @@ fn match_trigger(
                         return None;
                     }
                     let t = &tokens[k];
-                    if t.is_punct('"') {
+                    if t.is_punct('"') || (env.gap.figure)(k) {
                         k += 1;
                         continue;
                     }
-                    if words == 3 || (env.blocked)(k) {
+                    if words == 3 || (env.gap.blocked)(k) {
                         return None;
                     }
                     if t.kind == TokKind::Punct {
@@ -235,7 +255,7 @@ fn match_trigger(
         start: i,
         end,
         noun: trig.frame == Frame::Noun,
-        blocked,
+        gap,
         slot_end,
     };
     go(&env, i, &trig.steps, None)

@@ -1053,3 +1053,30 @@ fn a_verb_with_its_own_object_lends_no_clause() {
         &[("Orvan Foods", "deny", "Norland")],
     );
 }
+
+#[test]
+fn figures_in_a_gap_count_as_no_words() {
+    check(
+        "Norland pledged another $75 million in emergency relief to Ostreva.",
+        &[("Norland", "support", "Ostreva")],
+        &[],
+    );
+    // Without the figure the gap is still three words at most.
+    check(
+        "Norland pledged that the long awaited new relief would reach Ostreva.",
+        &[],
+        &[("Norland", "support", "Ostreva")],
+    );
+}
+
+#[test]
+fn condolences_offered_in_a_call_go_to_the_other_side() {
+    check(
+        "President Rui Costa telephoned Chile's Gabriel Soto to offer Peru's condolences.",
+        &[
+            ("Rui Costa", "call", "Gabriel Soto"),
+            ("Rui Costa", "support", "Gabriel Soto"),
+        ],
+        &[("Rui Costa", "support", "Peru")],
+    );
+}
