@@ -1080,3 +1080,23 @@ fn condolences_offered_in_a_call_go_to_the_other_side() {
         &[("Rui Costa", "support", "Peru")],
     );
 }
+
+#[test]
+fn a_plural_title_before_two_names_titles_both() {
+    check(
+        "Presidents Rui Costa and Gabriel Soto met in Lima on Saturday.",
+        &[("Rui Costa", "meet", "Gabriel Soto")],
+        &[],
+    );
+    let x = crate::extract::testing::extract("Presidents Rui Costa and Gabriel Soto met in Lima.");
+    assert!(x.actors.iter().all(|a| !a.name.starts_with("Presidents")));
+}
+
+#[test]
+fn a_capital_visited_in_the_passive_is_the_city() {
+    check(
+        "Nairobi was visited on Monday by Chancellor Olaf Brandt.",
+        &[("Olaf Brandt", "visit", "Nairobi")],
+        &[("Olaf Brandt", "visit", "Kenya")],
+    );
+}

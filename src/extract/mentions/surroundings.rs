@@ -29,6 +29,17 @@ pub(super) fn annotate(ctx: &SentenceView, ms: &mut [Mention]) {
                     || motion.contains(prev) && !ctx.lx.cues.motion_needs_to.contains(prev);
             }
         }
+        // "Tbilisi was visited by X": the city, as after "visited".
+        if m.form == MentionForm::Metonym
+            && ctx
+                .tok(m.span.end)
+                .is_some_and(|t| matches!(t.norm.as_str(), "was" | "were"))
+            && ctx
+                .tok(m.span.end + 1)
+                .is_some_and(|t| ctx.lx.cues.motion_word.contains(&t.norm))
+        {
+            m.place_use = true;
+        }
         m.possessive = ctx
             .tok(m.span.end)
             .is_some_and(|t| t.kind == TokKind::Possessive);
