@@ -341,18 +341,7 @@ fn the_exported_page_explores_offline_from_a_file() {
                 return Vec::new();
             }
             let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-            v["paths"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| {
-                    let mut ids = vec!["antony-blinken".to_string()];
-                    for h in p["hops"].as_array().unwrap() {
-                        ids.push(h["to"].as_str().unwrap().to_string());
-                    }
-                    ids.join(",")
-                })
-                .collect()
+            path_ids(&v)
         };
         let three = offline("3", "", &[]).await;
         assert_eq!(three.len(), 3, "{three:?}");
@@ -393,18 +382,7 @@ fn the_exported_page_explores_offline_from_a_file() {
             }
             assert_eq!(r.status, 200, "{}", r.body);
             let v: serde_json::Value = serde_json::from_str(&r.body).unwrap();
-            v["paths"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| {
-                    let mut ids = vec!["antony-blinken".to_string()];
-                    for h in p["hops"].as_array().unwrap() {
-                        ids.push(h["to"].as_str().unwrap().to_string());
-                    }
-                    ids.join(",")
-                })
-                .collect()
+            path_ids(&v)
         };
         let unfiltered = offline("3", "", &[]).await;
         set_kinds(&c, &["person"]).await;
@@ -765,4 +743,21 @@ fn not_blank(png: &[u8]) -> bool {
     }
     let most = counts.values().copied().max().unwrap_or(0);
     counts.len() > 50 && most < img.pixels().len() * 95 / 100
+}
+
+/// The paths of a `path --format json` or `/api/path` answer from Blinken, each
+/// as its actor ids joined by commas (the offline page shows them so).
+fn path_ids(v: &serde_json::Value) -> Vec<String> {
+    v["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let mut ids = vec!["antony-blinken".to_string()];
+            for h in p["hops"].as_array().unwrap() {
+                ids.push(h["to"].as_str().unwrap().to_string());
+            }
+            ids.join(",")
+        })
+        .collect()
 }
