@@ -144,7 +144,10 @@ fn complement_frame(
     let ci = v.complement_of(end)?;
     let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
     let targets = match kind {
-        RelationType::Demand if !v.opens_with_self(ci, &own) => v.clause_subjects(ci),
+        // ("alleged that Microsoft could use ...": the charge is against Microsoft.)
+        RelationType::Demand | RelationType::Accuse if !v.opens_with_self(ci, &own) => {
+            v.clause_subjects(ci)
+        }
         RelationType::Deny if v.opens_with_self(ci, &own) => v.clause_objects(ci),
         _ => return None,
     };

@@ -1100,3 +1100,17 @@ fn a_capital_visited_in_the_passive_is_the_city() {
         &[("Olaf Brandt", "visit", "Kenya")],
     );
 }
+
+#[test]
+fn allegations_and_blame_name_the_accused() {
+    check(
+        "The regulator Norland Competition Board sued Orvan Foods, alleging that Orvan Foods had fixed prices.",
+        &[("Norland Competition Board", "accuse", "Orvan Foods")],
+        &[],
+    );
+    check(
+        "Chancellor Olaf Brandt held Veska responsible for the raid.",
+        &[("Olaf Brandt", "accuse", "Veska")],
+        &[],
+    );
+}
