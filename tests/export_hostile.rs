@@ -254,7 +254,7 @@ fn html_is_well_formed_without_injected_elements_or_script_links() {
     let allowed = [
         "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "figure", "div", "span",
         "table", "thead", "tbody", "tr", "th", "td", "a", "mark", "br", "section", "label",
-        "input", "ul", "button", "script",
+        "input", "ul", "button", "script", "select", "option",
     ];
     // Two scripts, both inline: the explorer and its data, which parses back to
     // every name exactly (no name ends the script early).
