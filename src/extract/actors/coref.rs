@@ -177,6 +177,11 @@ fn resolve_pronoun(
     i: usize,
 ) -> Option<usize> {
     let m = &mentions[i];
+    if matches!(m.pronoun, Some(Pronoun::Thing | Pronoun::Plural)) {
+        if let Some(a) = speaker_before(ctx, mentions, actors, i) {
+            return Some(a);
+        }
+    }
     match m.pronoun {
         Some(Pronoun::Person) => {
             let here = r
@@ -198,11 +203,6 @@ fn resolve_pronoun(
                 here.or(r.last_person_subject)
                     .or_else(|| r.seen.find(actors, &|a: &DocActor| a.is_person()))
             }
-        }
-        Some(Pronoun::Thing | Pronoun::Plural)
-            if speaker_before(ctx, mentions, actors, i).is_some() =>
-        {
-            speaker_before(ctx, mentions, actors, i)
         }
         Some(Pronoun::Thing) if thing_object(ctx, m) => {
             // "the ships rammed it": not the subject just named; a vessel or

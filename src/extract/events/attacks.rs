@@ -94,12 +94,7 @@ impl DocState {
     /// Whether the last use of force was told with no author: a passive with no
     /// agent ("Kharkiv was shelled") or an attack noun no one is named behind.
     pub(super) fn last_attack_unattributed(&self) -> bool {
-        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
-        match (self.victims.last(), last) {
-            (Some(&(at, _)), l) if l.is_none_or(|l| at > l) => true,
-            (_, Some(l)) => self.attacks[l].0.is_none(),
-            _ => false,
-        }
+        self.last_told().is_some_and(|(author, _)| author.is_none())
     }
 
     /// Whether a use of force was told in the last `within` sentences before
@@ -111,12 +106,18 @@ impl DocState {
 
     /// The target of the last use of force, told in the passive or not.
     pub(super) fn last_attack_target(&self) -> Option<usize> {
-        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
-        let t = match self.victims.last() {
-            Some(&(at, t)) if last.is_none_or(|l| at > l) => t,
-            _ => self.attacks[last?].1?,
-        };
+        let (_, t) = self.last_told()?;
         self.mention_of(t)
+    }
+
+    /// The last use of force with a known target, as (author, target): a victim
+    /// told in the passive after it wins over it.
+    fn last_told(&self) -> Option<(Option<usize>, usize)> {
+        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
+        match self.victims.last() {
+            Some(&(at, t)) if last.is_none_or(|l| at > l) => Some((None, t)),
+            _ => last.and_then(|l| self.attacks[l].1.map(|t| (self.attacks[l].0, t))),
+        }
     }
 
     /// The author of an earlier attack on the same target.

@@ -458,10 +458,7 @@ pub(super) fn reported_speaker(v: &SentenceArgs, t: usize) -> Option<usize> {
     if c.opening != Opening::Complement || ci == 0 {
         return None;
     }
-    let lx = v.ctx.lx;
-    let before = c.range.start.saturating_sub(1);
-    let said = (before.saturating_sub(2)..=before).any(|j| lx.speech.contains(v.norm(j)));
-    if !said {
+    if !said_before(v, ci, 2, false) {
         return None;
     }
     let m = *v.main_subjects(t).first()?;
@@ -489,10 +486,7 @@ pub(super) fn own_attack_claims(v: &SentenceArgs, tr: Range<usize>, trig: &Trigg
     if c.opening != Opening::Complement || ci == 0 || c.quoted {
         return Vec::new();
     }
-    let lx = v.ctx.lx;
-    let before = c.range.start.saturating_sub(1);
-    let said = (before.saturating_sub(3)..=before)
-        .any(|j| lx.speech.contains(v.norm(j)) || lx.speech_clause.contains(v.norm(j)));
+    let said = said_before(v, ci, 3, true);
     let speakers = v.main_subjects(tr.start);
     let Some(first) = speakers.first().and_then(|&m| v.actor(m)) else {
         return Vec::new();
@@ -521,6 +515,16 @@ pub(super) fn own_attack_claims(v: &SentenceArgs, tr: Range<usize>, trig: &Trigg
         RelationType::Attack,
     ));
     out
+}
+
+/// Whether a speech verb stands within `reach` tokens before clause `ci` ("said
+/// [that] ..."); `clause_verbs` counts the verbs of thinking and claiming too.
+fn said_before(v: &SentenceArgs, ci: usize, reach: usize, clause_verbs: bool) -> bool {
+    let lx = v.ctx.lx;
+    let before = v.clauses[ci].range.start.saturating_sub(1);
+    (before.saturating_sub(reach)..=before).any(|j| {
+        lx.speech.contains(v.norm(j)) || clause_verbs && lx.speech_clause.contains(v.norm(j))
+    })
 }
 
 /// Whether person `p` speaks for actor `a`: `a` is the person's country.

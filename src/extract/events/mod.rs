@@ -122,15 +122,8 @@ fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
             // the name after it ("Russian-backed separatists", with no name to
             // stand for them, are still Russia's).
             let e = mm.span.end;
-            let hyphened = ctx.tokens.get(e).is_some_and(|h| {
-                h.is_punct('-')
-                    && h.start == ctx.tokens[e - 1].end
-                    && ctx
-                        .tokens
-                        .get(e + 1)
-                        .is_some_and(|p| p.start == h.end && !p.cap && p.kind == TokKind::Word)
-                    && ctx.tokens.get(e + 2).is_some_and(|n| n.cap)
-            });
+            let hyphened = view::hyphen_modifier(ctx.tokens, mm)
+                && ctx.tokens.get(e + 2).is_some_and(|n| n.cap);
             let possessive_pronoun = mm.form == MentionForm::Pronoun && {
                 let w = ctx.tokens[mm.span.start].norm.as_str();
                 is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)

@@ -114,6 +114,20 @@ fn best_at<'l>(
 ) -> Option<(Match, &'l Trigger)> {
     let mut best: Option<(Match, &Trigger)> = None;
     let cands = lx.trigger_index.get(&tokens[i].norm)?;
+    // A figure and its unit ("$500 million", "20 jets") count as no word of a
+    // gap: "promised another $500 million in military aid to X".
+    let figure = |k: usize| {
+        let t = &tokens[k];
+        t.kind == TokKind::Number
+            || t.kind == TokKind::Punct && matches!(t.norm.as_str(), "$" | "€" | "£" | "¥")
+            || k > 0
+                && tokens[k - 1].kind == TokKind::Number
+                && lx.cues.quantity_word.contains(&t.norm)
+    };
+    let gap = Gap {
+        blocked: &|k| marks.in_name[k],
+        figure: &figure,
+    };
     for &ti in cands {
         let trig = &lx.triggers[ti];
         if trig.modal && !modal_before(lx, tokens, range.start, i) {
@@ -125,20 +139,6 @@ fn best_at<'l>(
         if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }
-        // A figure and its unit ("$500 million", "20 jets") count as no word of a
-        // gap: "promised another $500 million in military aid to X".
-        let figure = |k: usize| {
-            let t = &tokens[k];
-            t.kind == TokKind::Number
-                || t.kind == TokKind::Punct && matches!(t.norm.as_str(), "$" | "€" | "£" | "¥")
-                || k > 0
-                    && tokens[k - 1].kind == TokKind::Number
-                    && lx.cues.quantity_word.contains(&t.norm)
-        };
-        let gap = Gap {
-            blocked: &|k| marks.in_name[k],
-            figure: &figure,
-        };
         if let Some(m) = match_trigger(tokens, i, range.end, trig, &gap, slot_end) {
             let better = match &best {
                 None => true,
