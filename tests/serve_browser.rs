@@ -133,24 +133,9 @@ fn search_open_an_actor_read_the_evidence_and_find_a_path() {
         std::fs::write(shots.join("actor.png"), &actor_png).unwrap();
 
         // The path finder: the path is listed and highlighted in the drawing.
-        c.find(Locator::Id("path-from"))
-            .await
-            .unwrap()
-            .send_keys("Blinken")
-            .await
-            .unwrap();
-        c.find(Locator::Id("path-to"))
-            .await
-            .unwrap()
-            .send_keys("Nechirvan Barzani")
-            .await
-            .unwrap();
-        c.find(Locator::Id("path-go"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        type_into(&c, "path-from", "Blinken").await;
+        type_into(&c, "path-to", "Nechirvan Barzani").await;
+        click_id(&c, "path-go").await;
         let hops = c
             .wait()
             .at_most(wait)
@@ -252,24 +237,9 @@ fn the_exported_page_explores_offline_from_a_file() {
         }
         assert!(seen, "the call to al-Kadhimi with its evidence");
 
-        c.find(Locator::Id("ng-from"))
-            .await
-            .unwrap()
-            .send_keys("Antony Blinken")
-            .await
-            .unwrap();
-        c.find(Locator::Id("ng-to"))
-            .await
-            .unwrap()
-            .send_keys("Nechirvan Barzani")
-            .await
-            .unwrap();
-        c.find(Locator::Id("ng-go"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        type_into(&c, "ng-from", "Antony Blinken").await;
+        type_into(&c, "ng-to", "Nechirvan Barzani").await;
+        click_id(&c, "ng-go").await;
         let hops = c.find_all(Locator::Css("#ng-out .ng-group")).await.unwrap();
         assert!(hops.len() >= 2, "a path of two hops or more");
         let out = c
@@ -312,12 +282,7 @@ fn the_exported_page_explores_offline_from_a_file() {
                         b.click().await.unwrap();
                     }
                 }
-                c.find(Locator::Id("ng-go"))
-                    .await
-                    .unwrap()
-                    .click()
-                    .await
-                    .unwrap();
+                click_id(&c, "ng-go").await;
                 let mut seqs = Vec::new();
                 for p in c.find_all(Locator::Css("#ng-out .ng-path")).await.unwrap() {
                     seqs.push(p.attr("data-nodes").await.unwrap().unwrap());
@@ -632,12 +597,7 @@ fn expand_png_timeline_filters_and_the_contact_matrix() {
             let t = e.text().await.unwrap();
             assert!(t.contains(&format!("date {date}")), "{date}: {t}");
         }
-        c.find(Locator::Id("all-dates"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click_id(&c, "all-dates").await;
         let start = Instant::now();
         while c.current_url().await.unwrap().as_str().contains("since=") {
             assert!(start.elapsed() < wait, "All dates clears the range");
@@ -672,18 +632,13 @@ fn expand_png_timeline_filters_and_the_contact_matrix() {
             .click()
             .await
             .unwrap();
-        c.find(Locator::Id("apply")).await.unwrap().click().await.unwrap();
+        click_id(&c, "apply").await;
         url_with(&c, "kinds=person%2Ccountry").await;
 
         // The contact matrix: a cell's evidence.
         c.goto(&srv.url("/")).await.unwrap();
-        c.find(Locator::Id("contacts-ids"))
-            .await
-            .unwrap()
-            .send_keys("Blinken, Kadhimi, Nechirvan Barzani")
-            .await
-            .unwrap();
-        c.find(Locator::Id("contacts-go")).await.unwrap().click().await.unwrap();
+        type_into(&c, "contacts-ids", "Blinken, Kadhimi, Nechirvan Barzani").await;
+        click_id(&c, "contacts-go").await;
         let cell = c
             .wait()
             .at_most(wait)
@@ -760,4 +715,24 @@ fn path_ids(v: &serde_json::Value) -> Vec<String> {
             ids.join(",")
         })
         .collect()
+}
+
+/// Types `text` into the element with id `id`.
+async fn type_into(c: &fantoccini::Client, id: &str, text: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Clicks the element with id `id`.
+async fn click_id(c: &fantoccini::Client, id: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
 }
