@@ -746,10 +746,29 @@ fn governed_by_verb(v: &SentenceArgs, t: usize) -> bool {
 /// the last event of that type).
 fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, String)> {
     let refs = &v.ctx.lx.cues.event_ref;
+    let j = referring_noun(v, from, &|w| refs.contains_key(w))?;
+    let noun = v.norm(j);
+    let kind = *refs.get(noun)?;
+    // ("X received Y in Beijing": Y made the trip.)
+    let e = st.events.iter().rev().find(|e| {
+        e.kind == kind
+            || kind == RelationType::Visit
+                && e.kind == RelationType::Meet
+                && e.cameo.as_deref() == Some("043")
+    })?;
+    let maker = if e.kind == kind { e.source } else { e.target };
+    let m = st.mention_of(maker)?;
+    Some((m, format!(" (who made the {noun} referred to)")))
+}
+
+/// The noun a few words after `from` that `is_noun` accepts, past determiners
+/// and modifiers, names included ("the Moscow trip", "Peru's expulsion"); none
+/// across a preposition, or when the word only modifies a possessor ("the
+/// trip's organizers").
+fn referring_noun(v: &SentenceArgs, from: usize, is_noun: &dyn Fn(&str) -> bool) -> Option<usize> {
     let mut j = from;
     while j < from + 4 {
         let t = v.tok(j)?;
-        // Past determiners and modifiers, names included ("the Moscow trip").
         if t.kind == TokKind::Possessive || t.kind == TokKind::Word && t.cap {
             j += 1;
             continue;
@@ -757,21 +776,9 @@ fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, Str
         if t.kind != TokKind::Word {
             return None;
         }
-        if let Some(&kind) = refs.get(&t.norm) {
-            // (A plain modifier, not the noun: "the trip's organizers".)
-            if v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive) {
-                return None;
-            }
-            // ("X received Y in Beijing": Y made the trip.)
-            let e = st.events.iter().rev().find(|e| {
-                e.kind == kind
-                    || kind == RelationType::Visit
-                        && e.kind == RelationType::Meet
-                        && e.cameo.as_deref() == Some("043")
-            })?;
-            let maker = if e.kind == kind { e.source } else { e.target };
-            let m = st.mention_of(maker)?;
-            return Some((m, format!(" (who made the {} referred to)", t.norm)));
+        if is_noun(&t.norm) {
+            let possessor = v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive);
+            return (!possessor).then_some(j);
         }
         if is(PREPOSITIONS, &t.norm) || matches!(t.norm.as_str(), "of" | "that") {
             return None;
@@ -786,25 +793,8 @@ fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, Str
 /// subject (or "by" agent) of the nearest earlier form of that verb.
 fn act_ref(v: &SentenceArgs, from: usize) -> Option<(usize, String)> {
     let acts = &v.ctx.lx.cues.act_noun;
-    let mut j = from;
-    let (noun, forms) = loop {
-        let t = v.tok(j).filter(|_| j < from + 4)?;
-        if t.kind == TokKind::Word && !t.cap {
-            if let Some(forms) = acts.get(&t.norm) {
-                // (A plain modifier, not the noun: "the ban's effects".)
-                if v.tok(j + 1).is_some_and(|n| n.kind == TokKind::Possessive) {
-                    return None;
-                }
-                break (j, forms);
-            }
-            if is(PREPOSITIONS, &t.norm) || matches!(t.norm.as_str(), "of" | "that") {
-                return None;
-            }
-        } else if t.kind != TokKind::Possessive && !(t.kind == TokKind::Word && t.cap) {
-            return None;
-        }
-        j += 1;
-    };
+    let noun = referring_noun(v, from, &|w| acts.contains_key(w))?;
+    let forms = acts.get(v.norm(noun))?;
     // (The act may be far back: "the burning" is named again and again after
     // the one sentence that says who burned what.)
     for s in (0..=v.sentence).rev() {
