@@ -17,6 +17,28 @@ use crate::extract::mentions::{Mention, MentionForm, Pronoun};
 use crate::model::ActorKind;
 use crate::text::{fold, name_key};
 
+/// An institution's role, read with the name hyphened to it: "the
+/// al-Qaeda-linked group" is some group other than al-Qaeda, and stands where
+/// its phrase starts (a clause's subject).
+fn modified_role(
+    ctx: &DocCtx,
+    mentions: &[Mention],
+    actors: &[DocActor],
+    r: &Reading,
+    i: usize,
+) -> Option<usize> {
+    let m = &mentions[i];
+    let modifier = i.checked_sub(1).map(|k| &mentions[k]).filter(|q| {
+        q.sentence == m.sentence && q.span.end + 2 == m.span.start && q.hyphen_modifier(ctx.tokens)
+    });
+    let Some(q) = modifier else {
+        return resolve_org_role(ctx, m, actors, r, None);
+    };
+    let mut whole = m.clone();
+    whole.span.start = q.span.start;
+    resolve_org_role(ctx, &whole, actors, r, q.actor)
+}
+
 /// Pass 2: one-word names, role phrases and pronouns, in reading order.
 pub(super) fn resolve_short_forms(
     ctx: &DocCtx,
@@ -70,7 +92,7 @@ fn resolve_one(
                 resolve_person_role(ctx, mentions, actors, r, i, t)
             }
             Some(_) => None,
-            None => resolve_org_role(ctx, m, actors, r),
+            None => modified_role(ctx, mentions, actors, r, i),
         },
         MentionForm::Pronoun => resolve_pronoun(ctx, mentions, actors, r, i),
         _ => None,
@@ -368,7 +390,8 @@ fn note_seen(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor], r: &mut Re
         actors[a].kind,
         Some(ActorKind::Organization) | Some(ActorKind::Country)
     ) || actors[a].kind.is_none() && actors[a].words.len() < 2;
-    if thing && is_clause_subject(ctx, m) {
+    // ("The al-Qaeda-linked group ...": the subject is the group.)
+    if thing && is_clause_subject(ctx, m) && !m.hyphen_modifier(ctx.tokens) {
         r.last_thing_subject = Some(a);
         r.last_thing_sentence = m.sentence;
     }

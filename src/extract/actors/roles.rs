@@ -132,10 +132,13 @@ pub(super) fn resolve_org_role(
     m: &Mention,
     actors: &[DocActor],
     r: &Reading,
+    except: Option<usize>,
 ) -> Option<usize> {
     let desc = fold(m.head_text(ctx.doc, ctx.tokens));
+    let other = |a: &DocActor| except.is_none_or(|x| !std::ptr::eq(a, &actors[x]));
     let fits = |a: &DocActor| {
-        a.kind == m.kind
+        other(a)
+            && a.kind == m.kind
             && std::iter::once(&a.key).chain(a.alias_keys.iter()).any(|n| {
                 let words: Vec<&str> = n.split(' ').collect();
                 desc.split(' ').all(|w| words.contains(&w))
@@ -143,7 +146,7 @@ pub(super) fn resolve_org_role(
     };
     r.seen
         .find(actors, &fits)
-        .or_else(|| resolve_kind_role(ctx, m, actors, r, &desc))
+        .or_else(|| resolve_kind_role(ctx, m, actors, r, &desc, &other))
 }
 
 /// [`resolve_org_role`] for a role that names no words of the name: the kind
@@ -154,31 +157,37 @@ fn resolve_kind_role(
     actors: &[DocActor],
     r: &Reading,
     desc: &str,
+    other: &dyn Fn(&DocActor) -> bool,
 ) -> Option<usize> {
     let cues = &ctx.lx.cues;
     let last = desc.rsplit(' ').next().unwrap_or("");
+    // A modifier narrows nothing we can check ("the jihadist group", "the regional
+    // bloc"): the head noun decides the kind of role.
+    let role = |set: &crate::lexicon::WordSet<String>| set.contains(desc) || set.contains(last);
     let public = |a: &DocActor| a.key.split(' ').any(|w| cues.authority_word.contains(w));
     // The last subject, if it was in this sentence or the one before and this
     // role is a subject too, else the most recent actor that fits.
     let recent_first = |pred: &dyn Fn(&DocActor) -> bool| {
         let recent = r.last_thing_sentence + 1 >= m.sentence;
+        let pred = |a: &DocActor| other(a) && pred(a);
         r.last_thing_subject
             .filter(|&s| recent && is_clause_subject(ctx, m) && pred(&actors[s]))
-            .or_else(|| r.seen.find(actors, pred))
+            .or_else(|| r.seen.find(actors, &pred))
     };
-    if cues.bloc_role.contains(desc) {
+    if role(&cues.bloc_role) {
         // "the bloc", "the alliance": an organization named like one.
         r.seen.find(actors, &|a: &DocActor| {
-            a.kind == Some(ActorKind::Organization)
+            other(a)
+                && a.kind == Some(ActorKind::Organization)
                 && a.key.split(' ').any(|w| cues.bloc_word.contains(w))
         })
-    } else if cues.force_role.contains(desc) {
+    } else if role(&cues.force_role) {
         // "the military", "the army": an armed body, not the last group named.
         recent_first(&|a: &DocActor| {
             a.kind == Some(ActorKind::Organization)
                 && a.key.split(' ').any(|w| cues.force_word.contains(w))
         })
-    } else if cues.group_role.contains(desc) {
+    } else if role(&cues.group_role) {
         // "Al-Shabaab ambushed an AU convoy. The group claimed ...": the last
         // subject first, as for "the company".
         recent_first(&|a: &DocActor| a.kind == Some(ActorKind::Organization))

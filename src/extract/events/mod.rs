@@ -122,8 +122,9 @@ fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
             // the name after it ("Russian-backed separatists", with no name to
             // stand for them, are still Russia's).
             let e = mm.span.end;
-            let hyphened = view::hyphen_modifier(ctx.tokens, mm)
-                && ctx.tokens.get(e + 2).is_some_and(|n| n.cap);
+            let hyphened = mm.hyphen_modifier(ctx.tokens)
+                && (ctx.tokens.get(e + 2).is_some_and(|n| n.cap)
+                    || mentions.get(m + 1).is_some_and(|n| n.span.start == e + 2));
             let possessive_pronoun = mm.form == MentionForm::Pronoun && {
                 let w = ctx.tokens[mm.span.start].norm.as_str();
                 is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)

@@ -1114,3 +1114,32 @@ fn allegations_and_blame_name_the_accused() {
         &[],
     );
 }
+
+#[test]
+fn a_role_with_modifiers_names_the_group_not_its_patron() {
+    // A lowercase modifier before the role noun does not hide the role.
+    check(
+        "Azawad Front fighters shelled a Malian army convoy.\nThe separatist group claimed the shelling.",
+        &[("Azawad Front", "claim", "Mali")],
+        &[],
+    );
+    // The name hyphened to the role is its patron, some other actor.
+    check(
+        "Crescent Brigade fighters raided a Chadian police post.\nThe Daesh-affiliated group claimed the raid on Monday.",
+        &[("Crescent Brigade", "claim", "Chad")],
+        &[("Daesh", "claim", "Chad")],
+    );
+}
+
+#[test]
+fn an_acronym_in_parentheses_keeps_a_long_name_whole() {
+    check(
+        "The Ruvu Liberation Front condemned the Southern Lakes Relief and Reconstruction Agency (SLRRA) on Friday.",
+        &[(
+            "Ruvu Liberation Front",
+            "condemn",
+            "Southern Lakes Relief and Reconstruction Agency",
+        )],
+        &[],
+    );
+}

@@ -7,7 +7,6 @@ use super::super::actors::{DocActor, DocCtx};
 use super::super::clauses::Clause;
 use super::super::mentions::Mention;
 use super::super::sentence::SentenceView;
-use super::super::tokens::{TokKind, Token};
 use std::ops::Range;
 
 /// One sentence with what the event rules need of the document around it.
@@ -55,9 +54,9 @@ impl SentenceArgs<'_> {
     }
 
     /// Whether mention `m` only qualifies a noun through a hyphened participle
-    /// (see [`hyphen_modifier`]).
+    /// (see [`Mention::hyphen_modifier`]).
     pub fn hyphen_modifier(&self, m: usize) -> bool {
-        hyphen_modifier(self.ctx.tokens, &self.mentions[m])
+        self.mentions[m].hyphen_modifier(self.ctx.tokens)
     }
 
     /// The actor mention `m` stands for.
@@ -74,16 +73,4 @@ impl SentenceArgs<'_> {
             mm.group.clone()
         }
     }
-}
-
-/// Whether mention `m` only qualifies a noun through a hyphened participle:
-/// "Chinese-backed", "Saudi-led", "Pakistan-based".
-pub(super) fn hyphen_modifier(t: &[Token], m: &Mention) -> bool {
-    let e = m.span.end;
-    t.get(e).is_some_and(|h| {
-        h.is_punct('-')
-            && h.start == t[e - 1].end
-            && t.get(e + 1)
-                .is_some_and(|p| p.start == h.end && !p.cap && p.kind == TokKind::Word)
-    })
 }

@@ -14,6 +14,7 @@
 //! ([`surroundings`]) and appositions merge a role into its name
 //! ([`appositions`]).
 
+mod acronyms;
 mod appositions;
 mod compose;
 mod gazetteer;
@@ -116,6 +117,19 @@ impl Mention {
     /// The name proper as written.
     pub fn head_text<'a>(&self, doc: &'a str, tokens: &[Token]) -> &'a str {
         span_text(doc, tokens, self.head.clone())
+    }
+
+    /// Whether the mention only qualifies a noun through a hyphened participle:
+    /// "Chinese-backed", "Saudi-led", "Pakistan-based".
+    pub fn hyphen_modifier(&self, t: &[Token]) -> bool {
+        let e = self.span.end;
+        t.get(e).is_some_and(|h| {
+            h.is_punct('-')
+                && h.start == t[e - 1].end
+                && t.get(e + 1).is_some_and(|p| {
+                    p.start == h.end && !p.cap && p.kind == super::tokens::TokKind::Word
+                })
+        })
     }
 
     /// The whole phrase as written.

@@ -377,6 +377,10 @@ impl SentenceView<'_> {
         if kind.is_none() && (self.held_title_in(span.start) || self.org_context(&span)) {
             kind = Some(ActorKind::Organization);
         }
+        // "... Stabilization Mission in Somalia (AUSSOM)": a name an acronym spells.
+        if kind.is_none() && self.tok(span.end).is_some_and(|t| t.is_punct('(')) && span.len() > 2 {
+            kind = Some(ActorKind::Organization);
+        }
         if kind.is_none() && self.tokens[span.end - 1].kind == TokKind::Number {
             kind = Some(ActorKind::Organization); // "France 24", "Channel 4"
         }

@@ -88,7 +88,10 @@ impl SentenceView<'_> {
             }
             // The first kind of unit that fits wins, in this order.
             let unit = self
-                .gazetteer_unit(i, chunk_end, out.last())
+                .acronym_name_end(i)
+                .filter(|&end| self.gazetteer_at(i).is_none_or(|(n, _)| i + n < end))
+                .map(|end| Unit::new(UnitKind::Name, i..end))
+                .or_else(|| self.gazetteer_unit(i, chunk_end, out.last()))
                 .or_else(|| self.title_unit(i, t, out.last()))
                 .or_else(|| self.head_role_unit(i, t, chunk_end))
                 .or_else(|| (chunk_end > i).then(|| self.name_unit(i, chunk_end)))
@@ -237,7 +240,15 @@ impl SentenceView<'_> {
     /// for an institution, the longest run of lowercase words after "the" that
     /// ends in a head or descriptor.
     fn the_role_unit(&self, i: usize, t: &Token) -> Option<Unit> {
-        if t.norm != "the" {
+        // "the al-Qaeda-linked group": after a name hyphened to a participle, the
+        // noun is the role, as after "the".
+        let hyphened = !t.cap
+            && t.norm.ends_with("ed")
+            && i > self.range.start
+            && self
+                .tok(i - 1)
+                .is_some_and(|h| h.is_punct('-') && h.end == t.start);
+        if t.norm != "the" && !hyphened {
             return None;
         }
         let lower = |k: usize| {
@@ -261,13 +272,8 @@ impl SentenceView<'_> {
                 && !self.tok(i + 1 + n).is_some_and(|t| {
                     t.kind == TokKind::Word && self.lx.heads.contains_key(&t.norm)
                 });
-            (next_ok
-                && (n == 1
-                    || (i + 1..i + n).all(|k| {
-                        self.lx.common.contains(self.norm(k))
-                            && !function_word(self.lx, self.norm(k))
-                    })))
-            .then_some((n, kind))
+            (next_ok && (n == 1 || (i + 1..i + n).all(|k| !function_word(self.lx, self.norm(k)))))
+                .then_some((n, kind))
         })?;
         Some(Unit::new(UnitKind::OrgRole(kind), i + 1..i + 1 + n))
     }
