@@ -491,8 +491,11 @@ pub(super) fn own_attack_claims(v: &SentenceArgs, tr: Range<usize>, trig: &Trigg
     let Some(first) = speakers.first().and_then(|&m| v.actor(m)) else {
         return Vec::new();
     };
+    // A person speaks for their country; an organization of a country (an armed
+    // group fighting its army) does not.
+    let person = v.actors[first].is_person();
     let own: Vec<usize> = std::iter::once(first)
-        .chain((0..v.actors.len()).filter(|&a| speaks_for(v.actors, first, a)))
+        .chain((0..v.actors.len()).filter(|&a| person && speaks_for(v.actors, first, a)))
         .collect();
     if !said || !v.opens_with_self(ci, &own) {
         return Vec::new();

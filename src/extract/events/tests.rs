@@ -1143,3 +1143,16 @@ fn an_acronym_in_parentheses_keeps_a_long_name_whole() {
         &[],
     );
 }
+
+#[test]
+fn an_armed_group_of_a_country_claims_attacks_on_that_country() {
+    // The group's country is where it fights, not a side it speaks for.
+    check(
+        "The Tamil Tigers said their fighters had killed six Sri Lankan sailors.",
+        &[
+            ("Liberation Tigers of Tamil Eelam", "claim", "Sri Lanka"),
+            ("Liberation Tigers of Tamil Eelam", "attack", "Sri Lanka"),
+        ],
+        &[],
+    );
+}
