@@ -329,7 +329,12 @@ fn assemble(
         let mut aliases: Vec<String> = a
             .aliases
             .iter()
-            .filter(|x| crate::text::name_key(x) != crate::text::name_key(&a.name))
+            // "UN Security Council" for "U.N. Security Council": how the text
+            // wrote an abbreviation is a form a reader searches for.
+            .filter(|x| {
+                crate::text::name_key(x) != crate::text::name_key(&a.name)
+                    || x.contains('.') != a.name.contains('.')
+            })
             .cloned()
             .collect();
         aliases.sort_by(|x, y| y.len().cmp(&x.len()).then(x.cmp(y)));

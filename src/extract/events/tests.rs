@@ -1156,3 +1156,33 @@ fn an_armed_group_of_a_country_claims_attacks_on_that_country() {
         &[],
     );
 }
+
+#[test]
+fn demands_made_of_someone_and_bans() {
+    check(
+        "Seoul demanded compensation from Pyongyang for the damaged liaison office.",
+        &[("South Korea", "demand", "North Korea")],
+        &[],
+    );
+    check(
+        "The Kenyan High Court barred Safaricom from raising its tariffs.",
+        &[("Kenyan High Court", "demand", "Safaricom")],
+        &[],
+    );
+}
+
+#[test]
+fn an_abbreviation_written_without_dots_stays_an_alias() {
+    let x =
+        extract("Chile asked the UN Security Council to meet. The U.N. Security Council agreed.");
+    let council = x
+        .actors
+        .iter()
+        .find(|a| a.name == "U.N. Security Council")
+        .expect("the council is an actor");
+    assert!(
+        council.aliases.iter().any(|a| a == "UN Security Council"),
+        "{:?}",
+        council.aliases
+    );
+}
