@@ -220,9 +220,11 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
             need(3, "a word, a kind and a position")?;
             match field(2) {
                 "notactor" => Ok(()),
-                "head" | "descriptor" | "institution" | "stands" | "group" => kind(field(1)),
+                "head" | "descriptor" | "institution" | "stands" | "group" | "facility" => {
+                    kind(field(1))
+                }
                 x => Err(format!(
-                    "position {x:?}: one of head, descriptor, institution, stands, group, notactor"
+                    "position {x:?}: one of head, descriptor, institution, stands, group, facility, notactor"
                 )),
             }
         }

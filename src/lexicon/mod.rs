@@ -423,6 +423,9 @@ pub struct Lexicon {
     pub stands: WordSet<String>,
     /// Folded plural nouns that name a group of actors ("leaders", "companies").
     pub groups: WordMap<String, ActorKind>,
+    /// Folded lowercase nouns of a site that a name before them makes a place
+    /// ("the Kunduz trauma hospital", "the Marikana platinum mine").
+    pub facilities: WordSet<String>,
     /// Longest institution or stands phrase in words.
     pub phrase_max_words: usize,
     /// Abbreviations (folded, without final period) → whether they may end a sentence.
@@ -878,6 +881,9 @@ impl Lexicon {
                 }
                 "group" => {
                     self.groups.insert(key, kind);
+                }
+                "facility" => {
+                    self.facilities.insert(key);
                 }
                 _ => {}
             }

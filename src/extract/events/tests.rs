@@ -1186,3 +1186,18 @@ fn an_abbreviation_written_without_dots_stays_an_alias() {
         council.aliases
     );
 }
+
+#[test]
+fn a_named_site_is_the_place_struck() {
+    check(
+        "Sudanese warplanes bombed the Tawila district hospital on Sunday.",
+        &[("Sudan", "attack", "Tawila district hospital")],
+        &[("Sudan", "attack", "Tawila")],
+    );
+    // A site of someone's ("the Gaza offices of X") stays with its owner.
+    check(
+        "Israeli jets hit the Gaza headquarters of the Palestinian Red Crescent.",
+        &[],
+        &[("Israel", "attack", "Gaza headquarters")],
+    );
+}

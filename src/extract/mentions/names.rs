@@ -355,12 +355,18 @@ impl SentenceView<'_> {
         let lx = self.lx;
         let last = self.last_word(span.end);
         let first = self.norm(span.start);
-        let mut kind = lx.heads.get(last).copied().or_else(|| {
-            lx.heads
-                .get(first)
-                .copied()
-                .filter(|k| *k == ActorKind::Place && span.len() > 2)
-        });
+        let site = lx.facilities.contains(last) && !self.tokens[span.end - 1].cap;
+        let mut kind = lx
+            .heads
+            .get(last)
+            .copied()
+            .or(site.then_some(ActorKind::Place))
+            .or_else(|| {
+                lx.heads
+                    .get(first)
+                    .copied()
+                    .filter(|k| *k == ActorKind::Place && span.len() > 2)
+            });
         // "Council for Economic Defense", "Ministry of External Affairs": a head
         // word before a connector.
         if kind.is_none() {

@@ -101,7 +101,8 @@ impl SentenceView<'_> {
                     let (n, kind, size) = self.group_at(i)?;
                     Some(Unit::new(UnitKind::Group(kind, size), i..i + n))
                 })
-                .or_else(|| self.the_role_unit(i, t));
+                .or_else(|| self.the_role_unit(i, t))
+                .map(|u| self.site_unit(u));
             match unit {
                 Some(u) => {
                     i = u.span.end;
@@ -111,6 +112,49 @@ impl SentenceView<'_> {
             }
         }
         out
+    }
+
+    /// A place's or an unknown name with the site after it: "the Kunduz trauma
+    /// hospital", "the Marikana platinum mine" name a place of their own, the
+    /// one that was struck, not the town. (A country's or a person's name before
+    /// a site noun only qualifies it: "a Russian refinery".)
+    fn site_unit(&self, u: Unit) -> Unit {
+        let named = match &u.kind {
+            UnitKind::Gaz(e) => e.kind == ActorKind::Place || e.form == Form::Metonym,
+            UnitKind::Name => self
+                .name_kind(u.span.clone())
+                .is_none_or(|k| k == ActorKind::Place),
+            _ => false,
+        };
+        match self.site_end(u.span.end).filter(|_| named) {
+            Some(end) => Unit::new(UnitKind::Name, u.span.start..end),
+            None => u,
+        }
+    }
+
+    /// Where a site noun after `from` ends the phrase: up to two lowercase
+    /// modifiers (ordinary words, not verbs or adverbs) and a site noun.
+    fn site_end(&self, from: usize) -> Option<usize> {
+        let lx = self.lx;
+        (from..from + 3).find_map(|k| {
+            let t = self.tok(k)?;
+            let word = t.kind == TokKind::Word && !t.cap;
+            let modifier = |j: usize| {
+                self.tok(j).is_some_and(|m| {
+                    m.kind == TokKind::Word
+                        && !m.cap
+                        && lx.common.contains(&m.norm)
+                        && !function_word(lx, &m.norm)
+                        && !lx.speech.contains(&m.norm)
+                        && !m.norm.ends_with("ly")
+                        && !(m.norm.ends_with("ed") && !lx.cues.adjective_ed.contains(&m.norm))
+                })
+            };
+            // ("the Beirut headquarters of X" is X's, told by what follows.)
+            let owned = self.tok(k + 1).is_some_and(|n| n.norm == "of");
+            (word && lx.facilities.contains(&t.norm) && !owned && (from..k).all(modifier))
+                .then_some(k + 1)
+        })
     }
 
     /// A gazetteer form at `i`, unless a longer name that starts with it (an
