@@ -147,7 +147,7 @@ impl SentenceView<'_> {
                         && !function_word(lx, &m.norm)
                         && !lx.speech.contains(&m.norm)
                         && !m.norm.ends_with("ly")
-                        && !(m.norm.ends_with("ed") && !lx.cues.adjective_ed.contains(&m.norm))
+                        && (!m.norm.ends_with("ed") || lx.cues.adjective_ed.contains(&m.norm))
                 })
             };
             // ("the Beirut headquarters of X" is X's, told by what follows.)
