@@ -349,6 +349,21 @@ fn unnamed_official(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut [DocAct
     }
 }
 
+/// ", the Chinese name for the shoal": a demonym before a noun modifies it and
+/// is no subject, even after a comma. Before a verb ("the French said") it is.
+fn adjectival_demonym(ctx: &DocCtx, m: &Mention) -> bool {
+    let lx = ctx.lx;
+    m.form == MentionForm::Demonym
+        && ctx.tokens.get(m.span.end).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !t.norm.ends_with("ed")
+                && !lx.speech.contains(&t.norm)
+                && !lx.cues.finite_verb.contains(&t.norm)
+                && !crate::extract::grammar::CLAUSE_MARKERS.contains(&t.norm.as_str())
+        })
+}
+
 /// Notes that mention `i`'s actor was seen (an absorbed qualifier only when it
 /// is an institution: "Nvidia Chief Executive X said the company ..."; a
 /// country qualifier is not in view), and an organization or country in
@@ -368,7 +383,7 @@ fn note_seen(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor], r: &mut Re
         actors[a].kind,
         Some(ActorKind::Organization) | Some(ActorKind::Country)
     ) || actors[a].kind.is_none() && actors[a].words.len() < 2;
-    if thing && is_clause_subject(ctx, m) {
+    if thing && is_clause_subject(ctx, m) && !adjectival_demonym(ctx, m) {
         r.last_thing_subject = Some(a);
         r.last_thing_sentence = m.sentence;
     }
