@@ -212,7 +212,12 @@ fn resolve_pronoun(
                 !a.is_person() && subject.is_none_or(|sj| !std::ptr::eq(a, &actors[sj]))
             })
         }
-        Some(Pronoun::Thing) => r.last_thing_subject.or_else(|| {
+        // A subject two or more sentences back has given way to what the text
+        // named since ("The ruling is a victory for the union. Its chairman").
+        Some(Pronoun::Thing) => r
+            .last_thing_subject
+            .filter(|_| r.last_thing_sentence + 1 >= m.sentence)
+            .or_else(|| {
             r.seen.find(actors, &|a: &DocActor| {
                 matches!(
                     a.kind,
