@@ -217,7 +217,7 @@ impl Affiliations<'_, '_> {
         let start = self.ms[m].span.start;
         // "X, the Singapore-based trader" says where X is based, not whom X serves.
         let Some((ts, te)) = title_in(v, j..close) else {
-            self.country_company(a, start, j, close);
+            self.country_company(a, start, from.max(j.saturating_sub(1)), close);
             return;
         };
         if let Some(t) = self.title_owner(from, ts, te).and_then(|x| self.ms[x].actor) {
@@ -261,8 +261,18 @@ impl Affiliations<'_, '_> {
         let (v, lx, ms) = (self.v, self.lx, self.ms);
         let last = v.norm(close - 1);
         let part = lx.cues.org_part.contains(last);
+        // ("Washington's main ally on the ground against Islamic State": a noun
+        // phrase that goes on past its noun describes no institution.)
+        let plain = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.cap
+                    && !is(super::super::grammar::FUNCTION_WORDS, &t.norm)
+            })
+        };
         let Some(q) = self.mention_at(j).filter(|&q| {
             ms[q].possessive
+                && (ms[q].span.end + 1..close).all(plain)
                 && last.len() > 2
                 && (part || lx.descriptors.contains_key(last) || lx.heads.contains_key(last))
         }) else {
