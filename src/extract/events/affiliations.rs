@@ -204,12 +204,19 @@ impl Affiliations<'_, '_> {
         let close = (j..v.range.end)
             .find(|&x| self.is_punct(x, ',') || self.is_punct(x, '.') || self.is_punct(x, ';'))
             .unwrap_or(v.range.end);
-        // "X, a former prime minister who leads Y": the relative states the role.
+        // "X, a former prime minister who leads Y": the relative states the role;
+        // "X, a leader of Y who lives in France": the apposition ends before it.
+        let mut close = close;
         if let Some(w) = (j..close).find(|&x| v.norm(x) == "who") {
             if w > j && self.is_noun_phrase(j..w) {
-                self.who_heads(m, a, w + 1);
+                if self.lx.cues.head_verb.contains(v.norm(w + 1)) {
+                    self.who_heads(m, a, w + 1);
+                    return;
+                }
+                close = w;
+            } else {
+                return;
             }
-            return;
         }
         if close <= j || self.is_punct(j, '"') || !self.is_noun_phrase(j..close) {
             return;

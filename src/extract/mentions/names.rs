@@ -355,21 +355,19 @@ impl SentenceView<'_> {
         let lx = self.lx;
         let last = self.last_word(span.end);
         let first = self.norm(span.start);
-        let mut kind = lx.heads.get(last).copied().or_else(|| {
-            lx.heads
-                .get(first)
-                .copied()
-                .filter(|k| *k == ActorKind::Place && span.len() > 2)
-        });
         // "Council for Economic Defense", "Ministry of External Affairs": a head
-        // word before a connector.
-        if kind.is_none() {
-            kind = (span.start..span.end.saturating_sub(1)).find_map(|k| {
+        // word before a connector, before a place word that opens the name ("State
+        // Committee for National Security" is a committee).
+        let mut kind = lx.heads.get(last).copied().or_else(|| {
+            (span.start..span.end.saturating_sub(1)).find_map(|k| {
                 lx.heads
                     .get(self.norm(k))
                     .copied()
                     .filter(|_| matches!(self.norm(k + 1), "of" | "for" | "on" | "and" | "to"))
-            });
+            })
+        });
+        if kind.is_none() {
+            kind = lx.heads.get(first).copied().filter(|k| *k == ActorKind::Place && span.len() > 2);
         }
         if kind.is_none() && span.start > self.range.start {
             kind = lx.descriptors.get(self.norm(span.start - 1)).copied();
