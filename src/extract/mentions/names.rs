@@ -309,6 +309,13 @@ impl SentenceView<'_> {
         if !before_head && (!after_head || w == "and") && !and_ok {
             return false;
         }
+        // "Judge Ana Ribeiro of the Federal Court": a titled name is a person's,
+        // and the institution after it is another name.
+        let titled = (i.saturating_sub(4)..i)
+            .any(|x| self.title_at(x).is_some_and(|(n, _, _)| x + n == i));
+        if titled && !before_head {
+            return false;
+        }
         // "Committee to Protect Journalists": "to" only after a head.
         if w == "to" && !before_head {
             return false;
