@@ -218,13 +218,13 @@ fn resolve_pronoun(
             .last_thing_subject
             .filter(|_| r.last_thing_sentence + 1 >= m.sentence)
             .or_else(|| {
-            r.seen.find(actors, &|a: &DocActor| {
-                matches!(
-                    a.kind,
-                    Some(ActorKind::Organization) | Some(ActorKind::Country)
-                )
-            })
-        }),
+                r.seen.find(actors, &|a: &DocActor| {
+                    matches!(
+                        a.kind,
+                        Some(ActorKind::Organization) | Some(ActorKind::Country)
+                    )
+                })
+            }),
         _ => None,
     }
 }

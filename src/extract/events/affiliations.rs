@@ -66,10 +66,14 @@ impl Affiliations<'_, '_> {
                 mm.form,
                 if mm.absorbed { " absorbed" } else { "" },
                 if mm.possessive { " possessive" } else { "" },
-                mm.acronym.as_ref().map(|a| format!(" ({a})")).unwrap_or_default(),
+                mm.acronym
+                    .as_ref()
+                    .map(|a| format!(" ({a})"))
+                    .unwrap_or_default(),
                 mm.title.as_ref().map(|t| &t.0),
                 mm.qualifier.map(|q| self.ms[q].text(ctx.doc, ctx.tokens)),
-                mm.actor.map(|a| (&self.v.actors[a].name, self.v.actors[a].kind)),
+                mm.actor
+                    .map(|a| (&self.v.actors[a].name, self.v.actors[a].kind)),
             );
         }
     }
@@ -162,7 +166,9 @@ impl Affiliations<'_, '_> {
             let mut after = mm.span.end + usize::from(mm.acronym.is_some()) * 3;
             // "Bah, 61, a former prime minister": an age says nothing of a role.
             if self.is_punct(after, ',')
-                && self.tok(after + 1).is_some_and(|t| t.kind == TokKind::Number)
+                && self
+                    .tok(after + 1)
+                    .is_some_and(|t| t.kind == TokKind::Number)
                 && self.is_punct(after + 2, ',')
             {
                 after += 2;
@@ -227,7 +233,10 @@ impl Affiliations<'_, '_> {
             self.country_company(a, start, from.max(j.saturating_sub(1)), close);
             return;
         };
-        if let Some(t) = self.title_owner(from, ts, te).and_then(|x| self.ms[x].actor) {
+        if let Some(t) = self
+            .title_owner(from, ts, te)
+            .and_then(|x| self.ms[x].actor)
+        {
             self.push(a, t, start..close, "affiliation: apposition with a title");
         }
     }

@@ -286,7 +286,11 @@ fn roles_before_names_state_affiliations() {
     );
     check(
         "The head of Kenya's National Intelligence Service (NIS), Peter Otieno, warned Somalia.",
-        &[("Peter Otieno", "affiliation", "National Intelligence Service")],
+        &[(
+            "Peter Otieno",
+            "affiliation",
+            "National Intelligence Service",
+        )],
         &[],
     );
     check(
@@ -384,6 +388,22 @@ fn parts_of_organizations_belong_to_them() {
         "The Free Militia, Turkey's main ally on the ground in the north, said it would fight.",
         &[],
         &[("Free Militia", "affiliation", "Turkey")],
+    );
+}
+
+#[test]
+fn an_embassy_is_named_with_its_city() {
+    check(
+        "Brazil's embassy in Nairobi said it supported the Kestrel Mining Group.",
+        &[
+            ("Brazil's embassy in Nairobi", "affiliation", "Brazil"),
+            (
+                "Brazil's embassy in Nairobi",
+                "support",
+                "Kestrel Mining Group",
+            ),
+        ],
+        &[],
     );
 }
 

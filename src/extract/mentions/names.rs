@@ -311,8 +311,8 @@ impl SentenceView<'_> {
         }
         // "Judge Ana Ribeiro of the Federal Court": a titled name is a person's,
         // and the institution after it is another name.
-        let titled = (i.saturating_sub(4)..i)
-            .any(|x| self.title_at(x).is_some_and(|(n, _, _)| x + n == i));
+        let titled =
+            (i.saturating_sub(4)..i).any(|x| self.title_at(x).is_some_and(|(n, _, _)| x + n == i));
         if titled && !before_head {
             return false;
         }
@@ -374,7 +374,11 @@ impl SentenceView<'_> {
             })
         });
         if kind.is_none() {
-            kind = lx.heads.get(first).copied().filter(|k| *k == ActorKind::Place && span.len() > 2);
+            kind = lx
+                .heads
+                .get(first)
+                .copied()
+                .filter(|k| *k == ActorKind::Place && span.len() > 2);
         }
         if kind.is_none() && span.start > self.range.start {
             kind = lx.descriptors.get(self.norm(span.start - 1)).copied();
