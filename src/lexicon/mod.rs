@@ -328,6 +328,13 @@ pub struct Cues {
     pub lead_verb: WordSet<String>,
     /// Words of tenure at the start of an apposition ("X, the former head of Y").
     pub tenure_word: WordSet<String>,
+    /// Nouns for a part of an organization that is an organization itself ("Hamas's
+    /// armed wing, the X Brigades", "Y and its affiliate Z"): the part belongs to
+    /// its owner.
+    pub org_part: WordSet<String>,
+    /// A country's institutions abroad, named with their city ("China's embassy in
+    /// Pretoria" is one actor, not the embassy and a city).
+    pub seated_institution: WordSet<String>,
     /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
@@ -393,6 +400,8 @@ impl Cues {
             "head_participle" => &mut self.head_participle,
             "lead_verb" => &mut self.lead_verb,
             "tenure_word" => &mut self.tenure_word,
+            "org_part" => &mut self.org_part,
+            "seated_institution" => &mut self.seated_institution,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
             _ => return None,

@@ -234,14 +234,19 @@ fn resolve_pronoun(
                 !a.is_person() && subject.is_none_or(|sj| !std::ptr::eq(a, &actors[sj]))
             })
         }
-        Some(Pronoun::Thing) => r.last_thing_subject.or_else(|| {
-            r.seen.find(actors, &|a: &DocActor| {
-                matches!(
-                    a.kind,
-                    Some(ActorKind::Organization) | Some(ActorKind::Country)
-                )
-            })
-        }),
+        // A subject two or more sentences back has given way to what the text
+        // named since ("The ruling is a victory for the union. Its chairman").
+        Some(Pronoun::Thing) => r
+            .last_thing_subject
+            .filter(|_| r.last_thing_sentence + 1 >= m.sentence)
+            .or_else(|| {
+                r.seen.find(actors, &|a: &DocActor| {
+                    matches!(
+                        a.kind,
+                        Some(ActorKind::Organization) | Some(ActorKind::Country)
+                    )
+                })
+            }),
         _ => None,
     }
 }
@@ -371,6 +376,21 @@ fn unnamed_official(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut [DocAct
     }
 }
 
+/// ", the Chinese name for the shoal": a demonym before a noun modifies it and
+/// is no subject, even after a comma. Before a verb ("the French said") it is.
+fn adjectival_demonym(ctx: &DocCtx, m: &Mention) -> bool {
+    let lx = ctx.lx;
+    m.form == MentionForm::Demonym
+        && ctx.tokens.get(m.span.end).is_some_and(|t| {
+            t.is_word()
+                && !t.cap
+                && !t.norm.ends_with("ed")
+                && !lx.speech.contains(&t.norm)
+                && !lx.cues.finite_verb.contains(&t.norm)
+                && !crate::extract::grammar::CLAUSE_MARKERS.contains(&t.norm.as_str())
+        })
+}
+
 /// Notes that mention `i`'s actor was seen (an absorbed qualifier only when it
 /// is an institution: "Nvidia Chief Executive X said the company ..."; a
 /// country qualifier is not in view), and an organization or country in
@@ -391,7 +411,11 @@ fn note_seen(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor], r: &mut Re
         Some(ActorKind::Organization) | Some(ActorKind::Country)
     ) || actors[a].kind.is_none() && actors[a].words.len() < 2;
     // ("The al-Qaeda-linked group ...": the subject is the group.)
-    if thing && is_clause_subject(ctx, m) && !m.hyphen_modifier(ctx.tokens) {
+    if thing
+        && is_clause_subject(ctx, m)
+        && !adjectival_demonym(ctx, m)
+        && !m.hyphen_modifier(ctx.tokens)
+    {
         r.last_thing_subject = Some(a);
         r.last_thing_sentence = m.sentence;
     }

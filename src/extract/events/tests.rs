@@ -244,6 +244,184 @@ fn appositions_state_affiliations() {
 }
 
 #[test]
+fn roles_before_names_state_affiliations() {
+    // "Its TITLE, X": the pronoun's organization.
+    check(
+        "The Harbour Pilots' Union called a strike on Monday. Its chairman, Lim Dae-ho, said talks had failed.",
+        &[("Lim Dae-ho", "affiliation", "Harbour Pilots' Union")],
+        &[],
+    );
+    check(
+        "The Sahel Liberation Movement fired rockets at the port. Its military spokesman, Musa Keita, said the strikes would go on.",
+        &[("Musa Keita", "affiliation", "Sahel Liberation Movement")],
+        &[],
+    );
+    // A possessive role noun ("the charity's") names the organization in that role.
+    check(
+        "Doctors of the World condemned the raid, and the charity's international president, Marta Lindqvist, called it a crime.",
+        &[("Marta Lindqvist", "affiliation", "Medecins du Monde")],
+        &[],
+    );
+    // A country's possessive, modifiers and a post after the title.
+    check(
+        "Chile's new president, Maria Soto, took office on Sunday.",
+        &[("Maria Soto", "affiliation", "Chile")],
+        &[],
+    );
+    check(
+        "Germany's ambassador to Chile, Klaus Weber, was summoned on Monday.",
+        &[("Klaus Weber", "affiliation", "Germany")],
+        &[("Klaus Weber", "affiliation", "Chile")],
+    );
+    check(
+        "Japan's special envoy for African affairs, Kenji Mori, arrived in Lagos.",
+        &[("Kenji Mori", "affiliation", "Japan")],
+        &[],
+    );
+    // The institution before the title, or after "The head of".
+    check(
+        "Iraq's Foreign Ministry spokesman, Ahmed Saleh, rejected the claims.",
+        &[("Ahmed Saleh", "affiliation", "Foreign Ministry")],
+        &[],
+    );
+    check(
+        "The head of Kenya's National Intelligence Service (NIS), Peter Otieno, warned Somalia.",
+        &[(
+            "Peter Otieno",
+            "affiliation",
+            "National Intelligence Service",
+        )],
+        &[],
+    );
+    check(
+        "Thailand's junta chief, Senior General Somchai Prasert, met the envoy.",
+        &[("Somchai Prasert", "affiliation", "Thailand")],
+        &[],
+    );
+}
+
+#[test]
+fn appositions_reach_the_institution_past_its_modifiers() {
+    check(
+        "Park Min-su, leader of the main opposition People Power Party, criticized the plan.",
+        &[("Park Min-su", "affiliation", "People Power Party")],
+        &[],
+    );
+    check(
+        "Cho Eun-ji, a lawmaker from the opposition Green Future Party, criticized the plan.",
+        &[("Cho Eun-ji", "affiliation", "Green Future Party")],
+        &[],
+    );
+    // The party, not the country of its demonym.
+    check(
+        "Lars Holm, leader of the Swedish nationalist party Nordic Front, criticized the plan.",
+        &[("Lars Holm", "affiliation", "Nordic Front")],
+        &[("Lars Holm", "affiliation", "Sweden")],
+    );
+    check(
+        "Ahmed Farah, the president of the breakaway region of Puntland, criticized the plan.",
+        &[("Ahmed Farah", "affiliation", "Puntland")],
+        &[],
+    );
+    check(
+        "Abdul Karim, the Taliban's acting interior minister, criticized the plan.",
+        &[("Abdul Karim", "affiliation", "Taliban")],
+        &[],
+    );
+    // An age before the apposition; a relative after it that states no role.
+    check(
+        "Ali Hassan, 58, a senior leader of the Green Future Party who lives in France, criticized the plan.",
+        &[("Ali Hassan", "affiliation", "Green Future Party")],
+        &[("Ali Hassan", "affiliation", "France")],
+    );
+    // A verb after the comma: no apposition ("met" is no noun).
+    check(
+        "Chile's new president, Maria Soto, met the Argentine foreign minister.",
+        &[("Maria Soto", "affiliation", "Chile")],
+        &[("Maria Soto", "affiliation", "Argentina")],
+    );
+}
+
+#[test]
+fn relatives_and_titles_state_affiliations() {
+    check(
+        "Cellou Barry, a former prime minister who leads the Union for Progress (UFP), criticized the plan.",
+        &[("Cellou Barry", "affiliation", "Union for Progress")],
+        &[],
+    );
+    check(
+        "General Amadou Diallo, who heads the ruling Council for National Recovery (CNR), criticized the plan.",
+        &[("Amadou Diallo", "affiliation", "Council for National Recovery")],
+        &[],
+    );
+    check(
+        "Judge Ana Ribeiro of the Federal Court blocked the plan.",
+        &[("Ana Ribeiro", "affiliation", "Federal Court")],
+        &[],
+    );
+    check(
+        "Thailand's State Counsellor Somsak Chai criticized the plan.",
+        &[("Somsak Chai", "affiliation", "Thailand")],
+        &[],
+    );
+}
+
+#[test]
+fn parts_of_organizations_belong_to_them() {
+    check(
+        "Vale SA and its mining affiliate Samarco SA agreed to pay a fine.",
+        &[("Samarco SA", "affiliation", "Vale SA")],
+        &[],
+    );
+    check(
+        "Hamas's armed wing, the Qassam Brigades, claimed the attack.",
+        &[("Izz ad-Din al-Qassam Brigades", "affiliation", "Hamas")],
+        &[],
+    );
+    check(
+        "The Liberation Guard, the National Front's armed wing, attacked the base.",
+        &[("Liberation Guard", "affiliation", "National Front")],
+        &[],
+    );
+    // An ally is no part: "Washington's main ally on the ground".
+    check(
+        "The Free Militia, Turkey's main ally on the ground in the north, said it would fight.",
+        &[],
+        &[("Free Militia", "affiliation", "Turkey")],
+    );
+}
+
+#[test]
+fn an_embassy_is_named_with_its_city() {
+    check(
+        "Brazil's embassy in Nairobi said it supported the Kestrel Mining Group.",
+        &[
+            ("Brazil's embassy in Nairobi", "affiliation", "Brazil"),
+            (
+                "Brazil's embassy in Nairobi",
+                "support",
+                "Kestrel Mining Group",
+            ),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_stale_subject_gives_way_to_what_was_named_since() {
+    check(
+        "Hanbit Mobility rejected the findings. The ruling is a victory for the Seoul Drivers' Union (SDU), which filed the complaint. Its chairman, Bae Min-ho, praised the watchdog.",
+        &[("Bae Min-ho", "affiliation", "Seoul Drivers' Union")],
+        &[("Bae Min-ho", "affiliation", "Hanbit Mobility")],
+    );
+    check(
+        "The Coast Guard said the vessels had intruded near the reef, the Chinese name for the shoal. Its spokesman, Gan Wei, urged Manila to stop.",
+        &[("Gan Wei", "affiliation", "Coast Guard")],
+        &[("Gan Wei", "affiliation", "China")],
+    );
+}
+
+#[test]
 fn clauses_that_are_not_appositions() {
     // A verb or another named person after the comma: no apposition.
     check(

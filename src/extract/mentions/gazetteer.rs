@@ -236,12 +236,20 @@ fn compose_institution(
     let n = Some(inst).filter(|&n| n > stands && !s.noun_follows(after + n))?;
     let q = push_unit(s, u, out);
     out[q].absorbed = true;
-    let mut m = Mention::new(s.sentence, u.span.start..after + n, MentionForm::Name);
+    // "China's embassy in Pretoria": a mission abroad is named by its city.
+    let mut end = after + n;
+    if s.lx.cues.seated_institution.contains(s.norm(end - 1)) && s.norm(end) == "in" {
+        let city = units[k + 1..].iter().find(|x| x.span.start == end + 1);
+        if let Some(c) = city.filter(|c| matches!(c.kind, UnitKind::Gaz(_) | UnitKind::Name)) {
+            end = c.span.end;
+        }
+    }
+    let mut m = Mention::new(s.sentence, u.span.start..end, MentionForm::Name);
     m.kind = Some(ActorKind::Organization);
     m.qualifier = Some(q);
     out.push(m);
     let mut k = k + 1;
-    while units.get(k).is_some_and(|x| x.span.start < after + n) {
+    while units.get(k).is_some_and(|x| x.span.start < end) {
         k += 1;
     }
     Some(k)

@@ -309,6 +309,13 @@ impl SentenceView<'_> {
         if !before_head && (!after_head || w == "and") && !and_ok {
             return false;
         }
+        // "Judge Ana Ribeiro of the Federal Court": a titled name is a person's,
+        // and the institution after it is another name.
+        let titled =
+            (i.saturating_sub(4)..i).any(|x| self.title_at(x).is_some_and(|(n, _, _)| x + n == i));
+        if titled && !before_head {
+            return false;
+        }
         // "Committee to Protect Journalists": "to" only after a head.
         if w == "to" && !before_head {
             return false;
@@ -355,27 +362,28 @@ impl SentenceView<'_> {
         let lx = self.lx;
         let last = self.last_word(span.end);
         let first = self.norm(span.start);
-        let site = lx.facilities.contains(last) && !self.tokens[span.end - 1].cap;
-        let mut kind = lx
-            .heads
-            .get(last)
-            .copied()
-            .or(site.then_some(ActorKind::Place))
-            .or_else(|| {
-                lx.heads
-                    .get(first)
-                    .copied()
-                    .filter(|k| *k == ActorKind::Place && span.len() > 2)
-            });
         // "Council for Economic Defense", "Ministry of External Affairs": a head
-        // word before a connector.
+        // word before a connector, before a place word that opens the name ("State
+        // Committee for National Security" is a committee).
+        let site = lx.facilities.contains(last) && !self.tokens[span.end - 1].cap;
+        let mut kind =
+            lx.heads
+                .get(last)
+                .copied()
+                .or(site.then_some(ActorKind::Place))
+                .or_else(|| {
+                    (span.start..span.end.saturating_sub(1)).find_map(|k| {
+                        lx.heads.get(self.norm(k)).copied().filter(|_| {
+                            matches!(self.norm(k + 1), "of" | "for" | "on" | "and" | "to")
+                        })
+                    })
+                });
         if kind.is_none() {
-            kind = (span.start..span.end.saturating_sub(1)).find_map(|k| {
-                lx.heads
-                    .get(self.norm(k))
-                    .copied()
-                    .filter(|_| matches!(self.norm(k + 1), "of" | "for" | "on" | "and" | "to"))
-            });
+            kind = lx
+                .heads
+                .get(first)
+                .copied()
+                .filter(|k| *k == ActorKind::Place && span.len() > 2);
         }
         if kind.is_none() && span.start > self.range.start {
             kind = lx.descriptors.get(self.norm(span.start - 1)).copied();
