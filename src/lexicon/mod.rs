@@ -332,6 +332,13 @@ pub struct Cues {
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
     pub label_verb: WordSet<String>,
+    /// Words opening a condition ("unless Y cuts the fee"): a threat's target is its subject.
+    pub condition_word: WordSet<String>,
+    /// Verbs of a hostile act besides the attack triggers ("slipped across the
+    /// frontier"): told of another side, they accuse it.
+    pub hostile_verb: WordSet<String>,
+    /// Words of the name of a ruling military body ("council"): what "the junta" names.
+    pub junta_word: WordSet<String>,
 }
 
 impl Cues {
@@ -395,6 +402,9 @@ impl Cues {
             "tenure_word" => &mut self.tenure_word,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
+            "condition_word" => &mut self.condition_word,
+            "hostile_verb" => &mut self.hostile_verb,
+            "junta_word" => &mut self.junta_word,
             _ => return None,
         })
     }

@@ -6,7 +6,9 @@
 //! from `slots` because it reads two clauses, not one.
 
 use super::super::clauses::Opening;
-use super::super::grammar::{is, ARTICLES, LIST_COORDINATORS, THIRD_PERSON_POSSESSIVES};
+use super::super::grammar::{
+    is, ARTICLES, FIRST_PERSON_POSSESSIVES, LIST_COORDINATORS, THIRD_PERSON_POSSESSIVES,
+};
 use super::super::tokens::TokKind;
 use super::view::SentenceArgs;
 
@@ -88,6 +90,49 @@ impl SentenceArgs<'_> {
             Some(m) if self.mentions[m].span.start <= after + 5 => self.coordinated(m, c.range.end),
             _ => Vec::new(),
         }
+    }
+
+    /// The reporter of a complement clause that opens with a possessive standing
+    /// for the reporter's own side and names no actor of its own: "X warned that
+    /// [his country would retaliate ...]", "[its forces would strike ...]".
+    /// Empty otherwise.
+    pub(super) fn own_side_reporter(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        let c = &self.clauses[ci];
+        if c.opening != Opening::Complement || c.quoted {
+            return Vec::new();
+        }
+        let first = self.norm(c.range.start);
+        let own_side = is(THIRD_PERSON_POSSESSIVES, first) || is(FIRST_PERSON_POSSESSIVES, first);
+        let named = self
+            .args
+            .iter()
+            .any(|&m| (c.range.start..t).contains(&self.mentions[m].span.start));
+        if !own_side || named {
+            return Vec::new();
+        }
+        self.reporter_subjects(t)
+    }
+
+    /// The subjects of the condition that follows token `from` in its sentence:
+    /// "... unless Y cuts the fee", "... if Y fails to comply" (data/cues.tsv
+    /// `condition_word`), other than `own` actors.
+    pub(super) fn condition_subjects(&self, from: usize, own: &[usize]) -> Vec<usize> {
+        let ci = self.clause_of(from.saturating_sub(1));
+        let cues = &self.ctx.lx.cues;
+        let Some(cj) = (ci + 1..self.clauses.len()).find(|&cj| {
+            let c = &self.clauses[cj];
+            c.opening == Opening::Subordinate
+                && !c.quoted
+                && c.range.start > self.range.start
+                && cues.condition_word.contains(self.norm(c.range.start - 1))
+        }) else {
+            return Vec::new();
+        };
+        self.clause_subjects(cj)
+            .into_iter()
+            .filter(|&m| self.actor(m).is_some_and(|a| !own.contains(&a)))
+            .collect()
     }
 
     /// Whether token `t` sits in a clause that a verb of refusal or denial governs

@@ -13,6 +13,7 @@ use super::super::grammar::{
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
 use super::attacks::{attack_author, attack_phrase, DocState};
+use super::modality::planned_event;
 use super::view::SentenceArgs;
 use crate::lexicon::{Frame, Trigger};
 use crate::model::{ActorKind, RelationType};
@@ -83,14 +84,26 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             return Vec::new();
         }
     }
-    let subjects = v
+    let mut subjects = v
         .gerund_subjects(tr.start)
         .unwrap_or_else(|| v.subjects(tr.start));
+    // A threat, or force announced: "warned that his country would retaliate
+    // against X" is the speaker's.
+    let threat = kind == RelationType::Threaten
+        || kind == RelationType::Attack && planned_event(v, trig, &tr);
+    if subjects.is_empty() && threat {
+        subjects = v.own_side_reporter(tr.start);
+    }
     let gap = if kind == RelationType::Attack { 6 } else { 4 };
     let objects = v.objects(tr.end, kind, gap);
     if objects.is_empty() {
         if let Some(out) = complement_frame(v, tr.end, kind, &subjects) {
             return out;
+        }
+        if threat {
+            if let Some(out) = condition_frame(v, tr.end, &subjects) {
+                return out;
+            }
         }
     }
     if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
@@ -152,6 +165,24 @@ fn complement_frame(
         _ => return None,
     };
     (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))
+}
+
+/// A threat with no object is aimed at whoever its condition names: "threatened
+/// a strike unless Y cuts the fee", "warned that it would respond if Y adopted
+/// ...". Not through a complement about someone else ("warned that Y would
+/// fall if Z ..." threatens neither). `None` when no condition names anyone.
+fn condition_frame(v: &SentenceArgs, end: usize, subjects: &[usize]) -> Option<Vec<Arg>> {
+    if subjects.is_empty() {
+        return None;
+    }
+    let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+    if let Some(ci) = v.complement_of(end) {
+        if !v.opens_with_self(ci, &own) {
+            return None;
+        }
+    }
+    let targets = v.condition_subjects(end, &own);
+    (!targets.is_empty()).then(|| cross(subjects, &targets, " (whom its condition names)"))
 }
 
 /// A pattern ending in "by" ("a session hosted by X"): the agent after it acts on
@@ -422,7 +453,7 @@ fn pred_frame(v: &SentenceArgs, tr: Range<usize>) -> Vec<Arg> {
         return Vec::new();
     }
     let targets = v.subjects(tr.start);
-    let sources = v.main_subjects(tr.start);
+    let sources = v.reporter_subjects(tr.start);
     cross(&sources, &targets, " (predicate of a reported clause)")
 }
 
@@ -519,7 +550,7 @@ pub(super) fn own_attack_claims(v: &SentenceArgs, tr: Range<usize>, trig: &Trigg
 
 /// Whether a speech verb stands within `reach` tokens before clause `ci` ("said
 /// [that] ..."); `clause_verbs` counts the verbs of thinking and claiming too.
-fn said_before(v: &SentenceArgs, ci: usize, reach: usize, clause_verbs: bool) -> bool {
+pub(super) fn said_before(v: &SentenceArgs, ci: usize, reach: usize, clause_verbs: bool) -> bool {
     let lx = v.ctx.lx;
     let before = v.clauses[ci].range.start.saturating_sub(1);
     (before.saturating_sub(reach)..=before).any(|j| {

@@ -73,6 +73,27 @@ impl SentenceArgs<'_> {
         }
     }
 
+    /// Who reports the complement clause holding token `t`: the subjects of
+    /// the clause that governs it ("X said [Y was behind it]", "..., and X
+    /// said [...]"), else the main clause's. Empty outside a complement.
+    pub(super) fn reporter_subjects(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        if ci == 0 || self.clauses[ci].opening != Opening::Complement {
+            return Vec::new();
+        }
+        let prev = &self.clauses[ci - 1];
+        let own = if prev.opening == Opening::Complement || prev.quoted {
+            Vec::new()
+        } else {
+            self.subjects_in(ci - 1, prev.range.end)
+        };
+        if own.is_empty() {
+            self.main_subjects(t)
+        } else {
+            own
+        }
+    }
+
     /// The doer of a gerund that a name governs through "of" or "for": "accused
     /// Peru of attacking X", "condemned Belarus for arresting X". `None` when
     /// token `t` is no such gerund.
