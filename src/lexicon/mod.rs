@@ -339,6 +339,8 @@ pub struct Cues {
     pub hostile_verb: WordSet<String>,
     /// Words of the name of a ruling military body ("council"): what "the junta" names.
     pub junta_word: WordSet<String>,
+    /// Role nouns for a ruling military body ("the junta").
+    pub junta_role: WordSet<String>,
 }
 
 impl Cues {
@@ -405,6 +407,7 @@ impl Cues {
             "condition_word" => &mut self.condition_word,
             "hostile_verb" => &mut self.hostile_verb,
             "junta_word" => &mut self.junta_word,
+            "junta_role" => &mut self.junta_role,
             _ => return None,
         })
     }

@@ -7,7 +7,8 @@
 
 use super::super::clauses::Opening;
 use super::super::grammar::{
-    is, ARTICLES, FIRST_PERSON_POSSESSIVES, LIST_COORDINATORS, THIRD_PERSON_POSSESSIVES,
+    is, ARTICLES, FIRST_PERSON_POSSESSIVES, LIST_COORDINATORS, PASSIVE_AUXILIARIES,
+    THIRD_PERSON_POSSESSIVES,
 };
 use super::super::tokens::TokKind;
 use super::view::SentenceArgs;
@@ -129,6 +130,17 @@ impl SentenceArgs<'_> {
         }) else {
             return Vec::new();
         };
+        // ("unless Y is freed": the condition's subject suffers it.)
+        let c = &self.clauses[cj];
+        let passive = (c.range.start..c.range.end.min(c.range.start + 6))
+            .any(|j| is(PASSIVE_AUXILIARIES, self.norm(j)))
+            && (c.range.start..c.range.end.min(c.range.start + 8)).any(|j| {
+                let w = self.norm(j);
+                w.ends_with("ed") || cues.irregular_participle.contains(w)
+            });
+        if passive {
+            return Vec::new();
+        }
         self.clause_subjects(cj)
             .into_iter()
             .filter(|&m| self.actor(m).is_some_and(|a| !own.contains(&a)))
@@ -149,9 +161,19 @@ impl SentenceArgs<'_> {
             .start
             .saturating_sub(MAX_GAP + 1)
             .max(self.range.start);
+        // The nearest verb governs: "denies the charge and says [Y rammed ...]"
+        // reports what it says.
         (from..c.range.start)
             .rev()
             .take_while(|&j| self.tok(j).is_some_and(|t| t.kind != TokKind::Punct))
-            .any(|j| lx.cues.refusal_verb.contains(self.norm(j)))
+            .find_map(|j| {
+                let w = self.norm(j);
+                if lx.cues.refusal_verb.contains(w) {
+                    Some(true)
+                } else {
+                    lx.speech.contains(w).then_some(false)
+                }
+            })
+            .unwrap_or(false)
     }
 }
