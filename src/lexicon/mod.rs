@@ -339,6 +339,9 @@ pub struct Cues {
     pub hostile_verb: WordSet<String>,
     /// Words of the name of a ruling military body ("council"): what "the junta" names.
     pub junta_word: WordSet<String>,
+    /// Words after a modal that foretell a penalty ("would not escape"): told
+    /// of someone, a threat to them.
+    pub penalty_word: WordSet<String>,
     /// Role nouns for a ruling military body ("the junta").
     pub junta_role: WordSet<String>,
 }
@@ -408,6 +411,7 @@ impl Cues {
             "hostile_verb" => &mut self.hostile_verb,
             "junta_word" => &mut self.junta_word,
             "junta_role" => &mut self.junta_role,
+            "penalty_word" => &mut self.penalty_word,
             _ => return None,
         })
     }

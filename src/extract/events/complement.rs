@@ -7,9 +7,10 @@
 
 use super::super::clauses::Opening;
 use super::super::grammar::{
-    is, ARTICLES, FIRST_PERSON_POSSESSIVES, LIST_COORDINATORS, PASSIVE_AUXILIARIES,
+    is, ARTICLES, FIRST_PERSON_POSSESSIVES, LIST_COORDINATORS, MODALS, PASSIVE_AUXILIARIES,
     THIRD_PERSON_POSSESSIVES,
 };
+use super::super::mentions::MentionForm;
 use super::super::tokens::TokKind;
 use super::view::SentenceArgs;
 
@@ -113,6 +114,38 @@ impl SentenceArgs<'_> {
             return Vec::new();
         }
         self.reporter_subjects(t)
+    }
+
+    /// Whom the penalty that clause `ci` foretells falls on: its subject, or the
+    /// owner of its subject ("Y's leaders", "its leaders"), when a modal comes
+    /// before a word of data/cues.tsv `penalty_word` ("would not escape", "will
+    /// pay", "would trigger a response"). Empty otherwise.
+    pub(super) fn penalty_subjects(&self, ci: usize) -> Vec<usize> {
+        let c = &self.clauses[ci];
+        let cues = &self.ctx.lx.cues;
+        let end = c.range.end;
+        let Some(modal) = (c.range.start..end).find(|&j| is(MODALS, self.norm(j))) else {
+            return Vec::new();
+        };
+        if !(modal + 1..(modal + 4).min(end)).any(|j| cues.penalty_word.contains(self.norm(j))) {
+            return Vec::new();
+        }
+        let subjects = self.clause_subjects(ci);
+        if !subjects.is_empty() {
+            return subjects;
+        }
+        // "its leaders": the possessive pronoun's antecedent.
+        self.all
+            .clone()
+            .find(|&m| {
+                let mm = &self.mentions[m];
+                mm.span.start == c.range.start
+                    && mm.form == MentionForm::Pronoun
+                    && mm.actor.is_some()
+                    && is(THIRD_PERSON_POSSESSIVES, self.norm(c.range.start))
+            })
+            .into_iter()
+            .collect()
     }
 
     /// The subjects of the condition that follows token `from` in its sentence:

@@ -162,6 +162,13 @@ fn complement_frame(
             v.clause_subjects(ci)
         }
         RelationType::Deny if v.opens_with_self(ci, &own) => v.clause_objects(ci),
+        // "warned that Y's leaders would not escape responsibility": a penalty
+        // foretold is a threat to whom it falls on.
+        RelationType::Threaten => v
+            .penalty_subjects(ci)
+            .into_iter()
+            .filter(|&m| v.actor(m).is_some_and(|a| !own.contains(&a)))
+            .collect(),
         _ => return None,
     };
     (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))

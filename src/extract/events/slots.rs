@@ -162,6 +162,11 @@ impl SentenceArgs<'_> {
                 {
                     return self.coordinated(m, t);
                 }
+                // "The head of X's agency, NAME, warned ...": the name set off by
+                // commas after the phrase is its subject.
+                if let Some(a) = self.apposition_after(m, t) {
+                    return vec![a];
+                }
             }
             match clause.opening {
                 Opening::Relative => {
@@ -238,6 +243,22 @@ impl SentenceArgs<'_> {
                 }
             }
         }
+    }
+
+    /// The mention set off by commas after mention `m`, before token `t`, with
+    /// nothing but `m`'s own phrase between: "the head of X's agency, [NAME],".
+    fn apposition_after(&self, m: usize, t: usize) -> Option<usize> {
+        let end = self.mentions[m].span.end;
+        let comma = (end..t.min(end + 5)).find(|&j| self.ctx.tokens[j].is_punct(','))?;
+        let a = self.arg_at(comma + 1)?;
+        let after = self.mentions[a].span.end;
+        let closed = after < t && self.ctx.tokens[after].is_punct(',');
+        // ("X's State Committee (GKNB), NAME,": an acronym in brackets may follow.)
+        let plain = (end..comma).all(|j| {
+            let tk = &self.ctx.tokens[j];
+            tk.kind != TokKind::Punct || matches!(tk.norm.as_str(), "'s" | "(" | ")")
+        });
+        (closed && plain && self.mentions[a].form != MentionForm::Pronoun).then_some(a)
     }
 
     /// Object mentions after token `from` in the clause of `from - 1`.
