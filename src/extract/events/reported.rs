@@ -111,6 +111,18 @@ fn hostile_act(
             });
     }
     let (m, doer) = clause_doer(v, ci).and_then(|m| Some((m, other(m)?)))?;
+    // "Chinese coast guard ships": a body the lexicon does not know, named by
+    // its country, acts for that country.
+    let doer = v.mentions[m]
+        .qualifier
+        .and_then(|q| v.mentions[q].actor)
+        .filter(|&c| {
+            v.actors[c].kind == Some(ActorKind::Country)
+                && v.actors[doer].lexicon_name.is_none()
+                && v.actors[doer].kind == Some(ActorKind::Organization)
+                && !same_side(v, speaker, c)
+        })
+        .unwrap_or(doer);
     let from = v.mentions[m].span.end;
     let end = c.range.end.min(from + 8);
     let act = (from..end).find(|&k| hostile_at(v, found, k))?;
