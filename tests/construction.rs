@@ -257,6 +257,7 @@ const TEMPLATES: &[Template] = &[
     t("accuse", "blame on", "cc", "{A} blamed the bombing on {B}.", "A>accuse>B"),
     t("accuse", "trap", "cc", "{A} denied that {B.dem} troops had crossed the border.", ""),
     t("accuse", "trap", "cc", "{A} said {B.dem} troops would cross the border.", ""),
+    t("accuse", "reciprocal", "cc", "{A} and {B} accused each other of starting the fighting.", "A>accuse>B;B>accuse>A"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

@@ -8,7 +8,7 @@
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
 use super::super::grammar::{
-    is, ARTICLES, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+    is, ARTICLES, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, RECIPROCALS, THIRD_PERSON_POSSESSIVES,
 };
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
@@ -94,6 +94,11 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     if subjects.is_empty() && threat {
         subjects = v.own_side_reporter(tr.start);
     }
+    if !kind.is_symmetric() {
+        if let Some(out) = reciprocal_frame(v, tr.clone(), &subjects) {
+            return out;
+        }
+    }
     let gap = if kind == RelationType::Attack { 6 } else { 4 };
     let objects = v.objects(tr.end, kind, gap);
     if objects.is_empty() {
@@ -172,6 +177,45 @@ fn complement_frame(
         _ => return None,
     };
     (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))
+}
+
+/// A directed act done both ways: "X and Y accused each other", "each
+/// government accused the other" (the two named before, in this sentence).
+/// `None` when no reciprocal follows the verb.
+fn reciprocal_frame(v: &SentenceArgs, tr: Range<usize>, subjects: &[usize]) -> Option<Vec<Arg>> {
+    let (a, b) = (v.norm(tr.end), v.norm(tr.end + 1));
+    let sides: Vec<usize> = if RECIPROCALS.iter().any(|&(x, y)| x == a && y == b) {
+        subjects.to_vec()
+    } else {
+        // "each government accused the other": the first word opens the
+        // clause, the second follows the verb.
+        let cs = v.clauses[v.clause_of(tr.start)].range.start;
+        let each = RECIPROCALS
+            .iter()
+            .any(|&(x, y)| is(ARTICLES, a) && b == y && (cs..tr.start).any(|j| v.norm(j) == x));
+        // (The clause's subject is "each ...", whatever an earlier clause's was.)
+        let named_subject = subjects.iter().any(|&m| v.mentions[m].span.start >= cs);
+        if !each || named_subject {
+            return None;
+        }
+        let mut named: Vec<usize> = Vec::new();
+        for &m in v.args.iter().rev() {
+            let Some(x) = v.actor(m) else { continue };
+            let place = v.actors[x].kind == Some(ActorKind::Place);
+            let new = !named.iter().any(|&n| v.actor(n) == Some(x));
+            if v.mentions[m].span.end <= cs && !place && new {
+                named.push(m);
+            }
+        }
+        named.truncate(2);
+        named
+    };
+    if sides.len() != 2 {
+        return None;
+    }
+    let mut out = cross(&sides[..1], &sides[1..], " (each other)");
+    out.extend(cross(&sides[1..], &sides[..1], " (each other)"));
+    Some(out)
 }
 
 /// A threat with no object is aimed at whoever its condition names: "threatened

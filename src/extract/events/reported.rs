@@ -92,9 +92,8 @@ fn hostile_act(
 ) -> Option<(usize, Range<usize>)> {
     let c = &v.clauses[ci];
     let other = |m: usize| {
-        v.actor(m).filter(|&a| {
-            !same_side(v, speaker, a) && v.actors[a].kind != Some(ActorKind::Place)
-        })
+        v.actor(m)
+            .filter(|&a| !same_side(v, speaker, a) && v.actors[a].kind != Some(ActorKind::Place))
     };
     if v.opens_with_self(ci, &[speaker]) {
         // "said it was answering Y's shelling of its villages"
@@ -126,8 +125,8 @@ fn hostile_act(
     let from = v.mentions[m].span.end;
     let end = c.range.end.min(from + 8);
     let act = (from..end).find(|&k| hostile_at(v, found, k))?;
-    let told = !negated(v, act)
-        && !(from..act).any(|j| is(MODALS, v.norm(j)) || v.arg_at(j).is_some());
+    let told =
+        !negated(v, act) && !(from..act).any(|j| is(MODALS, v.norm(j)) || v.arg_at(j).is_some());
     // What it was done to: the speaker's side, a place, or nobody named.
     let third = v.args.iter().any(|&o| {
         let s = v.mentions[o].span.start;
@@ -147,8 +146,10 @@ fn clause_doer(v: &SentenceArgs, ci: usize) -> Option<usize> {
     }
     let end = c.range.end.min(c.range.start + 4);
     let of = (c.range.start..end).find(|&j| v.norm(j) == "of")?;
-    let plain = (c.range.start..of)
-        .all(|j| v.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap || is(ARTICLES, &t.norm)));
+    let plain = (c.range.start..of).all(|j| {
+        v.tok(j)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap || is(ARTICLES, &t.norm))
+    });
     let m = (of + 1..of + 3).find_map(|k| v.arg_at(k))?;
     plain.then_some(m)
 }

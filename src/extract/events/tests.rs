@@ -1151,7 +1151,10 @@ fn a_threat_is_aimed_at_whom_its_condition_names() {
     check(
         "Kenya warned that Ethiopia would fall if Somalia closed the port.",
         &[],
-        &[("Kenya", "threaten", "Somalia"), ("Kenya", "threaten", "Ethiopia")],
+        &[
+            ("Kenya", "threaten", "Somalia"),
+            ("Kenya", "threaten", "Ethiopia"),
+        ],
     );
     check(
         "Hungary warned that its army would strike unless Serbia was freed.",
@@ -1172,7 +1175,11 @@ fn a_penalty_foretold_threatens_whom_it_falls_on() {
         &[("Oskar Lindqvist", "threaten", "Harbour Party")],
         &[],
     );
-    check("India warned that Greece would face a recession.", &[], &[("India", "threaten", "Greece")]);
+    check(
+        "India warned that Greece would face a recession.",
+        &[],
+        &[("India", "threaten", "Greece")],
+    );
 }
 
 #[test]
@@ -1242,6 +1249,23 @@ fn the_junta_is_the_ruling_military_body() {
             "accuse",
             "African Union",
         )],
+        &[],
+    );
+}
+
+#[test]
+fn a_reciprocal_act_goes_both_ways() {
+    check(
+        "Laos and Cambodia accused each other of starting the fighting.",
+        &[
+            ("Laos", "accuse", "Cambodia"),
+            ("Cambodia", "accuse", "Laos"),
+        ],
+        &[],
+    );
+    check(
+        "Clashes broke out between Laos and Cambodia on Monday, and each government accused the other of firing first.",
+        &[("Laos", "accuse", "Cambodia"), ("Cambodia", "accuse", "Laos")],
         &[],
     );
 }
