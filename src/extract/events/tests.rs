@@ -1185,7 +1185,7 @@ fn a_penalty_foretold_threatens_whom_it_falls_on() {
 #[test]
 fn an_apposed_name_after_a_head_of_phrase_is_the_subject() {
     check(
-        "The head of Peru's intelligence service (DINI), Maren Okonkwo, warned Chile against any incursion.",
+        "The head of Peru's National Intelligence Directorate (DINI), Maren Okonkwo, warned Chile against any incursion.",
         &[("Maren Okonkwo", "threaten", "Chile")],
         &[],
     );
