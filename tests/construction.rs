@@ -242,6 +242,22 @@ const TEMPLATES: &[Template] = &[
     t("demand", "organization", "oc", "{A} urged {B} to allow aid convoys in.", "A>demand>B"),
     t("accuse", "company", "mm", "{A} accused {B} of stealing its designs.", "A>accuse>B"),
     t("deny", "company", "mm", "{A} sued {B} in March. {B} denied the allegations.", "A>accuse>B;B>deny>A"),
+    // threats through the speaker's own side, a condition or a penalty; force authorised
+    t("threaten", "own side", "pc", "President {A} warned that his country would retaliate against {B}.", "A>threaten>B"),
+    t("threaten", "own side", "cc", "{A} said it would use force against {B}.", "A>threaten>B"),
+    t("threaten", "condition", "cc", "{A} threatened to close its border unless {B} pays its debts.", "A>threaten>B"),
+    t("threaten", "condition", "cc", "{A} warned that it would respond if {B} deployed more ships.", "A>threaten>B"),
+    t("threaten", "penalty", "cc", "{A} warned that {B}'s leaders would pay a heavy price.", "A>threaten>B"),
+    t("threaten", "announced", "cc", "{A} authorised its generals to launch air strikes against {B}.", "A>threaten>B"),
+    t("threaten", "trap", "cc", "{A} warned that {B} would face a recession.", ""),
+    // accusations told as another side's hostile act
+    t("accuse", "reported act", "cc", "{A.cap} said {B.dem} troops had crossed into its territory.", "A>accuse>B"),
+    t("accuse", "reported act", "cc", "{A} said {B}'s ships had rammed its patrol boats.", "A>accuse>B"),
+    t("accuse", "reported act", "cc", "{A} said it was answering {B.dem} shelling of its villages.", "A>accuse>B"),
+    t("accuse", "blame on", "cc", "{A} blamed the bombing on {B}.", "A>accuse>B"),
+    t("accuse", "trap", "cc", "{A} denied that {B.dem} troops had crossed the border.", ""),
+    t("accuse", "trap", "cc", "{A} said {B.dem} troops would cross the border.", ""),
+    t("accuse", "reciprocal", "cc", "{A} and {B} accused each other of starting the fighting.", "A>accuse>B;B>accuse>A"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

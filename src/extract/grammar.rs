@@ -201,6 +201,9 @@ pub const ATTACK_PREPOSITIONS: &[&str] = &[
 /// Prepositions that name who is behind an act after its noun ("the attack by X").
 pub const AGENT_PREPOSITIONS: &[&str] = &["by", "from", "of"];
 
+/// Reciprocal pronouns, as their two words: "accused each other".
+pub const RECIPROCALS: &[(&str, &str)] = &[("each", "other"), ("one", "another")];
+
 /// Articles.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 

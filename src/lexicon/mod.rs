@@ -339,6 +339,18 @@ pub struct Cues {
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
     pub label_verb: WordSet<String>,
+    /// Words opening a condition ("unless Y cuts the fee"): a threat's target is its subject.
+    pub condition_word: WordSet<String>,
+    /// Verbs of a hostile act besides the attack triggers ("slipped across the
+    /// frontier"): told of another side, they accuse it.
+    pub hostile_verb: WordSet<String>,
+    /// Words of the name of a ruling military body ("council"): what "the junta" names.
+    pub junta_word: WordSet<String>,
+    /// Words after a modal that foretell a penalty ("would not escape"): told
+    /// of someone, a threat to them.
+    pub penalty_word: WordSet<String>,
+    /// Role nouns for a ruling military body ("the junta").
+    pub junta_role: WordSet<String>,
 }
 
 impl Cues {
@@ -404,6 +416,11 @@ impl Cues {
             "seated_institution" => &mut self.seated_institution,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
+            "condition_word" => &mut self.condition_word,
+            "hostile_verb" => &mut self.hostile_verb,
+            "junta_word" => &mut self.junta_word,
+            "junta_role" => &mut self.junta_role,
+            "penalty_word" => &mut self.penalty_word,
             _ => return None,
         })
     }

@@ -187,6 +187,21 @@ fn resolve_kind_role(
             a.kind == Some(ActorKind::Organization)
                 && a.key.split(' ').any(|w| cues.force_word.contains(w))
         })
+    } else if role(&cues.junta_role) {
+        // "the junta": the ruling military body ("... Council", "... military");
+        // none before it is named ("The junta, which calls itself ..."), not
+        // the last group whatever it is.
+        // (An international body of the lexicon, "the Security Council", rules
+        // no country.)
+        let ruling = |a: &DocActor| {
+            other(a)
+                && a.kind == Some(ActorKind::Organization)
+                && (a.country.is_some() || a.lexicon_name.is_none())
+                && std::iter::once(&a.key)
+                    .chain(a.alias_keys.iter())
+                    .any(|k| k.split(' ').any(|w| cues.junta_word.contains(w)))
+        };
+        r.seen.find(actors, &ruling)
     } else if role(&cues.group_role) {
         // "Al-Shabaab ambushed an AU convoy. The group claimed ...": the last
         // subject first, as for "the company".

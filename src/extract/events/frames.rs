@@ -8,11 +8,12 @@
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
 use super::super::grammar::{
-    is, ARTICLES, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, THIRD_PERSON_POSSESSIVES,
+    is, ARTICLES, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, RECIPROCALS, THIRD_PERSON_POSSESSIVES,
 };
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
 use super::attacks::{attack_author, attack_phrase, DocState};
+use super::modality::planned_event;
 use super::view::SentenceArgs;
 use crate::lexicon::{Frame, Trigger};
 use crate::model::{ActorKind, RelationType};
@@ -83,14 +84,31 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             return Vec::new();
         }
     }
-    let subjects = v
+    let mut subjects = v
         .gerund_subjects(tr.start)
         .unwrap_or_else(|| v.subjects(tr.start));
+    // A threat, or force announced: "warned that his country would retaliate
+    // against X" is the speaker's.
+    let threat = kind == RelationType::Threaten
+        || kind == RelationType::Attack && planned_event(v, trig, &tr);
+    if subjects.is_empty() && threat {
+        subjects = v.own_side_reporter(tr.start);
+    }
+    if !kind.is_symmetric() {
+        if let Some(out) = reciprocal_frame(v, tr.clone(), &subjects) {
+            return out;
+        }
+    }
     let gap = if kind == RelationType::Attack { 6 } else { 4 };
     let objects = v.objects(tr.end, kind, gap);
     if objects.is_empty() {
         if let Some(out) = complement_frame(v, tr.end, kind, &subjects) {
             return out;
+        }
+        if threat {
+            if let Some(out) = condition_frame(v, tr.end, &subjects) {
+                return out;
+            }
         }
     }
     if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
@@ -149,9 +167,73 @@ fn complement_frame(
             v.clause_subjects(ci)
         }
         RelationType::Deny if v.opens_with_self(ci, &own) => v.clause_objects(ci),
+        // "warned that Y's leaders would not escape responsibility": a penalty
+        // foretold is a threat to whom it falls on.
+        RelationType::Threaten => v
+            .penalty_subjects(ci)
+            .into_iter()
+            .filter(|&m| v.actor(m).is_some_and(|a| !own.contains(&a)))
+            .collect(),
         _ => return None,
     };
     (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))
+}
+
+/// A directed act done both ways: "X and Y accused each other", "each
+/// government accused the other" (the two named before, in this sentence).
+/// `None` when no reciprocal follows the verb.
+fn reciprocal_frame(v: &SentenceArgs, tr: Range<usize>, subjects: &[usize]) -> Option<Vec<Arg>> {
+    let (a, b) = (v.norm(tr.end), v.norm(tr.end + 1));
+    let sides: Vec<usize> = if RECIPROCALS.iter().any(|&(x, y)| x == a && y == b) {
+        subjects.to_vec()
+    } else {
+        // "each government accused the other": the first word opens the
+        // clause, the second follows the verb.
+        let cs = v.clauses[v.clause_of(tr.start)].range.start;
+        let each = RECIPROCALS
+            .iter()
+            .any(|&(x, y)| is(ARTICLES, a) && b == y && (cs..tr.start).any(|j| v.norm(j) == x));
+        // (The clause's subject is "each ...", whatever an earlier clause's was.)
+        let named_subject = subjects.iter().any(|&m| v.mentions[m].span.start >= cs);
+        if !each || named_subject {
+            return None;
+        }
+        let mut named: Vec<usize> = Vec::new();
+        for &m in v.args.iter().rev() {
+            let Some(x) = v.actor(m) else { continue };
+            let place = v.actors[x].kind == Some(ActorKind::Place);
+            let new = !named.iter().any(|&n| v.actor(n) == Some(x));
+            if v.mentions[m].span.end <= cs && !place && new {
+                named.push(m);
+            }
+        }
+        named.truncate(2);
+        named
+    };
+    if sides.len() != 2 {
+        return None;
+    }
+    let mut out = cross(&sides[..1], &sides[1..], " (each other)");
+    out.extend(cross(&sides[1..], &sides[..1], " (each other)"));
+    Some(out)
+}
+
+/// A threat with no object is aimed at whoever its condition names: "threatened
+/// a strike unless Y cuts the fee", "warned that it would respond if Y adopted
+/// ...". Not through a complement about someone else ("warned that Y would
+/// fall if Z ..." threatens neither). `None` when no condition names anyone.
+fn condition_frame(v: &SentenceArgs, end: usize, subjects: &[usize]) -> Option<Vec<Arg>> {
+    if subjects.is_empty() {
+        return None;
+    }
+    let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+    if let Some(ci) = v.complement_of(end) {
+        if !v.opens_with_self(ci, &own) {
+            return None;
+        }
+    }
+    let targets = v.condition_subjects(end, &own);
+    (!targets.is_empty()).then(|| cross(subjects, &targets, " (whom its condition names)"))
 }
 
 /// A pattern ending in "by" ("a session hosted by X"): the agent after it acts on
@@ -422,7 +504,7 @@ fn pred_frame(v: &SentenceArgs, tr: Range<usize>) -> Vec<Arg> {
         return Vec::new();
     }
     let targets = v.subjects(tr.start);
-    let sources = v.main_subjects(tr.start);
+    let sources = v.reporter_subjects(tr.start);
     cross(&sources, &targets, " (predicate of a reported clause)")
 }
 
@@ -522,7 +604,7 @@ pub(super) fn own_attack_claims(v: &SentenceArgs, tr: Range<usize>, trig: &Trigg
 
 /// Whether a speech verb stands within `reach` tokens before clause `ci` ("said
 /// [that] ..."); `clause_verbs` counts the verbs of thinking and claiming too.
-fn said_before(v: &SentenceArgs, ci: usize, reach: usize, clause_verbs: bool) -> bool {
+pub(super) fn said_before(v: &SentenceArgs, ci: usize, reach: usize, clause_verbs: bool) -> bool {
     let lx = v.ctx.lx;
     let before = v.clauses[ci].range.start.saturating_sub(1);
     (before.saturating_sub(reach)..=before).any(|j| {

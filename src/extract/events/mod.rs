@@ -15,6 +15,7 @@ mod complement;
 mod frames;
 mod modality;
 mod patterns;
+mod reported;
 mod slots;
 mod view;
 
@@ -115,6 +116,7 @@ fn sentence_mentions(mentions: &[Mention], sentences: usize) -> Vec<Range<usize>
 /// into a longer phrase, and no possessive pronoun ("his", "their").
 fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
     let (ctx, mentions) = (doc.ctx, doc.mentions);
+    let here = &mentions[mrange.clone()];
     mrange
         .filter(|&m| {
             let mm = &mentions[m];
@@ -122,9 +124,19 @@ fn eligible_args(doc: &Doc, mrange: Range<usize>) -> Vec<usize> {
             // the name after it ("Russian-backed separatists", with no name to
             // stand for them, are still Russia's).
             let e = mm.span.end;
+            // ("the Kremlin-linked militia group Wagner": the name may come a
+            // few plain words later.)
+            let name_follows = |from: usize| {
+                (from..(from + 4).min(ctx.tokens.len())).any(|k| {
+                    ctx.tokens[k].cap
+                        && (from..k).all(|j| ctx.tokens[j].kind == TokKind::Word)
+                        && here.iter().any(|o| o.span.start == k)
+                })
+            };
             let hyphened = mm.hyphen_modifier(ctx.tokens)
                 && (ctx.tokens.get(e + 2).is_some_and(|n| n.cap)
-                    || mentions.get(m + 1).is_some_and(|n| n.span.start == e + 2));
+                    || mentions.get(m + 1).is_some_and(|n| n.span.start == e + 2)
+                    || name_follows(e + 2));
             let possessive_pronoun = mm.form == MentionForm::Pronoun && {
                 let w = ctx.tokens[mm.span.start].norm.as_str();
                 is(THIRD_PERSON_POSSESSIVES, w) || is(FIRST_PERSON_POSSESSIVES, w)
@@ -174,6 +186,7 @@ fn sentence_events(doc: &Doc, s: &Sentence, mrange: Range<usize>, state: &mut Do
         trigger_events(&view, tr, trig, slot.clone(), state);
     }
     addressed_to_other_side(&view, &found, state, events_before);
+    reported::reported_hostile_acts(&view, &found, state, events_before);
     affiliations::affiliations(&view, &mut state.events, s.index, mrange);
 }
 

@@ -5,7 +5,7 @@
 //! trigger itself, whatever its frame and sides.
 
 use super::super::grammar::{is, MODALS, NEGATORS, PASSIVE_AUXILIARIES};
-use super::super::tokens::Token;
+use super::super::tokens::{TokKind, Token};
 use super::view::SentenceArgs;
 use crate::lexicon::{Lexicon, Trigger};
 use crate::model::RelationType;
@@ -97,10 +97,17 @@ fn planned(v: &SentenceArgs, t: usize) -> bool {
 }
 
 /// "threatened to sue", "vowed to strike": the act is only announced.
+/// The verb may stand a few words back, past its object: "authorised its
+/// commanders on Tuesday to launch strikes".
 fn threatened(v: &SentenceArgs, t: usize) -> bool {
-    t >= v.range.start + 2
-        && v.norm(t - 1) == "to"
-        && v.ctx.lx.cues.threat_verb.contains(v.norm(t - 2))
+    if t < v.range.start + 2 || v.norm(t - 1) != "to" {
+        return false;
+    }
+    let from = t.saturating_sub(8).max(v.range.start);
+    (from..t - 1)
+        .rev()
+        .take_while(|&j| v.ctx.tokens[j].kind != TokKind::Punct && v.norm(j) != "to")
+        .any(|j| v.ctx.lx.cues.threat_verb.contains(v.norm(j)))
 }
 
 /// "gave X 48 hours to withdraw or face military action": a demand with a

@@ -73,6 +73,27 @@ impl SentenceArgs<'_> {
         }
     }
 
+    /// Who reports the complement clause holding token `t`: the subjects of
+    /// the clause that governs it ("X said [Y was behind it]", "..., and X
+    /// said [...]"), else the main clause's. Empty outside a complement.
+    pub(super) fn reporter_subjects(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        if ci == 0 || self.clauses[ci].opening != Opening::Complement {
+            return Vec::new();
+        }
+        let prev = &self.clauses[ci - 1];
+        let own = if prev.opening == Opening::Complement || prev.quoted {
+            Vec::new()
+        } else {
+            self.subjects_in(ci - 1, prev.range.end)
+        };
+        if own.is_empty() {
+            self.main_subjects(t)
+        } else {
+            own
+        }
+    }
+
     /// The doer of a gerund that a name governs through "of" or "for": "accused
     /// Peru of attacking X", "condemned Belarus for arresting X". `None` when
     /// token `t` is no such gerund.
@@ -140,6 +161,11 @@ impl SentenceArgs<'_> {
                     || self.sent_by(m)
                 {
                     return self.coordinated(m, t);
+                }
+                // "The head of X's agency, NAME, warned ...": the name set off by
+                // commas after the phrase is its subject.
+                if let Some(a) = self.apposition_after(m, t) {
+                    return vec![a];
                 }
             }
             match clause.opening {
@@ -217,6 +243,22 @@ impl SentenceArgs<'_> {
                 }
             }
         }
+    }
+
+    /// The mention set off by commas after mention `m`, before token `t`, with
+    /// nothing but `m`'s own phrase between: "the head of X's agency, [NAME],".
+    fn apposition_after(&self, m: usize, t: usize) -> Option<usize> {
+        let end = self.mentions[m].span.end;
+        let comma = (end..t.min(end + 5)).find(|&j| self.ctx.tokens[j].is_punct(','))?;
+        let a = self.arg_at(comma + 1)?;
+        let after = self.mentions[a].span.end;
+        let closed = after < t && self.ctx.tokens[after].is_punct(',');
+        // ("X's State Committee (GKNB), NAME,": an acronym in brackets may follow.)
+        let plain = (end..comma).all(|j| {
+            let tk = &self.ctx.tokens[j];
+            tk.kind != TokKind::Punct || matches!(tk.norm.as_str(), "'s" | "(" | ")")
+        });
+        (closed && plain && self.mentions[a].form != MentionForm::Pronoun).then_some(a)
     }
 
     /// Object mentions after token `from` in the clause of `from - 1`.

@@ -1379,3 +1379,158 @@ fn a_named_site_is_the_place_struck() {
         &[("Israel", "attack", "Gaza headquarters")],
     );
 }
+
+#[test]
+fn a_threat_made_through_the_speakers_own_side() {
+    check(
+        "President Tavi Korhonen warned that his country would retaliate against Kenya.",
+        &[("Tavi Korhonen", "threaten", "Kenya")],
+        &[],
+    );
+    check(
+        "Japan authorised its generals on Friday to launch air strikes against Iraq.",
+        &[("Japan", "threaten", "Iraq")],
+        &[("Japan", "attack", "Iraq")],
+    );
+    check(
+        "Chile said it would use force against Morocco.",
+        &[("Chile", "threaten", "Morocco")],
+        &[],
+    );
+}
+
+#[test]
+fn a_threat_is_aimed_at_whom_its_condition_names() {
+    check(
+        "Egypt threatened to close its border unless Turkey pays its debts.",
+        &[("Egypt", "threaten", "Turkey")],
+        &[],
+    );
+    check(
+        "Argentina warned that it would respond if Chile deployed more ships.",
+        &[("Argentina", "threaten", "Chile")],
+        &[],
+    );
+    // Not through a clause about someone else, nor at whom the condition
+    // happens to ("unless X is freed").
+    check(
+        "Kenya warned that Ethiopia would fall if Somalia closed the port.",
+        &[],
+        &[
+            ("Kenya", "threaten", "Somalia"),
+            ("Kenya", "threaten", "Ethiopia"),
+        ],
+    );
+    check(
+        "Hungary warned that its army would strike unless Serbia was freed.",
+        &[],
+        &[("Hungary", "threaten", "Serbia")],
+    );
+}
+
+#[test]
+fn a_penalty_foretold_threatens_whom_it_falls_on() {
+    check(
+        "Poland warned that Sweden's leaders would pay a heavy price.",
+        &[("Poland", "threaten", "Sweden")],
+        &[],
+    );
+    check(
+        "Prime Minister Oskar Lindqvist accused the Harbour Party of stirring riots, and warned that its leaders would not escape responsibility.",
+        &[("Oskar Lindqvist", "threaten", "Harbour Party")],
+        &[],
+    );
+    check(
+        "India warned that Greece would face a recession.",
+        &[],
+        &[("India", "threaten", "Greece")],
+    );
+}
+
+#[test]
+fn an_apposed_name_after_a_head_of_phrase_is_the_subject() {
+    check(
+        "The head of Peru's National Intelligence Directorate (DINI), Maren Okonkwo, warned Chile against any incursion.",
+        &[("Maren Okonkwo", "threaten", "Chile")],
+        &[],
+    );
+}
+
+#[test]
+fn a_reported_hostile_act_of_another_side_accuses_it() {
+    check(
+        "Berlin said Mexican troops had crossed into its territory.",
+        &[("Germany", "accuse", "Mexico")],
+        &[],
+    );
+    check(
+        "Brazil said Italy's ships had rammed its patrol boats.",
+        &[("Brazil", "accuse", "Italy")],
+        &[],
+    );
+    check(
+        "Canada said it was answering Spanish shelling of its villages.",
+        &[("Canada", "accuse", "Spain")],
+        &[],
+    );
+    check(
+        "Oil prices fell, and Norway's army said Denmark was behind the raids.",
+        &[("Norway's army", "accuse", "Denmark")],
+        &[],
+    );
+    check(
+        "Beijing rejects the charge and says Filipino boats rammed Chinese ships.",
+        &[("China", "accuse", "Philippines")],
+        &[],
+    );
+    // Denied, or only foreseen: no accusation.
+    check(
+        "Spain denied that Russian troops had crossed the border.",
+        &[],
+        &[("Spain", "accuse", "Russia")],
+    );
+    check(
+        "Spain said Russian troops would cross the border.",
+        &[],
+        &[("Spain", "accuse", "Russia")],
+    );
+}
+
+#[test]
+fn blame_laid_on_someone() {
+    check(
+        "Ukraine blamed the bombing on Iran.",
+        &[("Ukraine", "accuse", "Iran")],
+        &[],
+    );
+}
+
+#[test]
+fn the_junta_is_the_ruling_military_body() {
+    check(
+        "Soldiers in Gabon seized power and formed the Committee for the Transition and Restoration of Institutions. The African Union suspended Gabon. The junta accused the bloc of meddling.",
+        &[(
+            "Committee for the Transition and Restoration of Institutions",
+            "accuse",
+            "African Union",
+        )],
+        &[],
+    );
+}
+
+#[test]
+fn a_reciprocal_act_goes_both_ways() {
+    check(
+        "Laos and Cambodia accused each other of starting the fighting.",
+        &[
+            ("Laos", "accuse", "Cambodia"),
+            ("Cambodia", "accuse", "Laos"),
+        ],
+        &[],
+    );
+    check(
+        "Clashes broke out between Laos and Cambodia on Monday, and each government accused the other of firing first.",
+        &[("Laos", "accuse", "Cambodia"), ("Cambodia", "accuse", "Laos")],
+        &[],
+    );
+}

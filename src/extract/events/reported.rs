@@ -1,0 +1,171 @@
+//! Accusations told as reports: "X said Y's troops had crossed into its
+//! territory", "X says Y's ships rammed its vessels", "X said it was answering
+//! Y's shelling". A speaker telling of a hostile act done by another side, to
+//! itself or to nobody named, accuses that side. Kept apart from the frames
+//! because no accusation trigger is involved: the act reported is the cue.
+
+use super::super::clauses::Opening;
+use super::super::grammar::{is, ARTICLES, MODALS, PREPOSITIONS};
+use super::super::mentions::MentionForm;
+use super::super::tokens::TokKind;
+use super::attacks::DocState;
+use super::frames::said_before;
+use super::modality::negated;
+use super::patterns::Found;
+use super::view::SentenceArgs;
+use super::Event;
+use crate::lexicon::Frame;
+use crate::model::{ActorKind, RelationType};
+use std::ops::Range;
+
+/// The accusations the reported clauses of a sentence make (see the module);
+/// `before` is where this sentence's events start in `state`.
+pub(super) fn reported_hostile_acts(
+    v: &SentenceArgs,
+    found: &[Found],
+    state: &mut DocState,
+    before: usize,
+) {
+    for ci in 1..v.clauses.len() {
+        let c = &v.clauses[ci];
+        if c.opening != Opening::Complement || c.quoted || !said_before(v, ci, 2, false) {
+            continue;
+        }
+        if v.in_denied_clause(c.range.start) {
+            continue;
+        }
+        let Some(speaker) = v
+            .reporter_subjects(c.range.start)
+            .first()
+            .and_then(|&m| v.actor(m))
+        else {
+            continue;
+        };
+        if v.actors[speaker].kind == Some(ActorKind::Place) {
+            continue;
+        }
+        let Some((doer, act)) = hostile_act(v, ci, found, speaker) else {
+            continue;
+        };
+        let told = state.events[before..]
+            .iter()
+            .any(|e| e.kind == RelationType::Accuse && e.source == speaker && e.target == doer);
+        if told || doer == speaker {
+            continue;
+        }
+        let kind = RelationType::Accuse;
+        state.events.push(Event {
+            kind,
+            cameo: kind.default_cameo().map(str::to_string),
+            source: speaker,
+            target: doer,
+            sentence: v.sentence,
+            trigger: act.clone(),
+            rule: format!(
+                "reported hostile act [{}] (told by {}, done by {})",
+                v.norm(act.start),
+                v.actors[speaker].name,
+                v.actors[doer].name
+            ),
+            planned: false,
+        });
+    }
+}
+
+/// Whether actor `a` is on the side of actor `s`: the same actor, or of the same
+/// country ("the Tajik patrol" for a Tajik ministry).
+fn same_side(v: &SentenceArgs, s: usize, a: usize) -> bool {
+    let (x, y) = (&v.actors[s], &v.actors[a]);
+    s == a || x.country.is_some() && x.country == y.country
+}
+
+/// The other side's hostile act that complement clause `ci` tells, and its
+/// doer: a use of force or a hostile verb after the clause's subject ("Y's
+/// troops had fired", "armed members of Y opened fire"), or an attack noun
+/// owned by another side in a clause about the speaker itself ("it was
+/// answering Y's shelling").
+fn hostile_act(
+    v: &SentenceArgs,
+    ci: usize,
+    found: &[Found],
+    speaker: usize,
+) -> Option<(usize, Range<usize>)> {
+    let c = &v.clauses[ci];
+    let other = |m: usize| {
+        v.actor(m)
+            .filter(|&a| !same_side(v, speaker, a) && v.actors[a].kind != Some(ActorKind::Place))
+    };
+    if v.opens_with_self(ci, &[speaker]) {
+        // "said it was answering Y's shelling of its villages"
+        return found
+            .iter()
+            .filter(|(r, t, _)| {
+                c.range.contains(&r.start)
+                    && t.kind == RelationType::Attack
+                    && t.frame == Frame::Noun
+            })
+            .find_map(|(r, _, _)| {
+                let d = v.modifier_before(r.start).and_then(other)?;
+                Some((d, r.clone()))
+            });
+    }
+    let (m, doer) = clause_doer(v, ci).and_then(|m| Some((m, other(m)?)))?;
+    // "Chinese coast guard ships": a body the lexicon does not know, named by
+    // its country, acts for that country.
+    let doer = v.mentions[m]
+        .qualifier
+        .and_then(|q| v.mentions[q].actor)
+        .filter(|&c| {
+            v.actors[c].kind == Some(ActorKind::Country)
+                && v.actors[doer].lexicon_name.is_none()
+                && v.actors[doer].kind == Some(ActorKind::Organization)
+                && !same_side(v, speaker, c)
+        })
+        .unwrap_or(doer);
+    let from = v.mentions[m].span.end;
+    let end = c.range.end.min(from + 8);
+    let act = (from..end).find(|&k| hostile_at(v, found, k))?;
+    let told =
+        !negated(v, act) && !(from..act).any(|j| is(MODALS, v.norm(j)) || v.arg_at(j).is_some());
+    // What it was done to: the speaker's side, a place, or nobody named.
+    let third = v.args.iter().any(|&o| {
+        let s = v.mentions[o].span.start;
+        s > act && s < c.range.end && v.actor(o).is_some_and(|a| other(o) == Some(a) && a != doer)
+    });
+    (told && !third).then(|| (doer, act..act + 1))
+}
+
+/// The mention that does what clause `ci` tells: the name opening it ("Y's
+/// troops", "Y border guards"), or the name a few plain words in after "of"
+/// ("armed members of Y").
+fn clause_doer(v: &SentenceArgs, ci: usize) -> Option<usize> {
+    let c = &v.clauses[ci];
+    if let Some(&m) = v.clause_subjects(ci).first() {
+        let mm = &v.mentions[m];
+        return (mm.form != MentionForm::Pronoun).then_some(m);
+    }
+    let end = c.range.end.min(c.range.start + 4);
+    let of = (c.range.start..end).find(|&j| v.norm(j) == "of")?;
+    let plain = (c.range.start..of).all(|j| {
+        v.tok(j)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap || is(ARTICLES, &t.norm))
+    });
+    let m = (of + 1..of + 3).find_map(|k| v.arg_at(k))?;
+    plain.then_some(m)
+}
+
+/// Whether token `k` tells a hostile act: an attack trigger's verb, or a word
+/// of data/cues.tsv `hostile_verb` used as a verb (no article or preposition
+/// before it: "opened fire", not "under fire").
+fn hostile_at(v: &SentenceArgs, found: &[Found], k: usize) -> bool {
+    let trigger = found
+        .iter()
+        .any(|(r, t, _)| r.start == k && t.kind == RelationType::Attack && t.frame == Frame::Svo);
+    let Some(t) = v.tok(k) else { return false };
+    let cue = !t.cap
+        && v.ctx.lx.cues.hostile_verb.contains(&t.norm)
+        && k > v.range.start
+        && !is(ARTICLES, v.norm(k - 1))
+        && !is(PREPOSITIONS, v.norm(k - 1));
+    trigger || cue
+}
