@@ -308,6 +308,7 @@ fn trigger_events(
     }
     let mut planned = planned_event(v, trig, tr);
     let mut pairs = arguments(v, tr.clone(), trig, slot, state);
+    pairs.extend(frames::echoed(v, tr, &pairs));
     if trig.kind == RelationType::Attack && !planned {
         pairs.extend(frames::own_attack_claims(v, tr.clone(), trig));
     }
@@ -340,6 +341,17 @@ fn trigger_events(
                     }
                     state.events.push(e);
                 }
+            }
+        }
+    }
+    // "condemned a raid by X": the raid, told nowhere else, is X's.
+    if trig.frame == Frame::Condemn && !v.passive(tr.start) {
+        let author = attacks::attack_phrase(v, tr.end)
+            .and_then(|(head, _)| attacks::attack_author(v, tr.end, head));
+        if let Some(m) = author.filter(|_| first.is_some()) {
+            let target = attacks::target_after_agent(v, m);
+            if let Some(a) = v.actor(m) {
+                state.remember_author(v.sentence, a, target);
             }
         }
     }
