@@ -25,6 +25,9 @@ pub(super) struct DocState {
     first_mention: Vec<Option<usize>>,
     /// The sentence of the last use of force.
     last_attack_sentence: Option<usize>,
+    /// The first sentence of the current story (a page of briefs holds several,
+    /// each opening with its dateline).
+    pub story_start: usize,
 }
 
 impl DocState {
@@ -38,6 +41,7 @@ impl DocState {
             victims: Vec::new(),
             first_mention,
             last_attack_sentence: None,
+            story_start: 0,
         }
     }
 

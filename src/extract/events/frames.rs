@@ -408,7 +408,12 @@ fn accused_denies(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option
 fn claim_maker(v: &SentenceArgs, noun: usize, deniers: &[usize]) -> Option<usize> {
     let ci = v.clause_of(noun);
     let subjects = if v.clauses[ci].opening == Opening::Complement {
-        v.main_subjects(noun)
+        let main = v.main_subjects(noun);
+        if main.is_empty() {
+            v.reporter_subjects(noun)
+        } else {
+            main
+        }
     } else {
         v.subjects(noun)
     };
@@ -444,6 +449,9 @@ fn deny_frame(
         }
     }
     let src_actor = subjects.first().and_then(|&m| v.actor(m));
+    if let Some(t) = src_actor.and_then(|d| reported_charge(v, d)) {
+        return cross(subjects, &[t], " (who told of the denier's act)");
+    }
     if let Some(t) = last_accuser(v, st, src_actor) {
         return cross(subjects, &[t], " (last accuser)");
     }
@@ -563,7 +571,10 @@ fn pred_frame(v: &SentenceArgs, tr: Range<usize>) -> Vec<Arg> {
         return Vec::new();
     }
     let targets = v.subjects(tr.start);
-    let sources = v.main_subjects(tr.start);
+    let mut sources = v.main_subjects(tr.start);
+    if sources.is_empty() {
+        sources = v.reporter_subjects(tr.start);
+    }
     cross(&sources, &targets, " (predicate of a reported clause)")
 }
 
@@ -787,7 +798,11 @@ fn governing_verb(v: &SentenceArgs, noun: usize) -> Option<Governor> {
 /// Whom a denial answers when nothing is named: the last accuser or condemner of
 /// the denier, else the last accuser or claimant other than the denier.
 fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<usize> {
-    let events = &st.events;
+    let events = &st.events[st
+        .events
+        .iter()
+        .position(|e| e.sentence >= st.story_start)
+        .unwrap_or(st.events.len())..];
     // Whoever accused the denier, or the country the denier speaks for
     // ("the junta accused France ... Colonna rejected the allegation").
     let aimed_at_denier = |t: usize| {
@@ -813,11 +828,61 @@ fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Optio
     st.mention_of(e.source)
 }
 
+/// "Hanoi says Chinese ships rammed its vessels. Beijing denies the charge": a
+/// speaker who, in the sentence before or earlier in this one, told of an act
+/// of the denier (a reported clause opening with the denier's name or
+/// demonym) made the charge denied.
+fn reported_charge(v: &SentenceArgs, denier: usize) -> Option<usize> {
+    let lx = v.ctx.lx;
+    let from = v.sentence.checked_sub(1).unwrap_or(v.sentence);
+    let start = v.ctx.sentences[from].tokens.start;
+    let in_reach = |m: usize| {
+        let mm = &v.mentions[m];
+        mm.actor.is_some() && !mm.absorbed && mm.sentence >= from && mm.sentence <= v.sentence
+    };
+    let speaker_before = |k: usize| {
+        v.mentions.iter().enumerate().rev().find_map(|(m, mm)| {
+            (in_reach(m) && mm.span.end == k && !mm.possessive).then_some(m)
+        })
+    };
+    for k in start..v.range.start.max(start) {
+        let t = &v.ctx.tokens[k];
+        if t.cap || !lx.speech.contains(&t.norm) {
+            continue;
+        }
+        let Some(speaker) = speaker_before(k) else {
+            continue;
+        };
+        let opens = if v.ctx.tokens.get(k + 1).is_some_and(|n| n.norm == "that") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let about_denier = v.mentions.iter().enumerate().any(|(m, mm)| {
+            in_reach(m)
+                && mm.span.start == opens
+                && mm.actor.is_some_and(|a| {
+                    a == denier || speaks_for(v.actors, denier, a) || speaks_for(v.actors, a, denier)
+                })
+        });
+        if about_denier && v.actor(speaker) != Some(denier) {
+            return Some(speaker);
+        }
+    }
+    None
+}
+
 /// "rejected Zelensky's accusation": the possessor of a claim noun in the sentence.
 fn claimant(v: &SentenceArgs, tr: Range<usize>) -> Option<usize> {
+    // ("The Houthis' claim could not be verified ..., which Baghdad denied":
+    // a claim in another clause is not the one denied.)
+    let ci = v.clause_of(tr.start);
     v.args.iter().copied().find(|&m| {
         let mm = &v.mentions[m];
+        let cm = v.clause_of(mm.span.start);
+        // ("Concerning X's statement ..., Y denied": a leading phrase names it.)
         mm.possessive
+            && (cm == ci || v.clauses[cm].adverbial)
             && (mm.span.end + 1..mm.span.end + 4)
                 .any(|j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))
             && mm.span.start != tr.start

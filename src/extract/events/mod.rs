@@ -70,9 +70,23 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         marks: &marks,
     };
     for s in ctx.sentences {
+        if s.index > 0 && opens_story(ctx, s) {
+            state.story_start = s.index;
+        }
         sentence_events(&doc, s, by_sentence[s.index].clone(), &mut state);
     }
     state.events
+}
+
+/// Whether sentence `s` opens a new story with a dateline of its own ("CAIRO,
+/// May 3, 2011 —"), as each item of a page of news briefs does: what earlier
+/// items told (who accused whom) is no longer what a bare reply answers.
+fn opens_story(ctx: &DocCtx, s: &Sentence) -> bool {
+    let end = super::skip_dateline(ctx.tokens, s.tokens.clone());
+    end > s.tokens.start
+        && ctx.tokens[s.tokens.start..end]
+            .iter()
+            .any(|t| t.kind == TokKind::Number || t.is_punct('('))
 }
 
 /// What every sentence of a document is read against.

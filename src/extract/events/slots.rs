@@ -73,6 +73,21 @@ impl SentenceArgs<'_> {
         }
     }
 
+    /// The subjects of the clause that reports the complement clause holding
+    /// token `t`, when that is no main clause: "..., but X said [Y was behind
+    /// the attacks]".
+    pub(super) fn reporter_subjects(&self, t: usize) -> Vec<usize> {
+        let ci = self.clause_of(t);
+        if ci == 0 || self.clauses[ci].opening != Opening::Complement {
+            return Vec::new();
+        }
+        let prev = &self.clauses[ci - 1];
+        if prev.quoted || prev.opening == Opening::Complement {
+            return Vec::new();
+        }
+        self.subjects_in(ci - 1, prev.range.end)
+    }
+
     /// The doer of a gerund that a name governs through "of" or "for": "accused
     /// Peru of attacking X", "condemned Belarus for arresting X". `None` when
     /// token `t` is no such gerund.
