@@ -4,7 +4,9 @@
 //! can be aimed at the right side. Kept apart because it is the only state that
 //! outlives a sentence.
 
-use super::super::grammar::{is, AGENT_PREPOSITIONS, ATTACKED_PREPOSITIONS, PREPOSITIONS};
+use super::super::grammar::{
+    is, AGENT_PREPOSITIONS, ATTACKED_PREPOSITIONS, PASSIVE_AUXILIARIES, PREPOSITIONS,
+};
 use super::super::tokens::TokKind;
 use super::view::SentenceArgs;
 use super::Event;
@@ -248,6 +250,20 @@ pub(super) fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Optio
     let j = head + 1;
     if is(AGENT_PREPOSITIONS, v.norm(j)) {
         return (j + 1..j + 4).find_map(|k| v.arg_at(k));
+    }
+    // "the downing of a Russian bomber by Turkish jets": the agent after what
+    // was hit, before the noun phrase ends (a comma or the verb).
+    if matches!(v.norm(j), "of" | "on" | "against") {
+        let by = (j + 1..(j + 9).min(v.range.end))
+            .take_while(|&k| {
+                v.tok(k).is_some_and(|t| {
+                    t.kind != TokKind::Punct
+                        && !is(PASSIVE_AUXILIARIES, &t.norm)
+                        && !(t.norm.ends_with("ed") && !t.cap)
+                })
+            })
+            .find(|&k| v.norm(k) == "by")?;
+        return (by + 1..by + 4).find_map(|k| v.arg_at(k));
     }
     None
 }

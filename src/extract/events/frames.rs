@@ -840,11 +840,12 @@ fn reported_charge(v: &SentenceArgs, denier: usize) -> Option<usize> {
         let mm = &v.mentions[m];
         mm.actor.is_some() && !mm.absorbed && mm.sentence >= from && mm.sentence <= v.sentence
     };
-    let speaker_before = |k: usize| {
-        v.mentions.iter().enumerate().rev().find_map(|(m, mm)| {
-            (in_reach(m) && mm.span.end == k && !mm.possessive).then_some(m)
-        })
-    };
+    let speaker_before =
+        |k: usize| {
+            v.mentions.iter().enumerate().rev().find_map(|(m, mm)| {
+                (in_reach(m) && mm.span.end == k && !mm.possessive).then_some(m)
+            })
+        };
     for k in start..v.range.start.max(start) {
         let t = &v.ctx.tokens[k];
         if t.cap || !lx.speech.contains(&t.norm) {
@@ -862,7 +863,9 @@ fn reported_charge(v: &SentenceArgs, denier: usize) -> Option<usize> {
             in_reach(m)
                 && mm.span.start == opens
                 && mm.actor.is_some_and(|a| {
-                    a == denier || speaks_for(v.actors, denier, a) || speaks_for(v.actors, a, denier)
+                    a == denier
+                        || speaks_for(v.actors, denier, a)
+                        || speaks_for(v.actors, a, denier)
                 })
         });
         if about_denier && v.actor(speaker) != Some(denier) {

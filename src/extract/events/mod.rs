@@ -195,10 +195,13 @@ fn sentence_events(doc: &Doc, s: &Sentence, mrange: Range<usize>, state: &mut Do
 fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]) -> Vec<Clause> {
     let (ctx, mentions, lx) = (doc.ctx, doc.mentions, doc.ctx.lx);
     // (Event nouns are no verbs: "announced a partnership with X".)
+    let first = range.start;
     let is_trigger_start = |k: usize| {
-        found
-            .iter()
-            .any(|(r, t, _)| r.start == k && !matches!(t.frame, Frame::Noun | Frame::Between))
+        found.iter().any(|(r, t, _)| {
+            r.start == k
+                && !matches!(t.frame, Frame::Noun | Frame::Between)
+                && !stance_noun(ctx.tokens, first, k, t)
+        })
     };
     let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
     // "Kurdish-led", "Iran-backed": a participle hyphenated to a name is an
@@ -218,6 +221,28 @@ fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]
         })
     };
     clauses::split(ctx.tokens, lx, range, &mention_start, &is_verbish)
+}
+
+/// A condemnation or denial verb used as a noun after an article ("in a sharp
+/// rebuke of X", "a flat denial"): no verb, so it neither splits the clause nor
+/// tells an act of its own (the verb of the clause does).
+fn stance_noun(tokens: &[super::tokens::Token], start: usize, k: usize, t: &Trigger) -> bool {
+    if !matches!(t.kind, RelationType::Condemn | RelationType::Deny) || t.frame == Frame::Noun {
+        return false;
+    }
+    // ("a charge the party denies": after an article and a noun the word is a
+    // verb; only right after the article, or before "of", is it a noun.)
+    let of_next = tokens
+        .get(k + 1)
+        .is_some_and(|n| matches!(n.norm.as_str(), "of" | "from"));
+    (k.saturating_sub(3).max(start)..k).rev().any(|j| {
+        is(ARTICLES, &tokens[j].norm)
+            && (j + 1 == k || of_next)
+            && (j + 1..k).all(|i| {
+                let w = &tokens[i];
+                w.kind == TokKind::Word && !w.cap && !w.norm.ends_with("ed")
+            })
+    })
 }
 
 /// NEWSGRAPH_DEBUG output: how a sentence was read.
@@ -254,7 +279,11 @@ fn debug_sentence(doc: &Doc, sentence: usize, clauses: &[Clause], found: &[Found
 /// (no use of force), "flew back home" (no visit).
 fn no_event(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
     let (tokens, lx) = (v.ctx.tokens, v.ctx.lx);
-    if negated(v, tr.start) || v.in_denied_clause(tr.start) || adjectival(v, tr, trig) {
+    if negated(v, tr.start)
+        || v.in_denied_clause(tr.start)
+        || adjectival(v, tr, trig)
+        || stance_noun(tokens, v.range.start, tr.start, trig)
+    {
         return true;
     }
     // "the junta that seized power", "struck a deal": no use of force.
