@@ -100,7 +100,11 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             return out;
         }
     }
-    if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
+    // "called X reckless", "described X's move as provocative": a label is a
+    // condemnation only when it condemns; a label verb that is no call names
+    // nothing else.
+    let label_verb = tr.len() == 1 && v.ctx.lx.cues.label_verb.contains(v.norm(tr.start));
+    if label_verb && matches!(kind, RelationType::Call | RelationType::Condemn) {
         if objects.is_empty() {
             if let Some(out) = called_act(v, tr.end, &subjects, st) {
                 return out;
@@ -108,6 +112,9 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
         }
         if let Some(out) = called_names(v, &subjects, &objects) {
             return out;
+        }
+        if kind == RelationType::Condemn {
+            return Vec::new();
         }
     }
     match trig.frame {
