@@ -248,9 +248,6 @@ pub(super) fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Optio
         return Some(m);
     }
     let j = head + 1;
-    if is(AGENT_PREPOSITIONS, v.norm(j)) {
-        return (j + 1..j + 4).find_map(|k| v.arg_at(k));
-    }
     // "the downing of a Russian bomber by Turkish jets": the agent after what
     // was hit, before the noun phrase ends (a comma or the verb).
     if matches!(v.norm(j), "of" | "on" | "against") {
@@ -262,8 +259,13 @@ pub(super) fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Optio
                         && !(t.norm.ends_with("ed") && !t.cap)
                 })
             })
-            .find(|&k| v.norm(k) == "by")?;
-        return (by + 1..by + 4).find_map(|k| v.arg_at(k));
+            .find(|&k| v.norm(k) == "by");
+        if let Some(by) = by {
+            return (by + 1..by + 4).find_map(|k| v.arg_at(k));
+        }
+    }
+    if is(AGENT_PREPOSITIONS, v.norm(j)) {
+        return (j + 1..j + 4).find_map(|k| v.arg_at(k));
     }
     None
 }

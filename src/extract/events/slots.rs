@@ -470,8 +470,13 @@ impl SentenceArgs<'_> {
         let v = self;
         let start = t.saturating_sub(3).max(v.range.start);
         // "denied the claims made by X" has an object before its "by": it is active.
+        // ("rejected charges by X": the charges are its object.)
         let by_next = (t + 1..t + 5)
-            .take_while(|&j| !is(ARTICLES, v.norm(j)) && v.arg_at(j).is_none())
+            .take_while(|&j| {
+                !is(ARTICLES, v.norm(j))
+                    && v.arg_at(j).is_none()
+                    && !v.ctx.lx.cues.claim_noun.contains(v.norm(j))
+            })
             .any(|j| v.norm(j) == "by");
         let w = &v.ctx.tokens[t].norm;
         let participle = w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w);
