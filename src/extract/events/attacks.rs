@@ -191,8 +191,8 @@ pub(super) fn target_after_agent(v: &SentenceArgs, agent: usize) -> Option<usize
         })
         .unwrap_or(v.range.end);
     (on + 1..end)
-        .filter_map(|k| v.arg_at(k))
-        .last()
+        .rev()
+        .find_map(|k| v.arg_at(k))
         .and_then(|m| v.actor(m))
 }
 
@@ -256,7 +256,7 @@ pub(super) fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Optio
                 v.tok(k).is_some_and(|t| {
                     t.kind != TokKind::Punct
                         && !is(PASSIVE_AUXILIARIES, &t.norm)
-                        && !(t.norm.ends_with("ed") && !t.cap)
+                        && (t.cap || !t.norm.ends_with("ed"))
                 })
             })
             .find(|&k| v.norm(k) == "by");

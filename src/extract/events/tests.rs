@@ -1215,7 +1215,10 @@ fn a_label_on_an_act_or_a_possessed_move_condemns_its_doer() {
     check(
         "Senator Alan Brooks described Japan's plan as a sensible step.",
         &[],
-        &[("Alan Brooks", "condemn", "Japan"), ("Alan Brooks", "call", "Japan")],
+        &[
+            ("Alan Brooks", "condemn", "Japan"),
+            ("Alan Brooks", "call", "Japan"),
+        ],
     );
 }
 
