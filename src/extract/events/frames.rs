@@ -476,10 +476,12 @@ fn condemn_frame(
 ) -> Vec<Arg> {
     // "criticized the Philippines for provocations": the actor named
     // first is the target, not the author of the acts.
+    // ("denounced the pact as an act of aggression": the label is no attack.)
     let attack = attack_phrase(v, tr.end).filter(|&(head, _)| {
-        !objects.first().is_some_and(|&o| {
-            v.mentions[o].span.end <= head && v.modifier_before(head + 1) != Some(o)
-        })
+        !(tr.end..head).any(|j| v.norm(j) == "as")
+            && !objects.first().is_some_and(|&o| {
+                v.mentions[o].span.end <= head && v.modifier_before(head + 1) != Some(o)
+            })
     });
     if let Some((head, _)) = attack {
         if let Some(a) = attack_author(v, tr.end, head) {

@@ -1239,3 +1239,12 @@ fn the_agent_after_what_an_attack_noun_hit_is_its_author() {
         &[("Cyprus", "condemn", "Greece")],
     );
 }
+
+#[test]
+fn a_condemning_label_is_no_attack_to_blame() {
+    check(
+        "Kenya signed a border pact with Uganda in May.\nSomalia denounced the pact as an act of aggression.",
+        &[("Kenya", "agree", "Uganda"), ("Somalia", "condemn", "Kenya")],
+        &[],
+    );
+}
