@@ -173,6 +173,11 @@ const TEMPLATES: &[Template] = &[
     t("condemn", "demonym", "cc", "{A} denounced the {B.dem} air strikes.", "A>condemn>B"),
     t("condemn", "reported", "pc", "\"This is a grave violation,\" Foreign Minister {A} said, condemning {B}.", "A>condemn>B"),
     t("condemn", "trap", "cc", "{A} declined to condemn {B}.", ""),
+    t("condemn", "trap", "cc", "{A} described {B}'s plan as a sensible step.", ""),
+    t("condemn", "passive-list", "cccc", "{B} shelled {C} on Friday. The shelling was condemned by {A} and by {D}.", "B>attack>C;A>condemn>B;D>condemn>B"),
+    t("condemn", "echo", "ccc", "{A}'s condemnation of {B} was echoed by {C}.", "A>condemn>B;C>condemn>B"),
+    t("condemn", "label", "pc", "Senator {A} described {B}'s missile test as \"reckless\".", "A>condemn>B"),
+    t("condemn", "label", "cc", "{B} expelled the envoy on Monday. {A} called the expulsion \"unjustified\".", "A>condemn>B"),
     // claim
     t("claim", "noun", "oc", "{A} claimed responsibility for the rocket attack on {B}.", "A>claim>B;A>attack>B"),
     t("claim", "noun", "oc", "{A} claimed the strike on {B}, its spokesman said.", "A>claim>B;A>attack>B"),
@@ -196,6 +201,10 @@ const TEMPLATES: &[Template] = &[
     t("deny", "noun", "cc", "{B} accused {A} of the strike, a charge {A} denies.", "B>accuse>A;A>deny>B"),
     t("deny", "reported", "cc", "{B} blamed {A} for the blast. \"We had nothing to do with it,\" {A.cap} said.", "B>accuse>A;A>deny>B"),
     t("deny", "trap", "cc", "{A} did not deny {B}'s report.", ""),
+    t("deny", "relative", "ccc", "{C} said {A} had armed the rebels, a charge that both {A} and {B} denied.", "A>deny>C;B>deny>C"),
+    t("deny", "relative", "cc", "{B} blamed {A} for the raid, a charge the {A.dem} government has always denied.", "B>accuse>A;A>deny>B"),
+    t("deny", "label", "pp", "Senator {A} rejected as false the account of Senator {B}.", "A>deny>B"),
+    t("deny", "reported-charge", "cc", "{B} says {A.dem} ships blocked its patrol boats. {A.cap} denies the charge.", "A>deny>B"),
     // demand
     t("demand", "active", "cc", "{A} urged {B} to release the detained sailors.", "A>demand>B"),
     t("demand", "active", "cc", "{A} called on {B} to halt the offensive.", "A>demand>B"),

@@ -229,6 +229,9 @@ pub struct Cues {
     pub sector_word: WordSet<String>,
     /// Verbs that summon an envoy: the act is aimed at the envoy's country.
     pub summon_verb: WordSet<String>,
+    /// Verbs by which others repeat a stance: "X's condemnation of Y was echoed
+    /// by Z" (Z condemns Y too).
+    pub echo_verb: WordSet<String>,
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
@@ -373,6 +376,7 @@ impl Cues {
             "authority_word" => &mut self.authority_word,
             "sector_word" => &mut self.sector_word,
             "summon_verb" => &mut self.summon_verb,
+            "echo_verb" => &mut self.echo_verb,
             // names
             "month_abbreviation" => &mut self.month_abbreviation,
             "modifier_word" => &mut self.modifier_word,

@@ -4,7 +4,10 @@
 //! can be aimed at the right side. Kept apart because it is the only state that
 //! outlives a sentence.
 
-use super::super::grammar::{is, AGENT_PREPOSITIONS, ATTACKED_PREPOSITIONS};
+use super::super::grammar::{
+    is, AGENT_PREPOSITIONS, ATTACKED_PREPOSITIONS, PASSIVE_AUXILIARIES, PREPOSITIONS,
+};
+use super::super::tokens::TokKind;
 use super::view::SentenceArgs;
 use super::Event;
 use crate::lexicon::{Frame, Trigger};
@@ -24,6 +27,9 @@ pub(super) struct DocState {
     first_mention: Vec<Option<usize>>,
     /// The sentence of the last use of force.
     last_attack_sentence: Option<usize>,
+    /// The first sentence of the current story (a page of briefs holds several,
+    /// each opening with its dateline).
+    pub story_start: usize,
 }
 
 impl DocState {
@@ -37,6 +43,7 @@ impl DocState {
             victims: Vec::new(),
             first_mention,
             last_attack_sentence: None,
+            story_start: 0,
         }
     }
 
@@ -64,10 +71,20 @@ impl DocState {
             }
             None => {
                 let gap = if trig.frame == Frame::Noun { 8 } else { 6 };
-                v.objects(tr.end, RelationType::Attack, gap)
+                let target = v
+                    .objects(tr.end, RelationType::Attack, gap)
                     .first()
-                    .and_then(|&m| v.actor(m))
-                    .map(|t| (None, Some(t)))
+                    .and_then(|&m| v.actor(m));
+                // "fighters of X stormed a base": no actor was hit, but the
+                // author is known, and a later "condemned the assault" is aimed
+                // at it.
+                match (
+                    target,
+                    target.is_none().then(|| doer(v, tr, trig)).flatten(),
+                ) {
+                    (None, None) => None,
+                    (t, a) => Some((a, t)),
+                }
             }
         };
         if let Some(r) = record {
@@ -76,11 +93,28 @@ impl DocState {
         }
     }
 
+    /// Remembers a use of force told only inside a condemnation ("condemned an
+    /// attack by X on Y"): its author, so that "the attack was condemned by Z"
+    /// later in the text is aimed at X too.
+    pub(super) fn remember_author(
+        &mut self,
+        sentence: usize,
+        author: usize,
+        target: Option<usize>,
+    ) {
+        self.attacks.push((Some(author), target));
+        self.last_attack_sentence = Some(sentence);
+    }
+
     /// The author of the attack a later reference ("the attack", "the strike") means:
     /// the last use of force whose target is known. An attack with a known target and
     /// an unknown author ("protesters attacked the embassy") has no author to blame.
     pub(super) fn last_attacker(&self) -> Option<usize> {
-        let &(src, _) = self.attacks.iter().rev().find(|(_, t)| t.is_some())?;
+        let &(src, _) = self
+            .attacks
+            .iter()
+            .rev()
+            .find(|(s, t)| t.is_some() || s.is_some())?;
         src.and_then(|a| self.mention_of(a))
     }
 
@@ -136,6 +170,54 @@ impl DocState {
     }
 }
 
+/// What an attack noun's agent hit: "an attack by X on a plant in the port
+/// city of Y" gives Y, the last name of the phrase after "on", where the
+/// attack took place.
+pub(super) fn target_after_agent(v: &SentenceArgs, agent: usize) -> Option<usize> {
+    // ("by Yemen's Houthi movement on": past the rest of the agent's name.)
+    let after = v.mentions[agent].span.end;
+    let on = (after..after + 3).find(|&k| is(ATTACKED_PREPOSITIONS, v.norm(k)))?;
+    let plain = (after..on).all(|k| {
+        v.tok(k)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap && !is(PREPOSITIONS, &t.norm))
+    });
+    if !plain {
+        return None;
+    }
+    let end = (on + 1..v.range.end)
+        .find(|&k| {
+            v.tok(k)
+                .is_some_and(|t| t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-"))
+        })
+        .unwrap_or(v.range.end);
+    (on + 1..end)
+        .rev()
+        .find_map(|k| v.arg_at(k))
+        .and_then(|m| v.actor(m))
+}
+
+/// The author of a use of force its frame paired with no target: the subject
+/// of a verb in the active, the modifier or "by" agent of a noun ("the rebels'
+/// raid", "an assault by X").
+fn doer(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> Option<usize> {
+    let m = match trig.frame {
+        Frame::Noun => v
+            .modifier_before(tr.start)
+            .or_else(|| v.by_agent(tr.end).first().copied()),
+        Frame::Svo => {
+            if v.passive(tr.start) {
+                v.by_agent(tr.end).first().copied()
+            } else {
+                v.subjects(tr.start).first().copied()
+            }
+        }
+        _ => None,
+    }?;
+    // ("a port city, which was shelled": a place acted on authors nothing.)
+    v.actor(m)
+        .filter(|&a| v.actors[a].kind != Some(crate::model::ActorKind::Place))
+}
+
 /// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
 /// and the actors or places it names as attacked.
 pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec<usize>)> {
@@ -166,6 +248,22 @@ pub(super) fn attack_author(v: &SentenceArgs, from: usize, head: usize) -> Optio
         return Some(m);
     }
     let j = head + 1;
+    // "the downing of a Russian bomber by Turkish jets": the agent after what
+    // was hit, before the noun phrase ends (a comma or the verb).
+    if matches!(v.norm(j), "of" | "on" | "against") {
+        let by = (j + 1..(j + 9).min(v.range.end))
+            .take_while(|&k| {
+                v.tok(k).is_some_and(|t| {
+                    t.kind != TokKind::Punct
+                        && !is(PASSIVE_AUXILIARIES, &t.norm)
+                        && (t.cap || !t.norm.ends_with("ed"))
+                })
+            })
+            .find(|&k| v.norm(k) == "by");
+        if let Some(by) = by {
+            return (by + 1..by + 4).find_map(|k| v.arg_at(k));
+        }
+    }
     if is(AGENT_PREPOSITIONS, v.norm(j)) {
         return (j + 1..j + 4).find_map(|k| v.arg_at(k));
     }

@@ -84,9 +84,16 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             return Vec::new();
         }
     }
-    let mut subjects = v
-        .gerund_subjects(tr.start)
-        .unwrap_or_else(|| v.subjects(tr.start));
+    // ("a charge the rebels have always denied": the clause after the noun.)
+    let relative = (trig.frame == Frame::Deny)
+        .then(|| claim_relative(v, tr.start))
+        .flatten();
+    let mut subjects = match &relative {
+        Some((list, _)) => list.clone(),
+        None => v
+            .gerund_subjects(tr.start)
+            .unwrap_or_else(|| v.subjects(tr.start)),
+    };
     // A threat, or force announced: "warned that his country would retaliate
     // against X" is the speaker's.
     let threat = kind == RelationType::Threaten
@@ -111,9 +118,21 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             }
         }
     }
-    if kind == RelationType::Call && v.ctx.lx.cues.label_verb.contains(&trig.pattern) {
+    // "called X reckless", "described X's move as provocative": a label is a
+    // condemnation only when it condemns; a label verb that is no call names
+    // nothing else.
+    let label_verb = tr.len() == 1 && v.ctx.lx.cues.label_verb.contains(v.norm(tr.start));
+    if label_verb && matches!(kind, RelationType::Call | RelationType::Condemn) {
+        if objects.is_empty() {
+            if let Some(out) = called_act(v, tr.end, &subjects, st) {
+                return out;
+            }
+        }
         if let Some(out) = called_names(v, &subjects, &objects) {
             return out;
+        }
+        if kind == RelationType::Condemn {
+            return Vec::new();
         }
     }
     match trig.frame {
@@ -141,7 +160,23 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
                 _ => claim_frame(v, tr, &subjects, &objects, st),
             }
         }
-        Frame::Deny => deny_frame(v, tr, &subjects, &objects, st),
+        Frame::Deny => {
+            let in_relative =
+                relative.is_some() || v.clauses[v.clause_of(tr.start)].opening == Opening::Relative;
+            if in_relative {
+                if let Some(out) = accused_denies(v, &subjects, st) {
+                    return out;
+                }
+            }
+            let out = deny_frame(v, tr, &subjects, &objects, st);
+            match relative {
+                Some((_, noun)) if out.is_empty() => claim_maker(v, noun, &subjects)
+                    .map_or_else(Vec::new, |m| {
+                        cross(&subjects, &[m], " (who made the charge denied)")
+                    }),
+                _ => out,
+            }
+        }
         Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
         _ => cross(&subjects, &objects, ""),
     }
@@ -268,8 +303,16 @@ fn passive_frame(
     // "The attack on Jizan was condemned by X": whoever attacked, not Jizan.
     if trig.frame == Frame::Condemn {
         let cs = v.clauses[v.clause_of(tr.start)].range.start;
-        if let Some((head, _)) = attack_phrase(v, cs).filter(|&(h, _)| h < tr.start) {
-            let author = attack_author(v, cs, head).or_else(|| st.last_attacker());
+        if let Some((head, targets)) = attack_phrase(v, cs).filter(|&(h, _)| h < tr.start) {
+            // ("The attack on Jizan was condemned": whoever attacked Jizan.)
+            let earlier = || {
+                targets
+                    .iter()
+                    .find_map(|&t| v.actor(t).and_then(|t| st.author_of_attack_on(t)))
+            };
+            let author = attack_author(v, cs, head)
+                .or_else(earlier)
+                .or_else(|| st.last_attacker());
             return Some(author.map_or_else(Vec::new, |a| {
                 cross(&agents, &[a], " (passive; author of the attack)")
             }));
@@ -297,6 +340,26 @@ fn passive_frame(
     Some(cross(&agents, &patients, " (passive)"))
 }
 
+/// "X's condemnation of Y was echoed by A and B": the agents of an echo verb
+/// after the trigger take the same stance toward the same targets.
+pub(super) fn echoed(v: &SentenceArgs, tr: &Range<usize>, pairs: &[Arg]) -> Vec<Arg> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let echo = &v.ctx.lx.cues.echo_verb;
+    let Some(k) = (tr.end..v.range.end).find(|&k| echo.contains(v.norm(k))) else {
+        return Vec::new();
+    };
+    let agents = v.by_agent(k + 1);
+    let mut targets: Vec<usize> = Vec::new();
+    for p in pairs.iter().filter(|p| p.kind.is_none()) {
+        if !targets.contains(&p.tgt) {
+            targets.push(p.tgt);
+        }
+    }
+    cross(&agents, &targets, " (stance echoed)")
+}
+
 /// "called X 'delusional'", "called it a violation": a label, not a call. `None`
 /// when no label follows, and "called X" is a call.
 fn called_names(v: &SentenceArgs, subjects: &[usize], objects: &[usize]) -> Option<Vec<Arg>> {
@@ -315,6 +378,28 @@ fn called_names(v: &SentenceArgs, subjects: &[usize], objects: &[usize]) -> Opti
         }
         false => Some(Vec::new()),
     }
+}
+
+/// "called the expulsion 'unjustified'", "called the deal a betrayal": a label
+/// on an act or event referred to; a condemning one is aimed at whoever did it.
+/// `None` when no act noun or no label follows, and "called" is read as usual.
+fn called_act(
+    v: &SentenceArgs,
+    from: usize,
+    subjects: &[usize],
+    st: &DocState,
+) -> Option<Vec<Arg>> {
+    let cues = &v.ctx.lx.cues;
+    let is_act = |w: &str| cues.act_noun.contains_key(w) || cues.event_ref.contains_key(w);
+    let noun = referring_noun(v, from, &is_act)?;
+    if !label_after(v, noun + 1)? {
+        return Some(Vec::new());
+    }
+    let (t, note) = act_ref(v, from).or_else(|| event_ref(v, st, from))?;
+    Some(with_kind(
+        cross(subjects, &[t], &format!("{note} (called it names)")),
+        RelationType::Condemn,
+    ))
 }
 
 /// "claimed responsibility for a drone attack on X": X was attacked, by the
@@ -360,6 +445,74 @@ fn refers_back(v: &SentenceArgs, from: usize, head: usize) -> bool {
     !indefinite && !matches!(v.norm(head + 1), "that" | "which")
 }
 
+/// A denial in a clause that follows a claim noun with no relative pronoun or
+/// with "that": "a charge the rebels have always denied", "an allegation that
+/// both X and Y rejected". Gives the names opening the clause (the deniers) and
+/// the claim noun.
+fn claim_relative(v: &SentenceArgs, t: usize) -> Option<(Vec<usize>, usize)> {
+    let claims = &v.ctx.lx.cues.claim_noun;
+    let from = t.saturating_sub(12).max(v.range.start);
+    let noun = (from..t).rev().find(|&j| claims.contains(v.norm(j)))?;
+    let mut i = noun + 1;
+    while i < t && matches!(v.norm(i), "that" | "which" | "both") {
+        i += 1;
+    }
+    let first = v.arg_at(i)?;
+    let list = v.coordinated(first, t);
+    let end = v.mentions[*list.last()?].span.end;
+    // Only auxiliaries, adverbs and the rest of the name's noun phrase between
+    // the names and the verb: "the Egyptian government has always denied".
+    let plain = (end..t).all(|j| {
+        v.tok(j)
+            .is_some_and(|k| k.kind == TokKind::Word && !k.cap && !k.norm.ends_with("ed"))
+    });
+    (plain && t - end <= 3).then_some((list, noun))
+}
+
+/// "X accused Y of Z, a charge the group denies", "..., which the party
+/// denies": a denier named only by its role in a relative clause after an
+/// accusation is the accused, and the denial answers the accuser.
+fn accused_denies(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option<Vec<Arg>> {
+    let by_role = !subjects.is_empty()
+        && subjects
+            .iter()
+            .all(|&m| matches!(v.mentions[m].form, MentionForm::Role | MentionForm::Pronoun));
+    if !by_role {
+        return None;
+    }
+    let e = st
+        .events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == v.sentence)
+        .find(|e| e.kind == RelationType::Accuse)?;
+    let (accused, accuser) = (st.mention_of(e.target)?, st.mention_of(e.source)?);
+    Some(cross(&[accused], &[accuser], " (the accused denies)"))
+}
+
+/// Who made the charge a relative clause denies, when no accusation event
+/// names the accuser: the subject of the clause the charge noun is appended to
+/// ("X blamed Y for the raid, a charge ..."), or the speaker of a reported
+/// charge ("X said Y had armed the rebels, a charge ...").
+fn claim_maker(v: &SentenceArgs, noun: usize, deniers: &[usize]) -> Option<usize> {
+    let ci = v.clause_of(noun);
+    let subjects = if v.clauses[ci].opening == Opening::Complement {
+        let main = v.main_subjects(noun);
+        if main.is_empty() {
+            v.reporter_subjects(noun)
+        } else {
+            main
+        }
+    } else {
+        v.subjects(noun)
+    };
+    let denier_actors: Vec<usize> = deniers.iter().filter_map(|&m| v.actor(m)).collect();
+    subjects
+        .first()
+        .copied()
+        .filter(|&m| v.actor(m).is_some_and(|a| !denier_actors.contains(&a)))
+}
+
 /// A denial is aimed at whoever made the claim denied: named after the verb, the
 /// possessor of a claim noun, the maker of an event referred to, or the last
 /// accuser.
@@ -385,6 +538,9 @@ fn deny_frame(
         }
     }
     let src_actor = subjects.first().and_then(|&m| v.actor(m));
+    if let Some(t) = src_actor.and_then(|d| reported_charge(v, d)) {
+        return cross(subjects, &[t], " (who told of the denier's act)");
+    }
     if let Some(t) = last_accuser(v, st, src_actor) {
         return cross(subjects, &[t], " (last accuser)");
     }
@@ -402,10 +558,12 @@ fn condemn_frame(
 ) -> Vec<Arg> {
     // "criticized the Philippines for provocations": the actor named
     // first is the target, not the author of the acts.
+    // ("denounced the pact as an act of aggression": the label is no attack.)
     let attack = attack_phrase(v, tr.end).filter(|&(head, _)| {
-        !objects.first().is_some_and(|&o| {
-            v.mentions[o].span.end <= head && v.modifier_before(head + 1) != Some(o)
-        })
+        !(tr.end..head).any(|j| v.norm(j) == "as")
+            && !objects.first().is_some_and(|&o| {
+                v.mentions[o].span.end <= head && v.modifier_before(head + 1) != Some(o)
+            })
     });
     if let Some((head, _)) = attack {
         if let Some(a) = attack_author(v, tr.end, head) {
@@ -731,7 +889,11 @@ fn governing_verb(v: &SentenceArgs, noun: usize) -> Option<Governor> {
 /// Whom a denial answers when nothing is named: the last accuser or condemner of
 /// the denier, else the last accuser or claimant other than the denier.
 fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<usize> {
-    let events = &st.events;
+    let events = &st.events[st
+        .events
+        .iter()
+        .position(|e| e.sentence >= st.story_start)
+        .unwrap_or(st.events.len())..];
     // Whoever accused the denier, or the country the denier speaks for
     // ("the junta accused France ... Colonna rejected the allegation").
     let aimed_at_denier = |t: usize| {
@@ -757,11 +919,64 @@ fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Optio
     st.mention_of(e.source)
 }
 
+/// "Hanoi says Chinese ships rammed its vessels. Beijing denies the charge": a
+/// speaker who, in the sentence before or earlier in this one, told of an act
+/// of the denier (a reported clause opening with the denier's name or
+/// demonym) made the charge denied.
+fn reported_charge(v: &SentenceArgs, denier: usize) -> Option<usize> {
+    let lx = v.ctx.lx;
+    let from = v.sentence.checked_sub(1).unwrap_or(v.sentence);
+    let start = v.ctx.sentences[from].tokens.start;
+    let in_reach = |m: usize| {
+        let mm = &v.mentions[m];
+        mm.actor.is_some() && !mm.absorbed && mm.sentence >= from && mm.sentence <= v.sentence
+    };
+    let speaker_before =
+        |k: usize| {
+            v.mentions.iter().enumerate().rev().find_map(|(m, mm)| {
+                (in_reach(m) && mm.span.end == k && !mm.possessive).then_some(m)
+            })
+        };
+    for k in start..v.range.start.max(start) {
+        let t = &v.ctx.tokens[k];
+        if t.cap || !lx.speech.contains(&t.norm) {
+            continue;
+        }
+        let Some(speaker) = speaker_before(k) else {
+            continue;
+        };
+        let opens = if v.ctx.tokens.get(k + 1).is_some_and(|n| n.norm == "that") {
+            k + 2
+        } else {
+            k + 1
+        };
+        let about_denier = v.mentions.iter().enumerate().any(|(m, mm)| {
+            in_reach(m)
+                && mm.span.start == opens
+                && mm.actor.is_some_and(|a| {
+                    a == denier
+                        || speaks_for(v.actors, denier, a)
+                        || speaks_for(v.actors, a, denier)
+                })
+        });
+        if about_denier && v.actor(speaker) != Some(denier) {
+            return Some(speaker);
+        }
+    }
+    None
+}
+
 /// "rejected Zelensky's accusation": the possessor of a claim noun in the sentence.
 fn claimant(v: &SentenceArgs, tr: Range<usize>) -> Option<usize> {
+    // ("The Houthis' claim could not be verified ..., which Baghdad denied":
+    // a claim in another clause is not the one denied.)
+    let ci = v.clause_of(tr.start);
     v.args.iter().copied().find(|&m| {
         let mm = &v.mentions[m];
+        let cm = v.clause_of(mm.span.start);
+        // ("Concerning X's statement ..., Y denied": a leading phrase names it.)
         mm.possessive
+            && (cm == ci || v.clauses[cm].adverbial)
             && (mm.span.end + 1..mm.span.end + 4)
                 .any(|j| v.ctx.lx.cues.claim_noun.contains(v.norm(j)))
             && mm.span.start != tr.start
@@ -774,6 +989,8 @@ fn claimant(v: &SentenceArgs, tr: Range<usize>) -> Option<usize> {
 /// name ("the government's account").
 fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
     let ci = v.clause_of(from.saturating_sub(1));
+    // "rejected as false the account of X": the label comes before the claim.
+    let from = label_before_object(v, from);
     let end = v.clauses[ci].range.end.min(from + 6);
     let noun = (from..end)
         .take_while(|&j| {
@@ -795,10 +1012,39 @@ fn claim_author(v: &SentenceArgs, from: usize) -> Option<Option<usize>> {
         b == noun + 1 || w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w)
     });
     if let Some(b) = by.filter(|_| participle) {
-        return (b + 1..b + 4).find_map(|k| v.arg_at(k)).map(Some);
+        // ("charges by the Druze leader X": a title may come first.)
+        return (b + 1..b + 5).find_map(|k| v.arg_at(k)).map(Some);
+    }
+    // "the account of X": a name right after "of" (no demonym: "allegations of
+    // Russian meddling" name the accused) is whose account it is.
+    if v.norm(noun + 1) == "of" {
+        if let Some(m) = v
+            .arg_at(noun + 2)
+            .filter(|&m| v.mentions[m].form == MentionForm::Name)
+        {
+            return Some(Some(m));
+        }
     }
     let owned = (from..noun).any(|k| v.tok(k).is_some_and(|t| t.kind == TokKind::Possessive));
     owned.then_some(None)
+}
+
+/// Past a label put before the object ("rejected as baseless the reports",
+/// "dismissed as false the account"): where the object starts. `from` itself
+/// when no such label follows the verb.
+fn label_before_object(v: &SentenceArgs, from: usize) -> usize {
+    if v.norm(from) != "as" {
+        return from;
+    }
+    let negative = &v.ctx.lx.cues.negative_word;
+    let mut j = from + 1;
+    while j < from + 4 && v.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap) {
+        if negative.contains(v.norm(j)) {
+            return j + 1;
+        }
+        j += 1;
+    }
+    from
 }
 
 /// Whether a verb governs the noun phrase ending before `t` ("settle charges",

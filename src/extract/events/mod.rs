@@ -71,9 +71,23 @@ pub fn find(ctx: &DocCtx, mentions: &[Mention], actors: &[DocActor]) -> Vec<Even
         marks: &marks,
     };
     for s in ctx.sentences {
+        if s.index > 0 && opens_story(ctx, s) {
+            state.story_start = s.index;
+        }
         sentence_events(&doc, s, by_sentence[s.index].clone(), &mut state);
     }
     state.events
+}
+
+/// Whether sentence `s` opens a new story with a dateline of its own ("CAIRO,
+/// May 3, 2011 —"), as each item of a page of news briefs does: what earlier
+/// items told (who accused whom) is no longer what a bare reply answers.
+fn opens_story(ctx: &DocCtx, s: &Sentence) -> bool {
+    let end = super::skip_dateline(ctx.tokens, s.tokens.clone());
+    end > s.tokens.start
+        && ctx.tokens[s.tokens.start..end]
+            .iter()
+            .any(|t| t.kind == TokKind::Number || t.is_punct('('))
 }
 
 /// What every sentence of a document is read against.
@@ -195,10 +209,13 @@ fn sentence_events(doc: &Doc, s: &Sentence, mrange: Range<usize>, state: &mut Do
 fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]) -> Vec<Clause> {
     let (ctx, mentions, lx) = (doc.ctx, doc.mentions, doc.ctx.lx);
     // (Event nouns are no verbs: "announced a partnership with X".)
+    let first = range.start;
     let is_trigger_start = |k: usize| {
-        found
-            .iter()
-            .any(|(r, t, _)| r.start == k && !matches!(t.frame, Frame::Noun | Frame::Between))
+        found.iter().any(|(r, t, _)| {
+            r.start == k
+                && !matches!(t.frame, Frame::Noun | Frame::Between)
+                && !stance_noun(ctx.tokens, first, k, t)
+        })
     };
     let mention_start = |k: usize| args.iter().any(|&m| mentions[m].span.start == k);
     // "Kurdish-led", "Iran-backed": a participle hyphenated to a name is an
@@ -218,6 +235,28 @@ fn split_clauses(doc: &Doc, range: Range<usize>, found: &[Found], args: &[usize]
         })
     };
     clauses::split(ctx.tokens, lx, range, &mention_start, &is_verbish)
+}
+
+/// A condemnation or denial verb used as a noun after an article ("in a sharp
+/// rebuke of X", "a flat denial"): no verb, so it neither splits the clause nor
+/// tells an act of its own (the verb of the clause does).
+fn stance_noun(tokens: &[super::tokens::Token], start: usize, k: usize, t: &Trigger) -> bool {
+    if !matches!(t.kind, RelationType::Condemn | RelationType::Deny) || t.frame == Frame::Noun {
+        return false;
+    }
+    // ("a charge the party denies": after an article and a noun the word is a
+    // verb; only right after the article, or before "of", is it a noun.)
+    let of_next = tokens
+        .get(k + 1)
+        .is_some_and(|n| matches!(n.norm.as_str(), "of" | "from"));
+    (k.saturating_sub(3).max(start)..k).rev().any(|j| {
+        is(ARTICLES, &tokens[j].norm)
+            && (j + 1 == k || of_next)
+            && (j + 1..k).all(|i| {
+                let w = &tokens[i];
+                w.kind == TokKind::Word && !w.cap && !w.norm.ends_with("ed")
+            })
+    })
 }
 
 /// NEWSGRAPH_DEBUG output: how a sentence was read.
@@ -254,7 +293,11 @@ fn debug_sentence(doc: &Doc, sentence: usize, clauses: &[Clause], found: &[Found
 /// (no use of force), "flew back home" (no visit).
 fn no_event(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> bool {
     let (tokens, lx) = (v.ctx.tokens, v.ctx.lx);
-    if negated(v, tr.start) || v.in_denied_clause(tr.start) || adjectival(v, tr, trig) {
+    if negated(v, tr.start)
+        || v.in_denied_clause(tr.start)
+        || adjectival(v, tr, trig)
+        || stance_noun(tokens, v.range.start, tr.start, trig)
+    {
         return true;
     }
     // "the junta that seized power", "struck a deal": no use of force.
@@ -322,6 +365,7 @@ fn trigger_events(
     }
     let mut planned = planned_event(v, trig, tr);
     let mut pairs = arguments(v, tr.clone(), trig, slot, state);
+    pairs.extend(frames::echoed(v, tr, &pairs));
     if trig.kind == RelationType::Attack && !planned {
         pairs.extend(frames::own_attack_claims(v, tr.clone(), trig));
     }
@@ -354,6 +398,17 @@ fn trigger_events(
                     }
                     state.events.push(e);
                 }
+            }
+        }
+    }
+    // "condemned a raid by X": the raid, told nowhere else, is X's.
+    if trig.frame == Frame::Condemn && !v.passive(tr.start) {
+        let author = attacks::attack_phrase(v, tr.end)
+            .and_then(|(head, _)| attacks::attack_author(v, tr.end, head));
+        if let Some(m) = author.filter(|_| first.is_some()) {
+            let target = attacks::target_after_agent(v, m);
+            if let Some(a) = v.actor(m) {
+                state.remember_author(v.sentence, a, target);
             }
         }
     }

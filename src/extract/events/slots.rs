@@ -180,16 +180,29 @@ impl SentenceArgs<'_> {
                         .copied()
                         .rev()
                         .find(|&m| self.mentions[m].span.end <= before);
-                    let adjacent = m.is_some_and(|m| {
-                        (self.mentions[m].span.end..before).all(|k| {
+                    // ("Doctors Without Borders (MSF), which": past the acronym.)
+                    let gap_start = m.map_or(before, |m| {
+                        let e = self.mentions[m].span.end;
+                        if self.ctx.tokens[e].is_punct('(') {
+                            (e..before)
+                                .find(|&k| self.ctx.tokens[k].is_punct(')'))
+                                .map_or(e, |k| k + 1)
+                        } else {
+                            e
+                        }
+                    });
+                    let adjacent = m.is_some_and(|_| {
+                        (gap_start..before).all(|k| {
                             let t = &self.ctx.tokens[k];
                             t.is_punct(',')
+                                || t.is_punct(')')
                                 || t.kind == TokKind::Word
                                     && !t.cap
                                     && !is(PHRASE_PREPOSITIONS, &t.norm)
                                     && !is(LIST_COORDINATORS, &t.norm)
                                     && !is(ARTICLES, &t.norm)
-                        }) && before - self.mentions[m].span.end <= 3
+                        }) && before - gap_start <= 3
+                            && gap_start - m.map_or(0, |m| self.mentions[m].span.end) <= 4
                     });
                     return if adjacent {
                         m.into_iter().collect()
@@ -357,7 +370,9 @@ impl SentenceArgs<'_> {
         while j < from + 5 && self.tok(j).is_some() {
             if self.norm(j) == "by" {
                 if let Some(m) = (j + 1..j + 4).find_map(|k| self.arg_at(k)) {
-                    return self.coordinated(m, self.range.end);
+                    let mut agents = self.coordinated(m, self.range.end);
+                    self.more_by_agents(&mut agents);
+                    return agents;
                 }
                 return Vec::new();
             }
@@ -375,6 +390,56 @@ impl SentenceArgs<'_> {
             j += 1;
         }
         Vec::new()
+    }
+
+    /// A list of agents that goes on with "by" again: "by X and by Y", "by X,
+    /// which ..., and by Y and Z". The agents after each further "by" join
+    /// `agents`; an aside about the last one (a relative clause) is passed over.
+    fn more_by_agents(&self, agents: &mut Vec<usize>) {
+        let by_list = |j: usize| (j + 1..j + 4).find_map(|k| self.arg_at(k));
+        loop {
+            let Some(&last) = agents.last() else { return };
+            let mut j = self.mentions[last].span.end;
+            // Past a parenthesised acronym: "by the Gulf Cooperation Council (GCC)".
+            if self.norm(j) == "(" {
+                while j < self.range.end && self.norm(j) != ")" {
+                    j += 1;
+                }
+                j += 1;
+            }
+            while j < self.range.end && matches!(self.norm(j), "," | "and") {
+                j += 1;
+            }
+            let next = if self.norm(j) == "by" && j > self.mentions[last].span.end {
+                by_list(j)
+            } else {
+                self.by_clause_after(j)
+            };
+            let Some(m) = next else { return };
+            let more = self.coordinated(m, self.range.end);
+            if more.iter().any(|x| agents.contains(x)) {
+                return;
+            }
+            agents.extend(more);
+        }
+    }
+
+    /// The first agent of a clause opening with "by" after the relative clauses
+    /// that follow token `j`: "by X, which has mediated for years, and by Y".
+    fn by_clause_after(&self, j: usize) -> Option<usize> {
+        let ci = self.clause_of(j.min(self.range.end.saturating_sub(1)));
+        let mut c = ci;
+        while let Some(next) = self.clauses.get(c + 1) {
+            let start = next.range.start;
+            if self.norm(start) == "by" && start > 0 && self.norm(start - 1) == "and" {
+                return (start + 1..start + 4).find_map(|k| self.arg_at(k));
+            }
+            if next.opening != Opening::Relative && !next.aside {
+                return None;
+            }
+            c += 1;
+        }
+        None
     }
 
     /// The demonym or possessor modifying the noun phrase that ends just before
@@ -432,8 +497,13 @@ impl SentenceArgs<'_> {
         let v = self;
         let start = t.saturating_sub(3).max(v.range.start);
         // "denied the claims made by X" has an object before its "by": it is active.
+        // ("rejected charges by X": the charges are its object.)
         let by_next = (t + 1..t + 5)
-            .take_while(|&j| !is(ARTICLES, v.norm(j)) && v.arg_at(j).is_none())
+            .take_while(|&j| {
+                !is(ARTICLES, v.norm(j))
+                    && v.arg_at(j).is_none()
+                    && !v.ctx.lx.cues.claim_noun.contains(v.norm(j))
+            })
             .any(|j| v.norm(j) == "by");
         let w = &v.ctx.tokens[t].norm;
         let participle = w.ends_with("ed") || v.ctx.lx.cues.irregular_participle.contains(w);

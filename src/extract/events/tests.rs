@@ -1534,3 +1534,137 @@ fn a_reciprocal_act_goes_both_ways() {
         &[],
     );
 }
+
+#[test]
+fn a_passive_condemnation_lists_its_agents_again_after_and_by() {
+    check(
+        "Al-Shabaab fighters stormed a police post near Beledweyne.\nThe assault was condemned by Kenya and by Uganda.",
+        &[("Kenya", "condemn", "al-Shabaab"), ("Uganda", "condemn", "al-Shabaab")],
+        &[],
+    );
+    check(
+        "Chad condemned an attack by Boko Haram on a market in Diffa.\nThe attack on Diffa was condemned by Ghana, which borders Togo, and by Senegal and Gambia.",
+        &[
+            ("Chad", "condemn", "Boko Haram"),
+            ("Ghana", "condemn", "Boko Haram"),
+            ("Senegal", "condemn", "Boko Haram"),
+            ("Gambia", "condemn", "Boko Haram"),
+        ],
+        &[("Ghana", "condemn", "Togo")],
+    );
+}
+
+#[test]
+fn a_condemnation_echoed_by_others_is_theirs_too() {
+    check(
+        "Kenya's condemnation of Eritrea was echoed by Uganda and Tanzania.",
+        &[
+            ("Kenya", "condemn", "Eritrea"),
+            ("Uganda", "condemn", "Eritrea"),
+            ("Tanzania", "condemn", "Eritrea"),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_charge_denied_in_the_clause_after_it() {
+    // No relative pronoun, "that", and a plural list of deniers.
+    check(
+        "Kenya blamed Somalia for the raid, a charge the Somali government has always denied.",
+        &[("Kenya", "accuse", "Somalia"), ("Somalia", "deny", "Kenya")],
+        &[("Kenya", "deny", "Somalia")],
+    );
+    check(
+        "Mali said Algeria had sheltered the gunmen, a charge that both Algeria and Morocco denied.",
+        &[("Algeria", "deny", "Mali"), ("Morocco", "deny", "Mali")],
+        &[],
+    );
+}
+
+#[test]
+fn a_label_before_the_claim_denied() {
+    check(
+        "Senator Paulo Ramos rejected as false the account of Marcos Lima, a former aide.",
+        &[("Paulo Ramos", "deny", "Marcos Lima")],
+        &[],
+    );
+    check(
+        "Syria rejected charges by the Kurdish leader Saleh Muslim that Damascus had armed the militia.",
+        &[("Syria", "deny", "Saleh Muslim")],
+        &[],
+    );
+    check(
+        "Chile rejected Bolivia's demand that it reopen the port.",
+        &[("Chile", "deny", "Bolivia")],
+        &[],
+    );
+}
+
+#[test]
+fn a_denial_answers_the_charge_told_in_a_reported_clause() {
+    check(
+        "Manila says Chinese ships blocked its supply boats near the shoal.\nBeijing denies the charge.",
+        &[("China", "deny", "Philippines")],
+        &[],
+    );
+}
+
+#[test]
+fn a_reply_is_not_read_into_the_next_brief() {
+    check(
+        "LIMA, March 3, 2021 — Peru accused Bolivia of smuggling fuel across the border.\nDAKAR, March 3, 2021 — Senegal rejected the charge on Tuesday.",
+        &[("Peru", "accuse", "Bolivia")],
+        &[("Senegal", "deny", "Peru")],
+    );
+}
+
+#[test]
+fn a_label_on_an_act_or_a_possessed_move_condemns_its_doer() {
+    check(
+        "Chile expelled Bolivia's consul on Monday.\nBolivian Foreign Minister Rosa Quispe called the expulsion \"unjustified and reprehensible\".",
+        &[("Rosa Quispe", "condemn", "Chile")],
+        &[("Rosa Quispe", "call", "Chile")],
+    );
+    check(
+        "Senator Alan Brooks described Iran's launch as \"provocative\".",
+        &[("Alan Brooks", "condemn", "Iran")],
+        &[],
+    );
+    // A label that does not condemn is no condemnation, and no call.
+    check(
+        "Senator Alan Brooks described Japan's plan as a sensible step.",
+        &[],
+        &[
+            ("Alan Brooks", "condemn", "Japan"),
+            ("Alan Brooks", "call", "Japan"),
+        ],
+    );
+}
+
+#[test]
+fn a_stance_noun_after_an_article_is_no_verb() {
+    check(
+        "Qatar, in an unusually sharp rebuke of a Lebanese party, criticised Hezbollah's \"reckless adventure\".",
+        &[("Qatar", "condemn", "Hezbollah")],
+        &[("Lebanon", "condemn", "Hezbollah")],
+    );
+}
+
+#[test]
+fn the_agent_after_what_an_attack_noun_hit_is_its_author() {
+    check(
+        "The downing of a Greek drone by Turkish jets on Friday was condemned by Cyprus.",
+        &[("Cyprus", "condemn", "Turkey")],
+        &[("Cyprus", "condemn", "Greece")],
+    );
+}
+
+#[test]
+fn a_condemning_label_is_no_attack_to_blame() {
+    check(
+        "Kenya signed a border pact with Uganda in May.\nSomalia denounced the pact as an act of aggression.",
+        &[("Kenya", "agree", "Uganda"), ("Somalia", "condemn", "Kenya")],
+        &[],
+    );
+}
