@@ -223,6 +223,12 @@ const TEMPLATES: &[Template] = &[
     t("support", "coordination", "ccc", "{A} and {B} backed {C} in the dispute.", "A>support>C;B>support>C"),
     t("support", "first-person", "pc", "\"We stand with {B},\" President {A} said.", "A>support>B"),
     t("support", "trap", "cc", "{A} withdrew its support for {B}.", ""),
+    t("support", "step", "co", "{A} welcomed the decision by {B} to reopen the talks.", "A>support>B"),
+    t("support", "step", "cc", "{A} praised the efforts of {B} to end the fighting.", "A>support>B"),
+    t("support", "quoted", "cc", "{A} said in a statement that it \"stands with\" {B}.", "A>support>B"),
+    t("support", "complement", "pc", "Senator {A} said {B} had every right to defend itself.", "A>support>B"),
+    t("support", "trap", "cc", "{A} questioned whether {B} had a plan to defend the border.", ""),
+    t("condemn", "step", "co", "{A} condemned the decision by {B} to close the border.", "A>condemn>B"),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),

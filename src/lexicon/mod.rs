@@ -338,6 +338,9 @@ pub struct Cues {
     /// A country's institutions abroad, named with their city ("China's embassy in
     /// Pretoria" is one actor, not the embassy and a city).
     pub seated_institution: WordSet<String>,
+    /// Nouns for a decision or step taken ("the decision by X", "the efforts of
+    /// X"): praise or criticism of it is aimed at whoever took it.
+    pub decision_noun: WordSet<String>,
     /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
@@ -418,6 +421,7 @@ impl Cues {
             "tenure_word" => &mut self.tenure_word,
             "org_part" => &mut self.org_part,
             "seated_institution" => &mut self.seated_institution,
+            "decision_noun" => &mut self.decision_noun,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
             "condition_word" => &mut self.condition_word,

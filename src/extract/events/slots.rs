@@ -328,8 +328,20 @@ impl SentenceArgs<'_> {
                 return self.coordinated(m, limit);
             }
             let t = &self.ctx.tokens[j];
-            if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-") {
+            // ("said it "stands with" X": the quotation marks sit inside the phrase.)
+            if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-" | "\"" | "“" | "”")
+            {
                 break;
+            }
+            // "welcomed the decision by X", "praised the efforts of X": praise or
+            // criticism of a step is aimed at whoever took it.
+            let step_taker = j > from
+                && matches!(kind, RelationType::Support | RelationType::Condemn)
+                && matches!(t.norm.as_str(), "by" | "of")
+                && self.ctx.lx.cues.decision_noun.contains(self.norm(j - 1));
+            if step_taker {
+                j += 1;
+                continue;
             }
             // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
             if t.norm == "of"
