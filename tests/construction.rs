@@ -229,6 +229,10 @@ const TEMPLATES: &[Template] = &[
     t("support", "complement", "pc", "Senator {A} said {B} had every right to defend itself.", "A>support>B"),
     t("support", "trap", "cc", "{A} questioned whether {B} had a plan to defend the border.", ""),
     t("condemn", "step", "co", "{A} condemned the decision by {B} to close the border.", "A>condemn>B"),
+    t("condemn", "apposition", "cc", "{A} condemned its neighbour, {B}, for the raids.", "A>condemn>B"),
+    t("support", "apposition", "cp", "{A} praised the new leader, {B}, for the reforms.", "A>support>B"),
+    t("support", "apposition", "ccc", "{A} thanked its allies, {B} and {C}, for the aid.", "A>support>B;A>support>C"),
+    t("condemn", "trap", "cc", "{A} condemned its neighbour, {B} said on Monday.", ""),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),

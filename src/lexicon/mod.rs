@@ -341,6 +341,9 @@ pub struct Cues {
     /// Nouns for a decision or step taken ("the decision by X", "the efforts of
     /// X"): praise or criticism of it is aimed at whoever took it.
     pub decision_noun: WordSet<String>,
+    /// Relational nouns that a name in apposition may follow ("its neighbour,
+    /// Somalia", "the new leader, X"), besides the titles.
+    pub apposition_head: WordSet<String>,
     /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
@@ -422,6 +425,7 @@ impl Cues {
             "org_part" => &mut self.org_part,
             "seated_institution" => &mut self.seated_institution,
             "decision_noun" => &mut self.decision_noun,
+            "apposition_head" => &mut self.apposition_head,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
             "condition_word" => &mut self.condition_word,

@@ -331,6 +331,10 @@ impl SentenceArgs<'_> {
             // ("said it "stands with" X": the quotation marks sit inside the phrase.)
             if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-" | "\"" | "“" | "”")
             {
+                // "condemned its neighbour, Somalia,": the name in apposition.
+                if let Some(list) = self.apposed_names(from, j, limit) {
+                    return list;
+                }
                 break;
             }
             // "welcomed the decision by X", "praised the efforts of X": praise or
@@ -374,6 +378,44 @@ impl SentenceArgs<'_> {
             j += 1;
         }
         Vec::new()
+    }
+
+    /// The name set off by the comma at `comma` after a role phrase that
+    /// starts at `from`: "its neighbour, Somalia, ...", "the former president,
+    /// Jorge Ruiz". The phrase is lowercase words ending in a title or a
+    /// relational noun (data/cues.tsv `apposition_head`), and the name closes
+    /// the clause or is set off again ("..., Russia said" is a speaker).
+    fn apposed_names(&self, from: usize, comma: usize, limit: usize) -> Option<Vec<usize>> {
+        let lx = self.ctx.lx;
+        if self.norm(comma) != "," || comma <= from {
+            return None;
+        }
+        let lowercase = (from..comma).all(|k| {
+            let t = &self.ctx.tokens[k];
+            let quote = matches!(t.norm.as_str(), "\"" | "“" | "”");
+            quote || t.kind == TokKind::Word && !t.cap && t.norm != "of"
+        });
+        let head = self.norm(comma - 1);
+        if !lowercase || !(lx.titles.contains_key(head) || lx.cues.apposition_head.contains(head)) {
+            return None;
+        }
+        let m = self.arg_at(comma + 1)?;
+        if self.mentions[m].form == MentionForm::Pronoun {
+            return None;
+        }
+        let list = self.coordinated(m, limit);
+        let end = list.last().map_or(comma, |&l| self.mentions[l].span.end);
+        let closes = match self.tok(end) {
+            None => true,
+            Some(t) if t.kind == TokKind::Punct => {
+                t.norm != ","
+                    || self
+                        .tok(end + 1)
+                        .is_none_or(|n| !lx.speech.contains(&n.norm))
+            }
+            Some(_) => false,
+        };
+        closes.then_some(list)
     }
 
     /// The argument after "by" following token `from` (passive agents).
