@@ -233,6 +233,11 @@ const TEMPLATES: &[Template] = &[
     t("support", "apposition", "cp", "{A} praised the new leader, {B}, for the reforms.", "A>support>B"),
     t("support", "apposition", "ccc", "{A} thanked its allies, {B} and {C}, for the aid.", "A>support>B;A>support>C"),
     t("condemn", "trap", "cc", "{A} condemned its neighbour, {B} said on Monday.", ""),
+    t("accuse", "reciprocal", "cc", "{A} and {B} traded accusations over the shelling of border villages.", "A>accuse>B;B>accuse>A"),
+    t("attack", "reciprocal", "cc", "{A} exchanged fire with {B} across the frontier overnight.", "A>attack>B;B>attack>A"),
+    t("attack", "reciprocal", "cc", "{A} and {B} exchanged heavy fire on Sunday.", "A>attack>B;B>attack>A"),
+    t("condemn", "active", "cc", "{A} protested to {B} over the detention of its fishermen.", "A>condemn>B"),
+    t("attack", "trap", "cc", "{A} and {B} exchanged views on the border dispute.", ""),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),

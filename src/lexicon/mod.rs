@@ -344,6 +344,9 @@ pub struct Cues {
     /// Relational nouns that a name in apposition may follow ("its neighbour,
     /// Somalia", "the new leader, X"), besides the titles.
     pub apposition_head: WordSet<String>,
+    /// Verbs of a mutual act ("traded accusations", "exchanged fire"): the
+    /// event goes both ways between the two sides.
+    pub reciprocal_verb: WordSet<String>,
     /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
@@ -426,6 +429,7 @@ impl Cues {
             "seated_institution" => &mut self.seated_institution,
             "decision_noun" => &mut self.decision_noun,
             "apposition_head" => &mut self.apposition_head,
+            "reciprocal_verb" => &mut self.reciprocal_verb,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
             "condition_word" => &mut self.condition_word,

@@ -219,8 +219,16 @@ fn complement_frame(
 /// `None` when no reciprocal follows the verb.
 fn reciprocal_frame(v: &SentenceArgs, tr: Range<usize>, subjects: &[usize]) -> Option<Vec<Arg>> {
     let (a, b) = (v.norm(tr.end), v.norm(tr.end + 1));
+    // "X and Y traded accusations", "X exchanged fire with Y": both ways.
+    let mutual = v.ctx.lx.cues.reciprocal_verb.contains(v.norm(tr.start));
     let sides: Vec<usize> = if RECIPROCALS.iter().any(|&(x, y)| x == a && y == b) {
         subjects.to_vec()
+    } else if mutual {
+        let mut sides = subjects.to_vec();
+        if sides.len() == 1 && v.norm(tr.end) == "with" {
+            sides.extend(v.objects(tr.end, RelationType::Meet, 1).first());
+        }
+        sides
     } else {
         // "each government accused the other": the first word opens the
         // clause, the second follows the verb.
