@@ -238,6 +238,13 @@ const TEMPLATES: &[Template] = &[
     t("attack", "reciprocal", "cc", "{A} and {B} exchanged heavy fire on Sunday.", "A>attack>B;B>attack>A"),
     t("condemn", "active", "cc", "{A} protested to {B} over the detention of its fishermen.", "A>condemn>B"),
     t("attack", "trap", "cc", "{A} and {B} exchanged views on the border dispute.", ""),
+    t("condemn", "elicited", "cc", "{A} test-fired a missile into the sea, prompting protests from {B}.", "B>condemn>A"),
+    t("condemn", "elicited", "cc", "{A}'s decision drew sharp criticism from {B}.", "B>condemn>A"),
+    t("support", "elicited", "cc", "{A}'s decision to send doctors won praise from {B}.", "B>support>A"),
+    t("condemn", "participle", "occ", "{B} blocked a {A} statement criticising {C}.", "A>condemn>C"),
+    t("condemn", "participle", "cc", "{A} issued a statement on Monday condemning {B}.", "A>condemn>B"),
+    t("condemn", "trap", "cc", "{A} vetoed a resolution condemning {B}.", ""),
+    t("condemn", "protest", "ccc", "{A} recalled its ambassador to {C} in protest over {B}'s stance.", "A>condemn>B"),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),

@@ -347,6 +347,15 @@ pub struct Cues {
     /// Verbs of a mutual act ("traded accusations", "exchanged fire"): the
     /// event goes both ways between the two sides.
     pub reciprocal_verb: WordSet<String>,
+    /// Verbs that draw a response from others ("drew condemnation from X",
+    /// "prompting protests from X"): X responds to the subject.
+    pub elicit_verb: WordSet<String>,
+    /// Nouns of a text that speaks for its author ("an EU statement criticising
+    /// X", "a resolution condemning X"): a participle after one is the author's.
+    pub message_noun: WordSet<String>,
+    /// Verbs that put out a text ("issued a statement condemning X"): the text
+    /// after one is its subject's.
+    pub issue_verb: WordSet<String>,
     /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
@@ -430,6 +439,9 @@ impl Cues {
             "decision_noun" => &mut self.decision_noun,
             "apposition_head" => &mut self.apposition_head,
             "reciprocal_verb" => &mut self.reciprocal_verb,
+            "elicit_verb" => &mut self.elicit_verb,
+            "message_noun" => &mut self.message_noun,
+            "issue_verb" => &mut self.issue_verb,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
             "condition_word" => &mut self.condition_word,

@@ -71,7 +71,10 @@ pub(super) fn arguments(
 /// participle ("hosted by X"), then what the claim, deny and condemn frames add.
 fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState) -> Vec<Arg> {
     let kind = trig.kind;
-    if trig.pattern.ends_with(" by") {
+    // "drew condemnation from X": X acts on the subject, as after "by".
+    let elicited =
+        trig.pattern.ends_with(" from") && v.ctx.lx.cues.elicit_verb.contains(v.norm(tr.start));
+    if trig.pattern.ends_with(" by") || elicited {
         return agent_after_by(v, tr, kind);
     }
     if v.passive(tr.start) {

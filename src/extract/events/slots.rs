@@ -101,6 +101,19 @@ impl SentenceArgs<'_> {
         if !self.norm(t).ends_with("ing") || t < self.range.start + 2 {
             return None;
         }
+        // "blocked an EU statement criticising China": the statement's author
+        // criticises, not the clause's subject.
+        // ("issued a statement condemning X" is the issuer's.)
+        let issued = (t.saturating_sub(4)..t - 1)
+            .any(|k| self.ctx.lx.cues.issue_verb.contains(self.norm(k)));
+        if !issued && self.ctx.lx.cues.message_noun.contains(self.norm(t - 1)) {
+            let author = self.args.iter().copied().find(|&m| {
+                let end = self.mentions[m].span.end;
+                end == t - 1
+                    || end + 2 == t && self.tok(end).is_some_and(|p| p.kind == TokKind::Possessive)
+            });
+            return Some(author.into_iter().collect());
+        }
         if !matches!(self.norm(t - 1), "of" | "for") {
             return None;
         }
