@@ -245,6 +245,10 @@ const TEMPLATES: &[Template] = &[
     t("condemn", "participle", "cc", "{A} issued a statement on Monday condemning {B}.", "A>condemn>B"),
     t("condemn", "trap", "cc", "{A} vetoed a resolution condemning {B}.", ""),
     t("condemn", "protest", "ccc", "{A} recalled its ambassador to {C} in protest over {B}'s stance.", "A>condemn>B"),
+    t("condemn", "unnamed-official", "oc", "{A}'s secretary general criticised {B} on Monday.", "A>condemn>B"),
+    t("demand", "unnamed-official", "occ", "The {A} chief appealed to {B} and {C} to halt the fighting.", "A>demand>B;A>demand>C"),
+    t("meet", "trap", "pp", "Senator {A} has not been allowed to meet President {B}.", ""),
+    t("visit", "trap", "pc", "President {A} was barred from visiting {B}.", ""),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),

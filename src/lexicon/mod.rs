@@ -356,6 +356,9 @@ pub struct Cues {
     /// Verbs that put out a text ("issued a statement condemning X"): the text
     /// after one is its subject's.
     pub issue_verb: WordSet<String>,
+    /// Words of permission or ability before an event ("not been allowed to
+    /// meet", "was unable to visit"): a negator before them undoes the event.
+    pub permission_word: WordSet<String>,
     /// Words ending in -ed that are adjectives, not verbs ("the Singapore-based trader").
     pub adjective_ed: WordSet<String>,
     /// Trigger patterns of a call that may instead give a label ("called X delusional").
@@ -442,6 +445,7 @@ impl Cues {
             "elicit_verb" => &mut self.elicit_verb,
             "message_noun" => &mut self.message_noun,
             "issue_verb" => &mut self.issue_verb,
+            "permission_word" => &mut self.permission_word,
             "adjective_ed" => &mut self.adjective_ed,
             "label_verb" => &mut self.label_verb,
             "condition_word" => &mut self.condition_word,

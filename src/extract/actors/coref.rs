@@ -348,8 +348,8 @@ fn attach(
     }
 }
 
-/// "held talks with his Turkish counterpart": an official the text never
-/// names acts for the country of the title.
+/// "held talks with his Turkish counterpart", "the UN chief": an official the
+/// text never names acts for the country or institution of the title.
 fn unnamed_official(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut [DocActor], i: usize) {
     let m = &mentions[i];
     if !(m.actor.is_none()
@@ -362,9 +362,12 @@ fn unnamed_official(ctx: &DocCtx, mentions: &mut [Mention], actors: &mut [DocAct
         return;
     }
     let country = m.qualifier.and_then(|q| {
-        mentions[q]
-            .actor
-            .filter(|&c| actors[c].kind == Some(ActorKind::Country))
+        mentions[q].actor.filter(|&c| {
+            matches!(
+                actors[c].kind,
+                Some(ActorKind::Country) | Some(ActorKind::Organization)
+            )
+        })
     });
     if let Some(c) = country {
         actors[c].trail.push(format!(

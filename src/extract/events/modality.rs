@@ -28,7 +28,14 @@ pub(super) fn planned_event(v: &SentenceArgs, trig: &Trigger, tr: &Range<usize>)
 
 /// A negator a few words before the trigger, or a verb after it that undoes it.
 pub(super) fn negated(v: &SentenceArgs, t: usize) -> bool {
-    let start = t.saturating_sub(3).max(v.range.start);
+    // ("has not been allowed to meet": the negator stands before the permission.)
+    let reach =
+        if (t.saturating_sub(3)..t).any(|j| v.ctx.lx.cues.permission_word.contains(v.norm(j))) {
+            6
+        } else {
+            3
+        };
+    let start = t.saturating_sub(reach).max(v.range.start);
     for j in start..t {
         let n = v.norm(j);
         if is(NEGATORS, n) || n.ends_with("n't") {
