@@ -249,6 +249,8 @@ const TEMPLATES: &[Template] = &[
     t("demand", "unnamed-official", "occ", "The {A} chief appealed to {B} and {C} to halt the fighting.", "A>demand>B;A>demand>C"),
     t("meet", "trap", "pp", "Senator {A} has not been allowed to meet President {B}.", ""),
     t("visit", "trap", "pc", "President {A} was barred from visiting {B}.", ""),
+    t("demand", "of-phrase", "occ", "{A} urged the governments of {B} and {C} to open investigations.", "A>demand>B;A>demand>C"),
+    t("demand", "noun", "cc", "{A}'s demand that {B} withdraw the rig was ignored.", "A>demand>B"),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),
