@@ -44,10 +44,39 @@ impl SentenceArgs<'_> {
                     }
                 }
             }
+            // "A and lithium producer B": after "and", a lowercase descriptor
+            // phrase may introduce the next item.
+            if saw_and {
+                if let Some(m) = self.described_item(j, limit).filter(|m| !out.contains(m)) {
+                    out.push(m);
+                    confirmed = out.len();
+                    end = self.mentions[m].span.end;
+                    continue 'outer;
+                }
+            }
             break;
         }
         out.truncate(confirmed);
         out
+    }
+
+    /// The mention right after a short lowercase phrase from token `j` that ends
+    /// in a descriptor noun ("lithium producer SQM", "rival dairy group X"). Only
+    /// descriptors count, so a coordinated verb ("and urged X") opens no item.
+    fn described_item(&self, j: usize, limit: usize) -> Option<usize> {
+        let descriptors = &self.ctx.lx.descriptors;
+        for k in j..(j + 3).min(limit) {
+            let tk = self.tok(k)?;
+            if tk.kind != TokKind::Word || tk.cap {
+                return None;
+            }
+            if descriptors.contains_key(self.norm(k)) {
+                if let Some(m) = self.arg_at(k + 1) {
+                    return Some(m);
+                }
+            }
+        }
+        None
     }
 
     /// "A delegation from X", "a team of X officials": the mention names who sent
@@ -325,6 +354,13 @@ impl SentenceArgs<'_> {
                     }
                     return Vec::new();
                 }
+                // "to the southwestern Chinese city of Kunming": the demonym
+                // only qualifies the place named after "of".
+                if mm.form == MentionForm::Demonym && kind == RelationType::Visit {
+                    if let Some(x) = self.named_after_of(mm.span.end) {
+                        return self.coordinated(x, limit);
+                    }
+                }
                 return self.coordinated(m, limit);
             }
             let t = &self.ctx.tokens[j];
@@ -362,6 +398,22 @@ impl SentenceArgs<'_> {
             j += 1;
         }
         Vec::new()
+    }
+
+    /// The mention after a transparent noun and "of" just after token `from`,
+    /// with only lowercase words before the noun ("[Chinese] border city of X").
+    fn named_after_of(&self, from: usize) -> Option<usize> {
+        let transparent = &self.ctx.lx.cues.of_transparent;
+        for k in from..from + 3 {
+            let tk = self.tok(k)?;
+            if tk.kind != TokKind::Word || tk.cap {
+                return None;
+            }
+            if transparent.contains(self.norm(k)) && self.norm(k + 1) == "of" {
+                return self.arg_at(k + 2);
+            }
+        }
+        None
     }
 
     /// The argument after "by" following token `from` (passive agents).
