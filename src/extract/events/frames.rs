@@ -663,7 +663,13 @@ fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocSt
     }
     match kind {
         RelationType::Attack => attack_noun_frame(v, tr, &targets, st),
-        _ => cross(&v.subjects(tr.start), &targets, " (event noun)"),
+        _ => {
+            let subjects = v.subjects(tr.start);
+            if subjects.is_empty() && tr.start == v.range.start {
+                return cross(&v.after_opening_phrase(&targets), &targets, " (fronted phrase)");
+            }
+            cross(&subjects, &targets, " (event noun)")
+        }
     }
 }
 

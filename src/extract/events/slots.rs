@@ -130,6 +130,15 @@ impl SentenceArgs<'_> {
         if !self.norm(t).ends_with("ing") || t < self.range.start + 2 {
             return None;
         }
+        // "accused X of violating Y by signing a deal": the means has the doer
+        // of the gerund it explains.
+        if self.norm(t - 1) == "by" {
+            let from = t.saturating_sub(10).max(self.range.start + 2);
+            return (from..t - 1)
+                .rev()
+                .find(|&k| self.norm(k).ends_with("ing") && matches!(self.norm(k - 1), "of" | "for"))
+                .and_then(|k| self.gerund_subjects(k));
+        }
         if !matches!(self.norm(t - 1), "of" | "for") {
             return None;
         }
@@ -177,6 +186,16 @@ impl SentenceArgs<'_> {
                         )
                 });
             if let Some(m) = first {
+                // "China's envoy for Asian affairs, NAME, flew ...": a role with
+                // a phrase after it is named by the apposition that follows.
+                if self.mentions[m].form == MentionForm::Role || self.owner_of_title(m) {
+                    if let Some(a) = self
+                        .apposition_after(m, t)
+                        .filter(|&a| self.mentions[a].form == MentionForm::Name)
+                    {
+                        return vec![a];
+                    }
+                }
                 // A mention after a preposition is not a subject: "On Monday, a source
                 // revealed to X that ...".
                 let prev = self.mentions[m]
@@ -245,8 +264,16 @@ impl SentenceArgs<'_> {
                     }
                     // A coordinated verb right after a subordinate clause shares its
                     // subject ("when the ships rammed it and blasted it").
+                    // ("X, the first to visit Y since the war ended, held talks":
+                    // a comma may close a subordinate clause that names no one.)
+                    let prev = &self.clauses[c - 1];
                     let after_subordinate = clause.opening == Opening::Coordinate
-                        && self.clauses[c - 1].opening == Opening::Subordinate;
+                        && prev.opening == Opening::Subordinate
+                        && (self.norm(clause.range.start.saturating_sub(1)) != ","
+                            || self
+                                .args
+                                .iter()
+                                .any(|&m| prev.range.contains(&self.mentions[m].span.start)));
                     c -= 1;
                     while c > 0
                         && !after_subordinate
@@ -287,6 +314,44 @@ impl SentenceArgs<'_> {
         }
     }
 
+    /// The subject after a phrase that opens the sentence and ends with a comma
+    /// after mentions `inside`: "Under a deal signed with X in June, [Y] pledged
+    /// ...". Empty when no name follows the comma.
+    pub(super) fn after_opening_phrase(&self, inside: &[usize]) -> Vec<usize> {
+        let Some(&last) = inside.last() else {
+            return Vec::new();
+        };
+        let from = self.mentions[last].span.end;
+        let comma = (from..(from + 6).min(self.range.end)).find(|&j| self.norm(j) == ",");
+        let Some(m) = comma.and_then(|c| self.arg_at(c + 1)) else {
+            return Vec::new();
+        };
+        let list = self.coordinated(m, self.range.end);
+        let after = list.last().map_or(0, |&x| self.mentions[x].span.end);
+        // (The name must be the subject of a verb, not the next item of a list.)
+        let verb = self.tok(after).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+        if verb {
+            list
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether mention `m` is a possessor before a lowercase title that runs to
+    /// a comma: "Peru's new president, NAME," (the title is NAME's).
+    fn owner_of_title(&self, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        if !mm.possessive {
+            return false;
+        }
+        let from = mm.span.end + 1;
+        let comma = (from..from + 5).find(|&j| self.norm(j) == ",");
+        comma.is_some_and(|c| {
+            c > from
+                && (from..c).all(|j| self.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap))
+        })
+    }
+
     /// The mention set off by commas after mention `m`, before token `t`, with
     /// nothing but `m`'s own phrase between: "the head of X's agency, [NAME],".
     fn apposition_after(&self, m: usize, t: usize) -> Option<usize> {
@@ -323,6 +388,8 @@ impl SentenceArgs<'_> {
             _ => max_gap,
         };
         let mut j = from;
+        // (Whether a group noun sent by the next name was just passed.)
+        let mut sent_from = false;
         while j < limit && j < from + gap + 1 {
             if let Some(m) = self.arg_at(j) {
                 let mm = &self.mentions[m];
@@ -343,7 +410,7 @@ impl SentenceArgs<'_> {
                     RelationType::Visit | RelationType::Attack | RelationType::Claim
                 );
                 // ("lashed out at X": the preposition belongs to the trigger.)
-                if mm.locative && !locative_ok && mm.span.start > from {
+                if mm.locative && !locative_ok && mm.span.start > from && !sent_from {
                     // "met in Beijing with X": the place is not the other side.
                     if matches!(
                         kind,
@@ -366,6 +433,17 @@ impl SentenceArgs<'_> {
             let t = &self.ctx.tokens[j];
             if t.kind == TokKind::Punct && !matches!(t.norm.as_str(), "'" | "-") {
                 break;
+            }
+            // "met a delegation from X", "to meet commanders of X": the group
+            // sent stands for whoever sent it.
+            let sent = j > from
+                && matches!(t.norm.as_str(), "of" | "from")
+                && matches!(kind, RelationType::Meet | RelationType::Call)
+                && self.ctx.lx.cues.delegation.contains(self.norm(j - 1));
+            if sent {
+                sent_from = true;
+                j += 1;
+                continue;
             }
             // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
             if t.norm == "of"
