@@ -267,6 +267,38 @@ const TEMPLATES: &[Template] = &[
     t("accuse", "trap", "cc", "{A} denied that {B.dem} troops had crossed the border.", ""),
     t("accuse", "trap", "cc", "{A} said {B.dem} troops would cross the border.", ""),
     t("accuse", "reciprocal", "cc", "{A} and {B} accused each other of starting the fighting.", "A>accuse>B;B>accuse>A"),
+    // agreements: another's terms, joint agents, a partner just met, fronted deals, settlements
+    t("agree", "terms", "cc", "{A} agreed to {B}'s terms on Monday.", "A>agree>B"),
+    t("agree", "terms", "cc", "{A} accepted {B}'s proposal for a ceasefire.", "A>agree>B"),
+    t("agree", "terms", "cc", "{A} had agreed to all of {B}'s demands, officials said.", "A>agree>B"),
+    t("agree", "passive", "cc", "The accord was signed by {A} and {B} in Doha.", "A>agree>B"),
+    t("agree", "coordination", "mm", "{A} and mining group {B} signed a final agreement.", "A>agree>B"),
+    t("agree", "coordination", "mmm", "{A} struck deals with {B} and {C} last year.", "A>agree>B;A>agree>C"),
+    t("agree", "after meeting", "pp", "President {A} met Prime Minister {B} on Monday and agreed to reopen the border.", "A>agree>B;A>meet>B"),
+    t("agree", "settlement", "mm", "{A} settled a similar lawsuit with {B} last year.", "A>agree>B"),
+    t("agree", "fronted", "cc", "Under a memorandum signed with {B} last June, {A} pledged to cut tariffs.", "A>agree>B"),
+    t("agree", "means", "ccc", "{A} accused {B} of violating its sovereignty by signing a port deal with {C}.", "A>accuse>B;B>agree>C"),
+    t("agree", "memorandum", "cc", "{A} signed a memorandum of understanding with {B} in January.", "A>agree>B"),
+    t("agree", "trap", "cc", "{A} refused to agree to {B}'s terms.", ""),
+    t("agree", "trap", "cc", "{A} did not accept {B}'s proposal.", ""),
+    t("agree", "trap", "pp", "President {A} met Prime Minister {B} but refused to agree to anything.", "A>meet>B"),
+    t("agree", "trap", "cc", "{A} and {B} failed to sign a memorandum of understanding.", ""),
+    // meetings with a group sent by someone, greetings, a title named by apposition
+    t("meet", "delegation", "pc", "President {A} met a delegation from {B} on Thursday.", "A>meet>B"),
+    t("meet", "delegation", "po", "Envoy {A} flew to Doha to meet commanders of {B}.", "A>meet>B"),
+    t("meet", "passive", "pp", "President {A} was greeted at the airport by Prime Minister {B}.", "B>meet>A"),
+    t("meet", "apposition", "cpp", "{A}'s envoy for regional affairs, {B}, met Senator {C} on Monday.", "B>meet>C"),
+    t("meet", "apposition", "cpp", "{A}'s new president, {B}, met Senator {C} on Thursday.", "B>meet>C"),
+    t("meet", "trap", "pc", "President {A} refused to meet a delegation from {B}.", ""),
+    // visits: flying into, setting foot in, stopovers
+    t("visit", "arrival", "pc", "Secretary {A} flew into {B} on Saturday.", "A>visit>B"),
+    t("visit", "arrival", "pc", "{A} became the first minister to set foot in {B}.", "A>visit>B"),
+    t("visit", "arrival", "pc", "Prime Minister {A} made a surprise stopover in {B} on Friday.", "A>visit>B"),
+    t("visit", "arrival", "pc", "Prime Minister {A} made a brief stop in {B} on the way home.", "A>visit>B"),
+    t("visit", "trap", "pc", "President {A} cancelled a stopover in {B}.", ""),
+    t("visit", "trap", "pc", "President {A} will fly into {B} on Monday.", ""),
+    t("visit", "trap", "pc", "President {A} agreed to stop in {B}.", ""),
+    t("visit", "trap", "pc", "President {A} did not set foot in {B}.", ""),
 ];
 
 /// A tiny deterministic generator: the same names every run.

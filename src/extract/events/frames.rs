@@ -666,7 +666,11 @@ fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocSt
         _ => {
             let subjects = v.subjects(tr.start);
             if subjects.is_empty() && tr.start == v.range.start {
-                return cross(&v.after_opening_phrase(&targets), &targets, " (fronted phrase)");
+                return cross(
+                    &v.after_opening_phrase(&targets),
+                    &targets,
+                    " (fronted phrase)",
+                );
             }
             cross(&subjects, &targets, " (event noun)")
         }

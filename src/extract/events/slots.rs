@@ -136,7 +136,9 @@ impl SentenceArgs<'_> {
             let from = t.saturating_sub(10).max(self.range.start + 2);
             return (from..t - 1)
                 .rev()
-                .find(|&k| self.norm(k).ends_with("ing") && matches!(self.norm(k - 1), "of" | "for"))
+                .find(|&k| {
+                    self.norm(k).ends_with("ing") && matches!(self.norm(k - 1), "of" | "for")
+                })
                 .and_then(|k| self.gerund_subjects(k));
         }
         if !matches!(self.norm(t - 1), "of" | "for") {
@@ -329,7 +331,9 @@ impl SentenceArgs<'_> {
         let list = self.coordinated(m, self.range.end);
         let after = list.last().map_or(0, |&x| self.mentions[x].span.end);
         // (The name must be the subject of a verb, not the next item of a list.)
-        let verb = self.tok(after).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+        let verb = self
+            .tok(after)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
         if verb {
             list
         } else {
@@ -348,7 +352,10 @@ impl SentenceArgs<'_> {
         let comma = (from..from + 5).find(|&j| self.norm(j) == ",");
         comma.is_some_and(|c| {
             c > from
-                && (from..c).all(|j| self.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap))
+                && (from..c).all(|j| {
+                    self.tok(j)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+                })
         })
     }
 
