@@ -187,36 +187,8 @@ impl SentenceArgs<'_> {
                             "who" | "which"
                         )
                 });
-            if let Some(m) = first {
-                // "China's envoy for Asian affairs, NAME, flew ...": a role with
-                // a phrase after it is named by the apposition that follows.
-                if self.mentions[m].form == MentionForm::Role || self.owner_of_title(m) {
-                    if let Some(a) = self
-                        .apposition_after(m, t)
-                        .filter(|&a| self.mentions[a].form == MentionForm::Name)
-                    {
-                        return vec![a];
-                    }
-                }
-                // A mention after a preposition is not a subject: "On Monday, a source
-                // revealed to X that ...".
-                let prev = self.mentions[m]
-                    .span
-                    .start
-                    .checked_sub(1)
-                    .map(|p| self.ctx.tokens[p].norm.as_str())
-                    .unwrap_or("");
-                if !is(NON_SUBJECT_PREPOSITIONS, prev)
-                    || clause.range.start == self.mentions[m].span.start
-                    || self.sent_by(m)
-                {
-                    return self.coordinated(m, t);
-                }
-                // "The head of X's agency, NAME, warned ...": the name set off by
-                // commas after the phrase is its subject.
-                if let Some(a) = self.apposition_after(m, t) {
-                    return vec![a];
-                }
+            if let Some(out) = first.and_then(|m| self.subject_at(m, clause.range.start, t)) {
+                return out;
             }
             match clause.opening {
                 Opening::Relative => {
@@ -339,6 +311,74 @@ impl SentenceArgs<'_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// The subjects that the first mention `m` of a clause starting at token
+    /// `cs` gives, before token `t`: the mention and those coordinated with it,
+    /// the name a possessor owns, or the name in apposition to a title. `None`
+    /// when `m` sits behind a preposition and names no subject.
+    fn subject_at(&self, m: usize, cs: usize, t: usize) -> Option<Vec<usize>> {
+        // "Chile's state copper giant Codelco and X signed ...": the
+        // possessor only qualifies the name it owns.
+        if let Some(x) = self.possessed_name(m, t) {
+            return Some(self.coordinated(x, t));
+        }
+        // "China's envoy for Asian affairs, NAME, flew ...": a title with a
+        // phrase after it is named by the apposition that follows.
+        if self.mentions[m].form == MentionForm::Role || self.owner_of_title(m) {
+            if let Some(a) = self
+                .apposition_after(m, t)
+                .filter(|&a| self.mentions[a].form == MentionForm::Name)
+            {
+                return Some(vec![a]);
+            }
+        }
+        // A mention after a preposition is not a subject: "On Monday, a source
+        // revealed to X that ...".
+        let prev = self.mentions[m]
+            .span
+            .start
+            .checked_sub(1)
+            .map(|p| self.ctx.tokens[p].norm.as_str())
+            .unwrap_or("");
+        if !is(NON_SUBJECT_PREPOSITIONS, prev)
+            || cs == self.mentions[m].span.start
+            || self.sent_by(m)
+        {
+            return Some(self.coordinated(m, t));
+        }
+        // "The head of X's agency, NAME, warned ...": the name set off by
+        // commas after the phrase is its subject.
+        self.apposition_after(m, t).map(|a| vec![a])
+    }
+
+    /// The name a possessor owns across a few lowercase words, before token
+    /// `t`: "Chile's state copper giant [Codelco]". `None` for anything else.
+    fn possessed_name(&self, m: usize, t: usize) -> Option<usize> {
+        let mm = &self.mentions[m];
+        if !mm.possessive {
+            return None;
+        }
+        let mut k = mm.span.end;
+        if matches!(self.norm(k), "'s" | "'") {
+            k += 1;
+        }
+        let start = k;
+        while k < t && k < start + 4 {
+            if let Some(x) = self.arg_at(k) {
+                // (Only a descriptor noun before the name: "Iran's military
+                // struck Israel" owns no Israel.)
+                let named = self.mentions[x].form == MentionForm::Name
+                    && self.ctx.lx.descriptors.contains_key(self.norm(k - 1));
+                return (k > start && named && self.mentions[x].span.end <= t).then_some(x);
+            }
+            let tk = self.tok(k)?;
+            if tk.kind != TokKind::Word || tk.cap {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether mention `m` is a possessor before a lowercase title that runs to
