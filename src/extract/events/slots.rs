@@ -186,7 +186,10 @@ impl SentenceArgs<'_> {
                             self.norm(clause.range.start.saturating_sub(1)),
                             "who" | "which"
                         )
-                });
+                })
+                // "X flew to Y and met Z, before returning to W to see V": an
+                // earlier coordinated verb's object is no subject.
+                .filter(|&m| c == ci || !self.object_of_coordinate(c, m));
             if let Some(out) = first.and_then(|m| self.subject_at(m, clause.range.start, t)) {
                 return out;
             }
@@ -311,6 +314,20 @@ impl SentenceArgs<'_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// Whether mention `m` is the object of the verb that opens coordinate
+    /// clause `c` ("and [met] X"): right after the verb or its article.
+    fn object_of_coordinate(&self, c: usize, m: usize) -> bool {
+        let cs = self.clauses[c].range.start;
+        if self.clauses[c].opening != Opening::Coordinate {
+            return false;
+        }
+        let verb = self
+            .tok(cs)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap && !is(ARTICLES, &t.norm));
+        let start = self.mentions[m].span.start;
+        verb && (start == cs + 1 || start == cs + 2 && is(ARTICLES, self.norm(cs + 1)))
     }
 
     /// The subjects that the first mention `m` of a clause starting at token
@@ -499,8 +516,9 @@ impl SentenceArgs<'_> {
             {
                 break;
             }
-            // "agreed to send troops to X" is no agreement with X.
-            if j == from && kind == RelationType::Agree && t.norm == "to" {
+            // "agreed to send troops to X" is no agreement with X, "signed an
+            // agreement for Northern Ireland" none with Ireland.
+            if j == from && kind == RelationType::Agree && matches!(t.norm.as_str(), "to" | "for") {
                 break;
             }
             // "hosting talks on Ukraine": what the talks are about is no side of them.
