@@ -283,6 +283,8 @@ const TEMPLATES: &[Template] = &[
     t("agree", "trap", "cc", "{A} did not accept {B}'s proposal.", ""),
     t("agree", "trap", "pp", "President {A} met Prime Minister {B} but refused to agree to anything.", "A>meet>B"),
     t("agree", "trap", "cc", "{A} and {B} failed to sign a memorandum of understanding.", ""),
+    t("agree", "owned name", "cmm", "{A}'s state mining giant {B} and steel group {C} signed a final agreement.", "B>agree>C"),
+    t("agree", "owned name", "cpp", "President {B} and his {A.dem} counterpart, {C}, signed a peace agreement for {A} on Friday.", "B>agree>C"),
     // meetings with a group sent by someone, greetings, a title named by apposition
     t("meet", "delegation", "pc", "President {A} met a delegation from {B} on Thursday.", "A>meet>B"),
     t("meet", "delegation", "po", "Envoy {A} flew to Doha to meet commanders of {B}.", "A>meet>B"),
@@ -290,6 +292,7 @@ const TEMPLATES: &[Template] = &[
     t("meet", "apposition", "cpp", "{A}'s envoy for regional affairs, {B}, met Senator {C} on Monday.", "B>meet>C"),
     t("meet", "apposition", "cpp", "{A}'s new president, {B}, met Senator {C} on Thursday.", "B>meet>C"),
     t("meet", "trap", "pc", "President {A} refused to meet a delegation from {B}.", ""),
+    t("meet", "later clause", "ppp", "Minister {A} flew to Rome and met Senator {B}, before returning home to see Governor {C}.", "A>meet>B;A>meet>C"),
     // visits: flying into, setting foot in, stopovers
     t("visit", "arrival", "pc", "Secretary {A} flew into {B} on Saturday.", "A>visit>B"),
     t("visit", "arrival", "pc", "{A} became the first minister to set foot in {B}.", "A>visit>B"),

@@ -1760,3 +1760,17 @@ fn a_comma_closes_a_subordinate_clause_that_names_no_one() {
         &[],
     );
 }
+
+#[test]
+fn a_possessor_qualifies_the_name_it_owns_and_an_earlier_object_is_no_subject() {
+    check(
+        "Chile's state copper giant Codelco and lithium producer SQM signed a final agreement on Friday.",
+        &[("Codelco", "agree", "SQM")],
+        &[("Chile", "agree", "SQM")],
+    );
+    check(
+        "Minister Hamad Saleh flew to Riyadh and met Adel Omar, before returning to Muscat to see Ali Wazir.",
+        &[("Hamad Saleh", "meet", "Ali Wazir")],
+        &[("Adel Omar", "meet", "Ali Wazir")],
+    );
+}
