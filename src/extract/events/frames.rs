@@ -141,6 +141,11 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     match trig.frame {
         Frame::Sym => {
             if objects.is_empty() {
+                if kind == RelationType::Agree {
+                    if let Some(out) = partner_met(v, &subjects, st) {
+                        return out;
+                    }
+                }
                 return all_pairs(&subjects, " (joint subjects)");
             }
             cross(&subjects, &objects, "")
@@ -183,6 +188,33 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
         Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
         _ => cross(&subjects, &objects, ""),
     }
+}
+
+/// "X met Y and agreed to ...", "Y urged X to ..., and he agreed": an
+/// agreement that names no partner is made with whom its one subject has just
+/// met or talked with, or who has just asked it, in this sentence. `None` when
+/// the subject is a group phrase or no such event was told.
+fn partner_met(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option<Vec<Arg>> {
+    let [s] = subjects else { return None };
+    let [a] = v.actors_of(*s)[..] else {
+        return None;
+    };
+    let e = st
+        .events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence == v.sentence)
+        .find(|e| {
+            !e.planned
+                && match e.kind {
+                    RelationType::Meet | RelationType::Call => e.source == a || e.target == a,
+                    RelationType::Demand => e.target == a,
+                    _ => false,
+                }
+        })?;
+    let other = if e.source == a { e.target } else { e.source };
+    let m = st.mention_of(other)?;
+    Some(cross(&[*s], &[m], " (with whom it just met)"))
 }
 
 /// A verb with no object finds its other side in the clause it governs: a demand
@@ -296,6 +328,10 @@ fn agent_after_by(v: &SentenceArgs, tr: Range<usize>, kind: RelationType) -> Vec
         // "X and Y signed ... after a session hosted by Z"
         subjects = v.main_subjects(tr.start);
     }
+    // "The accord was signed by X and Y": a joint act's agents are its sides.
+    if subjects.is_empty() && kind.is_symmetric() {
+        return all_pairs(&agents, " (joint agents after 'by')");
+    }
     cross(&agents, &subjects, " (agent after 'by')")
 }
 
@@ -347,6 +383,11 @@ fn passive_frame(
     {
         // "The strike was condemned by X": the author of the strike.
         patients = st.last_attacker().into_iter().collect();
+    }
+    // "The accord was signed by X and Y": a joint act whose agents are its
+    // two sides.
+    if trig.frame == Frame::Sym && patients.is_empty() && agents.len() >= 2 {
+        return Some(all_pairs(&agents, " (passive, joint agents)"));
     }
     Some(cross(&agents, &patients, " (passive)"))
 }
@@ -633,7 +674,17 @@ fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocSt
     }
     match kind {
         RelationType::Attack => attack_noun_frame(v, tr, &targets, st),
-        _ => cross(&v.subjects(tr.start), &targets, " (event noun)"),
+        _ => {
+            let subjects = v.subjects(tr.start);
+            if subjects.is_empty() && tr.start == v.range.start {
+                return cross(
+                    &v.after_opening_phrase(&targets),
+                    &targets,
+                    " (fronted phrase)",
+                );
+            }
+            cross(&subjects, &targets, " (event noun)")
+        }
     }
 }
 

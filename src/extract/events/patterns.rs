@@ -219,7 +219,10 @@ fn match_trigger(
             }
             Step::Slot => {
                 let e = (env.slot_end)(j)?;
+                // "agreed to Peru's terms": a possessive slot before its noun.
+                let owner = e < env.end && matches!(tokens[e].norm.as_str(), "'s" | "'");
                 go(env, e, &steps[1..], Some(j..e))
+                    .or_else(|| owner.then(|| go(env, e + 1, &steps[1..], Some(j..e)))?)
             }
             Step::Gap => {
                 // Up to three words; quote marks are skipped without counting

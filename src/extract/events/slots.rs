@@ -44,10 +44,39 @@ impl SentenceArgs<'_> {
                     }
                 }
             }
+            // "A and lithium producer B": after "and", a lowercase descriptor
+            // phrase may introduce the next item.
+            if saw_and {
+                if let Some(m) = self.described_item(j, limit).filter(|m| !out.contains(m)) {
+                    out.push(m);
+                    confirmed = out.len();
+                    end = self.mentions[m].span.end;
+                    continue 'outer;
+                }
+            }
             break;
         }
         out.truncate(confirmed);
         out
+    }
+
+    /// The mention right after a short lowercase phrase from token `j` that ends
+    /// in a descriptor noun ("lithium producer SQM", "rival dairy group X"). Only
+    /// descriptors count, so a coordinated verb ("and urged X") opens no item.
+    fn described_item(&self, j: usize, limit: usize) -> Option<usize> {
+        let descriptors = &self.ctx.lx.descriptors;
+        for k in j..(j + 3).min(limit) {
+            let tk = self.tok(k)?;
+            if tk.kind != TokKind::Word || tk.cap {
+                return None;
+            }
+            if descriptors.contains_key(self.norm(k)) {
+                if let Some(m) = self.arg_at(k + 1) {
+                    return Some(m);
+                }
+            }
+        }
+        None
     }
 
     /// "A delegation from X", "a team of X officials": the mention names who sent
@@ -114,6 +143,17 @@ impl SentenceArgs<'_> {
             });
             return Some(author.into_iter().collect());
         }
+        // "accused X of violating Y by signing a deal": the means has the doer
+        // of the gerund it explains.
+        if self.norm(t - 1) == "by" {
+            let from = t.saturating_sub(10).max(self.range.start + 2);
+            return (from..t - 1)
+                .rev()
+                .find(|&k| {
+                    self.norm(k).ends_with("ing") && matches!(self.norm(k - 1), "of" | "for")
+                })
+                .and_then(|k| self.gerund_subjects(k));
+        }
         if !matches!(self.norm(t - 1), "of" | "for") {
             return None;
         }
@@ -159,27 +199,12 @@ impl SentenceArgs<'_> {
                             self.norm(clause.range.start.saturating_sub(1)),
                             "who" | "which"
                         )
-                });
-            if let Some(m) = first {
-                // A mention after a preposition is not a subject: "On Monday, a source
-                // revealed to X that ...".
-                let prev = self.mentions[m]
-                    .span
-                    .start
-                    .checked_sub(1)
-                    .map(|p| self.ctx.tokens[p].norm.as_str())
-                    .unwrap_or("");
-                if !is(NON_SUBJECT_PREPOSITIONS, prev)
-                    || clause.range.start == self.mentions[m].span.start
-                    || self.sent_by(m)
-                {
-                    return self.coordinated(m, t);
-                }
-                // "The head of X's agency, NAME, warned ...": the name set off by
-                // commas after the phrase is its subject.
-                if let Some(a) = self.apposition_after(m, t) {
-                    return vec![a];
-                }
+                })
+                // "X flew to Y and met Z, before returning to W to see V": an
+                // earlier coordinated verb's object is no subject.
+                .filter(|&m| c == ci || !self.object_of_coordinate(c, m));
+            if let Some(out) = first.and_then(|m| self.subject_at(m, clause.range.start, t)) {
+                return out;
             }
             match clause.opening {
                 Opening::Relative => {
@@ -229,8 +254,16 @@ impl SentenceArgs<'_> {
                     }
                     // A coordinated verb right after a subordinate clause shares its
                     // subject ("when the ships rammed it and blasted it").
+                    // ("X, the first to visit Y since the war ended, held talks":
+                    // a comma may close a subordinate clause that names no one.)
+                    let prev = &self.clauses[c - 1];
                     let after_subordinate = clause.opening == Opening::Coordinate
-                        && self.clauses[c - 1].opening == Opening::Subordinate;
+                        && prev.opening == Opening::Subordinate
+                        && (self.norm(clause.range.start.saturating_sub(1)) != ","
+                            || self
+                                .args
+                                .iter()
+                                .any(|&m| prev.range.contains(&self.mentions[m].span.start)));
                     c -= 1;
                     while c > 0
                         && !after_subordinate
@@ -271,6 +304,131 @@ impl SentenceArgs<'_> {
         }
     }
 
+    /// The subject after a phrase that opens the sentence and ends with a comma
+    /// after mentions `inside`: "Under a deal signed with X in June, [Y] pledged
+    /// ...". Empty when no name follows the comma.
+    pub(super) fn after_opening_phrase(&self, inside: &[usize]) -> Vec<usize> {
+        let Some(&last) = inside.last() else {
+            return Vec::new();
+        };
+        let from = self.mentions[last].span.end;
+        let comma = (from..(from + 6).min(self.range.end)).find(|&j| self.norm(j) == ",");
+        let Some(m) = comma.and_then(|c| self.arg_at(c + 1)) else {
+            return Vec::new();
+        };
+        let list = self.coordinated(m, self.range.end);
+        let after = list.last().map_or(0, |&x| self.mentions[x].span.end);
+        // (The name must be the subject of a verb, not the next item of a list.)
+        let verb = self
+            .tok(after)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+        if verb {
+            list
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Whether mention `m` is the object of the verb that opens coordinate
+    /// clause `c` ("and [met] X"): right after the verb or its article.
+    fn object_of_coordinate(&self, c: usize, m: usize) -> bool {
+        let cs = self.clauses[c].range.start;
+        if self.clauses[c].opening != Opening::Coordinate {
+            return false;
+        }
+        let verb = self
+            .tok(cs)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap && !is(ARTICLES, &t.norm));
+        let start = self.mentions[m].span.start;
+        verb && (start == cs + 1 || start == cs + 2 && is(ARTICLES, self.norm(cs + 1)))
+    }
+
+    /// The subjects that the first mention `m` of a clause starting at token
+    /// `cs` gives, before token `t`: the mention and those coordinated with it,
+    /// the name a possessor owns, or the name in apposition to a title. `None`
+    /// when `m` sits behind a preposition and names no subject.
+    fn subject_at(&self, m: usize, cs: usize, t: usize) -> Option<Vec<usize>> {
+        // "Chile's state copper giant Codelco and X signed ...": the
+        // possessor only qualifies the name it owns.
+        if let Some(x) = self.possessed_name(m, t) {
+            return Some(self.coordinated(x, t));
+        }
+        // "China's envoy for Asian affairs, NAME, flew ...": a title with a
+        // phrase after it is named by the apposition that follows.
+        if self.mentions[m].form == MentionForm::Role || self.owner_of_title(m) {
+            if let Some(a) = self
+                .apposition_after(m, t)
+                .filter(|&a| self.mentions[a].form == MentionForm::Name)
+            {
+                return Some(vec![a]);
+            }
+        }
+        // A mention after a preposition is not a subject: "On Monday, a source
+        // revealed to X that ...".
+        let prev = self.mentions[m]
+            .span
+            .start
+            .checked_sub(1)
+            .map(|p| self.ctx.tokens[p].norm.as_str())
+            .unwrap_or("");
+        if !is(NON_SUBJECT_PREPOSITIONS, prev)
+            || cs == self.mentions[m].span.start
+            || self.sent_by(m)
+        {
+            return Some(self.coordinated(m, t));
+        }
+        // "The head of X's agency, NAME, warned ...": the name set off by
+        // commas after the phrase is its subject.
+        self.apposition_after(m, t).map(|a| vec![a])
+    }
+
+    /// The name a possessor owns across a few lowercase words, before token
+    /// `t`: "Chile's state copper giant [Codelco]". `None` for anything else.
+    fn possessed_name(&self, m: usize, t: usize) -> Option<usize> {
+        let mm = &self.mentions[m];
+        if !mm.possessive {
+            return None;
+        }
+        let mut k = mm.span.end;
+        if matches!(self.norm(k), "'s" | "'") {
+            k += 1;
+        }
+        let start = k;
+        while k < t && k < start + 4 {
+            if let Some(x) = self.arg_at(k) {
+                // (Only a descriptor noun before the name: "Iran's military
+                // struck Israel" owns no Israel.)
+                let named = self.mentions[x].form == MentionForm::Name
+                    && self.ctx.lx.descriptors.contains_key(self.norm(k - 1));
+                return (k > start && named && self.mentions[x].span.end <= t).then_some(x);
+            }
+            let tk = self.tok(k)?;
+            if tk.kind != TokKind::Word || tk.cap {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Whether mention `m` is a possessor before a lowercase title that runs to
+    /// a comma: "Peru's new president, NAME," (the title is NAME's).
+    fn owner_of_title(&self, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        if !mm.possessive {
+            return false;
+        }
+        let from = mm.span.end + 1;
+        let comma = (from..from + 5).find(|&j| self.norm(j) == ",");
+        comma.is_some_and(|c| {
+            c > from
+                && (from..c).all(|j| {
+                    self.tok(j)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+                })
+        })
+    }
+
     /// The mention set off by commas after mention `m`, before token `t`, with
     /// nothing but `m`'s own phrase between: "the head of X's agency, [NAME],".
     fn apposition_after(&self, m: usize, t: usize) -> Option<usize> {
@@ -307,6 +465,8 @@ impl SentenceArgs<'_> {
             _ => max_gap,
         };
         let mut j = from;
+        // (Whether a group noun sent by the next name was just passed.)
+        let mut sent_from = false;
         while j < limit && j < from + gap + 1 {
             if let Some(m) = self.arg_at(j) {
                 let mm = &self.mentions[m];
@@ -327,7 +487,7 @@ impl SentenceArgs<'_> {
                     RelationType::Visit | RelationType::Attack | RelationType::Claim
                 );
                 // ("lashed out at X": the preposition belongs to the trigger.)
-                if mm.locative && !locative_ok && mm.span.start > from {
+                if mm.locative && !locative_ok && mm.span.start > from && !sent_from {
                     // "met in Beijing with X": the place is not the other side.
                     if matches!(
                         kind,
@@ -337,6 +497,13 @@ impl SentenceArgs<'_> {
                         continue;
                     }
                     return Vec::new();
+                }
+                // "to the southwestern Chinese city of Kunming": the demonym
+                // only qualifies the place named after "of".
+                if mm.form == MentionForm::Demonym && kind == RelationType::Visit {
+                    if let Some(x) = self.named_after_of(mm.span.end) {
+                        return self.coordinated(x, limit);
+                    }
                 }
                 return self.coordinated(m, limit);
             }
@@ -360,6 +527,17 @@ impl SentenceArgs<'_> {
                 j += 1;
                 continue;
             }
+            // "met a delegation from X", "to meet commanders of X": the group
+            // sent stands for whoever sent it.
+            let sent = j > from
+                && matches!(t.norm.as_str(), "of" | "from")
+                && matches!(kind, RelationType::Meet | RelationType::Call)
+                && self.ctx.lx.cues.delegation.contains(self.norm(j - 1));
+            if sent {
+                sent_from = true;
+                j += 1;
+                continue;
+            }
             // "the capital of Kurdistan" is not Kurdistan; "the city of Goma" is Goma.
             if t.norm == "of"
                 && j > from
@@ -367,8 +545,9 @@ impl SentenceArgs<'_> {
             {
                 break;
             }
-            // "agreed to send troops to X" is no agreement with X.
-            if j == from && kind == RelationType::Agree && t.norm == "to" {
+            // "agreed to send troops to X" is no agreement with X, "signed an
+            // agreement for Northern Ireland" none with Ireland.
+            if j == from && kind == RelationType::Agree && matches!(t.norm.as_str(), "to" | "for") {
                 break;
             }
             // "hosting talks on Ukraine": what the talks are about is no side of them.
@@ -429,6 +608,22 @@ impl SentenceArgs<'_> {
             Some(_) => false,
         };
         closes.then_some(list)
+    }
+
+    /// The mention after a transparent noun and "of" just after token `from`,
+    /// with only lowercase words before the noun ("[Chinese] border city of X").
+    fn named_after_of(&self, from: usize) -> Option<usize> {
+        let transparent = &self.ctx.lx.cues.of_transparent;
+        for k in from..from + 3 {
+            let tk = self.tok(k)?;
+            if tk.kind != TokKind::Word || tk.cap {
+                return None;
+            }
+            if transparent.contains(self.norm(k)) && self.norm(k + 1) == "of" {
+                return self.arg_at(k + 2);
+            }
+        }
+        None
     }
 
     /// The argument after "by" following token `from` (passive agents).

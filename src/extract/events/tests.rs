@@ -1668,3 +1668,109 @@ fn a_condemning_label_is_no_attack_to_blame() {
         &[],
     );
 }
+
+#[test]
+fn an_agreement_with_no_partner_named_is_made_with_whom_one_just_met() {
+    check(
+        "Shell's chairman, Piet Dekker, met President Laura Chen on Wednesday and agreed to pay into a relief fund.",
+        &[("Piet Dekker", "meet", "Laura Chen"), ("Piet Dekker", "agree", "Laura Chen")],
+        &[],
+    );
+    check(
+        "Senator Ann Hale met Governor Tom Reyes but refused to agree to anything.",
+        &[("Ann Hale", "meet", "Tom Reyes")],
+        &[("Ann Hale", "agree", "Tom Reyes")],
+    );
+}
+
+#[test]
+fn agreeing_to_anothers_terms_and_accords_signed_by_two_agents() {
+    check(
+        "Chile agreed to Peru's terms on Monday. The accord was signed by Ravi Menon and Omar Haddad in Doha.",
+        &[("Chile", "agree", "Peru"), ("Ravi Menon", "agree", "Omar Haddad")],
+        &[],
+    );
+    check(
+        "Chile refused to accept Peru's proposal.",
+        &[],
+        &[("Chile", "agree", "Peru")],
+    );
+}
+
+#[test]
+fn a_descriptor_phrase_opens_a_list_item() {
+    check(
+        "Norvik and copper producer Baltra signed a final agreement on Monday.",
+        &[("Norvik", "agree", "Baltra")],
+        &[],
+    );
+}
+
+#[test]
+fn a_deal_signed_in_a_fronted_phrase_or_as_the_means_of_an_act() {
+    check(
+        "Under a memorandum signed with Greece last May, Bulgaria pledged to open its ports.",
+        &[("Bulgaria", "agree", "Greece")],
+        &[],
+    );
+    check(
+        "Mali accused Algeria of violating its sovereignty by signing a deal with Niger.",
+        &[("Algeria", "agree", "Niger")],
+        &[("Mali", "agree", "Niger")],
+    );
+}
+
+#[test]
+fn a_group_sent_by_a_name_is_met_as_that_name() {
+    check(
+        "President Luis Arce met a delegation from the European Union on Thursday.",
+        &[("Luis Arce", "meet", "European Union")],
+        &[],
+    );
+}
+
+#[test]
+fn a_title_with_a_phrase_after_it_is_named_by_its_apposition() {
+    check(
+        "China's special envoy for Asian affairs, Lu Wenhai, flew to the southwestern Chinese city of Kunming on Monday.",
+        &[("Lu Wenhai", "visit", "Kunming")],
+        &[("China", "visit", "Kunming")],
+    );
+}
+
+#[test]
+fn flying_into_setting_foot_in_and_stopovers_are_visits() {
+    check(
+        "Hillary Clinton flew into Port-au-Prince on Saturday. Narendra Modi made a surprise stopover in Lahore.",
+        &[("Hillary Clinton", "visit", "Port-au-Prince"), ("Narendra Modi", "visit", "Lahore")],
+        &[],
+    );
+    check(
+        "Israel agreed to stop in Gaza.",
+        &[],
+        &[("Israel", "visit", "Gaza Strip")],
+    );
+}
+
+#[test]
+fn a_comma_closes_a_subordinate_clause_that_names_no_one() {
+    check(
+        "Jimmy Carter, the first American president to visit Cuba since the revolution ended, held talks with President Raul Castro.",
+        &[("Jimmy Carter", "meet", "Raul Castro")],
+        &[],
+    );
+}
+
+#[test]
+fn a_possessor_qualifies_the_name_it_owns_and_an_earlier_object_is_no_subject() {
+    check(
+        "Chile's state copper giant Codelco and lithium producer SQM signed a final agreement on Friday.",
+        &[("Codelco", "agree", "SQM")],
+        &[("Chile", "agree", "SQM")],
+    );
+    check(
+        "Minister Hamad Saleh flew to Riyadh and met Adel Omar, before returning to Muscat to see Ali Wazir.",
+        &[("Hamad Saleh", "meet", "Ali Wazir")],
+        &[("Adel Omar", "meet", "Ali Wazir")],
+    );
+}
