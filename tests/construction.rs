@@ -251,6 +251,8 @@ const TEMPLATES: &[Template] = &[
     t("visit", "trap", "pc", "President {A} was barred from visiting {B}.", ""),
     t("demand", "of-phrase", "occ", "{A} urged the governments of {B} and {C} to open investigations.", "A>demand>B;A>demand>C"),
     t("demand", "noun", "cc", "{A}'s demand that {B} withdraw the rig was ignored.", "A>demand>B"),
+    t("threaten", "foretold", "pc", "General {A} warned that the strikes against {B} would continue.", "A>threaten>B"),
+    t("threaten", "trap", "pc", "General {A} warned that attacks on {B} by smugglers could rise.", ""),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
     t("accuse", "active", "cc", "{A} blamed {B} for the explosion at the port.", "A>accuse>B"),

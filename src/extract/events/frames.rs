@@ -8,7 +8,8 @@
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
 use super::super::grammar::{
-    is, ARTICLES, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, RECIPROCALS, THIRD_PERSON_POSSESSIVES,
+    is, ARTICLES, ATTACKED_PREPOSITIONS, MODALS, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS,
+    RECIPROCALS, THIRD_PERSON_POSSESSIVES,
 };
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
@@ -239,11 +240,16 @@ fn complement_frame(
         RelationType::Deny if v.opens_with_self(ci, &own) => v.clause_objects(ci),
         // "warned that Y's leaders would not escape responsibility": a penalty
         // foretold is a threat to whom it falls on.
-        RelationType::Threaten => v
-            .penalty_subjects(ci)
-            .into_iter()
-            .filter(|&m| v.actor(m).is_some_and(|a| !own.contains(&a)))
-            .collect(),
+        RelationType::Threaten => {
+            let mut penalized = v.penalty_subjects(ci);
+            if penalized.is_empty() {
+                penalized = foretold_attack_targets(v, ci, &own);
+            }
+            penalized
+                .into_iter()
+                .filter(|&m| v.actor(m).is_some_and(|a| !own.contains(&a)))
+                .collect()
+        }
         _ => return None,
     };
     (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))
@@ -294,6 +300,39 @@ fn reciprocal_frame(v: &SentenceArgs, tr: Range<usize>, subjects: &[usize]) -> O
     let mut out = cross(&sides[..1], &sides[1..], " (each other)");
     out.extend(cross(&sides[1..], &sides[..1], " (each other)"));
     Some(out)
+}
+
+/// "warned that the attacks on Y would intensify": force foretold in a
+/// warning (an attack noun in a clause with a modal) threatens whom it names
+/// as attacked.
+fn foretold_attack_targets(v: &SentenceArgs, ci: usize, own: &[usize]) -> Vec<usize> {
+    let c = &v.clauses[ci];
+    if !(c.range.start..c.range.end).any(|j| is(MODALS, v.norm(j))) {
+        return Vec::new();
+    }
+    let nouns = &v.ctx.lx.cues.attack_noun;
+    let Some(head) = (c.range.start..c.range.end).find(|&j| nouns.contains(v.norm(j))) else {
+        return Vec::new();
+    };
+    let after = (head..c.range.end)
+        .find(|&j| !nouns.contains(v.norm(j)))
+        .unwrap_or(c.range.end);
+    if !is(ATTACKED_PREPOSITIONS, v.norm(after)) {
+        return Vec::new();
+    }
+    // ("warned that attacks on Y by gangs could rise" foretells someone else's.)
+    let targets = v.objects(after + 1, RelationType::Attack, 8);
+    let end = targets.last().map_or(after, |&m| v.mentions[m].span.end);
+    let someone_else = v.norm(end) == "by"
+        || attack_author(v, c.range.start, after - 1).is_some_and(|m| {
+            v.actor(m)
+                .is_some_and(|a| !own.iter().any(|&o| o == a || speaks_for(v.actors, o, a)))
+        });
+    if someone_else {
+        Vec::new()
+    } else {
+        targets
+    }
 }
 
 /// A threat with no object is aimed at whoever its condition names: "threatened
