@@ -24,6 +24,17 @@ impl SentenceView<'_> {
         if self.starts_no_name(i, t) {
             return i;
         }
+        // "Fighters of the X Front", "Members of the Y Council": a plural common
+        // noun before "of" is part of the group, not of its name. (A head,
+        // "Bank of England", "Ministry of Defence", opens a name.)
+        let plural_part = self.lx.common.contains(&t.norm)
+            && t.norm.ends_with('s')
+            && !self.lx.heads.contains_key(&t.norm)
+            && self.norm(i + 1) == "of"
+            && self.title_at(i).is_none();
+        if plural_part {
+            return i;
+        }
         let end = self.raw_chunk_end(i);
         // A capitalized common word opening a sentence ("The", "Oil", "Separately")
         // starts no name, unless the chunk is an institution ("Armed Forces of ...").
@@ -50,6 +61,39 @@ impl SentenceView<'_> {
             }
         }
         end
+    }
+
+    /// Whether the chunk `i..end` is a capitalized phrase that names no actor: a
+    /// regional adjective before a noun ("West African leaders", "Central Asian
+    /// states") or a country's plural ("the two Koreas").
+    pub(super) fn no_actor_chunk(&self, i: usize, end: usize) -> bool {
+        let last = self.norm(end - 1);
+        let demonym_like = last.ends_with("an") || last.ends_with("ese");
+        let regional = end > i + 1
+            && self.lx.cues.compass_word.contains(self.norm(i))
+            && demonym_like
+            && self
+                .tok(end)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+        // ("the two Koreas", "both Sudans": the plural of a divided country's name.)
+        let country = |key: &str| {
+            self.lx
+                .gazetteer
+                .get(key)
+                .is_some_and(|es| es.iter().any(|e| e.kind == ActorKind::Country))
+        };
+        let plural_country = end == i + 1
+            && last.len() > 3
+            && last.strip_suffix('s').is_some_and(|one| {
+                country(one)
+                    || self
+                        .lx
+                        .cues
+                        .compass_word
+                        .iter()
+                        .any(|c| country(&format!("{c} {one}")))
+            });
+        regional || plural_country
     }
 
     /// Vessel prefixes: "M/L Kalayaan", "M/V Ever Given" — the end of the name

@@ -82,7 +82,12 @@ impl SentenceView<'_> {
             let chunk_end = self.name_chunk_end(i, known);
             // "the Genocide Convention", "the Paris Agreement": a treaty or plan is no
             // actor, and neither is a country inside its name.
-            if chunk_end > i + 1 && self.lx.not_actor_heads.contains(self.norm(chunk_end - 1)) {
+            // ("Typhoon Haiyan", "Hurricane Maria": a storm, not an actor.)
+            let storm = self.lx.cues.storm_word.contains(self.norm(i));
+            if chunk_end > i + 1
+                && (storm || self.lx.not_actor_heads.contains(self.norm(chunk_end - 1)))
+                || chunk_end > i && self.no_actor_chunk(i, chunk_end)
+            {
                 i = chunk_end;
                 continue;
             }
