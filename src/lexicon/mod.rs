@@ -248,6 +248,9 @@ pub struct Cues {
     /// Compass words that, before a demonym, make a regional adjective ("West
     /// African leaders", "Central Asian states"): no actor.
     pub compass_word: WordSet<String>,
+    /// Capitalized words before a leader's title that say what kind of leader,
+    /// not which body ("Opposition leader X", "Rebel leader Y").
+    pub generic_leader_word: WordSet<String>,
     /// Words before a name that make it a weather event's ("Typhoon X",
     /// "Hurricane Y"): no actor.
     pub storm_word: WordSet<String>,
@@ -387,6 +390,7 @@ impl Cues {
             "month_abbreviation" => &mut self.month_abbreviation,
             "modifier_word" => &mut self.modifier_word,
             "compass_word" => &mut self.compass_word,
+            "generic_leader_word" => &mut self.generic_leader_word,
             "storm_word" => &mut self.storm_word,
             "opening_adverb" => &mut self.opening_adverb,
             "quantity_word" => &mut self.quantity_word,

@@ -71,7 +71,8 @@ pub(super) fn resolve_short_forms(
     let mut r = Reading::new(sentence_subjects(ctx, mentions, actors));
     for i in 0..mentions.len() {
         let s = &ctx.sentences[mentions[i].sentence];
-        let new_story = s.index > 0 && crate::extract::opens_dated_story(ctx.tokens, s.tokens.clone());
+        let new_story =
+            s.index > 0 && crate::extract::opens_dated_story(ctx.tokens, s.tokens.clone());
         r.enter_sentence(mentions[i].sentence, new_story);
         if mentions[i].actor.is_none() {
             let (found, group) = resolve_one(ctx, mentions, actors, index, &r, i);
@@ -289,7 +290,16 @@ fn new_one_word_actor(ctx: &DocCtx, m: &Mention, actors: &mut Vec<DocActor>) -> 
             let p = &ctx.tokens[m.span.start - 1];
             p.is_punct('"') || p.is_punct(':') || p.is_punct('(') || p.is_punct('-')
         };
+    // ("Solidarity leader X" opening a story: the body led is a name.)
+    let led_body = m.absorbed
+        && !ctx.lx.cues.generic_leader_word.contains(&w)
+        && ctx
+            .tokens
+            .get(m.span.end)
+            .and_then(|t| ctx.lx.titles.get(&t.norm))
+            .is_some_and(|t| t.class == "leader");
     let common = ctx.lx.common.contains(&w)
+        && !led_body
         && (opening || m.kind.is_none() && !ctx.tokens[m.span.start].cap)
         || ctx.lx.titles.contains_key(&w);
     if common || w.chars().count() < 2 {

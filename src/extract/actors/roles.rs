@@ -42,7 +42,9 @@ pub(super) fn resolve_group(
 ) -> (Option<usize>, Vec<usize>) {
     let m = &mentions[i];
     let size = m.group_size.unwrap_or(2);
-    let subject = same_clause_subject(ctx, mentions, i);
+    // ("a call between the two leaders": the subject is one of them.)
+    let between = m.span.start > 0 && ctx.tokens[m.span.start - 1].norm == "between";
+    let subject = same_clause_subject(ctx, mentions, i).filter(|_| !between);
     let kind = m.kind;
     let group = r.seen.find_n(actors, size, &|x| {
         Some(x) != subject && actors[x].kind == kind
@@ -104,9 +106,7 @@ pub(super) fn resolve_person_role(
             && title_words_fit(&words, &t.1, a)
             && (country.is_none()
                 || a.country == country
-                || a.country.is_none()
-                    && !a.qualified
-                    && (loose || title_words_fit(&words, "", a)))
+                || a.country.is_none() && !a.qualified && (loose || title_words_fit(&words, "", a)))
     };
     // A person of no known country fits "the American president" by the very
     // title before the untitled person just written about does; by the class
@@ -116,7 +116,15 @@ pub(super) fn resolve_person_role(
         .or_else(|| {
             let c = country.as_ref()?;
             let acting: Vec<usize> = [subject, opening].into_iter().flatten().collect();
-            untitled_person(ctx, mentions, actors, r, i, c, is_object(ctx, m).then_some(acting))
+            untitled_person(
+                ctx,
+                mentions,
+                actors,
+                r,
+                i,
+                c,
+                is_object(ctx, m).then_some(acting),
+            )
         })
         .or_else(|| r.seen.find(actors, &|a| fits(a, true)))
 }

@@ -180,6 +180,12 @@ pub(super) fn compose_qualified(
     let possessive = s
         .tok(u.span.end)
         .is_some_and(|t| t.kind == TokKind::Possessive);
+    // "the U.S. company", as "the Chinese group".
+    if e.kind == ActorKind::Country && e.form == Form::Name {
+        if let Some(after) = compose_country_role(s, units, k, possessive, out) {
+            return Some(after);
+        }
+    }
     // "Moldova's foreign ministry", "the Chinese foreign ministry".
     if !(e.form == Form::Demonym || possessive) {
         return None;

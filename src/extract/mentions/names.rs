@@ -56,7 +56,14 @@ impl SentenceView<'_> {
                 && !self.lx.non_names.contains(second)
                 && !self.lx.gazetteer.contains_key(second)
                 && self.title_at(i + 1).is_none();
-            if !institution && !first_name {
+            // "Solidarity leader X": the body a leader leads (see `name_unit`).
+            let led_body = end == i + 1
+                && !self.lx.cues.generic_leader_word.contains(&t.norm)
+                && !self.lx.cues.sector_word.contains(&t.norm)
+                && self
+                    .title_at(i + 1)
+                    .is_some_and(|(_, _, title)| title.class == "leader");
+            if !institution && !first_name && !led_body {
                 return i;
             }
         }
@@ -67,6 +74,10 @@ impl SentenceView<'_> {
     /// regional adjective before a noun ("West African leaders", "Central Asian
     /// states") or a country's plural ("the two Koreas").
     pub(super) fn no_actor_chunk(&self, i: usize, end: usize) -> bool {
+        // ("South Korean", "Philippines": the lexicon's own forms.)
+        if self.gazetteer_at(i).is_some() {
+            return false;
+        }
         let last = self.norm(end - 1);
         let demonym_like = last.ends_with("an") || last.ends_with("ese");
         let regional = end > i + 1

@@ -272,7 +272,13 @@ impl SentenceView<'_> {
     /// Secretary"), the title it begins.
     fn name_unit(&self, i: usize, chunk_end: usize) -> Unit {
         if let Some((n, _, title)) = self.title_at(chunk_end) {
-            if !title.honorific && self.is_portfolio(i..chunk_end) {
+            // "Solidarity leader X": one capitalized word before a leader's title
+            // is the body led, not a portfolio ("Opposition leader" is generic).
+            let led_body = title.class == "leader"
+                && chunk_end == i + 1
+                && !self.lx.cues.sector_word.contains(self.norm(i))
+                && !self.lx.cues.generic_leader_word.contains(self.norm(i));
+            if !title.honorific && !led_body && self.is_portfolio(i..chunk_end) {
                 let kind = UnitKind::Title {
                     text: self.text(i..chunk_end + n).to_string(),
                     class: title.class.clone(),
