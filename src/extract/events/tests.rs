@@ -1757,3 +1757,12 @@ fn a_leaders_body_before_the_title_is_an_organization() {
         &[("Piotr Zielinski", "affiliation", "Opposition")],
     );
 }
+
+#[test]
+fn an_elided_particle_continues_a_name() {
+    check(
+        "Fighters of the Patriotic Forces of Côte d'Ivoire (PFCI) stormed the palace on Monday and seized President Amos Kollie.",
+        &[("Patriotic Forces of Côte d'Ivoire", "attack", "Amos Kollie")],
+        &[],
+    );
+}

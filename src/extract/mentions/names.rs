@@ -182,6 +182,13 @@ impl SentenceView<'_> {
                 end = j;
                 continue;
             }
+            // "Côte d'Ivoire", "L'Aquila": an elided particle hyphened by its
+            // apostrophe to a capitalized word continues the name.
+            if t.kind == TokKind::Word && !t.cap && end == j && elided_name(self.text(j..j + 1)) {
+                j += 1;
+                end = j;
+                continue;
+            }
             if self.plural_possessive_inside(j, t, end) {
                 j += 1;
                 continue;
@@ -502,4 +509,15 @@ impl SentenceView<'_> {
             || self.tok(e).is_some_and(|t| !t.cap) && org.contains(self.norm(e));
         before_of || after
     }
+}
+
+/// A word like "d'Ivoire": a short lowercase particle, an apostrophe, then a
+/// capitalized word.
+fn elided_name(w: &str) -> bool {
+    let Some((head, rest)) = w.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    (1..=3).contains(&head.chars().count())
+        && head.chars().all(|c| c.is_lowercase())
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }
