@@ -332,6 +332,14 @@ const TEMPLATES: &[Template] = &[
     t("visit", "trap", "pc", "President {A} will fly into {B} on Monday.", ""),
     t("visit", "trap", "pc", "President {A} agreed to stop in {B}.", ""),
     t("visit", "trap", "pc", "President {A} did not set foot in {B}.", ""),
+    // coreference: a role after the introduction, an object role, pronoun subjects
+    t("accuse", "coref-role", "pcm", "{B}'s {C} agreed on Monday to buy a local rival. Senator {A} accused the {B.dem} company of planning layoffs.", "A>accuse>C"),
+    t("call", "coref-role", "ppc", "President {A} telephoned {B} on Friday and told the {C.dem} leader that talks would resume.", "A>call>B"),
+    t("meet", "coref-role", "ppc", "Chancellor {A} met {B} on Monday, days after rebels detained the {C.dem} leader.", "A>meet>B"),
+    t("accuse", "coref-object", "mm", "{A} sued {B} on Monday, accusing the company of copying its designs.", "A>accuse>B"),
+    t("visit", "coref-pronoun", "ppc", "Senator {A} met {B} in Rome on Monday. He later visited {C}.", "A>meet>B;A>visit>C"),
+    t("accuse", "coref-trap", "pc", "Senator {A} accused the {B.dem} company of hiding losses.", ""),
+    t("accuse", "coref-trap", "m", "{A} said on Tuesday that the company would appeal the ruling.", ""),
 ];
 
 /// A tiny deterministic generator: the same names every run.

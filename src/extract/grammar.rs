@@ -361,3 +361,13 @@ pub const VISIT_PREPOSITIONS: &[&str] = &["at", "in", "to"];
 pub fn is(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
+
+/// Linking verbs: the noun phrase after one says what the subject is ("became
+/// the first Ethiopian leader"), it names no one else.
+pub const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "became", "become", "becomes", "becoming",
+    "remain", "remains", "remained", "as",
+];
+
+/// Ordinal words that open a noun phrase ("the first leader to ...").
+pub const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth", "sole"];

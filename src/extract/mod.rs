@@ -203,6 +203,17 @@ impl<'t> Dater<'t> {
     }
 }
 
+/// Whether a sentence opens a new story with a dateline of its own ("CAIRO, May
+/// 3, 2011 —"), as each item of a page of news briefs does: who the last story
+/// was about is no longer who a role or pronoun names.
+fn opens_dated_story(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> bool {
+    let end = skip_dateline(tokens, r.clone());
+    end > r.start
+        && tokens[r.start..end]
+            .iter()
+            .any(|t| t.kind == tokens::TokKind::Number || t.is_punct('('))
+}
+
 /// "SULAIMANIYAH, Iraq —" or "BEIJING, April 6 —" at the start of a paragraph: the
 /// dateline is not part of the story's first sentence.
 fn skip_dateline(tokens: &[tokens::Token], r: std::ops::Range<usize>) -> usize {

@@ -245,6 +245,15 @@ pub struct Cues {
     /// Adverbs and adjectives that open sentences or come before titles and are
     /// never a first name or a noun ("Meanwhile", "Former", "acting").
     pub modifier_word: WordSet<String>,
+    /// Compass words that, before a demonym, make a regional adjective ("West
+    /// African leaders", "Central Asian states"): no actor.
+    pub compass_word: WordSet<String>,
+    /// Capitalized words before a leader's title that say what kind of leader,
+    /// not which body ("Opposition leader X", "Rebel leader Y").
+    pub generic_leader_word: WordSet<String>,
+    /// Words before a name that make it a weather event's ("Typhoon X",
+    /// "Hurricane Y"): no actor.
+    pub storm_word: WordSet<String>,
     /// Adverbs that open sentences: capitalized after an abbreviation that may
     /// end a sentence ("... in the U.S. Meanwhile"), they start a new one.
     pub opening_adverb: WordSet<String>,
@@ -401,6 +410,9 @@ impl Cues {
             // names
             "month_abbreviation" => &mut self.month_abbreviation,
             "modifier_word" => &mut self.modifier_word,
+            "compass_word" => &mut self.compass_word,
+            "generic_leader_word" => &mut self.generic_leader_word,
+            "storm_word" => &mut self.storm_word,
             "opening_adverb" => &mut self.opening_adverb,
             "quantity_word" => &mut self.quantity_word,
             "dotted_name_word" => &mut self.dotted_name_word,

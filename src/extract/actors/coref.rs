@@ -10,7 +10,7 @@ use super::index::{Index, Reading, Recency};
 use super::roles::{resolve_group, resolve_org_role, resolve_person_role, title_fits};
 use super::subjects::{
     after_preposition, clause_subject_before, is_clause_subject, object_pronoun, sentence_subjects,
-    speaker_before, thing_object,
+    speaker_before, subject_of_object, thing_object,
 };
 use super::{DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm, Pronoun};
@@ -28,15 +28,37 @@ fn modified_role(
     i: usize,
 ) -> Option<usize> {
     let m = &mentions[i];
+    // "the Chinese group": an institution of that country (or of none known).
+    let country = m
+        .qualifier
+        .and_then(|q| mentions[q].gaz.as_ref())
+        .filter(|g| g.kind == ActorKind::Country)
+        .and_then(|g| g.country.clone());
+    let subject = subject_of_object(ctx, mentions, i);
     let modifier = i.checked_sub(1).map(|k| &mentions[k]).filter(|q| {
         q.sentence == m.sentence && q.span.end + 2 == m.span.start && q.hyphen_modifier(ctx.tokens)
     });
-    let Some(q) = modifier else {
-        return resolve_org_role(ctx, m, actors, r, None);
+    let (whole, linked) = match modifier {
+        Some(q) => {
+            let mut whole = m.clone();
+            whole.span.start = q.span.start;
+            (whole, q.actor)
+        }
+        None => (m.clone(), None),
     };
-    let mut whole = m.clone();
-    whole.span.start = q.span.start;
-    resolve_org_role(ctx, &whole, actors, r, q.actor)
+    let is = |a: &DocActor, x: Option<usize>| x.is_some_and(|x| std::ptr::eq(a, &actors[x]));
+    let fits = |a: &DocActor, strict: bool| {
+        !is(a, linked)
+            && !is(a, subject)
+            && country
+                .as_ref()
+                .is_none_or(|c| a.country.as_ref() == Some(c) || !strict && a.country.is_none())
+    };
+    resolve_org_role(ctx, &whole, actors, r, &|a| fits(a, true)).or_else(|| {
+        country
+            .as_ref()
+            .and_then(|_| resolve_org_role(ctx, &whole, actors, r, &|a| fits(a, false)))
+    })
 }
 
 /// Pass 2: one-word names, role phrases and pronouns, in reading order.
@@ -48,7 +70,10 @@ pub(super) fn resolve_short_forms(
 ) {
     let mut r = Reading::new(sentence_subjects(ctx, mentions, actors));
     for i in 0..mentions.len() {
-        r.enter_sentence(mentions[i].sentence);
+        let s = &ctx.sentences[mentions[i].sentence];
+        let new_story =
+            s.index > 0 && crate::extract::opens_dated_story(ctx.tokens, s.tokens.clone());
+        r.enter_sentence(mentions[i].sentence, new_story);
         if mentions[i].actor.is_none() {
             let (found, group) = resolve_one(ctx, mentions, actors, index, &r, i);
             let found = found.or_else(|| new_one_word_actor(ctx, &mentions[i], actors));
@@ -265,7 +290,16 @@ fn new_one_word_actor(ctx: &DocCtx, m: &Mention, actors: &mut Vec<DocActor>) -> 
             let p = &ctx.tokens[m.span.start - 1];
             p.is_punct('"') || p.is_punct(':') || p.is_punct('(') || p.is_punct('-')
         };
+    // ("Solidarity leader X" opening a story: the body led is a name.)
+    let led_body = m.absorbed
+        && !ctx.lx.cues.generic_leader_word.contains(&w)
+        && ctx
+            .tokens
+            .get(m.span.end)
+            .and_then(|t| ctx.lx.titles.get(&t.norm))
+            .is_some_and(|t| t.class == "leader");
     let common = ctx.lx.common.contains(&w)
+        && !led_body
         && (opening || m.kind.is_none() && !ctx.tokens[m.span.start].cap)
         || ctx.lx.titles.contains_key(&w);
     if common || w.chars().count() < 2 {

@@ -203,11 +203,18 @@ impl Reading {
     }
 
     /// Moves on to the sentence of the next mention: the subject of the
-    /// sentence left becomes the last person subject.
-    pub(super) fn enter_sentence(&mut self, sentence: usize) {
+    /// sentence left becomes the last person subject. A sentence that opens a
+    /// new dated story starts reading afresh: no role or pronoun reaches back
+    /// into the story before.
+    pub(super) fn enter_sentence(&mut self, sentence: usize, new_story: bool) {
         if sentence != self.current_sentence {
             if let Some(Some((s, _))) = self.subjects.get(self.current_sentence) {
                 self.last_person_subject = Some(*s);
+            }
+            if new_story && self.current_sentence != usize::MAX {
+                self.seen = Recency::default();
+                self.last_person_subject = None;
+                self.last_thing_subject = None;
             }
             self.current_sentence = sentence;
         }

@@ -5,7 +5,7 @@
 //! the last two, and "the foreign ministers of A and B" to each country's.
 
 use super::index::Reading;
-use super::subjects::{is_clause_subject, same_clause_subject};
+use super::subjects::{is_clause_subject, is_object, same_clause_subject, subject_of_object};
 use super::{DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm};
 use crate::model::ActorKind;
@@ -42,7 +42,9 @@ pub(super) fn resolve_group(
 ) -> (Option<usize>, Vec<usize>) {
     let m = &mentions[i];
     let size = m.group_size.unwrap_or(2);
-    let subject = same_clause_subject(ctx, mentions, i);
+    // ("a call between the two leaders": the subject is one of them.)
+    let between = m.span.start > 0 && ctx.tokens[m.span.start - 1].norm == "between";
+    let subject = same_clause_subject(ctx, mentions, i).filter(|_| !between);
     let kind = m.kind;
     let group = r.seen.find_n(actors, size, &|x| {
         Some(x) != subject && actors[x].kind == kind
@@ -80,14 +82,51 @@ pub(super) fn resolve_person_role(
     // President X") is not "the Hungarian leader".
     let folded = fold(&t.0);
     let words: Vec<&str> = folded.split(' ').collect();
-    let fits = |a: &DocActor| {
-        a.is_person()
-            && title_words_fit(&words, &t.1, a)
-            && (country.is_none() || a.country == country || a.country.is_none() && !a.qualified)
+    // "Chirac phoned Clinton and told the American president": the object is
+    // someone other than the one who acts.
+    let subject = subject_of_object(ctx, mentions, i);
+    // (Nor, as an object, the subject the sentence opened with: "X, the first
+    // leader to reach Y, ... told the American president".)
+    let opening = r
+        .subjects
+        .get(m.sentence)
+        .copied()
+        .flatten()
+        .filter(|&(_, at)| at < m.span.start && is_object(ctx, m))
+        .map(|(a, _)| a);
+    let not_subject = |a: &DocActor| {
+        [subject, opening]
+            .iter()
+            .flatten()
+            .all(|&x| !std::ptr::eq(a, &actors[x]))
     };
+    let fits = |a: &DocActor, loose: bool| {
+        a.is_person()
+            && not_subject(a)
+            && title_words_fit(&words, &t.1, a)
+            && (country.is_none()
+                || a.country == country
+                || a.country.is_none() && !a.qualified && (loose || title_words_fit(&words, "", a)))
+    };
+    // A person of no known country fits "the American president" by the very
+    // title before the untitled person just written about does; by the class
+    // of title alone ("the Soviet leader" for a President) only after.
     r.seen
-        .find(actors, &fits)
-        .or_else(|| untitled_person(ctx, mentions, actors, r, i, country.as_ref()?))
+        .find(actors, &|a| fits(a, false))
+        .or_else(|| {
+            let c = country.as_ref()?;
+            let acting: Vec<usize> = [subject, opening].into_iter().flatten().collect();
+            untitled_person(
+                ctx,
+                mentions,
+                actors,
+                r,
+                i,
+                c,
+                is_object(ctx, m).then_some(acting),
+            )
+        })
+        .or_else(|| r.seen.find(actors, &|a| fits(a, true)))
 }
 
 /// "Viktor Orbán's visit ... The Hungarian prime minister": a definite role
@@ -101,16 +140,21 @@ fn untitled_person(
     r: &Reading,
     i: usize,
     country: &String,
+    acting: Option<Vec<usize>>,
 ) -> Option<usize> {
     let m = &mentions[i];
     if ctx.tokens[m.span.start].norm != "the" {
         return None;
     }
-    let here: Vec<usize> = (0..i)
-        .rev()
-        .take_while(|&k| mentions[k].sentence == m.sentence)
-        .filter_map(|k| mentions[k].actor)
-        .collect();
+    // (As an object, the role may be anyone of the sentence but who acts.)
+    let here: Vec<usize> = match acting {
+        Some(a) => a,
+        None => (0..i)
+            .rev()
+            .take_while(|&k| mentions[k].sentence == m.sentence)
+            .filter_map(|k| mentions[k].actor)
+            .collect(),
+    };
     let untitled = |a: &DocActor| {
         (a.is_person() || a.kind.is_none() && a.words.len() >= 2)
             && a.titles.is_empty()
@@ -132,10 +176,10 @@ pub(super) fn resolve_org_role(
     m: &Mention,
     actors: &[DocActor],
     r: &Reading,
-    except: Option<usize>,
+    allowed: &dyn Fn(&DocActor) -> bool,
 ) -> Option<usize> {
     let desc = fold(m.head_text(ctx.doc, ctx.tokens));
-    let other = |a: &DocActor| except.is_none_or(|x| !std::ptr::eq(a, &actors[x]));
+    let other = |a: &DocActor| allowed(a);
     let fits = |a: &DocActor| {
         other(a)
             && a.kind == m.kind

@@ -3,7 +3,10 @@
 //! pronoun stands in object position ("met Y and urged him").
 
 use super::{DocActor, DocCtx};
-use crate::extract::grammar::{AFTER_OBJECT_PRONOUN, CLAUSE_LINKS, CLAUSE_OPENERS};
+use crate::extract::grammar::{
+    AFTER_OBJECT_PRONOUN, CLAUSE_LINKS, CLAUSE_MARKERS, CLAUSE_OPENERS, COPULAS, DETERMINERS,
+    ORDINALS,
+};
 use crate::extract::mentions::{Mention, MentionForm};
 use crate::extract::tokens::{TokKind, Token};
 
@@ -159,4 +162,75 @@ pub(super) fn speaker_before(
         .find(|&k| mentions[k].span.end == v && !mentions[k].absorbed)?;
     let a = mentions[j].actor?;
     (!actors[a].is_person()).then_some(a)
+}
+
+/// The subject of mention `i`'s clause when `i` is that clause's object ("X
+/// blamed the company", "Y told the American president"): a role there is
+/// someone other than who acts. Nothing when `i` opens a clause of its own
+/// ("said the company had ...") or stands first. ("told" takes its object.)
+pub(super) fn subject_of_object(ctx: &DocCtx, mentions: &[Mention], i: usize) -> Option<usize> {
+    let m = &mentions[i];
+    if !is_object(ctx, m) {
+        return None;
+    }
+    // The first clause back that has a mention: its subject, when a mention
+    // opens it (after no lowercase word: "1995 — President X"); a clause that
+    // opens with a verb ("Monday, gave the Taliban") or a pronoun's noun ("his
+    // forces would strike") shows no subject to go by.
+    let first_tok = ctx.sentences[m.sentence].tokens.start;
+    let opener = |t: &Token| t.is_punct(',') || CLAUSE_OPENERS.contains(&t.norm.as_str());
+    let mut k = m.span.start;
+    loop {
+        let o = (first_tok..k)
+            .rev()
+            .find(|&x| opener(&ctx.tokens[x]))
+            .map(|x| x + 1)
+            .unwrap_or(first_tok);
+        let first = (0..i)
+            .filter(|&j| mentions[j].sentence == m.sentence && !mentions[j].absorbed)
+            .find(|&j| mentions[j].span.start >= o && mentions[j].span.start < k);
+        if let Some(j) = first {
+            let gap = (o..mentions[j].span.start).any(|x| {
+                let t = &ctx.tokens[x];
+                t.is_word() && !t.cap && t.norm.chars().any(char::is_alphabetic)
+            });
+            return (!gap).then_some(mentions[j].actor).flatten();
+        }
+        if o <= first_tok + 1 {
+            return None;
+        }
+        k = o - 1;
+    }
+}
+
+/// Whether mention `m` follows a verb or preposition as its object: not a
+/// clause's subject ("said the company had ..."), nor what a linking verb says
+/// the subject is ("became the first Ethiopian leader").
+pub(super) fn is_object(ctx: &DocCtx, m: &Mention) -> bool {
+    if is_clause_subject(ctx, m) {
+        return false;
+    }
+    // (Back past the words that open the phrase: "became the first Ethiopian
+    // leader".)
+    let first = ctx.sentences[m.sentence].tokens.start;
+    let opening = |t: &Token| {
+        DETERMINERS.contains(&t.norm.as_str())
+            || ORDINALS.contains(&t.norm.as_str())
+            || ctx.lx.cues.modifier_word.contains(&t.norm)
+    };
+    let Some(p) = (first..m.span.start)
+        .rev()
+        .find(|&p| !opening(&ctx.tokens[p]))
+    else {
+        return false;
+    };
+    let prev = &ctx.tokens[p];
+    let w = prev.norm.as_str();
+    let opens_clause = !prev.is_word()
+        || prev.cap
+        || CLAUSE_OPENERS.contains(&w)
+        || CLAUSE_MARKERS.contains(&w)
+        || COPULAS.contains(&w)
+        || ctx.lx.speech_clause.contains(w);
+    !opens_clause
 }

@@ -1774,3 +1774,101 @@ fn a_possessor_qualifies_the_name_it_owns_and_an_earlier_object_is_no_subject() 
         &[("Adel Omar", "meet", "Ali Wazir")],
     );
 }
+
+#[test]
+fn a_country_qualified_role_names_that_countrys_institution() {
+    check(
+        "Zambia's High Court blocked a strike at a mine being sold to China's Hongda Metals Group.\n\"We will not give up,\" union president Mwansa Phiri said. She accused the Chinese group of planning layoffs.",
+        &[("Mwansa Phiri", "accuse", "Hongda Metals Group")],
+        &[("Mwansa Phiri", "accuse", "China")],
+    );
+}
+
+#[test]
+fn an_object_role_is_not_the_one_who_acts() {
+    check(
+        "President Jacques Chirac telephoned Bill Clinton on Friday and told the American president that France would back the plan.",
+        &[("Bill Clinton", "affiliation", "United States")],
+        &[("Jacques Chirac", "affiliation", "United States")],
+    );
+    check(
+        "Chancellor Helmut Kohl met Boris Yeltsin on Monday, a week after rebels confined the Russian leader to his dacha.",
+        &[("Boris Yeltsin", "affiliation", "Russia")],
+        &[("Helmut Kohl", "affiliation", "Russia")],
+    );
+}
+
+#[test]
+fn a_role_after_a_linking_verb_is_the_subject() {
+    check(
+        "Ethiopian Prime Minister Abiy Ahmed and President Isaias Afwerki met on Monday, a day after Abiy became the first Ethiopian leader in years to visit.",
+        &[],
+        &[("Isaias Afwerki", "affiliation", "Ethiopia")],
+    );
+}
+
+#[test]
+fn a_dated_story_starts_its_roles_afresh() {
+    check(
+        "HAVANA, May 2, 2015 — President Barack Obama met Raúl Castro.\n\nMOSCOW, Sept. 12, 2001 — President Vladimir Putin phoned George W. Bush and told the American president that Russia stood with him.",
+        &[("George W. Bush", "affiliation", "United States")],
+        &[("Vladimir Putin", "affiliation", "United States")],
+    );
+}
+
+#[test]
+fn fighters_of_a_group_are_the_group() {
+    check(
+        "Fighters of the United Democratic Front of Kasai (UDFK) stormed the palace on Sunday and seized President Amos Kollie.",
+        &[("United Democratic Front of Kasai", "attack", "Amos Kollie")],
+        &[],
+    );
+}
+
+#[test]
+fn a_countrys_possessive_institution_is_its_own() {
+    let x = extract(
+        "Peru's Congress voted to remove the president. The US Congress has not commented.",
+    );
+    assert!(has(&x, "Congress", "affiliation", "Peru"), "{}", show(&x));
+    assert!(
+        !has(&x, "U.S. Congress", "affiliation", "Peru"),
+        "{}",
+        show(&x)
+    );
+}
+
+#[test]
+fn regional_adjectives_storms_and_plural_countries_are_no_actors() {
+    let x = extract("West African leaders met in Accra after Typhoon Marla struck. Talks between the two Koreas stalled, and Central Asian states sent envoys.");
+    let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+    for junk in [
+        "West African",
+        "African",
+        "Typhoon Marla",
+        "Marla",
+        "Koreas",
+        "Central Asian",
+        "Asian",
+    ] {
+        assert!(!names.contains(&junk), "{junk} in {names:?}");
+    }
+}
+
+#[test]
+fn a_leaders_body_before_the_title_is_an_organization() {
+    check(
+        "WARSAW, May 2, 1989 — Unity leader Tomasz Nowak met Defence Minister Jan Kowalski on Tuesday. Opposition leader Piotr Zielinski stayed away.",
+        &[("Tomasz Nowak", "affiliation", "Unity"), ("Tomasz Nowak", "meet", "Jan Kowalski")],
+        &[("Piotr Zielinski", "affiliation", "Opposition")],
+    );
+}
+
+#[test]
+fn an_elided_particle_continues_a_name() {
+    check(
+        "Fighters of the Patriotic Forces of Côte d'Ivoire (PFCI) stormed the palace on Monday and seized President Amos Kollie.",
+        &[("Patriotic Forces of Côte d'Ivoire", "attack", "Amos Kollie")],
+        &[],
+    );
+}

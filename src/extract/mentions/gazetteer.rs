@@ -160,6 +160,16 @@ pub(super) fn compose_qualified(
         out[q].absorbed = true;
         let m = push_unit(s, &units[k + 1], out);
         out[m].qualifier = Some(q);
+        // "Peru's Congress" is not the lexicon's "Congress" of another country:
+        // the name stands for the qualifying country's own institution.
+        let foreign = out[m]
+            .gaz
+            .as_ref()
+            .is_some_and(|g| g.country.is_some() && e.country.is_some() && g.country != e.country);
+        if foreign && e.kind == ActorKind::Country {
+            out[m].gaz = None;
+            out[m].form = MentionForm::Name;
+        }
         // "Bolivia's Luis Arce" is one phrase (lists coordinate phrases).
         out[m].span.start = out[m].span.start.min(out[q].span.start);
         return Some(k + 2);
@@ -170,6 +180,12 @@ pub(super) fn compose_qualified(
     let possessive = s
         .tok(u.span.end)
         .is_some_and(|t| t.kind == TokKind::Possessive);
+    // "the U.S. company", as "the Chinese group".
+    if e.kind == ActorKind::Country && e.form == Form::Name {
+        if let Some(after) = compose_country_role(s, units, k, possessive, out) {
+            return Some(after);
+        }
+    }
     // "Moldova's foreign ministry", "the Chinese foreign ministry".
     if !(e.form == Form::Demonym || possessive) {
         return None;
@@ -177,6 +193,55 @@ pub(super) fn compose_qualified(
     let after = u.span.end + usize::from(possessive);
     compose_institution(s, units, k, after, out)
         .or_else(|| compose_described(s, units, k, after, out))
+        .or_else(|| compose_country_role(s, units, k, possessive, out))
+}
+
+/// "the Chinese group", "the U.S. company": a role for an institution the text
+/// has named, qualified by its country (not the country itself). Up to three
+/// lowercase words after the country, the last an organization's descriptor,
+/// ending the noun phrase ("the Chinese group Jinhai" is the name's).
+fn compose_country_role(
+    s: &SentenceView,
+    units: &[Unit],
+    k: usize,
+    possessive: bool,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let u = &units[k];
+    if possessive || u.span.start == s.range.start || s.norm(u.span.start - 1) != "the" {
+        return None;
+    }
+    let after = u.span.end;
+    let lower = |j: usize| s.tok(j).is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+    // (A noun that stands for the country or forms its institution, "the
+    // Iraqi government", "the Chinese military", is not this; nor are plural
+    // fighters, "the Syrian rebels".)
+    let organization = |w: &str| {
+        s.lx.descriptors.get(w) == Some(&ActorKind::Organization)
+            && !w.ends_with('s')
+            && !s.lx.stands.contains(w)
+            && !s.lx.institutions.contains(w)
+    };
+    let n = (1..=3).rev().find(|&n| {
+        (after..after + n).all(lower)
+            && (after..after + n - 1).all(|j| !function_word(s.lx, s.norm(j)))
+            && organization(s.norm(after + n - 1))
+            && !s.is_cap(after + n)
+            && !s
+                .tok(after + n)
+                .is_some_and(|t| t.kind == TokKind::Word && s.lx.heads.contains_key(&t.norm))
+    })?;
+    if units.get(k + 1).is_some_and(|x| x.span.start < after + n) {
+        return None;
+    }
+    let q = push_unit(s, u, out);
+    out[q].absorbed = true;
+    let mut m = Mention::new(s.sentence, u.span.start - 1..after + n, MentionForm::Role);
+    m.head = after..after + n;
+    m.kind = Some(ActorKind::Organization);
+    m.qualifier = Some(q);
+    out.push(m);
+    Some(k + 1)
 }
 
 /// Whether the gazetteer unit `u` (entry `e`) qualifies the name unit `next`:

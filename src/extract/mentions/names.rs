@@ -24,6 +24,17 @@ impl SentenceView<'_> {
         if self.starts_no_name(i, t) {
             return i;
         }
+        // "Fighters of the X Front", "Members of the Y Council": a plural common
+        // noun before "of" is part of the group, not of its name. (A head,
+        // "Bank of England", "Ministry of Defence", opens a name.)
+        let plural_part = self.lx.common.contains(&t.norm)
+            && t.norm.ends_with('s')
+            && !self.lx.heads.contains_key(&t.norm)
+            && self.norm(i + 1) == "of"
+            && self.title_at(i).is_none();
+        if plural_part {
+            return i;
+        }
         let end = self.raw_chunk_end(i);
         // A capitalized common word opening a sentence ("The", "Oil", "Separately")
         // starts no name, unless the chunk is an institution ("Armed Forces of ...").
@@ -45,11 +56,55 @@ impl SentenceView<'_> {
                 && !self.lx.non_names.contains(second)
                 && !self.lx.gazetteer.contains_key(second)
                 && self.title_at(i + 1).is_none();
-            if !institution && !first_name {
+            // "Solidarity leader X": the body a leader leads (see `name_unit`).
+            let led_body = end == i + 1
+                && !self.lx.cues.generic_leader_word.contains(&t.norm)
+                && !self.lx.cues.sector_word.contains(&t.norm)
+                && self
+                    .title_at(i + 1)
+                    .is_some_and(|(_, _, title)| title.class == "leader");
+            if !institution && !first_name && !led_body {
                 return i;
             }
         }
         end
+    }
+
+    /// Whether the chunk `i..end` is a capitalized phrase that names no actor: a
+    /// regional adjective before a noun ("West African leaders", "Central Asian
+    /// states") or a country's plural ("the two Koreas").
+    pub(super) fn no_actor_chunk(&self, i: usize, end: usize) -> bool {
+        // ("South Korean", "Philippines": the lexicon's own forms.)
+        if self.gazetteer_at(i).is_some() {
+            return false;
+        }
+        let last = self.norm(end - 1);
+        let demonym_like = last.ends_with("an") || last.ends_with("ese");
+        let regional = end > i + 1
+            && self.lx.cues.compass_word.contains(self.norm(i))
+            && demonym_like
+            && self
+                .tok(end)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap);
+        // ("the two Koreas", "both Sudans": the plural of a divided country's name.)
+        let country = |key: &str| {
+            self.lx
+                .gazetteer
+                .get(key)
+                .is_some_and(|es| es.iter().any(|e| e.kind == ActorKind::Country))
+        };
+        let plural_country = end == i + 1
+            && last.len() > 3
+            && last.strip_suffix('s').is_some_and(|one| {
+                country(one)
+                    || self
+                        .lx
+                        .cues
+                        .compass_word
+                        .iter()
+                        .any(|c| country(&format!("{c} {one}")))
+            });
+        regional || plural_country
     }
 
     /// Vessel prefixes: "M/L Kalayaan", "M/V Ever Given" — the end of the name
@@ -123,6 +178,13 @@ impl SentenceView<'_> {
                         break;
                     }
                 }
+                j += 1;
+                end = j;
+                continue;
+            }
+            // "Côte d'Ivoire", "L'Aquila": an elided particle hyphened by its
+            // apostrophe to a capitalized word continues the name.
+            if t.kind == TokKind::Word && !t.cap && end == j && elided_name(self.text(j..j + 1)) {
                 j += 1;
                 end = j;
                 continue;
@@ -447,4 +509,15 @@ impl SentenceView<'_> {
             || self.tok(e).is_some_and(|t| !t.cap) && org.contains(self.norm(e));
         before_of || after
     }
+}
+
+/// A word like "d'Ivoire": a short lowercase particle, an apostrophe, then a
+/// capitalized word.
+fn elided_name(w: &str) -> bool {
+    let Some((head, rest)) = w.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    (1..=3).contains(&head.chars().count())
+        && head.chars().all(|c| c.is_lowercase())
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }

@@ -82,7 +82,12 @@ impl SentenceView<'_> {
             let chunk_end = self.name_chunk_end(i, known);
             // "the Genocide Convention", "the Paris Agreement": a treaty or plan is no
             // actor, and neither is a country inside its name.
-            if chunk_end > i + 1 && self.lx.not_actor_heads.contains(self.norm(chunk_end - 1)) {
+            // ("Typhoon Haiyan", "Hurricane Maria": a storm, not an actor.)
+            let storm = self.lx.cues.storm_word.contains(self.norm(i));
+            if chunk_end > i + 1
+                && (storm || self.lx.not_actor_heads.contains(self.norm(chunk_end - 1)))
+                || chunk_end > i && self.no_actor_chunk(i, chunk_end)
+            {
                 i = chunk_end;
                 continue;
             }
@@ -267,7 +272,13 @@ impl SentenceView<'_> {
     /// Secretary"), the title it begins.
     fn name_unit(&self, i: usize, chunk_end: usize) -> Unit {
         if let Some((n, _, title)) = self.title_at(chunk_end) {
-            if !title.honorific && self.is_portfolio(i..chunk_end) {
+            // "Solidarity leader X": one capitalized word before a leader's title
+            // is the body led, not a portfolio ("Opposition leader" is generic).
+            let led_body = title.class == "leader"
+                && chunk_end == i + 1
+                && !self.lx.cues.sector_word.contains(self.norm(i))
+                && !self.lx.cues.generic_leader_word.contains(self.norm(i));
+            if !title.honorific && !led_body && self.is_portfolio(i..chunk_end) {
                 let kind = UnitKind::Title {
                     text: self.text(i..chunk_end + n).to_string(),
                     class: title.class.clone(),
