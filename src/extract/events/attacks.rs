@@ -221,7 +221,13 @@ fn doer(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> Option<usize> {
 /// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
 /// and the actors or places it names as attacked.
 pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec<usize>)> {
-    let ci = v.clause_of(from.saturating_sub(1));
+    let mut ci = v.clause_of(from.saturating_sub(1));
+    // ("claimed the rocket attacks which hit X": a bare "claimed" may be read as
+    // opening a clause; its object is then that clause's start.)
+    let next = v.clause_of(from);
+    if next != ci && v.clauses[next].range.start == from {
+        ci = next;
+    }
     // ("claimed responsibility on Thursday for a mortar attack on X")
     let end = v.clauses[ci].range.end.min(from + 8);
     let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
@@ -229,13 +235,43 @@ pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec
     while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {
         j += 1;
     }
-    let targets =
-        if is(ATTACKED_PREPOSITIONS, v.norm(j)) || v.ctx.lx.cues.target_verb.contains(v.norm(j)) {
-            v.objects(j + 1, RelationType::Attack, 8)
-        } else {
-            Vec::new()
-        };
+    // ("the drone strikes that set ablaze X": a relative clause tells what was hit.)
+    let verb = if matches!(v.norm(j), "that" | "which") {
+        j + 1
+    } else {
+        j
+    };
+    let targets = if is(ATTACKED_PREPOSITIONS, v.norm(j))
+        || v.ctx.lx.cues.target_verb.contains(v.norm(verb))
+    {
+        v.objects(verb + 1, RelationType::Attack, 8)
+            .into_iter()
+            .map(|m| owned_site(v, m).unwrap_or(m))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some((j - 1, targets))
+}
+
+/// Where an owner's site stands: "X's giant gas plant at Y" hit Y, the place of
+/// the site, not its owner X.
+fn owned_site(v: &SentenceArgs, owner: usize) -> Option<usize> {
+    let after = v.mentions[owner].span.end;
+    if v.tok(after)?.kind != TokKind::Possessive {
+        return None;
+    }
+    let lowercase = |k: usize| {
+        v.tok(k)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap || t.is_punct('-'))
+    };
+    let site = (after + 1..after + 6)
+        .take_while(|&k| lowercase(k))
+        .find(|&k| v.ctx.lx.facilities.contains(v.norm(k)))?;
+    if !matches!(v.norm(site + 1), "at" | "in" | "near") {
+        return None;
+    }
+    (site + 2..site + 4).find_map(|k| v.arg_at(k))
 }
 
 /// The actor behind an attack noun: "the Iranian missile attacks", "Russia's attack",

@@ -123,6 +123,10 @@ fn best_at<'l>(
             || k > 0
                 && tokens[k - 1].kind == TokKind::Number
                 && lx.cues.quantity_word.contains(&t.norm)
+            || lx.cues.number_word.contains(&t.norm)
+            // "at least eight": the "at" counts, it does not end a gap
+            || t.norm == "at" && tokens.get(k + 1).is_some_and(|n| n.norm == "least")
+            || t.norm == "least" && k > 0 && tokens[k - 1].norm == "at"
     };
     let gap = Gap {
         blocked: &|k| marks.in_name[k],
@@ -227,8 +231,12 @@ fn match_trigger(
                 let mut k = j;
                 let mut words = 0;
                 loop {
-                    if let Some(m) = go(env, k, &steps[1..], slot.clone()) {
-                        return Some(m);
+                    // ("fired at least eight missiles at X": a figure never ends a gap.)
+                    let figure = k < env.end && (env.gap.figure)(k);
+                    if !figure {
+                        if let Some(m) = go(env, k, &steps[1..], slot.clone()) {
+                            return Some(m);
+                        }
                     }
                     if k >= env.end {
                         return None;
