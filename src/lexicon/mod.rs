@@ -154,6 +154,19 @@ pub struct Trigger {
     pub line: usize,
 }
 
+impl Trigger {
+    /// Whether the pattern ends with "by" (or a choice that has it: "by|from"):
+    /// the agent comes after it, and the subject is acted on ("hosted by X",
+    /// "came under fire from X").
+    pub fn agent_last(&self) -> bool {
+        self.pattern
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.split('|').any(|x| x == "by"))
+            && self.pattern.contains(' ')
+    }
+}
+
 /// What a name particle does (data/name_particles.tsv): the rules differ in
 /// which particles they take, and the file says so per particle.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -71,7 +71,7 @@ pub(super) fn arguments(
 /// participle ("hosted by X"), then what the claim, deny and condemn frames add.
 fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState) -> Vec<Arg> {
     let kind = trig.kind;
-    if trig.pattern.ends_with(" by") {
+    if trig.agent_last() {
         return agent_after_by(v, tr, kind);
     }
     if v.passive(tr.start) {

@@ -139,7 +139,7 @@ fn best_at<'l>(
         }
         // ("a session hosted by X" starts with its noun.)
         let verb_frame = !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall)
-            && !trig.pattern.ends_with(" by");
+            && !trig.agent_last();
         if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }

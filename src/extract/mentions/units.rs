@@ -143,7 +143,17 @@ impl SentenceView<'_> {
                 .is_none_or(|k| k == ActorKind::Place),
             _ => false,
         };
-        match self.site_end(u.span.end).filter(|_| named) {
+        // "Beirut's international airport": a city's own site is a place too.
+        let city = matches!(&u.kind, UnitKind::Gaz(e) if e.kind == ActorKind::Place || e.form == Form::Metonym);
+        let possessive = self
+            .tok(u.span.end)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        let site = if possessive && city {
+            self.site_end(u.span.end + 1)
+        } else {
+            self.site_end(u.span.end).filter(|_| named)
+        };
+        match site {
             Some(end) => Unit::new(UnitKind::Name, u.span.start..end),
             None => u,
         }
