@@ -155,14 +155,14 @@ pub struct Trigger {
 }
 
 impl Trigger {
-    /// Whether the pattern ends with "by" (or a choice that has it: "by|from"):
+    /// Whether the pattern ends with "by" (or the choice "by|from", not "by|with"):
     /// the agent comes after it, and the subject is acted on ("hosted by X",
     /// "came under fire from X").
     pub fn agent_last(&self) -> bool {
         self.pattern
             .rsplit(' ')
             .next()
-            .is_some_and(|w| w.split('|').any(|x| x == "by"))
+            .is_some_and(|w| w.split('|').any(|x| x == "by") && w.split('|').all(|x| matches!(x, "by" | "from")))
             && self.pattern.contains(' ')
     }
 }

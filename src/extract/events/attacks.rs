@@ -125,12 +125,6 @@ impl DocState {
         (at + 1 >= sentence).then(|| self.last_attacker()).flatten()
     }
 
-    /// Whether the last use of force was told with no author: a passive with no
-    /// agent ("Kharkiv was shelled") or an attack noun no one is named behind.
-    pub(super) fn last_attack_unattributed(&self) -> bool {
-        self.last_told().is_some_and(|(author, _)| author.is_none())
-    }
-
     /// Whether a use of force was told in the last `within` sentences before
     /// `sentence` (or in it): "the blast" refers to one only that recently.
     pub(super) fn attack_told_since(&self, sentence: usize, within: usize) -> bool {
@@ -138,20 +132,21 @@ impl DocState {
             .is_some_and(|at| at + within >= sentence)
     }
 
-    /// The target of the last use of force, told in the passive or not.
-    pub(super) fn last_attack_target(&self) -> Option<usize> {
-        let (_, t) = self.last_told()?;
-        self.mention_of(t)
-    }
-
-    /// The last use of force with a known target, as (author, target): a victim
-    /// told in the passive after it wins over it.
-    fn last_told(&self) -> Option<(Option<usize>, usize)> {
-        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
-        match self.victims.last() {
-            Some(&(at, t)) if last.is_none_or(|l| at > l) => Some((None, t)),
-            _ => last.and_then(|l| self.attacks[l].1.map(|t| (self.attacks[l].0, t))),
-        }
+    /// The target of the last use of force a claimant may claim, and whether it
+    /// was told with no author: one whose author is unknown or on the
+    /// claimant's side (`own`), and whose target is not. "Hezbollah claimed the raid" after Israeli
+    /// strikes on Beirut does not claim those strikes.
+    pub(super) fn claimable_target(&self, own: impl Fn(usize) -> bool) -> Option<(usize, bool)> {
+        let pos = self
+            .attacks
+            .iter()
+            .rposition(|&(a, t)| t.is_some_and(|t| !own(t)) && a.is_none_or(&own));
+        let (author, target) = match (self.victims.last(), pos) {
+            (Some(&(at, t)), p) if p.is_none_or(|p| at > p) && !own(t) => (None, t),
+            (_, Some(p)) => (self.attacks[p].0, self.attacks[p].1?),
+            _ => return None,
+        };
+        Some((self.mention_of(target)?, author.is_none()))
     }
 
     /// The author of an earlier attack on the same target.
@@ -257,18 +252,31 @@ pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec
 /// Where an owner's site stands: "X's giant gas plant at Y" hit Y, the place of
 /// the site, not its owner X.
 fn owned_site(v: &SentenceArgs, owner: usize) -> Option<usize> {
-    let after = v.mentions[owner].span.end;
-    if v.tok(after)?.kind != TokKind::Possessive {
-        return None;
+    let mut after = v.mentions[owner].span.end;
+    // ("a raid on an Israeli army post at X": a site after its owner's name.)
+    let possessive = v.tok(after)?.kind == TokKind::Possessive;
+    if !possessive {
+        after -= 1;
     }
     let lowercase = |k: usize| {
         v.tok(k)
             .is_some_and(|t| t.kind == TokKind::Word && !t.cap || t.is_punct('-'))
     };
+    let lx = v.ctx.lx;
+    let site_noun = |k: usize| {
+        lx.facilities.contains(v.norm(k)) || lx.cues.institution_asset.contains(v.norm(k))
+    };
     let site = (after + 1..after + 6)
         .take_while(|&k| lowercase(k))
-        .find(|&k| v.ctx.lx.facilities.contains(v.norm(k)))?;
-    if !matches!(v.norm(site + 1), "at" | "in" | "near") {
+        .find(|&k| site_noun(k))?;
+    // Only "at" places the site of a name that is no possessive ("a Hezbollah
+    // base in Lebanon" was Hezbollah's).
+    let place = match v.norm(site + 1) {
+        "at" => true,
+        "in" | "near" => possessive,
+        _ => false,
+    };
+    if !place {
         return None;
     }
     (site + 2..site + 4).find_map(|k| v.arg_at(k))

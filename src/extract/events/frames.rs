@@ -422,10 +422,16 @@ fn claim_frame(
         }
     }
     if objects.is_empty() {
-        if let Some(t) = st.last_attack_target() {
+        let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+        let same_side = |a: usize| {
+            own.iter().any(|&o| {
+                o == a || v.actors[o].country.is_some() && v.actors[o].country == v.actors[a].country
+            })
+        };
+        if let Some((t, unattributed)) = st.claimable_target(same_side) {
             let mut out = cross(subjects, &[t], " (target of the last attack)");
             // The claim names the author of an attack told without one.
-            if st.last_attack_unattributed() {
+            if unattributed {
                 out.extend(with_kind(
                     cross(subjects, &[t], " (last attack, claimed by its author)"),
                     RelationType::Attack,

@@ -45,7 +45,12 @@ impl SentenceView<'_> {
                 && !self.lx.non_names.contains(second)
                 && !self.lx.gazetteer.contains_key(second)
                 && self.title_at(i + 1).is_none();
-            if !institution && !first_name {
+            // "Fighters of the X stormed ...": a plural standing for its group
+            // opens no name of its own; the group after "of" is the actor.
+            let member = self.norm(i + 1) == "of"
+                && self.lx.cues.of_transparent.contains(&t.norm)
+                && !self.lx.heads.contains_key(&t.norm);
+            if !institution && !first_name || member {
                 return i;
             }
         }
