@@ -159,11 +159,9 @@ impl Trigger {
     /// the agent comes after it, and the subject is acted on ("hosted by X",
     /// "came under fire from X").
     pub fn agent_last(&self) -> bool {
-        self.pattern
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.split('|').any(|x| x == "by") && w.split('|').all(|x| matches!(x, "by" | "from")))
-            && self.pattern.contains(' ')
+        self.pattern.rsplit(' ').next().is_some_and(|w| {
+            w.split('|').any(|x| x == "by") && w.split('|').all(|x| matches!(x, "by" | "from"))
+        }) && self.pattern.contains(' ')
     }
 }
 

@@ -425,7 +425,8 @@ fn claim_frame(
         let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
         let same_side = |a: usize| {
             own.iter().any(|&o| {
-                o == a || v.actors[o].country.is_some() && v.actors[o].country == v.actors[a].country
+                o == a
+                    || v.actors[o].country.is_some() && v.actors[o].country == v.actors[a].country
             })
         };
         if let Some((t, unattributed)) = st.claimable_target(same_side) {
@@ -669,6 +670,25 @@ fn pred_frame(v: &SentenceArgs, tr: Range<usize>) -> Vec<Arg> {
     }
     let targets = v.subjects(tr.start);
     let sources = v.reporter_subjects(tr.start);
+    // "X said it was behind the bombing of Y": a speaker behind an attack of
+    // its own claims it.
+    let own: Vec<usize> = sources.iter().filter_map(|&m| v.actor(m)).collect();
+    let itself = !targets.is_empty()
+        && targets
+            .iter()
+            .all(|&m| v.actor(m).is_some_and(|a| own.contains(&a)));
+    if itself {
+        let hit = attack_phrase(v, tr.end).map(|(_, t)| t).unwrap_or_default();
+        let mut out = with_kind(
+            cross(&sources, &hit, " (said it was behind the attack)"),
+            RelationType::Claim,
+        );
+        out.extend(with_kind(
+            cross(&sources, &hit, " (attack claimed by its author)"),
+            RelationType::Attack,
+        ));
+        return out;
+    }
     cross(&sources, &targets, " (predicate of a reported clause)")
 }
 

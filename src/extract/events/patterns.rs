@@ -124,6 +124,11 @@ fn best_at<'l>(
                 && tokens[k - 1].kind == TokKind::Number
                 && lx.cues.quantity_word.contains(&t.norm)
             || lx.cues.number_word.contains(&t.norm)
+            // ("a dozen missiles": the article counts with its number.)
+            || matches!(t.norm.as_str(), "a" | "an")
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| lx.cues.number_word.contains(&n.norm))
             // "at least eight": the "at" counts, it does not end a gap
             || t.norm == "at" && tokens.get(k + 1).is_some_and(|n| n.norm == "least")
             || t.norm == "least" && k > 0 && tokens[k - 1].norm == "at"
@@ -138,8 +143,8 @@ fn best_at<'l>(
             continue;
         }
         // ("a session hosted by X" starts with its noun.)
-        let verb_frame = !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall)
-            && !trig.agent_last();
+        let verb_frame =
+            !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall) && !trig.agent_last();
         if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }

@@ -383,7 +383,9 @@ impl SentenceArgs<'_> {
             self.tok(k)
                 .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
         };
-        let of = (end..end + 3).take_while(|&k| lower(k)).find(|&k| self.norm(k) == "of")?;
+        let of = (end..end + 3)
+            .take_while(|&k| lower(k))
+            .find(|&k| self.norm(k) == "of")?;
         (of > end && self.ctx.lx.cues.of_transparent.contains(self.norm(of - 1))).then_some(of)
     }
 
