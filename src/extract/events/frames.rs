@@ -423,10 +423,15 @@ fn claim_frame(
     }
     if objects.is_empty() {
         let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+        // The claimant itself, or the country it belongs to (a country's guards
+        // claim its strikes; an insurgent group may claim an attack on its
+        // country's army, never on the country it fights for).
         let same_side = |a: usize| {
             own.iter().any(|&o| {
                 o == a
-                    || v.actors[o].country.is_some() && v.actors[o].country == v.actors[a].country
+                    || v.actors[a].kind == Some(ActorKind::Country)
+                        && v.actors[o].country.is_some()
+                        && v.actors[o].country == v.actors[a].country
             })
         };
         if let Some((t, unattributed)) = st.claimable_target(same_side) {
