@@ -134,13 +134,17 @@ impl DocState {
 
     /// The target of the last use of force a claimant may claim, and whether it
     /// was told with no author: one whose author is unknown or on the
-    /// claimant's side (`own`), and whose target is not. "Hezbollah claimed the raid" after Israeli
+    /// claimant's side (`own_author`), and whose target is not (`own`). "Hezbollah claimed the raid" after Israeli
     /// strikes on Beirut does not claim those strikes.
-    pub(super) fn claimable_target(&self, own: impl Fn(usize) -> bool) -> Option<(usize, bool)> {
+    pub(super) fn claimable_target(
+        &self,
+        own_author: impl Fn(usize) -> bool,
+        own: impl Fn(usize) -> bool,
+    ) -> Option<(usize, bool)> {
         let pos = self
             .attacks
             .iter()
-            .rposition(|&(a, t)| t.is_some_and(|t| !own(t)) && a.is_none_or(&own));
+            .rposition(|&(a, t)| t.is_some_and(|t| !own(t)) && a.is_none_or(&own_author));
         let (author, target) = match (self.victims.last(), pos) {
             (Some(&(at, t)), p) if p.is_none_or(|p| at > p) && !own(t) => (None, t),
             (_, Some(p)) => (self.attacks[p].0, self.attacks[p].1?),

@@ -425,16 +425,21 @@ fn claim_frame(
         let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
         // The claimant itself, or the country it belongs to (a country's guards
         // claim its strikes; an insurgent group may claim an attack on its
-        // country's army, never on the country it fights for).
-        let same_side = |a: usize| {
-            own.iter().any(|&o| {
-                o == a
-                    || v.actors[a].kind == Some(ActorKind::Country)
-                        && v.actors[o].country.is_some()
-                        && v.actors[o].country == v.actors[a].country
-            })
+        // country's army, never on the country it fights for); a person speaks
+        // for the groups of their country ("the Houthis' spokesman claimed").
+        let same_country = |o: usize, a: usize| {
+            v.actors[o].country.is_some() && v.actors[o].country == v.actors[a].country
         };
-        if let Some((t, unattributed)) = st.claimable_target(same_side) {
+        let country = |a: usize| v.actors[a].kind == Some(ActorKind::Country);
+        let own_target = |a: usize| {
+            own.iter()
+                .any(|&o| o == a || country(a) && same_country(o, a))
+        };
+        let own_author = |a: usize| {
+            own.iter()
+                .any(|&o| o == a || (country(a) || v.actors[o].is_person()) && same_country(o, a))
+        };
+        if let Some((t, unattributed)) = st.claimable_target(own_author, own_target) {
             let mut out = cross(subjects, &[t], " (target of the last attack)");
             // The claim names the author of an attack told without one.
             if unattributed {
