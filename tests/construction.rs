@@ -88,6 +88,22 @@ const LAST: &[&str] = &[
 ];
 
 /// Made-up companies and groups, named with a head word that says what they are.
+/// Made-up sites, named as extraction names them: a place of their own.
+const SITES: &[&str] = &[
+    "Korvala oil refinery",
+    "Dunmore police station",
+    "General Ortega naval academy",
+    "Halvik power plant",
+    "Sarnet central market",
+    "King Edmund hospital",
+];
+
+/// Cities of data/cities.tsv, named as extraction names them.
+const CITIES: &[&str] = &[
+    "Mosul", "Aleppo", "Haifa", "Kharkiv", "Odesa", "Mariupol", "Benghazi", "Misrata", "Homs",
+    "Sderot", "Donetsk",
+];
+
 const COMPANIES: &[&str] = &[
     "Veltra Robotics",
     "Norvane Holdings",
@@ -101,7 +117,8 @@ const COMPANIES: &[&str] = &[
 /// relations it must give ("A>meet>B;A>meet>C", empty for a trap).
 ///
 /// Slots: `{A}` … `{D}`; their kind is the slot letter's entry in `kinds`
-/// (`c` country, `p` person, `o` organization, `m` made-up company). A
+/// (`c` country, `p` person, `o` organization, `m` made-up company, `s`
+/// made-up site, `y` city). A
 /// country slot also has `{A.dem}` (demonym) and `{A.cap}` (capital, as a
 /// metonym for the government).
 struct Template {
@@ -184,6 +201,13 @@ const TEMPLATES: &[Template] = &[
     t("claim", "complement", "cc", "{A} claimed that its forces had destroyed {B.dem} radar sites.", "A>claim>B;A>attack>B"),
     t("claim", "active", "oc", "{A} said it carried out the drone attack on {B}.", "A>claim>B;A>attack>B"),
     t("claim", "trap", "oc", "{A} did not claim responsibility, and no one has said who was behind it.", ""),
+    t("claim", "site", "os", "{A} claimed responsibility on Monday for last week's truck bombing at the {B}, which killed nine cadets.", "A>claim>B;A>attack>B"),
+    t("claim", "relative", "omy", "{A} claimed the drone strikes that set ablaze {B}'s giant gas plant at {C} on Saturday.", "A>claim>C;A>attack>C"),
+    t("claim", "relative", "oy", "{A} claimed the rocket attacks which hit {B} on Sunday.", "A>claim>B;A>attack>B"),
+    t("claim", "earlier", "oy", "A car bomb tore through a crowded market in {B} on Monday. {A} claimed responsibility on Tuesday.", "A>claim>B;A>attack>B"),
+    t("claim", "earlier", "oys", "{A} fighters ambushed a patrol near the {C} in {B} on Friday. {A} claimed the ambush within hours.", "A>attack>C;A>claim>C"),
+    t("claim", "behind", "os", "{A} said it was behind the bombing of the {B}.", "A>claim>B;A>attack>B"),
+    t("claim", "others' attack", "ocy", "{B.dem} jets bombed {C} on Monday. {A} claimed the raid on Tuesday.", "B>attack>C"),
     // attack
     t("attack", "active", "cc", "{A} attacked {B} at dawn on Sunday.", "A>attack>B"),
     t("attack", "active", "cc", "{A} fired missiles at {B} overnight.", "A>attack>B"),
@@ -194,6 +218,16 @@ const TEMPLATES: &[Template] = &[
     t("attack", "coordination", "ccc", "{A} bombed {B} and {C} last week.", "A>attack>B;A>attack>C"),
     t("attack", "trap", "cc", "{A} has not attacked {B}, its ministry said.", ""),
     t("attack", "trap", "cc", "{A} threatened to strike {B}.", "A>threaten>B"),
+    t("attack", "site", "cyy", "{A} fired at least six Zarvan missiles at {B} and {C} before dawn.", "A>attack>B;A>attack>C"),
+    t("attack", "site", "cs", "{A} fired more than a dozen Korsak cruise missiles at the {B} on Monday.", "A>attack>B"),
+    t("attack", "site", "cyo", "{A} struck the {B} offices of {C} on Monday.", "A>attack>C"),
+    t("attack", "site", "os", "Fighters of {A} stormed the {B} on Monday.", "A>attack>B"),
+    t("attack", "under fire", "cc", "{B} came under heavy fire from {A} on Tuesday.", "A>attack>B"),
+    t("attack", "under fire", "cy", "{B} came under rocket attack from {A.dem} forces overnight.", "A>attack>B"),
+    t("attack", "noun", "cy", "{A}'s shelling of {B} drew protests on Monday.", "A>attack>B"),
+    t("attack", "noun", "cy", "An air strike by {A} on {B} killed six people.", "A>attack>B"),
+    t("attack", "weapon trap", "c", "{A} tested its new Zarvan missiles on Monday.", ""),
+    t("attack", "weapon trap", "cs", "The {B} came under fire on Monday, and {A} said nothing.", ""),
     // deny
     t("deny", "active", "cc", "{A} denied {B}'s accusations on Monday.", "A>deny>B"),
     t("deny", "active", "cc", "{A} rejected {B}'s claims as baseless.", "A>deny>B"),
@@ -394,6 +428,8 @@ fn fill(tpl: &Template, rng: &mut Rng, forms: &BTreeMap<String, (String, String)
                 'p' => format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
                 'o' => rng.pick(ORGANIZATIONS).to_string(),
                 'm' => rng.pick(COMPANIES).to_string(),
+                's' => rng.pick(SITES).to_string(),
+                'y' => rng.pick(CITIES).to_string(),
                 other => panic!("{}: slot kind {other}", tpl.text),
             };
             // Two slots never share a name, nor a surname.

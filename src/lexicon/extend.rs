@@ -219,12 +219,12 @@ pub fn check_line(file: DataFile, f: &[&str]) -> std::result::Result<(), String>
         DataFile::KindWords => {
             need(3, "a word, a kind and a position")?;
             match field(2) {
-                "notactor" => Ok(()),
+                "notactor" | "weapon" => Ok(()),
                 "head" | "descriptor" | "institution" | "stands" | "group" | "facility" => {
                     kind(field(1))
                 }
                 x => Err(format!(
-                    "position {x:?}: one of head, descriptor, institution, stands, group, facility, notactor"
+                    "position {x:?}: one of head, descriptor, institution, stands, group, facility, notactor, weapon"
                 )),
             }
         }

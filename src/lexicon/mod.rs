@@ -154,6 +154,17 @@ pub struct Trigger {
     pub line: usize,
 }
 
+impl Trigger {
+    /// Whether the pattern ends with "by" (or the choice "by|from", not "by|with"):
+    /// the agent comes after it, and the subject is acted on ("hosted by X",
+    /// "came under fire from X").
+    pub fn agent_last(&self) -> bool {
+        self.pattern.rsplit(' ').next().is_some_and(|w| {
+            w.split('|').any(|x| x == "by") && w.split('|').all(|x| matches!(x, "by" | "from"))
+        }) && self.pattern.contains(' ')
+    }
+}
+
 /// What a name particle does (data/name_particles.tsv): the rules differ in
 /// which particles they take, and the file says so per particle.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -260,6 +271,9 @@ pub struct Cues {
     /// Words after a number that make it a quantity ("2.4 billion", "737
     /// jets"), not the end of a name ("France 24").
     pub quantity_word: WordSet<String>,
+    /// Number words and what counts them ("eight", "a dozen", "more than"): no
+    /// word of a trigger's gap ("fired more than a dozen missiles at X").
+    pub number_word: WordSet<String>,
     /// Short words written with a period inside a name ("Jr.", "Ma. Teresita",
     /// "St.").
     pub dotted_name_word: WordSet<String>,
@@ -415,6 +429,7 @@ impl Cues {
             "storm_word" => &mut self.storm_word,
             "opening_adverb" => &mut self.opening_adverb,
             "quantity_word" => &mut self.quantity_word,
+            "number_word" => &mut self.number_word,
             "dotted_name_word" => &mut self.dotted_name_word,
             "name_suffix" => &mut self.name_suffix,
             "trailing_place_head" => &mut self.trailing_place_head,
@@ -496,6 +511,9 @@ pub struct Lexicon {
     /// Folded lowercase nouns of a site that a name before them makes a place
     /// ("the Kunduz trauma hospital", "the Marikana platinum mine").
     pub facilities: WordSet<String>,
+    /// Folded lowercase nouns of a weapon that make an unknown name before them a
+    /// weapon's model, no actor ("Scud missiles", "Tomahawk cruise missiles").
+    pub weapons: WordSet<String>,
     /// Longest institution or stands phrase in words.
     pub phrase_max_words: usize,
     /// Abbreviations (folded, without final period) → whether they may end a sentence.
@@ -929,6 +947,10 @@ impl Lexicon {
             let key = fold(f[0]);
             if f[2] == "notactor" {
                 self.not_actor_heads.insert(key);
+                continue;
+            }
+            if f[2] == "weapon" {
+                self.weapons.insert(key);
                 continue;
             }
             let Ok(kind) = f[1].parse::<ActorKind>() else {

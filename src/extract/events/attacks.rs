@@ -125,12 +125,6 @@ impl DocState {
         (at + 1 >= sentence).then(|| self.last_attacker()).flatten()
     }
 
-    /// Whether the last use of force was told with no author: a passive with no
-    /// agent ("Kharkiv was shelled") or an attack noun no one is named behind.
-    pub(super) fn last_attack_unattributed(&self) -> bool {
-        self.last_told().is_some_and(|(author, _)| author.is_none())
-    }
-
     /// Whether a use of force was told in the last `within` sentences before
     /// `sentence` (or in it): "the blast" refers to one only that recently.
     pub(super) fn attack_told_since(&self, sentence: usize, within: usize) -> bool {
@@ -138,20 +132,25 @@ impl DocState {
             .is_some_and(|at| at + within >= sentence)
     }
 
-    /// The target of the last use of force, told in the passive or not.
-    pub(super) fn last_attack_target(&self) -> Option<usize> {
-        let (_, t) = self.last_told()?;
-        self.mention_of(t)
-    }
-
-    /// The last use of force with a known target, as (author, target): a victim
-    /// told in the passive after it wins over it.
-    fn last_told(&self) -> Option<(Option<usize>, usize)> {
-        let last = self.attacks.iter().rposition(|&(_, t)| t.is_some());
-        match self.victims.last() {
-            Some(&(at, t)) if last.is_none_or(|l| at > l) => Some((None, t)),
-            _ => last.and_then(|l| self.attacks[l].1.map(|t| (self.attacks[l].0, t))),
-        }
+    /// The target of the last use of force a claimant may claim, and whether it
+    /// was told with no author: one whose author is unknown or on the
+    /// claimant's side (`own_author`), and whose target is not (`own`). "Hezbollah claimed the raid" after Israeli
+    /// strikes on Beirut does not claim those strikes.
+    pub(super) fn claimable_target(
+        &self,
+        own_author: impl Fn(usize) -> bool,
+        own: impl Fn(usize) -> bool,
+    ) -> Option<(usize, bool)> {
+        let pos = self
+            .attacks
+            .iter()
+            .rposition(|&(a, t)| t.is_some_and(|t| !own(t)) && a.is_none_or(&own_author));
+        let (author, target) = match (self.victims.last(), pos) {
+            (Some(&(at, t)), p) if p.is_none_or(|p| at > p) && !own(t) => (None, t),
+            (_, Some(p)) => (self.attacks[p].0, self.attacks[p].1?),
+            _ => return None,
+        };
+        Some((self.mention_of(target)?, author.is_none()))
     }
 
     /// The author of an earlier attack on the same target.
@@ -221,7 +220,13 @@ fn doer(v: &SentenceArgs, tr: &Range<usize>, trig: &Trigger) -> Option<usize> {
 /// An attack noun a few words after `from` ("for a drone attack on X", "the strike")
 /// and the actors or places it names as attacked.
 pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec<usize>)> {
-    let ci = v.clause_of(from.saturating_sub(1));
+    let mut ci = v.clause_of(from.saturating_sub(1));
+    // ("claimed the rocket attacks which hit X": a bare "claimed" may be read as
+    // opening a clause; its object is then that clause's start.)
+    let next = v.clause_of(from);
+    if next != ci && v.clauses[next].range.start == from {
+        ci = next;
+    }
     // ("claimed responsibility on Thursday for a mortar attack on X")
     let end = v.clauses[ci].range.end.min(from + 8);
     let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
@@ -229,13 +234,56 @@ pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec
     while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {
         j += 1;
     }
-    let targets =
-        if is(ATTACKED_PREPOSITIONS, v.norm(j)) || v.ctx.lx.cues.target_verb.contains(v.norm(j)) {
-            v.objects(j + 1, RelationType::Attack, 8)
-        } else {
-            Vec::new()
-        };
+    // ("the drone strikes that set ablaze X": a relative clause tells what was hit.)
+    let verb = if matches!(v.norm(j), "that" | "which") {
+        j + 1
+    } else {
+        j
+    };
+    let targets = if is(ATTACKED_PREPOSITIONS, v.norm(j))
+        || v.ctx.lx.cues.target_verb.contains(v.norm(verb))
+    {
+        v.objects(verb + 1, RelationType::Attack, 8)
+            .into_iter()
+            .map(|m| owned_site(v, m).unwrap_or(m))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some((j - 1, targets))
+}
+
+/// Where an owner's site stands: "X's giant gas plant at Y" hit Y, the place of
+/// the site, not its owner X.
+fn owned_site(v: &SentenceArgs, owner: usize) -> Option<usize> {
+    let mut after = v.mentions[owner].span.end;
+    // ("a raid on an Israeli army post at X": a site after its owner's name.)
+    let possessive = v.tok(after)?.kind == TokKind::Possessive;
+    if !possessive {
+        after -= 1;
+    }
+    let lowercase = |k: usize| {
+        v.tok(k)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap || t.is_punct('-'))
+    };
+    let lx = v.ctx.lx;
+    let site_noun = |k: usize| {
+        lx.facilities.contains(v.norm(k)) || lx.cues.institution_asset.contains(v.norm(k))
+    };
+    let site = (after + 1..after + 6)
+        .take_while(|&k| lowercase(k))
+        .find(|&k| site_noun(k))?;
+    // Only "at" places the site of a name that is no possessive ("a Hezbollah
+    // base in Lebanon" was Hezbollah's).
+    let place = match v.norm(site + 1) {
+        "at" => true,
+        "in" | "near" => possessive,
+        _ => false,
+    };
+    if !place {
+        return None;
+    }
+    (site + 2..site + 4).find_map(|k| v.arg_at(k))
 }
 
 /// The actor behind an attack noun: "the Iranian missile attacks", "Russia's attack",

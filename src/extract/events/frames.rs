@@ -75,7 +75,7 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     // "drew condemnation from X": X acts on the subject, as after "by".
     let elicited =
         trig.pattern.ends_with(" from") && v.ctx.lx.cues.elicit_verb.contains(v.norm(tr.start));
-    if trig.pattern.ends_with(" by") || elicited {
+    if trig.agent_last() || elicited {
         return agent_after_by(v, tr, kind);
     }
     if v.passive(tr.start) {
@@ -513,10 +513,27 @@ fn claim_frame(
         }
     }
     if objects.is_empty() {
-        if let Some(t) = st.last_attack_target() {
+        let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+        // The claimant itself, or the country it belongs to (a country's guards
+        // claim its strikes; an insurgent group may claim an attack on its
+        // country's army, never on the country it fights for); a person speaks
+        // for the groups of their country ("the Houthis' spokesman claimed").
+        let same_country = |o: usize, a: usize| {
+            v.actors[o].country.is_some() && v.actors[o].country == v.actors[a].country
+        };
+        let country = |a: usize| v.actors[a].kind == Some(ActorKind::Country);
+        let own_target = |a: usize| {
+            own.iter()
+                .any(|&o| o == a || country(a) && same_country(o, a))
+        };
+        let own_author = |a: usize| {
+            own.iter()
+                .any(|&o| o == a || (country(a) || v.actors[o].is_person()) && same_country(o, a))
+        };
+        if let Some((t, unattributed)) = st.claimable_target(own_author, own_target) {
             let mut out = cross(subjects, &[t], " (target of the last attack)");
             // The claim names the author of an attack told without one.
-            if st.last_attack_unattributed() {
+            if unattributed {
                 out.extend(with_kind(
                     cross(subjects, &[t], " (last attack, claimed by its author)"),
                     RelationType::Attack,
@@ -764,6 +781,25 @@ fn pred_frame(v: &SentenceArgs, tr: Range<usize>) -> Vec<Arg> {
     }
     let targets = v.subjects(tr.start);
     let sources = v.reporter_subjects(tr.start);
+    // "X said it was behind the bombing of Y": a speaker behind an attack of
+    // its own claims it.
+    let own: Vec<usize> = sources.iter().filter_map(|&m| v.actor(m)).collect();
+    let itself = !targets.is_empty()
+        && targets
+            .iter()
+            .all(|&m| v.actor(m).is_some_and(|a| own.contains(&a)));
+    if itself {
+        let hit = attack_phrase(v, tr.end).map(|(_, t)| t).unwrap_or_default();
+        let mut out = with_kind(
+            cross(&sources, &hit, " (said it was behind the attack)"),
+            RelationType::Claim,
+        );
+        out.extend(with_kind(
+            cross(&sources, &hit, " (attack claimed by its author)"),
+            RelationType::Attack,
+        ));
+        return out;
+    }
     cross(&sources, &targets, " (predicate of a reported clause)")
 }
 

@@ -123,6 +123,15 @@ fn best_at<'l>(
             || k > 0
                 && tokens[k - 1].kind == TokKind::Number
                 && lx.cues.quantity_word.contains(&t.norm)
+            || lx.cues.number_word.contains(&t.norm)
+            // ("a dozen missiles": the article counts with its number.)
+            || matches!(t.norm.as_str(), "a" | "an")
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| lx.cues.number_word.contains(&n.norm))
+            // "at least eight": the "at" counts, it does not end a gap
+            || t.norm == "at" && tokens.get(k + 1).is_some_and(|n| n.norm == "least")
+            || t.norm == "least" && k > 0 && tokens[k - 1].norm == "at"
     };
     let gap = Gap {
         blocked: &|k| marks.in_name[k],
@@ -134,8 +143,8 @@ fn best_at<'l>(
             continue;
         }
         // ("a session hosted by X" starts with its noun.)
-        let verb_frame = !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall)
-            && !trig.pattern.ends_with(" by");
+        let verb_frame =
+            !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall) && !trig.agent_last();
         if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }
@@ -230,8 +239,12 @@ fn match_trigger(
                 let mut k = j;
                 let mut words = 0;
                 loop {
-                    if let Some(m) = go(env, k, &steps[1..], slot.clone()) {
-                        return Some(m);
+                    // ("fired at least eight missiles at X": a figure never ends a gap.)
+                    let figure = k < env.end && (env.gap.figure)(k);
+                    if !figure {
+                        if let Some(m) = go(env, k, &steps[1..], slot.clone()) {
+                            return Some(m);
+                        }
                     }
                     if k >= env.end {
                         return None;

@@ -477,6 +477,12 @@ impl SentenceArgs<'_> {
                     j = mm.span.end + 2;
                     continue;
                 }
+                if matches!(kind, RelationType::Attack | RelationType::Claim) {
+                    if let Some(next) = self.owned_by_next(m) {
+                        j = next;
+                        continue;
+                    }
+                }
                 // "he", "they" open a clause of their own ("to act on had he come").
                 if mm.form == MentionForm::Pronoun && is(SUBJECT_PRONOUNS, self.norm(mm.span.start))
                 {
@@ -624,6 +630,25 @@ impl SentenceArgs<'_> {
             }
         }
         None
+    }
+
+    /// Where the target of force really starts when mention `m` only qualifies
+    /// what was hit: "the Beirut offices of X" (a place before a site that "of"
+    /// gives an owner), "Hezbollah's al-Nour radio" (an owner before a name).
+    fn owned_by_next(&self, m: usize) -> Option<usize> {
+        let end = self.mentions[m].span.end;
+        let next_arg = |k: usize| self.arg_at(k).map(|_| k);
+        if self.tok(end)?.kind == TokKind::Possessive {
+            return next_arg(end + 1);
+        }
+        let lower = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+        };
+        let of = (end..end + 3)
+            .take_while(|&k| lower(k))
+            .find(|&k| self.norm(k) == "of")?;
+        (of > end && self.ctx.lx.cues.of_transparent.contains(self.norm(of - 1))).then_some(of)
     }
 
     /// The argument after "by" following token `from` (passive agents).

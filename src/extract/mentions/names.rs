@@ -63,7 +63,12 @@ impl SentenceView<'_> {
                 && self
                     .title_at(i + 1)
                     .is_some_and(|(_, _, title)| title.class == "leader");
-            if !institution && !first_name && !led_body {
+            // "Fighters of the X stormed ...": a plural standing for its group
+            // opens no name of its own; the group after "of" is the actor.
+            let member = self.norm(i + 1) == "of"
+                && self.lx.cues.of_transparent.contains(&t.norm)
+                && !self.lx.heads.contains_key(&t.norm);
+            if !institution && !first_name && !led_body || member {
                 return i;
             }
         }
@@ -382,9 +387,15 @@ impl SentenceView<'_> {
         if w == "to" && !before_head {
             return false;
         }
-        // "Nordvik Shipping and Baltic Freight Group" are two names;
+        // "Nordvik Shipping and Baltic Freight Group" are two names, as are
+        // "Solvik Energy Inc. and Veltra Robotics";
         // "Department of Foreign Affairs and Trade" is one.
-        !(w == "and" && is_head(j - 1))
+        let last = if self.norm(j - 1) == "." && j >= i + 2 {
+            j - 2
+        } else {
+            j - 1
+        };
+        !(w == "and" && is_head(last))
     }
 
     /// A trailing lowercase place head joins the name ending at `end`: "Bryansk

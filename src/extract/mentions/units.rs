@@ -91,6 +91,13 @@ impl SentenceView<'_> {
                 i = chunk_end;
                 continue;
             }
+            // "the General Santander police academy", "King Fahd hospital": a title
+            // and a name before a site noun name the site, not a person.
+            if let Some(end) = self.titled_site_end(i, known) {
+                out.push(Unit::new(UnitKind::Name, i..end));
+                i = end;
+                continue;
+            }
             // The first kind of unit that fits wins, in this order.
             let unit = self
                 .acronym_name_end(i)
@@ -108,6 +115,16 @@ impl SentenceView<'_> {
                 })
                 .or_else(|| self.the_role_unit(i, t))
                 .map(|u| self.site_unit(u));
+            // "fired Scud missiles at X": an unknown name before a weapon noun is
+            // the weapon's model, neither side of the attack.
+            if let Some(end) = unit
+                .as_ref()
+                .filter(|u| self.weapon_model(u))
+                .map(|u| u.span.end)
+            {
+                i = end;
+                continue;
+            }
             match unit {
                 Some(u) => {
                     i = u.span.end;
@@ -131,10 +148,53 @@ impl SentenceView<'_> {
                 .is_none_or(|k| k == ActorKind::Place),
             _ => false,
         };
-        match self.site_end(u.span.end).filter(|_| named) {
+        // "Beirut's international airport": a city's own site is a place too.
+        let city = matches!(&u.kind, UnitKind::Gaz(e) if e.kind == ActorKind::Place || e.form == Form::Metonym);
+        let possessive = self
+            .tok(u.span.end)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        let site = if possessive && city {
+            self.site_end(u.span.end + 1)
+        } else {
+            self.site_end(u.span.end).filter(|_| named)
+        };
+        match site {
             Some(end) => Unit::new(UnitKind::Name, u.span.start..end),
             None => u,
         }
+    }
+
+    /// The end of a site named after a titled person at `i`: a capitalized title,
+    /// a name and a site noun ("the General Santander police academy").
+    fn titled_site_end(&self, i: usize, known: &WordSet<String>) -> Option<usize> {
+        if !self.tok(i)?.cap {
+            return None;
+        }
+        let (n, _, _) = self.title_at(i)?;
+        let start = i + n;
+        let chunk = self.name_chunk_end(start, known);
+        let gaz = self.gazetteer_at(start).map_or(start, |(m, _)| start + m);
+        let name_end = chunk.max(gaz);
+        if name_end <= start {
+            return None;
+        }
+        self.site_end(name_end)
+    }
+
+    /// Whether unit `u` is an unknown name that a weapon noun follows, at most
+    /// one lowercase modifier apart ("Scud missiles", "Tomahawk cruise missiles").
+    fn weapon_model(&self, u: &Unit) -> bool {
+        if !matches!(u.kind, UnitKind::Name) || self.name_kind(u.span.clone()).is_some() {
+            return false;
+        }
+        let lower = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == TokKind::Word && !t.cap)
+                .map(|t| t.norm.as_str())
+        };
+        let weapon = |k: usize| lower(k).is_some_and(|w| self.lx.weapons.contains(w));
+        let e = u.span.end;
+        weapon(e) || lower(e).is_some_and(|w| !function_word(self.lx, w)) && weapon(e + 1)
     }
 
     /// Where a site noun after `from` ends the phrase: up to two lowercase
