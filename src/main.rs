@@ -3,6 +3,11 @@
 
 mod cli;
 
+// Extraction makes and drops many small strings and vectors per sentence; the
+// system allocator spent about a quarter of `extract`'s time on them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     std::process::exit(cli::main());
 }

@@ -152,6 +152,9 @@ pub struct Trigger {
     pub source: std::sync::Arc<str>,
     /// Line in that file, for explanations.
     pub line: usize,
+    /// See [`Trigger::agent_last`]; read once from the pattern, as matching asks
+    /// it of every candidate at every word.
+    agent_last: bool,
 }
 
 impl Trigger {
@@ -159,9 +162,13 @@ impl Trigger {
     /// the agent comes after it, and the subject is acted on ("hosted by X",
     /// "came under fire from X").
     pub fn agent_last(&self) -> bool {
-        self.pattern.rsplit(' ').next().is_some_and(|w| {
+        self.agent_last
+    }
+
+    fn ends_with_agent(pattern: &str) -> bool {
+        pattern.rsplit(' ').next().is_some_and(|w| {
             w.split('|').any(|x| x == "by") && w.split('|').all(|x| matches!(x, "by" | "from"))
-        }) && self.pattern.contains(' ')
+        }) && pattern.contains(' ')
     }
 }
 
@@ -1012,6 +1019,7 @@ impl Lexicon {
                 modal,
                 source: source.clone(),
                 line,
+                agent_last: Trigger::ends_with_agent(f[3]),
             });
             for w in first {
                 self.trigger_index.entry(w).or_default().push(idx);
