@@ -286,6 +286,8 @@ const TEMPLATES: &[Template] = &[
     t("demand", "of-phrase", "occ", "{A} urged the governments of {B} and {C} to open investigations.", "A>demand>B;A>demand>C"),
     t("demand", "noun", "cc", "{A}'s demand that {B} withdraw the rig was ignored.", "A>demand>B"),
     t("threaten", "foretold", "pc", "General {A} warned that the strikes against {B} would continue.", "A>threaten>B"),
+    t("claim", "noun", "oc", "Police studied {A}'s claim of responsibility for the strike on {B}.", "A>claim>B;A>attack>B"),
+    t("claim", "trap", "cc", "{A} doubted the claim of responsibility for the attack on {B}.", ""),
     t("threaten", "trap", "pc", "General {A} warned that attacks on {B} by smugglers could rise.", ""),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),

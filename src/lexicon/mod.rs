@@ -165,6 +165,13 @@ impl Trigger {
         self.agent_last
     }
 
+    /// Whether the pattern is a noun with its "of" phrase ("claim of
+    /// responsibility for"): no verb is followed by "of", so it reads as a noun
+    /// whatever precedes it.
+    pub fn noun_of(&self) -> bool {
+        matches!(self.steps.get(1), Some(Step::Word(ws)) if ws.iter().any(|w| w == "of"))
+    }
+
     fn ends_with_agent(pattern: &str) -> bool {
         pattern.rsplit(' ').next().is_some_and(|w| {
             w.split('|').any(|x| x == "by") && w.split('|').all(|x| matches!(x, "by" | "from"))

@@ -98,6 +98,19 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             .gerund_subjects(tr.start)
             .unwrap_or_else(|| v.subjects(tr.start)),
     };
+    // "X's claim of responsibility for ...": the noun's owner claims, not the
+    // clause's subject.
+    // (With no owner, "doubted the claim of responsibility" claims nothing.)
+    if trig.frame == Frame::Claim && trig.noun_of() {
+        let owned = v
+            .tok(tr.start.wrapping_sub(1))
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        subjects = owned
+            .then(|| v.modifier_before(tr.start))
+            .flatten()
+            .into_iter()
+            .collect();
+    }
     // A threat, or force announced: "warned that his country would retaliate
     // against X" is the speaker's.
     let threat = kind == RelationType::Threaten

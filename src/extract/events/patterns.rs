@@ -145,7 +145,7 @@ fn best_at<'l>(
         // ("a session hosted by X" starts with its noun.)
         let verb_frame =
             !matches!(trig.frame, Frame::Noun | Frame::Between | Frame::Fall) && !trig.agent_last();
-        if verb_frame && noun_context(lx, tokens, &marks.demonym_end, i) {
+        if verb_frame && !trig.noun_of() && noun_context(lx, tokens, &marks.demonym_end, i) {
             continue;
         }
         if let Some(m) = match_trigger(tokens, i, range.end, trig, &gap, slot_end) {
