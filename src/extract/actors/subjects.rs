@@ -81,14 +81,9 @@ pub(super) fn clause_subject_before(ctx: &DocCtx, mentions: &[Mention], i: usize
         .take_while(|&k| mentions[k].sentence == m.sentence)
         .filter(|&k| mentions[k].form != MentionForm::Pronoun && !mentions[k].absorbed)
         .collect();
-    let opener = |t: &Token| t.is_punct(',') || CLAUSE_OPENERS.contains(&t.norm.as_str());
     let mut k = m.span.start;
     loop {
-        let o = (first_tok..k)
-            .rev()
-            .find(|&x| opener(&ctx.tokens[x]))
-            .map(|x| x + 1)
-            .unwrap_or(first_tok);
+        let o = clause_open(ctx, first_tok, k);
         let first = same.iter().rev().find(|&&j| mentions[j].span.start >= o);
         if let Some(&j) = first {
             return mentions[j].actor;
@@ -178,14 +173,9 @@ pub(super) fn subject_of_object(ctx: &DocCtx, mentions: &[Mention], i: usize) ->
     // opens with a verb ("Monday, gave the Taliban") or a pronoun's noun ("his
     // forces would strike") shows no subject to go by.
     let first_tok = ctx.sentences[m.sentence].tokens.start;
-    let opener = |t: &Token| t.is_punct(',') || CLAUSE_OPENERS.contains(&t.norm.as_str());
     let mut k = m.span.start;
     loop {
-        let o = (first_tok..k)
-            .rev()
-            .find(|&x| opener(&ctx.tokens[x]))
-            .map(|x| x + 1)
-            .unwrap_or(first_tok);
+        let o = clause_open(ctx, first_tok, k);
         let first = (0..i)
             .filter(|&j| mentions[j].sentence == m.sentence && !mentions[j].absorbed)
             .find(|&j| mentions[j].span.start >= o && mentions[j].span.start < k);
@@ -233,4 +223,15 @@ pub(super) fn is_object(ctx: &DocCtx, m: &Mention) -> bool {
         || COPULAS.contains(&w)
         || ctx.lx.speech_clause.contains(w);
     !opens_clause
+}
+
+/// Where the clause holding token `k` opens: after the last comma or clause
+/// opener before it in its sentence (which starts at `first_tok`).
+fn clause_open(ctx: &DocCtx, first_tok: usize, k: usize) -> usize {
+    let opener = |t: &Token| t.is_punct(',') || CLAUSE_OPENERS.contains(&t.norm.as_str());
+    (first_tok..k)
+        .rev()
+        .find(|&x| opener(&ctx.tokens[x]))
+        .map(|x| x + 1)
+        .unwrap_or(first_tok)
 }

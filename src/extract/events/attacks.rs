@@ -106,6 +106,14 @@ impl DocState {
         self.last_attack_sentence = Some(sentence);
     }
 
+    /// The events told so far in `sentence`, the last first.
+    pub(super) fn told_in(&self, sentence: usize) -> impl Iterator<Item = &Event> {
+        self.events
+            .iter()
+            .rev()
+            .take_while(move |e| e.sentence == sentence)
+    }
+
     /// The author of the attack a later reference ("the attack", "the strike") means:
     /// the last use of force whose target is known. An attack with a known target and
     /// an unknown author ("protesters attacked the embassy") has no author to blame.

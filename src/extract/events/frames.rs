@@ -213,19 +213,14 @@ fn partner_met(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option<Ve
     let [a] = v.actors_of(*s)[..] else {
         return None;
     };
-    let e = st
-        .events
-        .iter()
-        .rev()
-        .take_while(|e| e.sentence == v.sentence)
-        .find(|e| {
-            !e.planned
-                && match e.kind {
-                    RelationType::Meet | RelationType::Call => e.source == a || e.target == a,
-                    RelationType::Demand => e.target == a,
-                    _ => false,
-                }
-        })?;
+    let e = st.told_in(v.sentence).find(|e| {
+        !e.planned
+            && match e.kind {
+                RelationType::Meet | RelationType::Call => e.source == a || e.target == a,
+                RelationType::Demand => e.target == a,
+                _ => false,
+            }
+    })?;
     let other = if e.source == a { e.target } else { e.source };
     let m = st.mention_of(other)?;
     Some(cross(&[*s], &[m], " (with whom it just met)"))
@@ -602,10 +597,7 @@ fn accused_denies(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option
         return None;
     }
     let e = st
-        .events
-        .iter()
-        .rev()
-        .take_while(|e| e.sentence == v.sentence)
+        .told_in(v.sentence)
         .find(|e| e.kind == RelationType::Accuse)?;
     let (accused, accuser) = (st.mention_of(e.target)?, st.mention_of(e.source)?);
     Some(cross(&[accused], &[accuser], " (the accused denies)"))
