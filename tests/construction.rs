@@ -288,6 +288,10 @@ const TEMPLATES: &[Template] = &[
     t("threaten", "foretold", "pc", "General {A} warned that the strikes against {B} would continue.", "A>threaten>B"),
     t("claim", "noun", "oc", "Police studied {A}'s claim of responsibility for the strike on {B}.", "A>claim>B;A>attack>B"),
     t("claim", "trap", "cc", "{A} doubted the claim of responsibility for the attack on {B}.", ""),
+    t("agree", "pledge", "cc", "{A} and {B} pledged to cooperate on energy projects.", "A>agree>B"),
+    t("agree", "active", "co", "{A} and {B} signed a six-month ceasefire in Doha.", "A>agree>B"),
+    t("agree", "trap", "cc", "{A} and {B} refused to sign a ceasefire.", ""),
+    t("condemn", "protest", "cc", "{A} complained to {B} over the remarks.", "A>condemn>B"),
     t("threaten", "trap", "pc", "General {A} warned that attacks on {B} by smugglers could rise.", ""),
     // accuse
     t("accuse", "active", "cc", "{A} accused {B} of violating the ceasefire.", "A>accuse>B"),
