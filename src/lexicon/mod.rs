@@ -155,6 +155,8 @@ pub struct Trigger {
     /// See [`Trigger::agent_last`]; read once from the pattern, as matching asks
     /// it of every candidate at every word.
     agent_last: bool,
+    /// See [`Trigger::noun_of`]; read once from the pattern, for the same reason.
+    noun_of: bool,
 }
 
 impl Trigger {
@@ -169,7 +171,7 @@ impl Trigger {
     /// responsibility for"): no verb is followed by "of", so it reads as a noun
     /// whatever precedes it.
     pub fn noun_of(&self) -> bool {
-        matches!(self.steps.get(1), Some(Step::Word(ws)) if ws.iter().any(|w| w == "of"))
+        self.noun_of
     }
 
     fn ends_with_agent(pattern: &str) -> bool {
@@ -384,9 +386,6 @@ pub struct Cues {
     /// Verbs of a mutual act ("traded accusations", "exchanged fire"): the
     /// event goes both ways between the two sides.
     pub reciprocal_verb: WordSet<String>,
-    /// Verbs that draw a response from others ("drew condemnation from X",
-    /// "prompting protests from X"): X responds to the subject.
-    pub elicit_verb: WordSet<String>,
     /// Nouns of a text that speaks for its author ("an EU statement criticising
     /// X", "a resolution condemning X"): a participle after one is the author's.
     pub message_noun: WordSet<String>,
@@ -483,7 +482,6 @@ impl Cues {
             "decision_noun" => &mut self.decision_noun,
             "apposition_head" => &mut self.apposition_head,
             "reciprocal_verb" => &mut self.reciprocal_verb,
-            "elicit_verb" => &mut self.elicit_verb,
             "message_noun" => &mut self.message_noun,
             "issue_verb" => &mut self.issue_verb,
             "permission_word" => &mut self.permission_word,
@@ -1021,6 +1019,7 @@ impl Lexicon {
                 kind,
                 cameo: f[1].to_string(),
                 frame,
+                noun_of: matches!(steps.get(1), Some(Step::Word(ws)) if ws.iter().any(|w| w == "of")),
                 steps,
                 pattern: f[3].to_string(),
                 modal,

@@ -236,7 +236,16 @@ pub(super) fn attack_phrase(v: &SentenceArgs, from: usize) -> Option<(usize, Vec
         ci = next;
     }
     // ("claimed responsibility on Thursday for a mortar attack on X")
-    let end = v.clauses[ci].range.end.min(from + 8);
+    attack_noun_in(v, from, v.clauses[ci].range.end.min(from + 8))
+}
+
+/// The first attack noun in tokens `from..end` (its last word, past "drone
+/// attack" and the like) and what it names as attacked.
+pub(super) fn attack_noun_in(
+    v: &SentenceArgs,
+    from: usize,
+    end: usize,
+) -> Option<(usize, Vec<usize>)> {
     let head = (from..end).find(|&j| v.ctx.lx.cues.attack_noun.contains(v.norm(j)))?;
     let mut j = head + 1;
     while v.ctx.lx.cues.attack_noun.contains(v.norm(j)) {

@@ -8,12 +8,12 @@
 use super::super::actors::DocActor;
 use super::super::clauses::Opening;
 use super::super::grammar::{
-    is, ARTICLES, ATTACKED_PREPOSITIONS, MODALS, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS,
-    RECIPROCALS, THIRD_PERSON_POSSESSIVES,
+    is, ARTICLES, MODALS, NON_SUBJECT_PREPOSITIONS, PREPOSITIONS, RECIPROCALS,
+    THIRD_PERSON_POSSESSIVES,
 };
 use super::super::mentions::MentionForm;
 use super::super::tokens::{TokKind, Token};
-use super::attacks::{attack_author, attack_phrase, DocState};
+use super::attacks::{attack_author, attack_noun_in, attack_phrase, DocState};
 use super::modality::planned_event;
 use super::view::SentenceArgs;
 use crate::lexicon::{Frame, Trigger};
@@ -72,10 +72,8 @@ pub(super) fn arguments(
 /// participle ("hosted by X"), then what the claim, deny and condemn frames add.
 fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState) -> Vec<Arg> {
     let kind = trig.kind;
-    // "drew condemnation from X": X acts on the subject, as after "by".
-    let elicited =
-        trig.pattern.ends_with(" from") && v.ctx.lx.cues.elicit_verb.contains(v.norm(tr.start));
-    if trig.agent_last() || elicited {
+    // ("drew condemnation from X": X acts on the subject, as after "by".)
+    if trig.agent_last() {
         return agent_after_by(v, tr, kind);
     }
     if v.passive(tr.start) {
@@ -102,8 +100,10 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     // clause's subject.
     // (With no owner, "doubted the claim of responsibility" claims nothing.)
     if trig.frame == Frame::Claim && trig.noun_of() {
-        let owned = v
-            .tok(tr.start.wrapping_sub(1))
+        let owned = tr
+            .start
+            .checked_sub(1)
+            .and_then(|p| v.tok(p))
             .is_some_and(|t| t.kind == TokKind::Possessive);
         subjects = owned
             .then(|| v.modifier_before(tr.start))
@@ -318,21 +318,13 @@ fn foretold_attack_targets(v: &SentenceArgs, ci: usize, own: &[usize]) -> Vec<us
     if !(c.range.start..c.range.end).any(|j| is(MODALS, v.norm(j))) {
         return Vec::new();
     }
-    let nouns = &v.ctx.lx.cues.attack_noun;
-    let Some(head) = (c.range.start..c.range.end).find(|&j| nouns.contains(v.norm(j))) else {
+    let Some((head, targets)) = attack_noun_in(v, c.range.start, c.range.end) else {
         return Vec::new();
     };
-    let after = (head..c.range.end)
-        .find(|&j| !nouns.contains(v.norm(j)))
-        .unwrap_or(c.range.end);
-    if !is(ATTACKED_PREPOSITIONS, v.norm(after)) {
-        return Vec::new();
-    }
     // ("warned that attacks on Y by gangs could rise" foretells someone else's.)
-    let targets = v.objects(after + 1, RelationType::Attack, 8);
-    let end = targets.last().map_or(after, |&m| v.mentions[m].span.end);
+    let end = targets.last().map_or(head, |&m| v.mentions[m].span.end);
     let someone_else = v.norm(end) == "by"
-        || attack_author(v, c.range.start, after - 1).is_some_and(|m| {
+        || attack_author(v, c.range.start, head).is_some_and(|m| {
             v.actor(m)
                 .is_some_and(|a| !own.iter().any(|&o| o == a || speaks_for(v.actors, o, a)))
         });
