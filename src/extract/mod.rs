@@ -9,6 +9,7 @@
 //! rule produced it ([`Evidence::rule`]).
 
 pub mod actors;
+mod buildings;
 pub mod clauses;
 pub mod events;
 pub mod furniture;
@@ -104,8 +105,9 @@ pub fn extract_text(doc: &Document, text: &str, opts: Options) -> DocResult {
         quotes: &quotes,
         lx,
     };
-    let doc_actors = actors::resolve(&ctx, &mut mentions);
-    let events = events::find(&ctx, &mentions, &doc_actors);
+    let mut doc_actors = actors::resolve(&ctx, &mut mentions);
+    let mut events = events::find(&ctx, &mentions, &doc_actors);
+    buildings::settle(&mut doc_actors, &mut events, lx);
     assemble(doc, text, &tokens, &sentences, &doc_actors, &events, opts)
 }
 

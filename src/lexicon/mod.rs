@@ -362,6 +362,8 @@ pub struct Cues {
     pub time_adverb: WordSet<String>,
     /// Verbs after an attack noun that name what it hit ("a strike targeting X").
     pub target_verb: WordSet<String>,
+    /// Verbs of what an attack did to people (see data/cues.tsv).
+    pub harm_verb: WordSet<String>,
     /// Verbs of a relative that state a role ("X, who chairs Y").
     pub head_verb: WordSet<String>,
     /// Participles before "by" that make the agent belong to the group ("a delegation led by X").
@@ -473,6 +475,7 @@ impl Cues {
             "ultimatum_word" => &mut self.ultimatum_word,
             "irregular_participle" => &mut self.irregular_participle,
             "target_verb" => &mut self.target_verb,
+            "harm_verb" => &mut self.harm_verb,
             "head_verb" => &mut self.head_verb,
             "head_participle" => &mut self.head_participle,
             "lead_verb" => &mut self.lead_verb,

@@ -165,6 +165,32 @@ impl SentenceArgs<'_> {
         Some(vec![m])
     }
 
+    /// "NATO's bombing of the embassy, which killed three people": what killed
+    /// was the bombing, not the building; the subject is the event noun's owner.
+    /// `m` is the antecedent the relative pronoun at `pronoun` follows.
+    fn harming_event_owner(&self, m: usize, pronoun: usize) -> Option<usize> {
+        let cues = &self.ctx.lx.cues;
+        if !matches!(self.norm(pronoun), "which" | "that")
+            || !cues.harm_verb.contains(self.norm(pronoun + 1))
+        {
+            return None;
+        }
+        let mut of = self.mentions[m].span.start.checked_sub(1)?;
+        if is(ARTICLES, self.norm(of)) {
+            of = of.checked_sub(1)?;
+        }
+        let noun = of.checked_sub(1)?;
+        if self.norm(of) != "of" || !cues.attack_noun.contains(self.norm(noun)) {
+            return None;
+        }
+        // The owner's possessive ends the words before the noun ("NATO's
+        // overnight bombing").
+        self.args.iter().copied().rev().find(|&o| {
+            let mo = &self.mentions[o];
+            mo.possessive && mo.span.end < noun && noun - mo.span.end <= 3
+        })
+    }
+
     /// The subject mentions of the clause containing token `t`.
     pub(super) fn subjects(&self, t: usize) -> Vec<usize> {
         self.subjects_in(self.clause_of(t), t)
@@ -243,7 +269,8 @@ impl SentenceArgs<'_> {
                             && gap_start - m.map_or(0, |m| self.mentions[m].span.end) <= 4
                     });
                     return if adjacent {
-                        m.into_iter().collect()
+                        let owner = m.and_then(|m| self.harming_event_owner(m, before));
+                        owner.or(m).into_iter().collect()
                     } else {
                         Vec::new()
                     };

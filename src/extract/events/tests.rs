@@ -1934,3 +1934,12 @@ fn force_told_from_the_side_hit() {
         &[],
     );
 }
+
+#[test]
+fn what_killed_was_the_bombing_not_the_building() {
+    check(
+        "The Crescent Brigade's night-time shelling of the Danish embassy in Oslo, which killed two Danish guards, drew protests.",
+        &[("Crescent Brigade", "attack", "Danish embassy in Oslo")],
+        &[("Danish embassy in Oslo", "attack", "Denmark"), ("Danish embassy in Oslo", "affiliation", "Denmark")],
+    );
+}
