@@ -364,6 +364,8 @@ pub struct Cues {
     pub target_verb: WordSet<String>,
     /// Verbs of what an attack did to people (see data/cues.tsv).
     pub harm_verb: WordSet<String>,
+    /// First names common in the news: a two-word name starting with one is a person.
+    pub given_name: WordSet<String>,
     /// Verbs of a relative that state a role ("X, who chairs Y").
     pub head_verb: WordSet<String>,
     /// Participles before "by" that make the agent belong to the group ("a delegation led by X").
@@ -476,6 +478,7 @@ impl Cues {
             "irregular_participle" => &mut self.irregular_participle,
             "target_verb" => &mut self.target_verb,
             "harm_verb" => &mut self.harm_verb,
+            "given_name" => &mut self.given_name,
             "head_verb" => &mut self.head_verb,
             "head_participle" => &mut self.head_participle,
             "lead_verb" => &mut self.lead_verb,

@@ -149,24 +149,26 @@ pub fn resolve(ctx: &DocCtx, mentions: &mut [Mention]) -> Vec<DocActor> {
     set_countries(ctx, mentions, &mut actors);
     // Multi-word names of unknown kind are taken as persons (or places) now, so that
     // pronouns and roles in pass 2 can point to them.
-    default_kinds(&mut actors, true);
+    default_kinds(&mut actors, true, ctx.lx);
     coref::resolve_short_forms(ctx, mentions, &mut actors, &mut index);
     speakers::resolve_speakers(ctx, mentions);
     set_countries(ctx, mentions, &mut actors);
     roles::resolve_title_groups(ctx, mentions, &actors);
-    default_kinds(&mut actors, false);
+    default_kinds(&mut actors, false, ctx.lx);
     actors
 }
 
 /// The kind of an actor no mention told: titled or two-word names are persons, names
 /// mostly seen after "in"/"at" are places, the rest organizations (`multiword_only`:
-/// leave one-word names for later evidence).
-fn default_kinds(actors: &mut [DocActor], multiword_only: bool) {
+/// leave one-word names for later evidence). A name that opens with a common first
+/// name is a person wherever it stands ("a call from Bill Clinton").
+fn default_kinds(actors: &mut [DocActor], multiword_only: bool, lx: &Lexicon) {
     for a in actors {
         if a.kind.is_some() || multiword_only && a.words.len() < 2 && a.titles.is_empty() {
             continue;
         }
-        a.kind = Some(if !a.titles.is_empty() {
+        let given = a.words.len() >= 2 && lx.cues.given_name.contains(a.words[0].as_str());
+        a.kind = Some(if !a.titles.is_empty() || given {
             ActorKind::Person
         } else if a.locative.0 > 0 && a.locative.0 * 2 >= a.locative.1 {
             ActorKind::Place
@@ -244,6 +246,24 @@ mod tests {
         );
         assert!(has(&x, "Ama Lawson", "support", "Ghana"), "{}", show(&x));
         assert!(!has(&x, "Kofi Mensah", "support", "Ghana"), "{}", show(&x));
+    }
+
+    #[test]
+    fn a_first_name_makes_a_person_even_after_from() {
+        let x = extract("The premier refused a telephone call from Gregory Tamburlane on Friday.");
+        let id = actor(&x, "Gregory Tamburlane").expect("a person, not a dropped place");
+        let a = x.actors.iter().find(|a| a.id == id).expect("actor by id");
+        assert_eq!(a.kind, crate::model::ActorKind::Person);
+        // An unknown name seen only after "in" stays a place.
+        let y = extract("Hamas fired rockets at Novo Tamburlane on Friday.");
+        assert!(
+            actor(&y, "Novo Tamburlane").is_some_and(|id| y
+                .actors
+                .iter()
+                .any(|a| a.id == id && a.kind == crate::model::ActorKind::Place)),
+            "{}",
+            show(&y)
+        );
     }
 
     #[test]
