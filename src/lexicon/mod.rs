@@ -366,6 +366,8 @@ pub struct Cues {
     pub harm_verb: WordSet<String>,
     /// First names common in the news: a two-word name starting with one is a person.
     pub given_name: WordSet<String>,
+    /// Nouns that, right after a name, make it a party or group (see data/cues.tsv).
+    pub org_after: WordSet<String>,
     /// Verbs of a relative that state a role ("X, who chairs Y").
     pub head_verb: WordSet<String>,
     /// Participles before "by" that make the agent belong to the group ("a delegation led by X").
@@ -479,6 +481,7 @@ impl Cues {
             "target_verb" => &mut self.target_verb,
             "harm_verb" => &mut self.harm_verb,
             "given_name" => &mut self.given_name,
+            "org_after" => &mut self.org_after,
             "head_verb" => &mut self.head_verb,
             "head_participle" => &mut self.head_participle,
             "lead_verb" => &mut self.lead_verb,

@@ -41,6 +41,7 @@ pub(super) fn affiliations(
     a.led_by();
     a.led_delegation();
     a.described_institutions();
+    a.own_party();
 }
 
 /// One sentence's affiliation rules and the events they add.
@@ -142,6 +143,13 @@ impl Affiliations<'_, '_> {
                 "affiliation: possessive or demonym qualifier"
             };
             self.push(a, qa, mm.span.clone(), rule);
+            // "the Chinese foreign ministry spokeswoman X" serves China too.
+            let chained = self.ms[q].qualifier.and_then(|c| self.ms[c].actor);
+            if let Some(ca) = chained.filter(|_| mm.title.is_some()) {
+                if self.kind_of(ca) == Some(ActorKind::Country) {
+                    self.push(a, ca, mm.span.clone(), "affiliation: title with qualifier");
+                }
+            }
         }
     }
 
@@ -597,6 +605,36 @@ impl Affiliations<'_, '_> {
                 if self.kind_of(s) == Some(ActorKind::Person) {
                     self.push(s, qa, i..d + 1, "affiliation: 'led the X delegation'");
                 }
+            }
+        }
+    }
+
+    /// "his Forward Georgia party", "her Unity Front movement": a person's own
+    /// party or group, named after the person's possessive pronoun with the noun
+    /// that makes it a body (data/cues.tsv `org_after`) or with that noun as its
+    /// head ("his Labour Party").
+    fn own_party(&mut self) {
+        let (v, ms, lx) = (self.v, self.ms, self.lx);
+        for x in self.mr.clone() {
+            let Some(xa) = ms[x].actor else { continue };
+            if ms[x].absorbed || self.kind_of(xa) != Some(ActorKind::Organization) {
+                continue;
+            }
+            let start = ms[x].span.start;
+            let end = ms[x].span.end;
+            let body_noun = |k: usize| lx.cues.org_after.contains(v.norm(k));
+            let after = self.tok(end).is_some_and(|t| !t.cap) && body_noun(end);
+            if !(after || body_noun(end - 1)) {
+                continue;
+            }
+            let owner = self
+                .ms_ending_at(start)
+                .filter(|&o| ms[o].form == MentionForm::Pronoun)
+                .and_then(|o| ms[o].actor)
+                .filter(|&o| self.kind_of(o) == Some(ActorKind::Person));
+            if let Some(o) = owner {
+                let close = end + usize::from(after);
+                self.push(o, xa, start - 1..close, "affiliation: 'his X party'");
             }
         }
     }

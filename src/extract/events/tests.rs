@@ -1943,3 +1943,34 @@ fn what_killed_was_the_bombing_not_the_building() {
         &[("Danish embassy in Oslo", "attack", "Denmark"), ("Danish embassy in Oslo", "affiliation", "Denmark")],
     );
 }
+
+#[test]
+fn bodies_named_around_a_title() {
+    check(
+        "Tamar Beridze, a leader of the opposition Unity Front, accused the Kremlin of fraud.",
+        &[
+            ("Tamar Beridze", "affiliation", "Unity Front"),
+            ("Tamar Beridze", "accuse", "Russia"),
+        ],
+        &[],
+    );
+    check(
+        "Prime Minister Giorgi Tsereteli said his Forward Georgia party had defeated Russia's proxies.",
+        &[("Giorgi Tsereteli", "affiliation", "Forward Georgia")],
+        &[],
+    );
+    check(
+        "Japanese foreign ministry spokesman Kenji Watanabe condemned North Korea.",
+        &[
+            ("Kenji Watanabe", "affiliation", "Japanese foreign ministry"),
+            ("Kenji Watanabe", "affiliation", "Japan"),
+            ("Japanese foreign ministry", "affiliation", "Japan"),
+        ],
+        &[],
+    );
+    check(
+        "Egyptian intelligence chief Omar Fathy met Hamas leaders in Cairo.",
+        &[("Omar Fathy", "affiliation", "Egypt")],
+        &[("Omar Fathy", "affiliation", "Egyptian intelligence")],
+    );
+}

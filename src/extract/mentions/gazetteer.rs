@@ -97,7 +97,7 @@ impl SentenceView<'_> {
     /// "transport ministry", "commerce ministry": one or two ordinary lowercase
     /// words, then an institution phrase that ends in an organization's head word;
     /// the length of the whole.
-    fn modified_institution(&self, i: usize) -> Option<usize> {
+    pub(super) fn modified_institution(&self, i: usize) -> Option<usize> {
         (1..=2).find_map(|skip| {
             let plain = (i..i + skip).all(|k| {
                 self.tok(k).is_some_and(|t| {
@@ -118,7 +118,7 @@ impl SentenceView<'_> {
     }
 
     /// Lowercase phrase of up to `phrase_max_words` words at `i` found in `set`.
-    fn phrase_in(&self, i: usize, set: &WordSet<String>) -> Option<usize> {
+    pub(super) fn phrase_in(&self, i: usize, set: &WordSet<String>) -> Option<usize> {
         let mut key = String::new();
         let mut best = None;
         for n in 1..=self.lx.phrase_max_words {

@@ -517,7 +517,8 @@ impl SentenceView<'_> {
         let e = span.end;
         let after = self.tok(e).is_some_and(|t| t.kind == TokKind::Possessive)
             && org.contains(self.norm(e + 1))
-            || self.tok(e).is_some_and(|t| !t.cap) && org.contains(self.norm(e));
+            || self.tok(e).is_some_and(|t| !t.cap)
+                && (org.contains(self.norm(e)) || cues.org_after.contains(self.norm(e)));
         before_of || after
     }
 }

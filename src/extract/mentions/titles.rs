@@ -5,7 +5,7 @@
 
 use super::units::{Unit, UnitKind};
 use super::{function_word, Mention, MentionForm};
-use crate::extract::grammar::DETERMINERS;
+use crate::extract::grammar::{is, ARTICLES, DETERMINERS};
 use crate::extract::sentence::SentenceView;
 use crate::extract::tokens::TokKind;
 use crate::lexicon::Title;
@@ -170,7 +170,16 @@ pub(super) fn compose_titled(
         Some(Unit {
             kind: UnitKind::Name,
             span,
-        }) if span.start == end => {
+            // "a leader of the opposition Unity Front": a name whose head word makes
+            // it a body is what the title is held in, not who holds it.
+        }) if span.start == end
+            && !matches!(
+                s.name_kind(span.clone()),
+                Some(ActorKind::Organization | ActorKind::Place | ActorKind::Country)
+            ) =>
+        {
+            let qualifier =
+                qualifier.map(|q| institution_before_title(s, q, end, out).unwrap_or(q));
             let mut m = Mention::new(s.sentence, phrase_start..span.end, MentionForm::Name);
             m.head = span.clone();
             m.kind = Some(ActorKind::Person);
@@ -204,4 +213,48 @@ pub(super) fn compose_titled(
             k
         }
     }
+}
+
+/// "the Chinese foreign ministry spokeswoman X", "Japan's trade ministry
+/// official X": the institution between a country (mention `q`) and a title
+/// ending at `title_end` is an actor of its own, the one the title is held in.
+/// Pushes it (absorbed, qualified by the country) and returns its index.
+fn institution_before_title(
+    s: &SentenceView,
+    q: usize,
+    title_end: usize,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let country = out[q]
+        .gaz
+        .as_ref()
+        .is_some_and(|g| g.kind == ActorKind::Country);
+    if !country {
+        return None;
+    }
+    let end = out[q].span.end;
+    let after = end + usize::from(s.tok(end).is_some_and(|t| t.kind == TokKind::Possessive));
+    let n = s
+        .phrase_in(after, &s.lx.institutions)
+        .or_else(|| s.modified_institution(after))?;
+    // A title word must be left after the institution ("foreign ministry" alone
+    // is no title).
+    // A body the text names as one: a country's own ("Myanmar's military
+    // chief") or a portfolio's ("the Chinese foreign ministry spokeswoman"); "the
+    // Egyptian intelligence chief" only says whom he serves.
+    let named = after > end || n >= 2;
+    if after + n >= title_end || !named || s.phrase_in(after, &s.lx.stands).is_some_and(|k| k >= n)
+    {
+        return None;
+    }
+    let mut start = out[q].span.start;
+    if is(ARTICLES, s.norm(start)) {
+        start += 1;
+    }
+    let mut m = Mention::new(s.sentence, start..after + n, MentionForm::Name);
+    m.kind = Some(ActorKind::Organization);
+    m.qualifier = Some(q);
+    m.absorbed = true;
+    out.push(m);
+    Some(out.len() - 1)
 }
