@@ -380,6 +380,13 @@ const TEMPLATES: &[Template] = &[
     t("visit", "coref-pronoun", "ppc", "Senator {A} met {B} in Rome on Monday. He later visited {C}.", "A>meet>B;A>visit>C"),
     t("accuse", "coref-trap", "pc", "Senator {A} accused the {B.dem} company of hiding losses.", ""),
     t("accuse", "coref-trap", "m", "{A} said on Tuesday that the company would appeal the ruling.", ""),
+    // meetings and their places: "a trip to X, where", hosts, "the two ministers"
+    t("visit", "where", "ppy", "The talks followed a trip to {C}, where President {A} met Chancellor {B}.", "A>meet>B;A>visit>C"),
+    t("visit", "role-capital", "pc", "Secretary {A} flew into the {B.dem} capital on Saturday.", ""),
+    t("visit", "generic-agent", "ppcc", "President {A} held talks with Chancellor {B} on Monday, the first visit to {C} by a {D.dem} leader in a decade.", "A>meet>B"),
+    t("meet", "host", "ppp", "Minister {A} met Minister {B} on Tuesday, with Minister {C} hosting the talks.", "A>meet>B;A>meet>C;B>meet>C"),
+    t("meet", "noun-venue", "ppc", "President {A} pledged support after talks in {C.cap} with Chancellor {B}.", "A>meet>B;A>support>B"),
+    t("agree", "group-after-meeting", "ppp", "Minister {A} met Minister {B} on Monday, with Minister {C} hosting the talks. After six hours, the two ministers agreed to reopen the border.", "A>meet>B;A>meet>C;B>meet>C;A>agree>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

@@ -335,7 +335,8 @@ impl Reader<'_> {
         let t = &tokens[i];
         let prepositional = is(TEMPORAL_SUBORDINATORS, &t.norm)
             && (self.norm(i + 1).ends_with("ing")
-                || is(NOUN_PHRASE_DETERMINERS, self.norm(i + 1))
+                // ("after talks in Cairo with X": a bare plural noun.)
+                || (is(NOUN_PHRASE_DETERMINERS, self.norm(i + 1)) || self.bare_noun(i + 1))
                     && !(i + 2..self.range.end.min(i + 7))
                         .take_while(|&k| !tokens[k].is_punct(','))
                         .any(self.is_verbish));
@@ -344,6 +345,19 @@ impl Reader<'_> {
         } else {
             Opening::Subordinate
         }
+    }
+
+    /// A lowercase word at `i` that is no verb and no function word opens a
+    /// noun phrase by itself ("talks", "meetings").
+    fn bare_noun(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && t.norm.ends_with('s')
+                && !(self.is_verbish)(i)
+                && !is(SUBJECT_PRONOUNS, &t.norm)
+                && !is(super::grammar::FUNCTION_WORDS, &t.norm)
+        })
     }
 
     /// "but", or "and" after a comma, at `i`: ", and Ruto held a call" opens a

@@ -329,9 +329,10 @@ pub const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "whom", "whose"];
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "i", "she", "they", "we"];
 
 /// Subordinating conjunctions: a clause of its own, with its own subject.
+/// ("a trip to Kampala, where X met Y": "where" opens a clause whose subject is X.)
 pub const SUBORDINATORS: &[&str] = &[
     "after", "although", "because", "before", "if", "since", "though", "unless", "until", "when",
-    "whereas", "while", "whilst",
+    "where", "whereas", "while", "whilst",
 ];
 
 /// Prepositions an object of support may sit behind ("support for X").

@@ -515,6 +515,9 @@ pub struct Lexicon {
     pub gaz_max_words: usize,
     /// Country alpha-3 → canonical name.
     pub country_names: WordMap<String, String>,
+    /// Country alpha-3 → its capital city (the first capital of countries.tsv):
+    /// "the Eritrean capital" is that city, a place.
+    pub capitals: WordMap<String, String>,
     /// Folded title phrase → title.
     pub titles: WordMap<String, Title>,
     /// Longest title in words.
@@ -867,6 +870,9 @@ impl Lexicon {
                 if d.ends_with("an") || d.ends_with('i') {
                     self.add_form(&format!("{d}s"), mk(Form::Demonym));
                 }
+            }
+            if let Some(c) = alternatives(f.get(4)).next() {
+                self.capitals.insert(code.clone(), c.to_string());
             }
             for c in alternatives(f.get(4)) {
                 self.add_form(c, mk(Form::Metonym));

@@ -57,7 +57,10 @@ pub(super) fn cluster_names(
 ) {
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        let head = m.head_text(ctx.doc, ctx.tokens).to_string();
+        let head = match &m.place_name {
+            Some(name) => name.clone(),
+            None => m.head_text(ctx.doc, ctx.tokens).to_string(),
+        };
         let idx = if let (Some(g), true) = (&m.gaz, m.place_use) {
             Some(cluster_place(ctx, m, g, &head, actors, index))
         } else if let Some(g) = &m.gaz {

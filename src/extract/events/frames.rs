@@ -155,8 +155,16 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
     match trig.frame {
         Frame::Sym => {
             if objects.is_empty() {
+                // ("hosted the talks": a host's verb, CAMEO 043, with its
+                // meeting as object; "held talks" is a meeting of its own.)
+                if kind == RelationType::Meet && trig.cameo == "043" && tr.len() > 1 {
+                    return host_meets(v, tr, &subjects, st);
+                }
                 if kind == RelationType::Agree {
                     if let Some(out) = partner_met(v, &subjects, st) {
+                        return out;
+                    }
+                    if let Some(out) = two_who_met(v, &subjects, st) {
                         return out;
                     }
                 }
@@ -224,6 +232,56 @@ fn partner_met(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option<Ve
     let other = if e.source == a { e.target } else { e.source };
     let m = st.mention_of(other)?;
     Some(cross(&[*s], &[m], " (with whom it just met)"))
+}
+
+/// "X met Y, with Z hosting the talks": whoever hosts or chairs the meeting
+/// told in this sentence meets both its sides. The host is the name right
+/// before the verb ("with Z hosting"), else the clause's subject.
+fn host_meets(v: &SentenceArgs, tr: Range<usize>, subjects: &[usize], st: &DocState) -> Vec<Arg> {
+    let before = v
+        .args
+        .iter()
+        .copied()
+        .find(|&m| v.mentions[m].span.end == tr.start);
+    let hosts: Vec<usize> = before.map_or_else(|| subjects.to_vec(), |m| vec![m]);
+    let host_actors: Vec<usize> = hosts.iter().filter_map(|&m| v.actor(m)).collect();
+    let mut sides: Vec<usize> = Vec::new();
+    for e in st
+        .told_in(v.sentence)
+        .filter(|e| e.kind == RelationType::Meet && !e.planned)
+    {
+        for a in [e.source, e.target] {
+            if !host_actors.contains(&a) && !sides.contains(&a) {
+                sides.push(a);
+            }
+        }
+    }
+    let sides: Vec<usize> = sides.into_iter().filter_map(|a| st.mention_of(a)).collect();
+    cross(&hosts, &sides, " (host of the meeting)")
+}
+
+/// "X met Y ... After six hours, the two ministers agreed": a pair named only
+/// as a group of two, just after a meeting, is the meeting's two sides (not
+/// the last two people named, who may be its host or someone mentioned in
+/// passing). The meeting is the first told in the latest sentence, this one
+/// or the two before, that told one. `None` when there is no such meeting.
+fn two_who_met(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option<Vec<Arg>> {
+    let [g] = subjects else { return None };
+    let group = &v.mentions[*g].group;
+    if group.len() != 2 {
+        return None;
+    }
+    let met = |e: &&super::Event| {
+        e.kind == RelationType::Meet
+            && !e.planned
+            && e.sentence + 2 >= v.sentence
+            && v.actors[e.source].kind == v.actors[group[0]].kind
+            && v.actors[e.target].kind == v.actors[group[0]].kind
+    };
+    let last = st.events.iter().rev().find(met)?.sentence;
+    let e = st.events.iter().filter(met).find(|e| e.sentence == last)?;
+    let (a, b) = (st.mention_of(e.source)?, st.mention_of(e.target)?);
+    Some(cross(&[a], &[b], " (the two who just met)"))
 }
 
 /// A verb with no object finds its other side in the clause it governs: a demand
@@ -723,12 +781,18 @@ fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocSt
         return cross(&[m], &targets, " (event noun, its modifier)");
     }
     if !by.is_empty() {
+        let by: Vec<usize> = by.into_iter().filter_map(|m| generic_agent(v, m)).collect();
         return cross(&by, &targets, " (event noun, 'by' agent)");
     }
     match kind {
         RelationType::Attack => attack_noun_frame(v, tr, &targets, st),
         _ => {
             let subjects = v.subjects(tr.start);
+            if subjects.is_empty() && kind == RelationType::Visit {
+                if let Some(p) = where_subject(v, &targets) {
+                    return cross(&[p], &targets, " (trip to where they met)");
+                }
+            }
             if subjects.is_empty() && tr.start == v.range.start {
                 return cross(
                     &v.after_opening_phrase(&targets),
@@ -739,6 +803,48 @@ fn noun_frame(v: &SentenceArgs, tr: Range<usize>, kind: RelationType, st: &DocSt
             cross(&subjects, &targets, " (event noun)")
         }
     }
+}
+
+/// "the first visit to Japan by a South Korean leader": an agent named only as
+/// some official of a country ("a", "an" before it) is the person of that
+/// country this sentence names before it; with none, nobody (the country did
+/// not travel). Any other agent is itself.
+fn generic_agent(v: &SentenceArgs, m: usize) -> Option<usize> {
+    let mm = &v.mentions[m];
+    let s = mm.span.start;
+    let indefinite =
+        (s.saturating_sub(2).max(v.range.start)..s + 1).any(|k| matches!(v.norm(k), "a" | "an"));
+    let country = v
+        .actor(m)
+        .filter(|&a| v.actors[a].kind == Some(ActorKind::Country))
+        .and_then(|a| v.actors[a].country.as_ref());
+    let (true, Some(code)) = (indefinite, country) else {
+        return Some(m);
+    };
+    v.args.iter().rev().copied().find(|&p| {
+        v.mentions[p].span.end <= s
+            && v.actor(p).is_some_and(|a| {
+                v.actors[a].is_person() && v.actors[a].country.as_ref() == Some(code)
+            })
+    })
+}
+
+/// "a trip to Kampala, where X met Y": a trip with no traveller named before
+/// it is made by the subject of the "where" clause right after its place.
+fn where_subject(v: &SentenceArgs, targets: &[usize]) -> Option<usize> {
+    let end = v.mentions[*targets.last()?].span.end;
+    let at = if v.tok(end).is_some_and(|t| t.is_punct(',')) {
+        end + 1
+    } else {
+        end
+    };
+    (v.norm(at) == "where")
+        .then(|| v.arg_at(at + 1))
+        .flatten()
+        .filter(|&m| {
+            v.actor(m)
+                .is_some_and(|a| v.actors[a].kind != Some(ActorKind::Place))
+        })
 }
 
 /// The subject authors an attack noun only through a verb that says so:

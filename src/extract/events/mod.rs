@@ -17,6 +17,7 @@ mod modality;
 mod patterns;
 mod reported;
 mod slots;
+mod venues;
 mod view;
 
 use super::actors::{DocActor, DocCtx};
@@ -200,6 +201,7 @@ fn sentence_events(doc: &Doc, s: &Sentence, mrange: Range<usize>, state: &mut Do
         trigger_events(&view, tr, trig, slot.clone(), state);
     }
     addressed_to_other_side(&view, &found, state, events_before);
+    venues::visits_of_meetings(&view, state, events_before);
     reported::reported_hostile_acts(&view, &found, state, events_before);
     affiliations::affiliations(&view, &mut state.events, s.index, mrange);
 }

@@ -20,7 +20,8 @@ pub(super) struct TokenMarks {
     /// Tokens inside a resolved name: no trigger starts or gaps across them
     /// ("Strike Group" names no strike).
     in_name: Vec<bool>,
-    /// Last tokens of demonym mentions: "Israeli strikes" reads "strikes" as a noun.
+    /// Last tokens of demonym mentions and of cities before a noun: "Israeli
+    /// strikes", "the Cairo visit" read the trigger word as a noun.
     demonym_end: Vec<bool>,
 }
 
@@ -39,7 +40,10 @@ impl TokenMarks {
         }
         let mut demonym_end = vec![false; len];
         for m in mentions {
-            if m.form == MentionForm::Demonym && m.span.end > 0 {
+            // ("The Nairobi visit": a city that only modifies the noun.)
+            let modifier = m.form == MentionForm::Demonym
+                || m.form == MentionForm::Metonym && m.absorbed && m.qualifier.is_none();
+            if modifier && m.span.end > 0 {
                 if let Some(x) = demonym_end.get_mut(m.span.end - 1) {
                     *x = true;
                 }

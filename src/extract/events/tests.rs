@@ -1974,3 +1974,54 @@ fn bodies_named_around_a_title() {
         &[("Omar Fathy", "affiliation", "Egyptian intelligence")],
     );
 }
+
+#[test]
+fn meetings_tell_where_and_with_whom() {
+    // A meeting abroad is a visit of the side from another country.
+    check(
+        "Kenyan President William Ruto held talks with Indian Prime Minister Narendra Modi in New Delhi on Friday.",
+        &[("William Ruto", "meet", "Narendra Modi"), ("William Ruto", "visit", "New Delhi")],
+        &[("Narendra Modi", "visit", "New Delhi")],
+    );
+    check(
+        "Egyptian President Abdel Fattah al-Sisi pledged to back Sudan after talks in Cairo with Sudanese army chief Abdel Fattah al-Burhan.",
+        &[
+            ("Abdel Fattah al-Sisi", "meet", "Abdel Fattah al-Burhan"),
+            ("Abdel Fattah al-Burhan", "visit", "Cairo"),
+        ],
+        &[("Abdel Fattah al-Sisi", "visit", "Cairo")],
+    );
+    // "the <demonym> capital" is the capital city, a place.
+    check(
+        "French Foreign Minister Jean Dubois flew into the Kenyan capital on Tuesday.",
+        &[("Jean Dubois", "visit", "Nairobi")],
+        &[("Jean Dubois", "visit", "Kenya")],
+    );
+    // "a trip to X, where Y met Z": Y made the trip; a city before an event noun
+    // is no side of anything.
+    check(
+        "The Nairobi visit followed a trip to Kampala, where Kenyan President William Ruto met Ugandan President Yoweri Museveni and his foreign minister, Jeje Odongo.",
+        &[
+            ("William Ruto", "visit", "Kampala"),
+            ("William Ruto", "meet", "Yoweri Museveni"),
+            ("William Ruto", "meet", "Jeje Odongo"),
+        ],
+        &[("Kenya", "visit", "Kampala"), ("Kenya", "meet", "Yoweri Museveni")],
+    );
+    // "the first visit to X by a <demonym> leader": the leader named before.
+    check(
+        "Kenyan President William Ruto held talks with Indian Prime Minister Narendra Modi on Friday, the first state visit to India by a Kenyan leader in two decades.",
+        &[("William Ruto", "visit", "India")],
+        &[("Kenya", "visit", "India")],
+    );
+    // The host meets both sides; "the two ministers" are the two who met.
+    check(
+        "Kenyan Foreign Minister Musalia Mudavadi met his Ugandan counterpart, Jeje Odongo, with Swiss Foreign Minister Ignazio Cassis hosting the talks. After four hours, the two ministers agreed to reopen the border crossing.",
+        &[
+            ("Ignazio Cassis", "meet", "Musalia Mudavadi"),
+            ("Ignazio Cassis", "meet", "Jeje Odongo"),
+            ("Musalia Mudavadi", "agree", "Jeje Odongo"),
+        ],
+        &[("Ignazio Cassis", "agree", "Jeje Odongo")],
+    );
+}

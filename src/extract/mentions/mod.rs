@@ -86,6 +86,9 @@ pub struct Mention {
     /// A capital or seat of government used as a place ("arrived in Nairobi",
     /// "flew to Beijing") rather than for its government ("Nairobi said").
     pub place_use: bool,
+    /// The place a role phrase names, spelt as the lexicon spells it: "the
+    /// Haitian capital" is Port-au-Prince.
+    pub place_name: Option<String>,
     /// The actor it resolves to (index into the document's actor list).
     pub actor: Option<usize>,
 }
@@ -110,6 +113,7 @@ impl Mention {
             possessive: false,
             acronym: None,
             place_use: false,
+            place_name: None,
             actor: None,
         }
     }

@@ -7,6 +7,7 @@ use super::{remove_mention, Mention, MentionForm};
 use crate::extract::grammar::LOCATIVE_PREPOSITIONS;
 use crate::extract::sentence::SentenceView;
 use crate::extract::tokens::TokKind;
+use crate::model::ActorKind;
 
 /// Locative and possessive flags, acronyms in parentheses.
 pub(super) fn annotate(ctx: &SentenceView, ms: &mut [Mention]) {
@@ -54,7 +55,54 @@ pub(super) fn annotate(ctx: &SentenceView, ms: &mut [Mention]) {
                 m.acronym = Some(a.text(ctx.doc).to_string());
             }
         }
+        capital_by_role(ctx, m);
+        // "The Nairobi visit", "the Cairo meeting": a city before an event noun
+        // only says where it was; it is no side of it.
+        if m.form == MentionForm::Metonym
+            && ctx.norm(m.span.start) == "the"
+            && !ctx
+                .lx
+                .gazetteer
+                .contains_key(&crate::text::fold(m.text(ctx.doc, ctx.tokens)))
+            && ctx.tok(m.span.end).is_some_and(|t| {
+                t.kind == TokKind::Word && !t.cap && ctx.lx.cues.event_ref.contains_key(&t.norm)
+            })
+        {
+            m.absorbed = true;
+        }
     }
+}
+
+/// "the Haitian capital", "Eritrea's capital (city)": a country named by its
+/// demonym or possessive before "capital" names its capital city, a place
+/// wherever it stands. The mention grows over "capital" and takes the city's
+/// name from the lexicon.
+fn capital_by_role(ctx: &SentenceView, m: &mut Mention) {
+    let Some(g) = m.gaz.as_ref().filter(|g| g.kind == ActorKind::Country) else {
+        return;
+    };
+    let at = match m.form {
+        MentionForm::Demonym => m.span.end,
+        MentionForm::Name if m.possessive => m.span.end + 1,
+        _ => return,
+    };
+    let word = |k: usize, w: &str| {
+        ctx.tok(k)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.norm == w)
+    };
+    if !word(at, "capital") {
+        return;
+    }
+    let Some(city) = g.country.as_ref().and_then(|c| ctx.lx.capitals.get(c)) else {
+        return;
+    };
+    let end = if word(at + 1, "city") { at + 2 } else { at + 1 };
+    m.place_name = Some(city.clone());
+    m.span.end = end;
+    m.head = m.span.clone();
+    m.form = MentionForm::Metonym;
+    m.place_use = true;
+    m.possessive = ctx.tok(end).is_some_and(|t| t.kind == TokKind::Possessive);
 }
 
 /// "(CMF)" after a name is an alias of that name (see [`annotate`]), not a
