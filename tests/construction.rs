@@ -380,6 +380,14 @@ const TEMPLATES: &[Template] = &[
     t("visit", "coref-pronoun", "ppc", "Senator {A} met {B} in Rome on Monday. He later visited {C}.", "A>meet>B;A>visit>C"),
     t("accuse", "coref-trap", "pc", "Senator {A} accused the {B.dem} company of hiding losses.", ""),
     t("accuse", "coref-trap", "m", "{A} said on Tuesday that the company would appeal the ruling.", ""),
+    // condemnation of the attackers, of a deal; support for an act, pledged for a country
+    t("condemn", "attackers", "occ", "{A} claimed responsibility on Monday for a rocket attack on {B}, and {C} condemned the attackers as cowards.", "A>claim>B;A>attack>B;C>condemn>A"),
+    t("condemn", "trap", "c", "A bomb exploded at a market on Sunday, and {A} condemned the bombers.", ""),
+    t("condemn", "deal-referred", "pccc", "{B.dem} President {A} signed a pact with {C} on Monday. {D} denounced the pact as a betrayal.", "A>agree>C;D>condemn>B"),
+    t("support", "act-referred", "mmo", "{A} completed its takeover of {B} on Friday. {C} backed the takeover.", "C>support>A"),
+    t("support", "act-trap", "mmo", "{A} delayed the takeover of {B} on Friday. {C} backed the takeover.", ""),
+    t("support", "pledge", "pcc", "Senator {A} toured {C} on Monday and pledged that {B} would organise aid for {C}.", "A>visit>C;A>support>C"),
+    t("support", "aid", "cc", "{A} pledged on Friday to help {B} rebuild after the floods.", "A>support>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.
