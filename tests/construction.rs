@@ -388,6 +388,7 @@ const TEMPLATES: &[Template] = &[
     t("support", "act-trap", "mmo", "{A} delayed the takeover of {B} on Friday. {C} backed the takeover.", ""),
     t("support", "pledge", "pcc", "Senator {A} toured {C} on Monday and pledged that {B} would organise aid for {C}.", "A>visit>C;A>support>C"),
     t("support", "aid", "cc", "{A} pledged on Friday to help {B} rebuild after the floods.", "A>support>B"),
+    t("call", "reach", "pp", "President {A} was the first leader to reach {B} by telephone after the attacks.", "A>call>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

@@ -1353,7 +1353,7 @@ fn agent_possessor(v: &SentenceArgs, s: usize, k: usize) -> Option<usize> {
     {
         return None;
     }
-    let start = v.ctx.sentences[s].tokens.start.max(k.saturating_sub(4));
+    let start = v.ctx.sentences[s].tokens.start.max(k.saturating_sub(6));
     (0..v.mentions.len()).find(|&m| {
         let mm = &v.mentions[m];
         let at = mm.span.start;
@@ -1365,7 +1365,11 @@ fn agent_possessor(v: &SentenceArgs, s: usize, k: usize) -> Option<usize> {
             && (mm.possessive && mm.span.end < k
                 || mm.form == MentionForm::Pronoun
                     && is(THIRD_PERSON_POSSESSIVES, &v.ctx.tokens[at].norm))
-            && (mm.span.end..k).all(|j| v.ctx.tokens[j].kind != TokKind::Punct)
+            // ("its $69bn takeover": a sum is part of the phrase.)
+            && (mm.span.end..k).all(|j| {
+                let t = &v.ctx.tokens[j];
+                t.kind != TokKind::Punct || matches!(t.norm.as_str(), "$" | "€" | "£" | "." | "-")
+            })
     })
 }
 
@@ -1390,12 +1394,24 @@ fn doer_of(v: &SentenceArgs, s: usize, k: usize) -> Option<usize> {
     if k > 0 && v.ctx.tokens[k - 1].is_punct(',') && v.ctx.tokens[k].norm.ends_with("ing") {
         return (0..v.mentions.len()).find(|&m| ok(m) && !after_preposition(m));
     }
+    // ("fined it and ordered it to ...": a pronoun after a verb is its object.)
+    let object_pronoun = |m: usize| {
+        let mm = &v.mentions[m];
+        let before = mm.span.start.checked_sub(1).map(|p| &v.ctx.tokens[p]);
+        mm.form == MentionForm::Pronoun
+            && (matches!(
+                v.ctx.tokens[mm.span.start].norm.as_str(),
+                "him" | "them" | "her"
+            ) || before
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.norm.ends_with("ed")))
+    };
     (0..v.mentions.len()).rev().find(|&m| {
         let mm = &v.mentions[m];
         ok(m)
             && mm.span.end <= k
             && k - mm.span.end <= 4
             && !after_preposition(m)
+            && !object_pronoun(m)
             && !(mm.span.end..k).any(|j| v.ctx.tokens[j].is_punct(','))
     })
 }

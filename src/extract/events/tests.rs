@@ -1980,3 +1980,12 @@ fn a_pledge_speaks_for_the_country_it_names() {
         &[],
     );
 }
+
+#[test]
+fn object_pronoun_is_no_doer_of_an_act() {
+    check(
+        "Delta Grain bought two mills in May. The Competition Authority fined it and ordered it to sell them. Carla Mendes criticized the ruling.",
+        &[("Carla Mendes", "condemn", "Competition Authority")],
+        &[("Carla Mendes", "condemn", "Delta Grain")],
+    );
+}
