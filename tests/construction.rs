@@ -387,6 +387,15 @@ const TEMPLATES: &[Template] = &[
     t("meet", "host", "ppp", "Minister {A} met Minister {B} on Tuesday, with Minister {C} hosting the talks.", "A>meet>B;A>meet>C;B>meet>C"),
     t("meet", "noun-venue", "ppc", "President {A} pledged support after talks in {C.cap} with Chancellor {B}.", "A>meet>B;A>support>B"),
     t("agree", "group-after-meeting", "ppp", "Minister {A} met Minister {B} on Monday, with Minister {C} hosting the talks. After six hours, the two ministers agreed to reopen the border.", "A>meet>B;A>meet>C;B>meet>C;A>agree>B"),
+    // condemnation of the attackers, of a deal; support for an act, pledged for a country
+    t("condemn", "attackers", "occ", "{A} claimed responsibility on Monday for a rocket attack on {B}, and {C} condemned the attackers as cowards.", "A>claim>B;A>attack>B;C>condemn>A"),
+    t("condemn", "trap", "c", "A bomb exploded at a market on Sunday, and {A} condemned the bombers.", ""),
+    t("condemn", "deal-referred", "pccc", "{B.dem} President {A} signed a pact with {C} on Monday. {D} denounced the pact as a betrayal.", "A>agree>C;D>condemn>B"),
+    t("support", "act-referred", "mmo", "{A} completed its takeover of {B} on Friday. {C} backed the takeover.", "C>support>A"),
+    t("support", "act-trap", "mmo", "{A} delayed the takeover of {B} on Friday. {C} backed the takeover.", ""),
+    t("support", "pledge", "pcc", "Senator {A} toured {C} on Monday and pledged that {B} would organise aid for {C}.", "A>visit>C;A>support>C"),
+    t("support", "aid", "cc", "{A} pledged on Friday to help {B} rebuild after the floods.", "A>support>B"),
+    t("call", "reach", "pp", "President {A} was the first leader to reach {B} by telephone after the attacks.", "A>call>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

@@ -415,6 +415,12 @@ pub struct Cues {
     /// Words after a modal that foretell a penalty ("would not escape"): told
     /// of someone, a threat to them.
     pub penalty_word: WordSet<String>,
+    /// Agent nouns of a use of force ("the bombers", "the gunmen"): condemning
+    /// them condemns whoever carried out the attack just told.
+    pub attacker_noun: WordSet<String>,
+    /// Verbs of a pledge that take a clause ("pledged that France would ..."):
+    /// the person pledging acts for the country the clause names.
+    pub pledge_verb: WordSet<String>,
     /// Role nouns for a ruling military body ("the junta").
     pub junta_role: WordSet<String>,
 }
@@ -501,6 +507,8 @@ impl Cues {
             "junta_word" => &mut self.junta_word,
             "junta_role" => &mut self.junta_role,
             "penalty_word" => &mut self.penalty_word,
+            "attacker_noun" => &mut self.attacker_noun,
+            "pledge_verb" => &mut self.pledge_verb,
             _ => return None,
         })
     }
@@ -777,8 +785,15 @@ impl Lexicon {
                     .flat_map(inflect)
                     .map(|w| fold(&w))
                     .collect();
+                // (A noun on two lines takes the verbs of both: "decision" is
+                // told by "decided" and, of a regulator, by "blocked".)
                 for n in alternatives(f.get(1)).flat_map(inflect) {
-                    self.cues.act_noun.insert(fold(&n), verbs.clone());
+                    let forms = self.cues.act_noun.entry(fold(&n)).or_default();
+                    for w in &verbs {
+                        if !forms.contains(w) {
+                            forms.push(w.clone());
+                        }
+                    }
                 }
             } else if let Some(kind) = f[0]
                 .strip_prefix("ref_")

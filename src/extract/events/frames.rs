@@ -208,6 +208,11 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
             }
         }
         Frame::Condemn => condemn_frame(v, tr, &subjects, &objects, st),
+        // "backed the takeover", "welcomed the decision": support for an act
+        // is support for whoever did it.
+        _ if kind == RelationType::Support && objects.is_empty() => act_ref(v, tr.end)
+            .or_else(|| event_ref(v, st, tr.end))
+            .map_or_else(Vec::new, |(t, note)| cross(&subjects, &[t], &note)),
         _ => cross(&subjects, &objects, ""),
     }
 }
@@ -742,6 +747,24 @@ fn condemn_frame(
         return cross(subjects, &envoy_countries(v, tr.end), " (envoy summoned)");
     }
     if objects.is_empty() {
+        // "condemned the bombers as cowards": the agents of the attack just told.
+        let attackers = &v.ctx.lx.cues.attacker_noun;
+        if referring_noun(v, tr.end, &|w| attackers.contains(w)).is_some() {
+            let recent = st.attack_told_since(v.sentence, 3);
+            // (An attack claimed names its author in the claim, not in the noun.)
+            let claimed = || {
+                st.events
+                    .iter()
+                    .rev()
+                    .find(|e| {
+                        e.kind == RelationType::Claim && !e.planned && e.sentence + 3 >= v.sentence
+                    })
+                    .and_then(|e| st.mention_of(e.source))
+            };
+            if let Some(a) = st.last_attacker().filter(|_| recent).or_else(claimed) {
+                return cross(subjects, &[a], " (the attackers named by their act)");
+            }
+        }
         if let Some((t, note)) = act_ref(v, tr.end).or_else(|| event_ref(v, st, tr.end)) {
             return cross(subjects, &[t], &note);
         }
@@ -932,18 +955,25 @@ fn fall_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger) -> Vec<Arg> {
 
 /// The person whose words a clause reports: "X said [Iran would respond]", "X warned
 /// that [...]".
-pub(super) fn reported_speaker(v: &SentenceArgs, t: usize) -> Option<usize> {
+/// The flag says the words are a pledge ("X pledged that France would ..."),
+/// which one makes only for one's own side.
+pub(super) fn reported_speaker(v: &SentenceArgs, t: usize) -> Option<(usize, bool)> {
     let ci = v.clause_of(t);
     let c = &v.clauses[ci];
     if c.opening != Opening::Complement || ci == 0 {
         return None;
     }
-    if !said_before(v, ci, 2, false) {
+    let before = c.range.start.saturating_sub(1);
+    let pledge =
+        (before.saturating_sub(2)..=before).any(|j| v.ctx.lx.cues.pledge_verb.contains(v.norm(j)));
+    if !pledge && !said_before(v, ci, 2, false) {
         return None;
     }
-    let m = *v.main_subjects(t).first()?;
+    // ("X toured Y, two days after ..., and pledged that ...": the clause
+    // that governs the words names who said them.)
+    let m = *v.reporter_subjects(t).first()?;
     let a = v.actor(m)?;
-    v.actors[a].is_person().then_some(a)
+    v.actors[a].is_person().then_some((a, pledge))
 }
 
 /// "X said its fighters had overrun Y", "X said they shot down a Y drone": an
@@ -1327,7 +1357,18 @@ fn event_ref(v: &SentenceArgs, st: &DocState, from: usize) -> Option<(usize, Str
                 && e.kind == RelationType::Meet
                 && e.cameo.as_deref() == Some("043")
     })?;
-    let maker = if e.kind == kind { e.source } else { e.target };
+    let mut maker = if e.kind == kind { e.source } else { e.target };
+    // ("Abiy Ahmed signed a memorandum ... Mogadishu denounced the memorandum":
+    // a deal binds the country or company its signer acts for.)
+    if kind == RelationType::Agree && v.actors[maker].is_person() {
+        if let Some(a) = st
+            .events
+            .iter()
+            .find(|a| a.kind == RelationType::Affiliation && a.source == maker && a.target != maker)
+        {
+            maker = a.target;
+        }
+    }
     let m = st.mention_of(maker)?;
     Some((m, format!(" (who made the {noun} referred to)")))
 }
@@ -1385,6 +1426,14 @@ fn act_ref(v: &SentenceArgs, from: usize) -> Option<(usize, String)> {
                         || p.kind == TokKind::Possessive
                         || is(THIRD_PERSON_POSSESSIVES, &p.norm)
                 };
+            // ("Microsoft completed its takeover of X": the noun told with
+            // its agent, whose act takes an object or an infinitive.)
+            if t.norm == v.norm(noun) {
+                if let Some(m) = agent_possessor(v, s, k) {
+                    let note = format!(" (whose {} referred to)", v.norm(noun));
+                    return Some((m, note));
+                }
+            }
             if t.cap || noun_again || !forms.contains(&t.norm) {
                 continue;
             }
@@ -1395,6 +1444,39 @@ fn act_ref(v: &SentenceArgs, from: usize) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// The possessor of the act noun at token `k` of sentence `s` when an object or
+/// an infinitive follows ("Peru's expulsion of X", "its decision to"): the one
+/// who acted. ("his arrest" names whom the act befell, so a bare possessor
+/// names no one.)
+fn agent_possessor(v: &SentenceArgs, s: usize, k: usize) -> Option<usize> {
+    if !v
+        .ctx
+        .tokens
+        .get(k + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "of" | "to"))
+    {
+        return None;
+    }
+    let start = v.ctx.sentences[s].tokens.start.max(k.saturating_sub(6));
+    (0..v.mentions.len()).find(|&m| {
+        let mm = &v.mentions[m];
+        let at = mm.span.start;
+        mm.sentence == s
+            && mm.actor.is_some()
+            && !mm.absorbed
+            && at >= start
+            && at < k
+            && (mm.possessive && mm.span.end < k
+                || mm.form == MentionForm::Pronoun
+                    && is(THIRD_PERSON_POSSESSIVES, &v.ctx.tokens[at].norm))
+            // ("its $69bn takeover": a sum is part of the phrase.)
+            && (mm.span.end..k).all(|j| {
+                let t = &v.ctx.tokens[j];
+                t.kind != TokKind::Punct || matches!(t.norm.as_str(), "$" | "€" | "£" | "." | "-")
+            })
+    })
 }
 
 /// The doer of the verb at token `k` of sentence `s`: the agent after "by", else
@@ -1418,12 +1500,24 @@ fn doer_of(v: &SentenceArgs, s: usize, k: usize) -> Option<usize> {
     if k > 0 && v.ctx.tokens[k - 1].is_punct(',') && v.ctx.tokens[k].norm.ends_with("ing") {
         return (0..v.mentions.len()).find(|&m| ok(m) && !after_preposition(m));
     }
+    // ("fined it and ordered it to ...": a pronoun after a verb is its object.)
+    let object_pronoun = |m: usize| {
+        let mm = &v.mentions[m];
+        let before = mm.span.start.checked_sub(1).map(|p| &v.ctx.tokens[p]);
+        mm.form == MentionForm::Pronoun
+            && (matches!(
+                v.ctx.tokens[mm.span.start].norm.as_str(),
+                "him" | "them" | "her"
+            ) || before
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap && t.norm.ends_with("ed")))
+    };
     (0..v.mentions.len()).rev().find(|&m| {
         let mm = &v.mentions[m];
         ok(m)
             && mm.span.end <= k
             && k - mm.span.end <= 4
             && !after_preposition(m)
+            && !object_pronoun(m)
             && !(mm.span.end..k).any(|j| v.ctx.tokens[j].is_punct(','))
     })
 }

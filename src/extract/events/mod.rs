@@ -31,7 +31,7 @@ use super::sentence::SentenceView;
 use super::sentences::Sentence;
 use super::tokens::TokKind;
 use crate::lexicon::{Frame, Trigger};
-use crate::model::RelationType;
+use crate::model::{ActorKind, RelationType};
 use attacks::DocState;
 use frames::{arguments, reported_speaker, speaks_for};
 use modality::{negated, planned_event, ultimatum};
@@ -440,7 +440,7 @@ fn pair_event(
     trig: &Trigger,
     arg: &frames::Arg,
     (a0, b): (usize, usize),
-    speaker: Option<usize>,
+    speaker: Option<(usize, bool)>,
     planned: bool,
 ) -> Option<Event> {
     let actors = v.actors;
@@ -448,8 +448,12 @@ fn pair_event(
     // "Asif said Islamabad would respond": the official speaking
     // for his country is the one who threatens, demands, condemns.
     let mut note = arg.note.clone();
-    if let Some(p) = speaker {
-        if p != a && p != b && speaks_for(actors, p, a) {
+    if let Some((p, pledge)) = speaker {
+        // (Whoever pledges what a country will do speaks for it, even when the
+        // text never says whose official they are.)
+        let unknown_side =
+            pledge && actors[p].country.is_none() && actors[a].kind == Some(ActorKind::Country);
+        if p != a && p != b && (speaks_for(actors, p, a) || unknown_side) {
             note = format!(
                 "{note} (said by {}, speaking for {})",
                 actors[p].name, actors[a].name

@@ -2025,3 +2025,58 @@ fn meetings_tell_where_and_with_whom() {
         &[("Ignazio Cassis", "agree", "Jeje Odongo")],
     );
 }
+
+#[test]
+fn attackers_condemned_by_their_act() {
+    check(
+        "The Red Dawn Brigade claimed responsibility on Monday for a car bomb attack on the Interior Ministry, and Iraqi Prime Minister Haidar Salman denounced the attackers as criminals.",
+        &[("Haidar Salman", "condemn", "Red Dawn Brigade")],
+        &[],
+    );
+    check(
+        "A bomb exploded at a market in Kano on Sunday, killing nine people. Governor Aliyu Musa condemned the bombers.",
+        &[],
+        &[("Aliyu Musa", "condemn", "Kano")],
+    );
+}
+
+#[test]
+fn a_deal_binds_the_side_its_signer_acts_for() {
+    check(
+        "Ethiopian Prime Minister Abiy Ahmed signed a pact with Kenya on Monday. Somalia denounced the pact as an act of aggression.",
+        &[("Somalia", "condemn", "Ethiopia")],
+        &[("Somalia", "condemn", "Abiy Ahmed")],
+    );
+}
+
+#[test]
+fn support_for_an_act_is_for_its_doer() {
+    check(
+        "Northwind Foods completed its takeover of Delta Grain on Monday. The Farmers Union of Ohio backed the takeover.",
+        &[("Farmers Union of Ohio", "support", "Northwind Foods")],
+        &[("Farmers Union of Ohio", "support", "Delta Grain")],
+    );
+    check(
+        "The Federal Energy Board blocked the pipeline on Tuesday. The Coalition for Clean Rivers welcomed the decision.",
+        &[("Coalition for Clean Rivers", "support", "Federal Energy Board")],
+        &[],
+    );
+}
+
+#[test]
+fn a_pledge_speaks_for_the_country_it_names() {
+    check(
+        "Emmanuel Macron toured the port of Beirut on Thursday and pledged that France would organise international aid for Lebanon.",
+        &[("Emmanuel Macron", "support", "Lebanon")],
+        &[],
+    );
+}
+
+#[test]
+fn object_pronoun_is_no_doer_of_an_act() {
+    check(
+        "Delta Grain bought two mills in May. The Competition Authority fined it and ordered it to sell them. Carla Mendes criticized the ruling.",
+        &[("Carla Mendes", "condemn", "Competition Authority")],
+        &[("Carla Mendes", "condemn", "Delta Grain")],
+    );
+}
