@@ -380,6 +380,14 @@ const TEMPLATES: &[Template] = &[
     t("visit", "coref-pronoun", "ppc", "Senator {A} met {B} in Rome on Monday. He later visited {C}.", "A>meet>B;A>visit>C"),
     t("accuse", "coref-trap", "pc", "Senator {A} accused the {B.dem} company of hiding losses.", ""),
     t("accuse", "coref-trap", "m", "{A} said on Tuesday that the company would appeal the ruling.", ""),
+    // a denier named by a role or pronoun that finds no one is the one just accused
+    t("deny", "unnamed denier", "pp", "Prosecutor {A} accused former minister {B} of taking bribes. The former minister denies the charges.", "A>accuse>B;B>deny>A"),
+    t("deny", "unnamed denier", "po", "Senator {A} accused {B} of rigging the vote. The party has denied any fraud.", "A>accuse>B;B>deny>A"),
+    t("deny", "unnamed denier", "ccp", "{A} accused {B} of shelling a village. {A.dem} Foreign Minister {C} said {B.dem} troops had fired rockets at it. {B.cap} rejected the accusation.", "A>accuse>B;C>accuse>B;B>deny>A;B>deny>C"),
+    t("deny", "trap", "pp", "Senator {A} accused {B} of fraud. The committee rejected her request for a hearing.", "A>accuse>B"),
+    t("deny", "reported denial", "cpcp", "{A.dem} President {B} held the {C.dem} government responsible for the raid. {C.dem} Prime Minister {D} said his government had not known of the operation.", "B>accuse>C;D>deny>B"),
+    t("deny", "trap", "cp", "{A.dem} President {B} said his government had not received the aid.", ""),
+    t("accuse", "blame on", "cpc", "{A.dem} President {B} held the {C.dem} government responsible for the raid.", "B>accuse>C"),
 ];
 
 /// A tiny deterministic generator: the same names every run.
