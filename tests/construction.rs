@@ -388,6 +388,7 @@ const TEMPLATES: &[Template] = &[
     t("deny", "reported denial", "cpcp", "{A.dem} President {B} held the {C.dem} government responsible for the raid. {C.dem} Prime Minister {D} said his government had not known of the operation.", "B>accuse>C;D>deny>B"),
     t("deny", "trap", "cp", "{A.dem} President {B} said his government had not received the aid.", ""),
     t("accuse", "blame on", "cpc", "{A.dem} President {B} held the {C.dem} government responsible for the raid.", "B>accuse>C"),
+    t("accuse", "coref-rank", "ppp", "Deputy Prime Minister {A} met Prime Minister {B} on Monday. {A} said the talks went well. Senator {C} accused the prime minister of lying.", "A>meet>B;C>accuse>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

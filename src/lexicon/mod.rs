@@ -262,6 +262,9 @@ pub struct Cues {
     /// Nouns naming a charge laid against someone ("the accusation", "the
     /// charges"): what a denier named only by a role answers.
     pub charge_noun: WordSet<String>,
+    /// Words that lower a title's rank ("deputy", "vice"): "the prime
+    /// minister" names no deputy prime minister.
+    pub lesser_rank_word: WordSet<String>,
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
@@ -438,6 +441,7 @@ impl Cues {
             "summon_verb" => &mut self.summon_verb,
             "echo_verb" => &mut self.echo_verb,
             "charge_noun" => &mut self.charge_noun,
+            "lesser_rank_word" => &mut self.lesser_rank_word,
             // names
             "month_abbreviation" => &mut self.month_abbreviation,
             "modifier_word" => &mut self.modifier_word,

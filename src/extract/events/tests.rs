@@ -1978,3 +1978,12 @@ fn own_side_said_not_to_have_acted_after_a_charge_is_a_denial() {
         &[("Nicolas Maduro", "deny", "Venezuela")],
     );
 }
+
+#[test]
+fn a_bare_title_names_no_deputy() {
+    check(
+        "Deputy Prime Minister Lars Holm met Prime Minister Eva Strand in Oslo. Holm said the talks went well. Opposition leader Per Dahl accused the prime minister of lying.",
+        &[("Per Dahl", "accuse", "Eva Strand")],
+        &[("Per Dahl", "accuse", "Lars Holm")],
+    );
+}
