@@ -389,6 +389,7 @@ const TEMPLATES: &[Template] = &[
     t("deny", "trap", "cp", "{A.dem} President {B} said his government had not received the aid.", ""),
     t("accuse", "blame on", "cpc", "{A.dem} President {B} held the {C.dem} government responsible for the raid.", "B>accuse>C"),
     t("accuse", "coref-rank", "ppp", "Deputy Prime Minister {A} met Prime Minister {B} on Monday. {A} said the talks went well. Senator {C} accused the prime minister of lying.", "A>meet>B;C>accuse>B"),
+    t("deny", "titled apposition", "cpc", "{A}'s Foreign Ministry spokesman, {B}, rejected {C}'s accusation as baseless.", "B>deny>C"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

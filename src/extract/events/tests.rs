@@ -1987,3 +1987,12 @@ fn a_bare_title_names_no_deputy() {
         &[("Per Dahl", "accuse", "Lars Holm")],
     );
 }
+
+#[test]
+fn a_body_before_a_titled_name_only_qualifies_the_title() {
+    check(
+        "China's Foreign Ministry spokesman, Wang Wenbin, condemned Japan on Monday.",
+        &[("Wang Wenbin", "condemn", "Japan")],
+        &[("Foreign Ministry", "condemn", "Japan")],
+    );
+}
