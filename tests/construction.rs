@@ -396,6 +396,16 @@ const TEMPLATES: &[Template] = &[
     t("support", "pledge", "pcc", "Senator {A} toured {C} on Monday and pledged that {B} would organise aid for {C}.", "A>visit>C;A>support>C"),
     t("support", "aid", "cc", "{A} pledged on Friday to help {B} rebuild after the floods.", "A>support>B"),
     t("call", "reach", "pp", "President {A} was the first leader to reach {B} by telephone after the attacks.", "A>call>B"),
+    // a denier named by a role or pronoun that finds no one is the one just accused
+    t("deny", "unnamed denier", "pp", "Prosecutor {A} accused former minister {B} of taking bribes. The former minister denies the charges.", "A>accuse>B;B>deny>A"),
+    t("deny", "unnamed denier", "po", "Senator {A} accused {B} of rigging the vote. The party has denied any fraud.", "A>accuse>B;B>deny>A"),
+    t("deny", "unnamed denier", "ccp", "{A} accused {B} of shelling a village. {A.dem} Foreign Minister {C} said {B.dem} troops had fired rockets at it. {B.cap} rejected the accusation.", "A>accuse>B;C>accuse>B;B>deny>A;B>deny>C"),
+    t("deny", "trap", "pp", "Senator {A} accused {B} of fraud. The committee rejected her request for a hearing.", "A>accuse>B"),
+    t("deny", "reported denial", "cpcp", "{A.dem} President {B} held the {C.dem} government responsible for the raid. {C.dem} Prime Minister {D} said his government had not known of the operation.", "B>accuse>C;D>deny>B"),
+    t("deny", "trap", "cp", "{A.dem} President {B} said his government had not received the aid.", ""),
+    t("accuse", "blame on", "cpc", "{A.dem} President {B} held the {C.dem} government responsible for the raid.", "B>accuse>C"),
+    t("accuse", "coref-rank", "ppp", "Deputy Prime Minister {A} met Prime Minister {B} on Monday. {A} said the talks went well. Senator {C} accused the prime minister of lying.", "A>meet>B;C>accuse>B"),
+    t("deny", "titled apposition", "cpc", "{A}'s Foreign Ministry spokesman, {B}, rejected {C}'s accusation as baseless.", "B>deny>C"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

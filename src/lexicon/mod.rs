@@ -259,6 +259,12 @@ pub struct Cues {
     /// Verbs by which others repeat a stance: "X's condemnation of Y was echoed
     /// by Z" (Z condemns Y too).
     pub echo_verb: WordSet<String>,
+    /// Nouns naming a charge laid against someone ("the accusation", "the
+    /// charges"): what a denier named only by a role answers.
+    pub charge_noun: WordSet<String>,
+    /// Words that lower a title's rank ("deputy", "vice"): "the prime
+    /// minister" names no deputy prime minister.
+    pub lesser_rank_word: WordSet<String>,
     /// Nouns that refer back to an event of a relation type ("slammed the trip",
     /// "rejected the ruling"): the criticism is aimed at whoever did it.
     pub event_ref: WordMap<String, RelationType>,
@@ -446,6 +452,8 @@ impl Cues {
             "sector_word" => &mut self.sector_word,
             "summon_verb" => &mut self.summon_verb,
             "echo_verb" => &mut self.echo_verb,
+            "charge_noun" => &mut self.charge_noun,
+            "lesser_rank_word" => &mut self.lesser_rank_word,
             // names
             "month_abbreviation" => &mut self.month_abbreviation,
             "modifier_word" => &mut self.modifier_word,

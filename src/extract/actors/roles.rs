@@ -8,6 +8,7 @@ use super::index::Reading;
 use super::subjects::{is_clause_subject, is_object, same_clause_subject, subject_of_object};
 use super::{DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm};
+use crate::lexicon::WordSet;
 use crate::model::ActorKind;
 use crate::text::fold;
 
@@ -27,6 +28,23 @@ pub(super) fn title_words_fit(words: &[&str], class: &str, actor: &DocActor) -> 
         .zip(&actor.titles)
         .any(|(aw, (_, ac))| {
             words.iter().all(|w| aw.iter().any(|x| x == w))
+                || class == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal")
+        })
+}
+
+/// [`title_words_fit`] where a title that lowers the rank ("deputy prime
+/// minister", "vice president") fits only a role that says so too: "the prime
+/// minister" is not the deputy.
+fn rank_fits(words: &[&str], class: &str, actor: &DocActor, lesser: &WordSet<String>) -> bool {
+    actor
+        .title_words
+        .iter()
+        .zip(&actor.titles)
+        .any(|(aw, (_, ac))| {
+            let same_rank = aw
+                .iter()
+                .all(|x| !lesser.contains(x) || words.contains(&x.as_str()));
+            words.iter().all(|w| aw.iter().any(|x| x == w)) && same_rank
                 || class == "leader" && matches!(ac.as_str(), "head" | "leader" | "royal")
         })
 }
@@ -103,7 +121,7 @@ pub(super) fn resolve_person_role(
     let fits = |a: &DocActor, loose: bool| {
         a.is_person()
             && not_subject(a)
-            && title_words_fit(&words, &t.1, a)
+            && rank_fits(&words, &t.1, a, &ctx.lx.cues.lesser_rank_word)
             && (country.is_none()
                 || a.country == country
                 || a.country.is_none() && !a.qualified && (loose || title_words_fit(&words, "", a)))

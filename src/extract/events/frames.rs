@@ -198,6 +198,9 @@ fn verb_frame(v: &SentenceArgs, tr: Range<usize>, trig: &Trigger, st: &DocState)
                     return out;
                 }
             }
+            if let Some(out) = unnamed_denier(v, tr.clone(), &subjects, st) {
+                return out;
+            }
             let out = deny_frame(v, tr, &subjects, &objects, st);
             match relative {
                 Some((_, noun)) if out.is_empty() => claim_maker(v, noun, &subjects)
@@ -658,6 +661,67 @@ fn accused_denies(v: &SentenceArgs, subjects: &[usize], st: &DocState) -> Option
     Some(cross(&[accused], &[accuser], " (the accused denies)"))
 }
 
+/// "X accused Y of Z. The former president denies the charge", "... He denies
+/// the charges": a denier named only by a role or pronoun that finds no one, or
+/// that finds the accuser itself (no one denies their own charge), is the one
+/// accused in this sentence or the one before, and the denial answers the
+/// accuser.
+fn unnamed_denier(
+    v: &SentenceArgs,
+    t: Range<usize>,
+    subjects: &[usize],
+    st: &DocState,
+) -> Option<Vec<Arg>> {
+    let e = st
+        .events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence + 1 >= v.sentence && e.sentence >= st.story_start)
+        .find(|e| e.kind == RelationType::Accuse && !e.planned)?;
+    let unnamed = if subjects.is_empty() {
+        unnamed_subject_phrase(v, t.start)
+    } else {
+        subjects.iter().all(|&m| {
+            matches!(v.mentions[m].form, MentionForm::Role | MentionForm::Pronoun)
+                && v.actor(m).is_none_or(|a| a == e.source)
+        })
+    };
+    if !unnamed || v.passive(t.start) || !denies_a_charge(v, t.end) {
+        return None;
+    }
+    let (accused, accuser) = (st.mention_of(e.target)?, st.mention_of(e.source)?);
+    Some(cross(&[accused], &[accuser], " (the accused denies)"))
+}
+
+/// Whether what a denial verb ending before `from` rejects is a charge: a
+/// claim noun after "the" ("denies the charges"), anything after "any" ("denied
+/// any fraud"), a clause ("denied that ..."), or nothing; not someone's own
+/// request ("rejected her request").
+fn denies_a_charge(v: &SentenceArgs, from: usize) -> bool {
+    let Some(tok) = v.tok(from) else { return true };
+    if tok.kind == TokKind::Punct {
+        return true;
+    }
+    match v.norm(from) {
+        "any" | "all" | "that" | "it" | "them" | "this" | "wrongdoing" => true,
+        "the" | "these" | "those" | "such" => (from + 1..from + 4)
+            .take_while(|&j| v.tok(j).is_some_and(|k| k.kind == TokKind::Word))
+            .any(|j| v.ctx.lx.cues.charge_noun.contains(v.norm(j))),
+        _ => false,
+    }
+}
+
+/// Whether the clause of the verb at `t` opens with a definite phrase or a
+/// pronoun that names no one ("The former president denies", "The party has
+/// denied"): only lower-case words up to the verb.
+fn unnamed_subject_phrase(v: &SentenceArgs, t: usize) -> bool {
+    let cs = v.clauses[v.clause_of(t)].range.start;
+    let opener = matches!(v.norm(cs), "the" | "he" | "she" | "they" | "it");
+    opener
+        && t - cs <= 5
+        && (cs + 1..t).all(|j| v.tok(j).is_some_and(|k| k.kind == TokKind::Word && !k.cap))
+}
+
 /// Who made the charge a relative clause denies, when no accusation event
 /// names the accuser: the subject of the clause the charge noun is appended to
 /// ("X blamed Y for the raid, a charge ..."), or the speaker of a reported
@@ -706,11 +770,13 @@ fn deny_frame(
         }
     }
     let src_actor = subjects.first().and_then(|&m| v.actor(m));
-    if let Some(t) = src_actor.and_then(|d| reported_charge(v, d)) {
-        return cross(subjects, &[t], " (who told of the denier's act)");
+    if let Some((d, t)) = src_actor.and_then(|d| Some((d, reported_charge(v, d)?))) {
+        let mut accusers = vec![t];
+        accusers.extend(v.actor(t).and_then(|a| accuser_country(v, st, a, d)));
+        return cross(subjects, &accusers, " (who told of the denier's act)");
     }
     if let Some(t) = last_accuser(v, st, src_actor) {
-        return cross(subjects, &[t], " (last accuser)");
+        return cross(subjects, &t, " (last accuser)");
     }
     Vec::new()
 }
@@ -1157,8 +1223,9 @@ fn governing_verb(v: &SentenceArgs, noun: usize) -> Option<Governor> {
 }
 
 /// Whom a denial answers when nothing is named: the last accuser or condemner of
-/// the denier, else the last accuser or claimant other than the denier.
-fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<usize> {
+/// the denier (and the country that accuser speaks for, when it made the
+/// charge too), else the last accuser or claimant other than the denier.
+fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Option<Vec<usize>> {
     let events = &st.events[st
         .events
         .iter()
@@ -1166,8 +1233,13 @@ fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Optio
         .unwrap_or(st.events.len())..];
     // Whoever accused the denier, or the country the denier speaks for
     // ("the junta accused France ... Colonna rejected the allegation").
+    // (A ministry or a country answers for its head of government: "X accused
+    // the Ethiopian prime minister ... Ethiopia's Foreign Ministry rejected".)
     let aimed_at_denier = |t: usize| {
-        Some(t) == denier || denier.is_some_and(|d| d != t && speaks_for(v.actors, d, t))
+        Some(t) == denier
+            || denier.is_some_and(|d| {
+                d != t && (speaks_for(v.actors, d, t) || heads_own_country(v.actors, t, d))
+            })
     };
     let e = events
         .iter()
@@ -1186,7 +1258,45 @@ fn last_accuser(v: &SentenceArgs, st: &DocState, denier: Option<usize>) -> Optio
                     && e.sentence + 1 >= v.sentence
             })
         })?;
-    st.mention_of(e.source)
+    let mut out: Vec<usize> = st.mention_of(e.source).into_iter().collect();
+    out.extend(accuser_country(v, st, e.source, e.target));
+    (!out.is_empty()).then_some(out)
+}
+
+/// "Kyrgyzstan accused Tajikistan ...; its foreign minister said Tajik troops
+/// had fired ...": a charge by a person that the country they speak for made
+/// too, against the same side in this story, is the country's as well. Gives
+/// the country's mention.
+fn accuser_country(
+    v: &SentenceArgs,
+    st: &DocState,
+    accuser: usize,
+    accused: usize,
+) -> Option<usize> {
+    if !v.actors[accuser].is_person() {
+        return None;
+    }
+    let c = st.events.iter().rev().find(|c| {
+        c.kind == RelationType::Accuse
+            && c.sentence >= st.story_start
+            && c.source != accuser
+            && c.target == accused
+            && speaks_for(v.actors, accuser, c.source)
+    })?;
+    st.mention_of(c.source)
+}
+
+/// Whether person `p` heads the country that body or country `b` belongs to
+/// (a head of state or government, or a leader, of the same country).
+fn heads_own_country(actors: &[DocActor], p: usize, b: usize) -> bool {
+    let (p, b) = (&actors[p], &actors[b]);
+    p.is_person()
+        && !b.is_person()
+        && p.country.is_some()
+        && p.country == b.country
+        && p.titles
+            .iter()
+            .any(|(_, class)| matches!(class.as_str(), "head" | "leader"))
 }
 
 /// "Hanoi says Chinese ships rammed its vessels. Beijing denies the charge": a

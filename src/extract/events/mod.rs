@@ -203,6 +203,7 @@ fn sentence_events(doc: &Doc, s: &Sentence, mrange: Range<usize>, state: &mut Do
     addressed_to_other_side(&view, &found, state, events_before);
     venues::visits_of_meetings(&view, state, events_before);
     reported::reported_hostile_acts(&view, &found, state, events_before);
+    reported::reported_denials(&view, state, events_before);
     affiliations::affiliations(&view, &mut state.events, s.index, mrange);
 }
 

@@ -68,11 +68,18 @@ pub(super) fn find_triggers<'l>(
     args: &[usize],
 ) -> Vec<Found<'l>> {
     // An argument slot: a mention, or a list of them ("Ethiopia and Somalia").
+    // ("held the Lebanese government responsible": a demonym's government or
+    // forces stand for its country.)
+    let body_noun = |w: &str| lx.cues.delegation.contains(w) || lx.cues.of_transparent.contains(w);
     let mention_end_at = |k: usize| {
         args.iter()
             .map(|&m| &mentions[m])
             .find(|m| m.span.start == k)
-            .map(|m| m.span.end)
+            .map(|m| {
+                let body = m.form == MentionForm::Demonym
+                    && tokens.get(m.span.end).is_some_and(|t| body_noun(&t.norm));
+                m.span.end + usize::from(body)
+            })
     };
     let slot_end = |k: usize| -> Option<usize> {
         let mut e = mention_end_at(k)?;

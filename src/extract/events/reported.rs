@@ -3,13 +3,15 @@
 //! Y's shelling". A speaker telling of a hostile act done by another side, to
 //! itself or to nobody named, accuses that side. Kept apart from the frames
 //! because no accusation trigger is involved: the act reported is the cue.
+//! Denials told the same way ("Y said its forces had not ...", after a charge
+//! against Y) are read here too.
 
 use super::super::clauses::Opening;
 use super::super::grammar::{is, ARTICLES, MODALS, PREPOSITIONS};
 use super::super::mentions::MentionForm;
 use super::super::tokens::TokKind;
 use super::attacks::DocState;
-use super::frames::said_before;
+use super::frames::{said_before, speaks_for};
 use super::modality::negated;
 use super::patterns::Found;
 use super::view::SentenceArgs;
@@ -168,4 +170,66 @@ fn hostile_at(v: &SentenceArgs, found: &[Found], k: usize) -> bool {
         && !is(ARTICLES, v.norm(k - 1))
         && !is(PREPOSITIONS, v.norm(k - 1));
     trigger || cue
+}
+
+/// Denials told as reports: "X blamed Y for the raid ... Y's prime minister
+/// said his government had not known of the operation". A speaker saying that
+/// its own side did not do something, in the two sentences after an accusation
+/// against that side, denies the charge; the denial answers the accuser. With
+/// no accusation before, such a clause denies nothing.
+pub(super) fn reported_denials(v: &SentenceArgs, state: &mut DocState, before: usize) {
+    for ci in 1..v.clauses.len() {
+        let c = &v.clauses[ci];
+        if c.opening != Opening::Complement || c.quoted || !said_before(v, ci, 2, false) {
+            continue;
+        }
+        let Some(speaker) = v
+            .reporter_subjects(c.range.start)
+            .first()
+            .and_then(|&m| v.actor(m))
+        else {
+            continue;
+        };
+        // ("said his government had not known", "said its forces did not").
+        let end = c.range.end.min(c.range.start + 6);
+        let negator = (c.range.start..end)
+            .find(|&j| matches!(v.norm(j), "not" | "never" | "no") || v.norm(j).ends_with("n't"));
+        let Some(negator) = negator.filter(|_| v.opens_with_self(ci, &[speaker])) else {
+            continue;
+        };
+        let charge = state
+            .events
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence + 2 >= v.sentence && e.sentence >= state.story_start)
+            .find(|e| {
+                e.kind == RelationType::Accuse
+                    && !e.planned
+                    && e.source != speaker
+                    && (e.target == speaker || speaks_for(v.actors, speaker, e.target))
+            });
+        let Some(accuser) = charge.map(|e| e.source) else {
+            continue;
+        };
+        let told = state.events[before..]
+            .iter()
+            .any(|e| e.kind == RelationType::Deny && e.source == speaker && e.target == accuser);
+        if told {
+            continue;
+        }
+        let kind = RelationType::Deny;
+        state.events.push(Event {
+            kind,
+            cameo: kind.default_cameo().map(str::to_string),
+            source: speaker,
+            target: accuser,
+            sentence: v.sentence,
+            trigger: negator..negator + 1,
+            rule: format!(
+                "reported denial (told by {}, answering {})",
+                v.actors[speaker].name, v.actors[accuser].name
+            ),
+            planned: false,
+        });
+    }
 }

@@ -380,6 +380,19 @@ impl SentenceArgs<'_> {
         if let Some(x) = self.possessed_name(m, t) {
             return Some(self.coordinated(x, t));
         }
+        // "Iran's Foreign Ministry spokesman, NAME, said": a body's name right
+        // before a titled person only qualifies the title.
+        let titled_next = self.arg_at(self.mentions[m].span.end).filter(|&a| {
+            let am = &self.mentions[a];
+            am.span.end <= t
+                && am.form == MentionForm::Name
+                && am.title.is_some()
+                && self.actor(a).is_some_and(|x| self.actors[x].is_person())
+                && self.actor(m).is_some_and(|x| !self.actors[x].is_person())
+        });
+        if let Some(a) = titled_next {
+            return Some(self.coordinated(a, t));
+        }
         // "China's envoy for Asian affairs, NAME, flew ...": a title with a
         // phrase after it is named by the apposition that follows.
         if self.mentions[m].form == MentionForm::Role || self.owner_of_title(m) {

@@ -2080,3 +2080,65 @@ fn object_pronoun_is_no_doer_of_an_act() {
         &[("Carla Mendes", "condemn", "Delta Grain")],
     );
 }
+
+#[test]
+fn a_denier_named_only_by_a_role_is_the_one_accused() {
+    check(
+        "Chief prosecutor Laura Mendes accused former president Carlos Ribeiro of laundering money. The former leader denies the charges.",
+        &[("Carlos Ribeiro", "deny", "Laura Mendes")],
+        &[],
+    );
+    check(
+        "Opposition leader Ana Torres has accused Lucas Moreno of buying votes. He denies the accusation.",
+        &[("Lucas Moreno", "deny", "Ana Torres")],
+        &[("Ana Torres", "deny", "Lucas Moreno")],
+    );
+    // ("her request" is no charge against the one accused.)
+    check(
+        "Lawmaker Ana Torres accused Lucas Moreno of buying votes. The committee rejected her request for a hearing.",
+        &[("Ana Torres", "accuse", "Lucas Moreno")],
+        &[("Lucas Moreno", "deny", "Ana Torres")],
+    );
+}
+
+#[test]
+fn a_denial_answers_the_country_behind_its_spokesman() {
+    check(
+        "Brazil accused Greece of shelling a village. Brazilian Foreign Minister Sanne Brennan said Greek troops had fired rockets at it. Athens rejected the accusation.",
+        &[("Greece", "deny", "Brazil"), ("Greece", "deny", "Sanne Brennan")],
+        &[],
+    );
+}
+
+#[test]
+fn own_side_said_not_to_have_acted_after_a_charge_is_a_denial() {
+    check(
+        "Colombian President Ivan Duque held the Venezuelan government responsible for the bombing in Bogota. Venezuelan President Nicolas Maduro said his government had not known of the plot.",
+        &[("Ivan Duque", "accuse", "Venezuela"), ("Nicolas Maduro", "deny", "Ivan Duque")],
+        &[],
+    );
+    // With no charge before, it denies nothing.
+    check(
+        "Venezuelan President Nicolas Maduro said his government had not received the aid shipment.",
+        &[],
+        &[("Nicolas Maduro", "deny", "Venezuela")],
+    );
+}
+
+#[test]
+fn a_bare_title_names_no_deputy() {
+    check(
+        "Deputy Prime Minister Lars Holm met Prime Minister Eva Strand in Oslo. Holm said the talks went well. Opposition leader Per Dahl accused the prime minister of lying.",
+        &[("Per Dahl", "accuse", "Eva Strand")],
+        &[("Per Dahl", "accuse", "Lars Holm")],
+    );
+}
+
+#[test]
+fn a_body_before_a_titled_name_only_qualifies_the_title() {
+    check(
+        "China's Foreign Ministry spokesman, Wang Wenbin, condemned Japan on Monday.",
+        &[("Wang Wenbin", "condemn", "Japan")],
+        &[("Foreign Ministry", "condemn", "Japan")],
+    );
+}
