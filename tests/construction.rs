@@ -380,6 +380,15 @@ const TEMPLATES: &[Template] = &[
     t("visit", "coref-pronoun", "ppc", "Senator {A} met {B} in Rome on Monday. He later visited {C}.", "A>meet>B;A>visit>C"),
     t("accuse", "coref-trap", "pc", "Senator {A} accused the {B.dem} company of hiding losses.", ""),
     t("accuse", "coref-trap", "m", "{A} said on Tuesday that the company would appeal the ruling.", ""),
+    // demand and threaten: pronoun complements, owned roles in apposition, refused demands
+    t("demand", "complement-pronoun", "op", "{A} expelled {B} from its ranks on Sunday and demanded that he resign by Friday.", "A>demand>B"),
+    t("demand", "complement-pronoun", "cc", "{B.cap} signed the pact in June, and {A} has since demanded that it extradite the suspects.", "A>demand>B"),
+    t("demand", "owned-apposition", "ccp", "{A} urged {B}'s junta chief, General {C}, to free the prisoners.", "A>demand>C"),
+    t("demand", "ultimatum-pronoun", "ccp", "{A} declared {B}'s consul, {C}, persona non grata and gave him 48 hours to leave the country.", "A>demand>C"),
+    t("demand", "noun-refused", "cc", "Officials rejected {A.cap}'s demand that {B} withdraw the rig.", "A>demand>B"),
+    t("demand", "trap", "pc", "President {A} refused to demand that {B} withdraw.", ""),
+    t("threaten", "metonym-object", "pc", "President {A} warned {B.cap} of grave consequences for relations between the two countries.", "A>threaten>B"),
+    t("threaten", "foretold-spokesman", "opc", "In a statement aired by {A}'s radio, its spokesman, {B}, warned that the group's attacks on {C} would only grow.", "B>threaten>C"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

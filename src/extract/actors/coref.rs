@@ -10,7 +10,7 @@ use super::index::{Index, Reading, Recency};
 use super::roles::{resolve_group, resolve_org_role, resolve_person_role, title_fits};
 use super::subjects::{
     after_preposition, clause_subject_before, is_clause_subject, object_pronoun, sentence_subjects,
-    speaker_before, subject_of_object, thing_object,
+    speaker_before, subject_of_object, thing_object, thing_opens_before,
 };
 use super::{DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm, Pronoun};
@@ -231,14 +231,20 @@ fn resolve_pronoun(
     }
     match m.pronoun {
         Some(Pronoun::Person) => {
-            let here = r
+            let opening = r
                 .subjects
                 .get(m.sentence)
                 .copied()
                 .flatten()
-                .filter(|&(_, at)| at < m.span.start)
-                .map(|(a, _)| a);
+                .filter(|&(_, at)| at < m.span.start);
+            let here = opening.map(|(a, _)| a);
             if object_pronoun(ctx, m) {
+                // "Chile declared Bolivia's consul, X, persona non grata and
+                // gave him 48 hours": when a country or organization opens the
+                // sentence, its first person is an object, and may be "him".
+                let here = opening
+                    .filter(|&(_, at)| !thing_opens_before(ctx, mentions, actors, m.sentence, at))
+                    .map(|(a, _)| a);
                 let not_subject = |a: &DocActor| {
                     a.is_person() && here.is_none_or(|h| !std::ptr::eq(a, &actors[h]))
                 };
