@@ -389,6 +389,7 @@ const TEMPLATES: &[Template] = &[
     t("demand", "trap", "pc", "President {A} refused to demand that {B} withdraw.", ""),
     t("threaten", "metonym-object", "pc", "President {A} warned {B.cap} of grave consequences for relations between the two countries.", "A>threaten>B"),
     t("threaten", "foretold-spokesman", "opc", "In a statement aired by {A}'s radio, its spokesman, {B}, warned that the group's attacks on {C} would only grow.", "B>threaten>C"),
+    t("demand", "coref-bound-pronoun", "pp", "{A} met {B} on Monday, and said afterwards that she had pressed {B} to sign the pledge.", "A>demand>B;A>meet>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

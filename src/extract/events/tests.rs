@@ -1990,3 +1990,12 @@ fn threats_to_a_capital_and_foretold_by_a_spokesman() {
         &[],
     );
 }
+
+#[test]
+fn a_subject_pronoun_is_not_its_own_verbs_object() {
+    check(
+        "Li Wei, the chairman of Hanjin Metals, flew to Accra on Tuesday and met Trade Minister Ama Mensah, who said afterwards that she had pressed Li to sign the pledge.",
+        &[("Ama Mensah", "demand", "Li Wei")],
+        &[("Li Wei", "demand", "Ama Mensah")],
+    );
+}
