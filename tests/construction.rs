@@ -406,6 +406,16 @@ const TEMPLATES: &[Template] = &[
     t("accuse", "blame on", "cpc", "{A.dem} President {B} held the {C.dem} government responsible for the raid.", "B>accuse>C"),
     t("accuse", "coref-rank", "ppp", "Deputy Prime Minister {A} met Prime Minister {B} on Monday. {A} said the talks went well. Senator {C} accused the prime minister of lying.", "A>meet>B;C>accuse>B"),
     t("deny", "titled apposition", "cpc", "{A}'s Foreign Ministry spokesman, {B}, rejected {C}'s accusation as baseless.", "B>deny>C"),
+    // demand and threaten: pronoun complements, owned roles in apposition, refused demands
+    t("demand", "complement-pronoun", "op", "{A} expelled {B} from its ranks on Sunday and demanded that he resign by Friday.", "A>demand>B"),
+    t("demand", "complement-pronoun", "cc", "{B.cap} signed the pact in June, and {A} has since demanded that it extradite the suspects.", "A>demand>B"),
+    t("demand", "owned-apposition", "ccp", "{A} urged {B}'s junta chief, General {C}, to free the prisoners.", "A>demand>C"),
+    t("demand", "ultimatum-pronoun", "ccp", "{A} declared {B}'s consul, {C}, persona non grata and gave him 48 hours to leave the country.", "A>demand>C"),
+    t("demand", "noun-refused", "cc", "Officials rejected {A.cap}'s demand that {B} withdraw the rig.", "A>demand>B"),
+    t("demand", "trap", "pc", "President {A} refused to demand that {B} withdraw.", ""),
+    t("threaten", "metonym-object", "pc", "President {A} warned {B.cap} of grave consequences for relations between the two countries.", "A>threaten>B"),
+    t("threaten", "foretold-spokesman", "opc", "In a statement aired by {A}'s radio, its spokesman, {B}, warned that the group's attacks on {C} would only grow.", "B>threaten>C"),
+    t("demand", "coref-bound-pronoun", "pp", "{A} met {B} on Monday, and said afterwards that she had pressed {B} to sign the pledge.", "A>demand>B;A>meet>B"),
 ];
 
 /// A tiny deterministic generator: the same names every run.

@@ -241,7 +241,11 @@ impl Reader<'_> {
             }
         } else if is(RELATIVE_PRONOUNS, &t.norm) {
             Some((Opening::Relative, i + 1))
-        } else if is(SUBORDINATORS, &t.norm) && i > range.start {
+        } else if is(SUBORDINATORS, &t.norm)
+            && i > range.start
+            // ("X has since demanded ...": after a perfect auxiliary "since" is an adverb.)
+            && !(t.norm == "since" && matches!(norm(i - 1), "has" | "have" | "had"))
+        {
             Some((self.subordinate(i), i + 1))
         } else if self.lx.speech_clause.contains(&t.norm)
             && i > range.start

@@ -10,10 +10,11 @@ use super::index::{Index, Reading, Recency};
 use super::roles::{resolve_group, resolve_org_role, resolve_person_role, title_fits};
 use super::subjects::{
     after_preposition, clause_subject_before, is_clause_subject, object_pronoun, sentence_subjects,
-    speaker_before, subject_of_object, thing_object,
+    speaker_before, subject_of_object, thing_object, thing_opens_before,
 };
 use super::{DocActor, DocCtx};
 use crate::extract::mentions::{Mention, MentionForm, Pronoun};
+use crate::extract::tokens::TokKind;
 use crate::model::ActorKind;
 use crate::text::{fold, name_key};
 
@@ -231,14 +232,20 @@ fn resolve_pronoun(
     }
     match m.pronoun {
         Some(Pronoun::Person) => {
-            let here = r
+            let opening = r
                 .subjects
                 .get(m.sentence)
                 .copied()
                 .flatten()
-                .filter(|&(_, at)| at < m.span.start)
-                .map(|(a, _)| a);
+                .filter(|&(_, at)| at < m.span.start);
+            let here = opening.map(|(a, _)| a);
             if object_pronoun(ctx, m) {
+                // "Chile declared Bolivia's consul, X, persona non grata and
+                // gave him 48 hours": when a country or organization opens the
+                // sentence, its first person is an object, and may be "him".
+                let here = opening
+                    .filter(|&(_, at)| !thing_opens_before(ctx, mentions, actors, m.sentence, at))
+                    .map(|(a, _)| a);
                 let not_subject = |a: &DocActor| {
                     a.is_person() && here.is_none_or(|h| !std::ptr::eq(a, &actors[h]))
                 };
@@ -247,8 +254,16 @@ fn resolve_pronoun(
                     .or(here)
                     .or(r.last_person_subject)
             } else {
-                here.or(r.last_person_subject)
-                    .or_else(|| r.seen.find(actors, &|a: &DocActor| a.is_person()))
+                // "... said she had pressed Zhang to": a subject pronoun is not
+                // the person its own verb's object names.
+                // (Then the person just named, as the sentence's subject is out.)
+                let free = |a: &DocActor| a.is_person() && !named_as_object(ctx, mentions, i, a);
+                match here {
+                    Some(h) if !free(&actors[h]) => r.seen.find(actors, &free),
+                    _ => here
+                        .or(r.last_person_subject)
+                        .or_else(|| r.seen.find(actors, &|a: &DocActor| a.is_person())),
+                }
             }
         }
         Some(Pronoun::Thing) if thing_object(ctx, m) => {
@@ -274,6 +289,22 @@ fn resolve_pronoun(
             }),
         _ => None,
     }
+}
+
+/// Whether a name within the clause right after pronoun `i` (no comma
+/// between) is a word of `a`'s name: "she had pressed Zhang" cannot be Zhang.
+fn named_as_object(ctx: &DocCtx, mentions: &[Mention], i: usize, a: &DocActor) -> bool {
+    let m = &mentions[i];
+    let end = m.span.end;
+    mentions[i + 1..]
+        .iter()
+        .take_while(|x| x.sentence == m.sentence && x.span.start <= end + 5)
+        .filter(|x| x.form == MentionForm::Name && x.span.start > end)
+        .filter(|x| (end..x.span.start).all(|k| ctx.tokens[k].kind != TokKind::Punct))
+        .any(|x| {
+            let last = fold(&ctx.tokens[x.span.end - 1].norm);
+            a.words.len() >= 2 && a.words.contains(&last)
+        })
 }
 
 /// A name nobody has yet becomes an actor of its own, unless it is a

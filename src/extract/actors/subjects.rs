@@ -9,6 +9,7 @@ use crate::extract::grammar::{
 };
 use crate::extract::mentions::{Mention, MentionForm};
 use crate::extract::tokens::{TokKind, Token};
+use crate::model::ActorKind;
 
 /// The person mentioned first in a sentence outside prepositional phrases: the
 /// salient person pronouns refer back to.
@@ -33,6 +34,29 @@ pub(super) fn sentence_subjects(
         }
     }
     subj
+}
+
+/// Whether the first actor named in `sentence` before token `at` (outside
+/// prepositional phrases) is a country or organization opening the clause:
+/// then a person named after it is no subject of the sentence.
+pub(super) fn thing_opens_before(
+    ctx: &DocCtx,
+    mentions: &[Mention],
+    actors: &[DocActor],
+    sentence: usize,
+    at: usize,
+) -> bool {
+    mentions
+        .iter()
+        .filter(|m| m.sentence == sentence && m.span.start < at && !m.absorbed)
+        .find(|m| m.actor.is_some() && !after_preposition(ctx, m))
+        .is_some_and(|m| {
+            let a = &actors[m.actor.unwrap_or_default()];
+            matches!(
+                a.kind,
+                Some(ActorKind::Country) | Some(ActorKind::Organization)
+            ) && is_clause_subject(ctx, m)
+        })
 }
 
 /// A mention right after a preposition ("with X", "by X") is no subject.

@@ -66,8 +66,16 @@ impl SentenceArgs<'_> {
     pub(super) fn opens_with_self(&self, ci: usize, actors: &[usize]) -> bool {
         let c = &self.clauses[ci];
         let first = self.norm(c.range.start);
-        if matches!(first, "it" | "they" | "we" | "he" | "she" | "i")
-            || is(THIRD_PERSON_POSSESSIVES, first)
+        // "stripped X of the leadership and demanded that he resign": a
+        // pronoun that coreference gave to someone else is that other side.
+        let other = !actors.is_empty()
+            && self.arg_at(c.range.start).is_some_and(|m| {
+                self.mentions[m].form == MentionForm::Pronoun
+                    && self.actor(m).is_some_and(|a| !actors.contains(&a))
+            });
+        if !other
+            && (matches!(first, "it" | "they" | "we" | "he" | "she" | "i")
+                || is(THIRD_PERSON_POSSESSIVES, first))
         {
             return true;
         }

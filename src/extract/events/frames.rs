@@ -305,7 +305,10 @@ fn complement_frame(
         return None;
     }
     let ci = v.complement_of(end)?;
-    let own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+    let mut own: Vec<usize> = subjects.iter().filter_map(|&m| v.actor(m)).collect();
+    // ("its spokesman, X, warned that the group's attacks on Y would ...": a
+    // spokesman speaks for whoever owns the title.)
+    own.extend(subjects.iter().filter_map(|&m| title_owner(v, m)));
     let targets = match kind {
         // ("alleged that Microsoft could use ...": the charge is against Microsoft.)
         RelationType::Demand | RelationType::Accuse if !v.opens_with_self(ci, &own) => {
@@ -327,6 +330,26 @@ fn complement_frame(
         _ => return None,
     };
     (!targets.is_empty()).then(|| cross(subjects, &targets, " (complement clause)"))
+}
+
+/// The actor whose title mention `m` bears: "its spokesman, X" (a possessive
+/// right before the title), "the group's leader X", "Hamas spokesman X".
+fn title_owner(v: &SentenceArgs, m: usize) -> Option<usize> {
+    let mm = &v.mentions[m];
+    mm.title.as_ref()?;
+    if let Some(q) = mm.qualifier {
+        return v.actor(q);
+    }
+    let start = mm.span.start;
+    v.all
+        .clone()
+        .find(|&p| {
+            let pm = &v.mentions[p];
+            let end = pm.span.end;
+            (end == start || end + 1 == start && v.norm(end) == "'s")
+                && (pm.possessive || is(THIRD_PERSON_POSSESSIVES, v.norm(pm.span.start)))
+        })
+        .and_then(|p| v.actor(p))
 }
 
 /// A directed act done both ways: "X and Y accused each other", "each

@@ -41,7 +41,9 @@ pub(super) fn negated(v: &SentenceArgs, t: usize) -> bool {
         if is(NEGATORS, n) || n.ends_with("n't") {
             return true;
         }
-        if v.ctx.lx.cues.refusal_verb.contains(n) && j + 3 >= t {
+        // ("rejected Hanoi's demand that ...": the demand refused was still made.)
+        let owned = (j + 1..t).any(|k| v.ctx.tokens[k].kind == TokKind::Possessive);
+        if v.ctx.lx.cues.refusal_verb.contains(n) && j + 3 >= t && !owned {
             return true;
         }
     }

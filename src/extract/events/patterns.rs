@@ -30,7 +30,11 @@ impl TokenMarks {
     pub(super) fn new(len: usize, mentions: &[Mention]) -> TokenMarks {
         let mut in_name = vec![false; len];
         for m in mentions {
-            if m.form == MentionForm::Name && m.actor.is_some() {
+            // (A capital standing for its government is a name too: "warned
+            // Ankara of grave consequences for ..." gaps across no name; "talks in
+            // Cairo with X" names where, not who.)
+            let metonym = m.form == MentionForm::Metonym && !m.locative;
+            if (m.form == MentionForm::Name || metonym) && m.actor.is_some() {
                 for i in m.span.clone() {
                     if let Some(x) = in_name.get_mut(i) {
                         *x = true;
@@ -84,6 +88,16 @@ pub(super) fn find_triggers<'l>(
     let slot_end = |k: usize| -> Option<usize> {
         let mut e = mention_end_at(k)?;
         loop {
+            // ("the Allied Workers' Union (AWU) from": its acronym in brackets.)
+            let bracketed = |e: usize| {
+                e + 2 < range.end
+                    && tokens[e].norm == "("
+                    && tokens[e + 1].kind == TokKind::Word
+                    && tokens[e + 2].norm == ")"
+            };
+            if bracketed(e) {
+                e += 3;
+            }
             let mut j = e;
             while j < range.end && (tokens[j].norm == "," || is(LIST_COORDINATORS, &tokens[j].norm))
             {

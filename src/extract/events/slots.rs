@@ -474,7 +474,13 @@ impl SentenceArgs<'_> {
     fn apposition_after(&self, m: usize, t: usize) -> Option<usize> {
         let end = self.mentions[m].span.end;
         let comma = (end..t.min(end + 5)).find(|&j| self.ctx.tokens[j].is_punct(','))?;
-        let a = self.arg_at(comma + 1)?;
+        // ("In a statement aired by X's radio, its spokesman, NAME, said": the
+        // possessive pronoun belongs to the title.)
+        let a = self.arg_at(comma + 1).or_else(|| {
+            is(THIRD_PERSON_POSSESSIVES, self.norm(comma + 1))
+                .then(|| self.arg_at(comma + 2))
+                .flatten()
+        })?;
         let after = self.mentions[a].span.end;
         let closed = after < t && self.ctx.tokens[after].is_punct(',');
         // ("X's State Committee (GKNB), NAME,": an acronym in brackets may follow.)
@@ -550,6 +556,11 @@ impl SentenceArgs<'_> {
                     if let Some(x) = self.named_after_of(mm.span.end) {
                         return self.coordinated(x, limit);
                     }
+                }
+                // "urged Myanmar's army chief, General X, to ...": the owner only
+                // qualifies the role the name is set off by.
+                if let Some(list) = self.owned_role_apposed(m, limit) {
+                    return list;
                 }
                 return self.coordinated(m, limit);
             }
@@ -654,6 +665,17 @@ impl SentenceArgs<'_> {
             Some(_) => false,
         };
         closes.then_some(list)
+    }
+
+    /// The name set off after the role that mention `m` owns: "Myanmar's
+    /// junta chief, General X," gives X (see [`Self::apposed_names`]).
+    fn owned_role_apposed(&self, m: usize, limit: usize) -> Option<Vec<usize>> {
+        let end = self.mentions[m].span.end;
+        if self.tok(end)?.kind != TokKind::Possessive {
+            return None;
+        }
+        let comma = (end + 2..(end + 6).min(limit)).find(|&k| self.norm(k) == ",")?;
+        self.apposed_names(end + 1, comma, limit)
     }
 
     /// The mention after a transparent noun and "of" just after token `from`,

@@ -2142,3 +2142,68 @@ fn a_body_before_a_titled_name_only_qualifies_the_title() {
         &[("Foreign Ministry", "condemn", "Japan")],
     );
 }
+
+#[test]
+fn demands_on_the_other_side_named_by_a_pronoun_or_an_apposition() {
+    // A pronoun complement that coreference gave to someone else is the target.
+    check(
+        "The Liberty Party expelled Samuel Okafor from its ranks and demanded that he quit by Friday or face a recall vote.",
+        &[
+            ("Liberty Party", "demand", "Samuel Okafor"),
+            ("Liberty Party", "threaten", "Samuel Okafor"),
+        ],
+        &[],
+    );
+    // "has since demanded": "since" after a perfect auxiliary opens no clause.
+    check(
+        "Oslo signed the pact last year, and Ankara has since demanded that it hand over the suspects.",
+        &[("Turkey", "demand", "Norway")],
+        &[],
+    );
+    // The owner of a role only qualifies the name set off after it.
+    check(
+        "The European Union urged Thailand's junta chief, General Prayut Somchai, to free the ministers.",
+        &[("European Union", "demand", "Prayut Somchai")],
+        &[("European Union", "demand", "Thailand")],
+    );
+    // An object pronoun after a country subject may be the person it named.
+    check(
+        "By Maria Gomez\n\nChile declared Bolivia's consul, Marco Quiroga, persona non grata and gave him 48 hours to leave.",
+        &[("Chile", "demand", "Marco Quiroga")],
+        &[("Chile", "demand", "Maria Gomez")],
+    );
+    // A demand refused was still made; the acronym in brackets is part of the slot.
+    check(
+        "Karl Weber rejected Paris's demand that Germany drop the tariffs.",
+        &[("France", "demand", "Germany")],
+        &[],
+    );
+    check(
+        "A Nairobi court on Monday barred the National Union of Teachers (NUT) from holding the strike.",
+        &[("Kenya", "demand", "National Union of Teachers")],
+        &[],
+    );
+}
+
+#[test]
+fn threats_to_a_capital_and_foretold_by_a_spokesman() {
+    check(
+        "President Ivan Petrov warned Ankara of grave consequences for relations between the two countries.",
+        &[("Ivan Petrov", "threaten", "Turkey")],
+        &[],
+    );
+    check(
+        "In a statement aired by the Qasim Brigades' radio, its spokesman, Omar Khalid, warned that the group's strikes on Israel would only grow.",
+        &[("Omar Khalid", "threaten", "Israel")],
+        &[],
+    );
+}
+
+#[test]
+fn a_subject_pronoun_is_not_its_own_verbs_object() {
+    check(
+        "Li Wei, the chairman of Hanjin Metals, flew to Accra on Tuesday and met Trade Minister Ama Mensah, who said afterwards that she had pressed Li to sign the pledge.",
+        &[("Ama Mensah", "demand", "Li Wei")],
+        &[("Li Wei", "demand", "Ama Mensah")],
+    );
+}
