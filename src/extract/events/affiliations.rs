@@ -496,15 +496,21 @@ impl Affiliations<'_, '_> {
         }
     }
 
+    /// The sentence's own (not absorbed) mentions of organizations, with their actors.
+    fn named_organizations(&self) -> Vec<(usize, usize)> {
+        self.mr
+            .clone()
+            .filter(|&x| !self.ms[x].absorbed)
+            .filter_map(|x| self.ms[x].actor.map(|a| (x, a)))
+            .filter(|&(_, a)| self.kind_of(a) == Some(ActorKind::Organization))
+            .collect()
+    }
+
     /// An organization named right after a part noun with its owner: "Y and its
     /// petrochemical affiliate Z", "Hamas's armed wing, the X Brigades".
     fn its_parts(&mut self) {
         let (v, ms, lx) = (self.v, self.ms, self.lx);
-        for x in self.mr.clone() {
-            let Some(xa) = ms[x].actor else { continue };
-            if ms[x].absorbed || self.kind_of(xa) != Some(ActorKind::Organization) {
-                continue;
-            }
+        for (x, xa) in self.named_organizations() {
             let mut p = ms[x].span.start;
             if p > v.range.start && v.norm(p - 1) == "the" {
                 p -= 1;
@@ -615,11 +621,7 @@ impl Affiliations<'_, '_> {
     /// head ("his Labour Party").
     fn own_party(&mut self) {
         let (v, ms, lx) = (self.v, self.ms, self.lx);
-        for x in self.mr.clone() {
-            let Some(xa) = ms[x].actor else { continue };
-            if ms[x].absorbed || self.kind_of(xa) != Some(ActorKind::Organization) {
-                continue;
-            }
+        for (x, xa) in self.named_organizations() {
             let start = ms[x].span.start;
             let end = ms[x].span.end;
             let body_noun = |k: usize| lx.cues.org_after.contains(v.norm(k));

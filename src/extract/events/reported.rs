@@ -49,26 +49,42 @@ pub(super) fn reported_hostile_acts(
         let Some((doer, act)) = hostile_act(v, ci, found, speaker) else {
             continue;
         };
-        let told = state.events[before..]
-            .iter()
-            .any(|e| e.kind == RelationType::Accuse && e.source == speaker && e.target == doer);
-        if told || doer == speaker {
+        if doer == speaker {
             continue;
         }
-        let kind = RelationType::Accuse;
+        let rule = format!(
+            "reported hostile act [{}] (told by {}, done by {})",
+            v.norm(act.start),
+            v.actors[speaker].name,
+            v.actors[doer].name
+        );
+        let told = (RelationType::Accuse, speaker, doer);
+        push_once(state, before, told, v.sentence, act.clone(), rule);
+    }
+}
+
+/// Adds the event `(kind, source, target)` told in `sentence` unless this
+/// sentence's events (from index `before`) already hold it.
+fn push_once(
+    state: &mut DocState,
+    before: usize,
+    (kind, source, target): (RelationType, usize, usize),
+    sentence: usize,
+    trigger: std::ops::Range<usize>,
+    rule: String,
+) {
+    let told = state.events[before..]
+        .iter()
+        .any(|e| e.kind == kind && e.source == source && e.target == target);
+    if !told {
         state.events.push(Event {
             kind,
             cameo: kind.default_cameo().map(str::to_string),
-            source: speaker,
-            target: doer,
-            sentence: v.sentence,
-            trigger: act.clone(),
-            rule: format!(
-                "reported hostile act [{}] (told by {}, done by {})",
-                v.norm(act.start),
-                v.actors[speaker].name,
-                v.actors[doer].name
-            ),
+            source,
+            target,
+            sentence,
+            trigger,
+            rule,
             planned: false,
         });
     }
@@ -211,25 +227,11 @@ pub(super) fn reported_denials(v: &SentenceArgs, state: &mut DocState, before: u
         let Some(accuser) = charge.map(|e| e.source) else {
             continue;
         };
-        let told = state.events[before..]
-            .iter()
-            .any(|e| e.kind == RelationType::Deny && e.source == speaker && e.target == accuser);
-        if told {
-            continue;
-        }
-        let kind = RelationType::Deny;
-        state.events.push(Event {
-            kind,
-            cameo: kind.default_cameo().map(str::to_string),
-            source: speaker,
-            target: accuser,
-            sentence: v.sentence,
-            trigger: negator..negator + 1,
-            rule: format!(
-                "reported denial (told by {}, answering {})",
-                v.actors[speaker].name, v.actors[accuser].name
-            ),
-            planned: false,
-        });
+        let rule = format!(
+            "reported denial (told by {}, answering {})",
+            v.actors[speaker].name, v.actors[accuser].name
+        );
+        let told = (RelationType::Deny, speaker, accuser);
+        push_once(state, before, told, v.sentence, negator..negator + 1, rule);
     }
 }
