@@ -28,21 +28,11 @@ pub(super) fn reported_hostile_acts(
     state: &mut DocState,
     before: usize,
 ) {
-    for ci in 1..v.clauses.len() {
+    for (ci, speaker) in reported_clauses(v) {
         let c = &v.clauses[ci];
-        if c.opening != Opening::Complement || c.quoted || !said_before(v, ci, 2, false) {
-            continue;
-        }
         if v.in_denied_clause(c.range.start) {
             continue;
         }
-        let Some(speaker) = v
-            .reporter_subjects(c.range.start)
-            .first()
-            .and_then(|&m| v.actor(m))
-        else {
-            continue;
-        };
         if v.actors[speaker].kind == Some(ActorKind::Place) {
             continue;
         }
@@ -61,6 +51,24 @@ pub(super) fn reported_hostile_acts(
         let told = (RelationType::Accuse, speaker, doer);
         push_once(state, before, told, v.sentence, act.clone(), rule);
     }
+}
+
+/// The sentence's reported clauses ("X said [that] ...", unquoted, after a
+/// speech verb), each with the actor who reports it.
+fn reported_clauses(v: &SentenceArgs) -> Vec<(usize, usize)> {
+    (1..v.clauses.len())
+        .filter(|&ci| {
+            let c = &v.clauses[ci];
+            c.opening == Opening::Complement && !c.quoted && said_before(v, ci, 2, false)
+        })
+        .filter_map(|ci| {
+            let first = v
+                .reporter_subjects(v.clauses[ci].range.start)
+                .first()
+                .copied();
+            first.and_then(|m| v.actor(m)).map(|a| (ci, a))
+        })
+        .collect()
 }
 
 /// Adds the event `(kind, source, target)` told in `sentence` unless this
@@ -194,18 +202,8 @@ fn hostile_at(v: &SentenceArgs, found: &[Found], k: usize) -> bool {
 /// against that side, denies the charge; the denial answers the accuser. With
 /// no accusation before, such a clause denies nothing.
 pub(super) fn reported_denials(v: &SentenceArgs, state: &mut DocState, before: usize) {
-    for ci in 1..v.clauses.len() {
+    for (ci, speaker) in reported_clauses(v) {
         let c = &v.clauses[ci];
-        if c.opening != Opening::Complement || c.quoted || !said_before(v, ci, 2, false) {
-            continue;
-        }
-        let Some(speaker) = v
-            .reporter_subjects(c.range.start)
-            .first()
-            .and_then(|&m| v.actor(m))
-        else {
-            continue;
-        };
         // ("said his government had not known", "said its forces did not").
         let end = c.range.end.min(c.range.start + 6);
         let negator = (c.range.start..end)
