@@ -717,19 +717,22 @@ fn unnamed_denier(
 }
 
 /// Whether what a denial verb ending before `from` rejects is a charge: a
-/// claim noun after "the" ("denies the charges"), anything after "any" ("denied
-/// any fraud"), a clause ("denied that ..."), or nothing; not someone's own
+/// claim noun, bare or after "the" ("denies the charges"), anything after "any"
+/// ("denied any fraud"), a clause ("denied that ..."), or nothing; not someone's own
 /// request ("rejected her request").
 fn denies_a_charge(v: &SentenceArgs, from: usize) -> bool {
     let Some(tok) = v.tok(from) else { return true };
     if tok.kind == TokKind::Punct {
         return true;
     }
+    let charges = &v.ctx.lx.cues.charge_noun;
     match v.norm(from) {
-        "any" | "all" | "that" | "it" | "them" | "this" | "wrongdoing" => true,
+        "any" | "all" | "that" | "it" | "them" | "this" => true,
+        // "denied wrongdoing", "denies involvement": a bare charge noun.
+        w if charges.contains(w) => true,
         "the" | "these" | "those" | "such" => (from + 1..from + 4)
             .take_while(|&j| v.tok(j).is_some_and(|k| k.kind == TokKind::Word))
-            .any(|j| v.ctx.lx.cues.charge_noun.contains(v.norm(j))),
+            .any(|j| charges.contains(v.norm(j))),
         _ => false,
     }
 }
